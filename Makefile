@@ -1,0 +1,32 @@
+# The two commands: `make site` builds the wiki from seeds/, `make test` runs every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install site test serve lock clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+site: install
+	$(BIN)/briefing build
+
+test: install
+	$(BIN)/python -m pytest -q
+
+serve: install
+	$(BIN)/briefing serve
+
+# Re-pin every dependency, with hashes, after changing pyproject.toml.
+lock:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe --no-emit-index-url -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site $(VENV) .briefing-cache

@@ -1,0 +1,184 @@
+"""Finding agreements in a parsed document: the phrase, its parties, date, place and terms.
+
+A noun of agreement ("deal", "decree", "ceasefire") counts only with parties the parse can
+name, or as a definite reference ("the agreement") to one that has them; "both sides agreed
+that the weather was bad" names no agreement at all.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import AGREEMENT_KINDS
+from .model import AgreementFact, Clause, Mention, TimexFact
+
+# Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").
+MAKING_VERBS = frozenset("sign conclude reach strike seal issue approve negotiate ink finalize "
+                         "finalise enact adopt agree announce broker complete".split())
+# Verbs with which an agreement (or what it says) states an obligation or a condition.
+TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "
+                       "allow grant demand mandate ensure include envisage foresee bar forbid "
+                       "enter set".split())
+_COMPATIBLE = {"agreement": {"agreement", "treaty", "ceasefire", "contract", "merger", "acquisition",
+                             "settlement", "memorandum", "sale"},
+               "treaty": {"treaty", "agreement"}}
+
+
+def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
+                    mention_at: dict[int, int], timexes: list[TimexFact]) -> list[AgreementFact]:
+    facts: list[AgreementFact] = []
+    for token in doc:
+        kind = _kind(token)
+        if kind is None:
+            continue
+        parties = _parties(token, mention_at, mentions)
+        definite = any(c.lower_ in {"the", "this", "that"} for c in token.children if c.dep_ == "det")
+        refers = None
+        if not parties:
+            if not definite or token.tag_ in {"NNS", "NNPS"}:
+                continue
+            refers = _antecedent(facts, kind)
+        maker = _making_verb(token)
+        facts.append(AgreementFact(
+            sent=sent_of[token.i], start=_phrase_start(token), end=token.idx + len(token),
+            text=doc.text[_phrase_start(token): token.idx + len(token)], kind=kind,
+            parties=tuple(sorted(set(parties))), refers_to=refers,
+            timex=_timex_in(maker, timexes) if maker is not None else None,
+            place=_place_in(maker, mention_at, mentions) if maker is not None else None,
+            terms=tuple(_terms(token, sent_of)), name=_proper_name(token)))
+    return _resolve_cataphora(facts)
+
+
+def _kind(token: Token) -> str | None:
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    kind = AGREEMENT_KINDS.get(token.lemma_.lower()) or AGREEMENT_KINDS.get(token.lower_)
+    if kind is None:
+        return None
+    if kind == "exchange" and not (any(c.dep_ == "compound" for c in token.children)
+                                   or any(c.lower_ == "of" for c in token.children)):
+        return None           # "in exchange for": a trade-off, not a named exchange
+    if token.lemma_.lower() == "order" and token.head.lower_ == "in":
+        return None           # "in order to"
+    return kind
+
+
+def _phrase_start(token: Token) -> int:
+    lefts = [t for t in token.subtree if t.i < token.i and t.dep_ not in {"det", "predet"}]
+    return min([t.idx for t in lefts] + [token.idx])
+
+
+def _mentions_under(token: Token, mention_at: dict[int, int]) -> list[int]:
+    return [mention_at[t.i] for t in token.subtree if t.i in mention_at]
+
+
+def _parties(token: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """Parties named in the phrase ("Taliban-US agreement", "Ghani's decree", "between X and Y")
+    or as the subject of the verb that made it ("Ghani signed a decree")."""
+    found: list[int] = []
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.i < token.i:
+            found += _mentions_under(child, mention_at)
+        if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
+            found += _mentions_under(child, mention_at)
+    maker = _making_verb(token)
+    if maker is not None:
+        for child in maker.children:
+            if child.dep_ in {"nsubj", "agent"}:
+                found += _mentions_under(child, mention_at)
+            if child.dep_ == "prep" and child.lower_ == "with":
+                found += _mentions_under(child, mention_at)
+    # A city in the phrase names where it was made ("the Doha agreement"), not a party.
+    return [m for m in found if mentions[m].label not in {"LOC", "FAC"} and not _is_city(mentions[m])]
+
+
+def _is_city(mention: Mention) -> bool:
+    from .countries import lookup
+    return mention.label == "GPE" and lookup(mention.name) is None
+
+
+def _making_verb(token: Token) -> Token | None:
+    head = token.head
+    if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in MAKING_VERBS:
+        return head
+    for child in token.children:
+        if child.dep_ in {"relcl", "acl"} and child.lemma_ in MAKING_VERBS:
+            return child
+    return None
+
+
+def _timex_in(verb: Token, timexes: list[TimexFact]) -> int | None:
+    lo = min(t.idx for t in verb.subtree)
+    hi = max(t.idx + len(t) for t in verb.subtree)
+    for i, timex in enumerate(timexes):
+        if lo <= timex.start and timex.end <= hi and timex.type == "DATE":
+            return i
+    return None
+
+
+def _place_in(verb: Token, mention_at: dict[int, int], mentions: list[Mention]) -> int | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
+            for obj in child.children:
+                m = mention_at.get(obj.i)
+                if m is not None and mentions[m].label in {"GPE", "LOC", "FAC"}:
+                    return m
+    return None
+
+
+def _terms(token: Token, sent_of: dict[int, int]) -> list[Clause]:
+    """Clauses that say what the agreement obliges: its verbs ("required the withdrawal..."),
+    a clause it heads ("a decree ordering..."), or a sentence "under" it."""
+    clauses: list[Token] = []
+    verbs = [token.head] if token.dep_ in {"nsubj", "nsubjpass"} else []
+    verbs += [c for c in token.children if c.dep_ in {"relcl", "acl"}]
+    for verb in list(verbs):
+        verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for verb in verbs:
+        if verb.lemma_ in TERM_VERBS or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
+                                            for c in verb.sent):
+            clauses.append(verb)
+    if token.dep_ == "pobj" and token.head.lower_ in {"under", "according"}:
+        clauses.append(token.head.head)
+    found = []
+    for verb in clauses:
+        words = [t for t in verb.subtree if not (t.dep_ == "conj" and t.head == verb)]
+        if verb.head == token.head.head and verb.i > token.i:
+            words = [t for t in words if t.i > token.i]
+        span = verb.doc[min(t.i for t in words): max(t.i for t in words) + 1]
+        found.append(Clause(span.start_char, span.end_char, sent_of[verb.i]))
+    return found
+
+
+def _proper_name(token: Token) -> str | None:
+    """"the Doha Agreement", "the Paris Accords": capitalised words before a capitalised noun."""
+    if not token.text[:1].isupper() or token.i == token.sent.start:
+        return None
+    start = _phrase_start(token)
+    text = token.doc.text[start: token.idx + len(token)]
+    return text if all(w[:1].isupper() for w in text.split()) else None
+
+
+def _compatible(kind: str, other: str) -> bool:
+    return kind == other or other in _COMPATIBLE.get(kind, ()) or kind in _COMPATIBLE.get(other, ())
+
+
+def _antecedent(facts: list[AgreementFact], kind: str) -> int | None:
+    for i in range(len(facts) - 1, -1, -1):
+        fact = facts[i]
+        if (fact.parties or fact.refers_to is not None) and _compatible(kind, fact.kind):
+            return fact.refers_to if fact.refers_to is not None and not fact.parties else i
+    return None
+
+
+def _resolve_cataphora(facts: list[AgreementFact]) -> list[AgreementFact]:
+    """"the terms of the peace agreement" before "the peace agreement between X and Y":
+    a definite mention with nothing before it points to the next compatible one."""
+    resolved = []
+    for i, fact in enumerate(facts):
+        if not fact.parties and fact.refers_to is None:
+            later = next((j for j in range(i + 1, len(facts))
+                          if facts[j].parties and _compatible(fact.kind, facts[j].kind)), None)
+            fact = AgreementFact(**{**fact.__dict__, "refers_to": later})
+        resolved.append(fact)
+    return resolved

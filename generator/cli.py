@@ -1,0 +1,175 @@
+"""The `briefing` command. Only click code: each command calls one function and reports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from .exceptions import BriefingError
+
+_folder = click.Path(file_okay=False, path_type=Path)
+
+
+def _common(command):
+    command = click.option("--jobs", "-j", type=int, default=None, help="Processes for extraction (default: all cores).")(command)
+    command = click.option("--quiet", "-q", is_flag=True, help="Print only problems.")(command)
+    command = click.option("--content", type=_folder, default=None, help="Pages folder (default: docs_dir of mkdocs.yml).")(command)
+    command = click.option("--sources", type=_folder, default=None, help="Source documents (default: from mkdocs.yml).")(command)
+    command = click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
+                           default=Path("mkdocs.yml"), show_default=True, help="Settings file.")(command)
+    return command
+
+
+def _settings(config_file, sources, content, jobs):
+    from .config import load_settings
+
+    settings = load_settings(config_file, sources, content)
+    if jobs is not None:
+        settings.jobs = jobs
+    return settings
+
+
+def _progress(quiet: bool):
+    """A progress bar on a terminal; nothing in CI or when output is piped."""
+    if quiet or os.environ.get("CI") or not sys.stderr.isatty():
+        return lambda label, total: (lambda n=1: None)
+    from rich.progress import Progress
+
+    def start(label, total):
+        bar = Progress(transient=True)
+        bar.start()
+        task = bar.add_task(label, total=total)
+
+        def tick(n=1):
+            bar.advance(task, n)
+            if bar.tasks[task].finished:
+                bar.stop()
+        return tick
+    return start
+
+
+def _run_generate(config_file, sources, content, quiet, jobs, strict=False):
+    from .generate import generate
+
+    settings = _settings(config_file, sources, content, jobs)
+    report = generate(settings, _progress(quiet))
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    if not quiet:
+        click.echo(f"{report.sources} sources ({report.extracted} extracted, the rest cached): "
+                   f"{len(report.written)} pages written, {len(report.deleted)} deleted, "
+                   f"{len(report.conflicts)} conflicts", err=True)
+    if strict and report.problems:
+        raise BriefingError(f"{len(report.problems)} problem(s) and --strict is set")
+    return settings, report
+
+
+@click.group()
+@click.version_option(package_name="briefing-wiki")
+def cli():
+    """Turn a folder of source documents into a cross-linked briefing wiki."""
+
+
+@cli.command()
+@_common
+@click.option("--strict", is_flag=True, help="Fail on any warning.")
+def generate(config_file, sources, content, quiet, jobs, strict):
+    """Write content/ from the sources, changing only what changed.
+
+    Example: briefing generate --sources seeds --content content
+    """
+    _run_generate(config_file, sources, content, quiet, jobs, strict)
+
+
+@cli.command()
+@_common
+@click.option("--strict/--no-strict", default=True, help="Fail on warnings (default: on).")
+def build(config_file, sources, content, quiet, jobs, strict):
+    """Generate, then build the site with `mkdocs build --strict` into site/.
+
+    Example: briefing build
+    """
+    settings, _ = _run_generate(config_file, sources, content, quiet, jobs)
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file)] + (["--strict"] if strict else [])
+    if content is not None:
+        click.echo("note: mkdocs builds docs_dir from mkdocs.yml", err=True)
+    args += ["-q"] if quiet else []
+    code = subprocess.call(args, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
+    if code:
+        raise BriefingError("mkdocs build failed (see above)")
+
+
+@cli.command()
+@_common
+@click.option("--dev-addr", "-a", default="127.0.0.1:8000", show_default=True)
+def serve(config_file, sources, content, quiet, jobs, dev_addr):
+    """Generate, serve the site, and regenerate when sources or pages change.
+
+    Example: briefing serve -a 127.0.0.1:8000
+    """
+    _run_generate(config_file, sources, content, quiet, jobs)
+    raise SystemExit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file),
+                                      "-a", dev_addr]))
+
+
+@cli.command()
+@_common
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to FILE instead of standard output.")
+def export(config_file, sources, content, quiet, jobs, output):
+    """Print the knowledge graph as JSON (schema briefing-graph/1).
+
+    Example: briefing export -o graph.json
+    """
+    from .export import to_json
+
+    _, report = _run_generate(config_file, sources, content, True, jobs)
+    text = to_json(report.graph)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@_common
+def check(config_file, sources, content, quiet, jobs):
+    """Report broken links, URL clashes, hand edits inside generated regions and unlinked pages.
+    Exits non-zero when there is an error.
+
+    Example: briefing check
+    """
+    from .check import check as run_check
+
+    settings = _settings(config_file, sources, content, jobs)
+    problems = run_check(settings.content)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    errors = [p for p in problems if p.severity == "error"]
+    if not quiet:
+        click.echo(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True)
+    if errors:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("infile", type=click.File("r"), default="-")
+@click.option("--output", "-o", type=click.File("w"), default="-")
+@click.option("--model", default=None, help="spaCy model (default: as in mkdocs.yml).")
+def timex(infile, output, model):
+    """Read JSON lines {"doc_id", "dct", "text"}; write the time expressions found, TimeML style.
+
+    Example: briefing timex docs.jsonl -o timexes.jsonl
+    """
+    from . import nlp
+    from .timex import run_jsonl
+
+    run_jsonl(infile, output, nlp.load(nlp.choose_model(model)))
+
+
+def main():
+    cli()

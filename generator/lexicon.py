@@ -1,0 +1,72 @@
+"""General English word classes the extraction rules lean on.
+
+These are facts about the language of news, not about any document: titles people hold,
+nouns that head organisation names, collective nouns for a nation's institutions, verbs
+that report speech, nouns that name agreements.
+"""
+
+from __future__ import annotations
+
+# Titles and functions of people ("Secretary of State", "spokesman", "Chair").
+TITLE_NOUNS = frozenset("""
+president vice-president prime minister secretary envoy ambassador spokesman spokeswoman
+spokesperson chair chairman chairwoman chairperson director chief executive ceo cfo coo cto
+founder co-founder governor senator congressman congresswoman representative mayor
+general admiral colonel commander lieutenant captain sergeant major officer leader head
+king queen prince princess emperor sultan emir sheikh pope cardinal bishop archbishop
+imam mullah ayatollah rabbi reverend judge justice attorney prosecutor lawyer minister
+chancellor premier deputy assistant adviser advisor counsellor counselor diplomat
+negotiator mediator analyst economist professor fellow researcher scholar author writer
+editor correspondent reporter anchor commentator official aide member candidate nominee
+runner-up winner challenger incumbent rival opponent partner manager president-elect
+treasurer auditor inspector commissioner superintendent dean rector provost principal
+coach player striker midfielder defender goalkeeper captain champion star singer actor
+actress director producer presenter host designer architect engineer scientist doctor
+chargé charge d'affaires envoy-designate secretary-general undersecretary under-secretary
+""".split())
+
+# Honorifics that stand before a name and are not part of it.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen. rep. gov. gen. col. capt. lt. sgt. st. rev. hon. mx mx.".split())
+
+# Head nouns that make a name an organisation whatever NER says.
+ORG_HEADS = frozenset("""
+council ministry department agency office commission committee institute institution
+university college school academy center centre foundation association federation union
+league party movement front alliance coalition group company corporation corp inc ltd
+llc plc gmbh ag sa co bank fund trust authority board bureau service services court
+tribunal parliament congress senate assembly army navy force forces police guard
+command directorate secretariat embassy consulate mission organisation organization
+network project programme program initiative society club team brotherhood
+administration government cabinet airlines airways motors holdings industries
+technologies systems group exchange
+""".split())
+
+# "<nationality> government": an institution that acts for the country.
+GOVERNMENT_NOUNS = frozenset("government administration regime cabinet".split())
+# "<nationality> officials": people acting for the government.
+OFFICIAL_NOUNS = frozenset("officials authorities diplomats negotiators ministers leaders leadership delegation".split())
+# "<nationality> troops": the country's armed forces.
+FORCE_NOUNS = frozenset("forces troops military army soldiers police".split())
+COLLECTIVE_NOUNS = GOVERNMENT_NOUNS | OFFICIAL_NOUNS | FORCE_NOUNS
+
+# Verbs that report what someone said: evidence for an event, rarely the event itself.
+REPORTING_VERBS = frozenset("""
+say tell tweet add state claim note explain told write post report comment remark
+insist stress argue suggest describe reply respond assert declare acknowledge admit
+confirm deny announce believe think hope fear warn estimate expect quote cite
+""".split())
+
+# Verbs of saying that make the statement itself the news.
+NEWSWORTHY_SPEECH = frozenset("announce confirm deny warn declare reject".split())
+
+# Nouns that name an agreement, with the kind each gives.
+AGREEMENT_KINDS = {
+    "agreement": "agreement", "deal": "agreement", "accord": "agreement", "accords": "agreement",
+    "treaty": "treaty", "pact": "agreement", "decree": "decree", "ceasefire": "ceasefire",
+    "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
+    "exchange": "exchange", "swap": "exchange", "memorandum": "memorandum",
+    "resolution": "resolution", "contract": "contract", "merger": "merger",
+    "acquisition": "acquisition", "takeover": "acquisition", "settlement": "settlement",
+    "arrangement": "agreement", "protocol": "agreement", "convention": "treaty",
+    "compact": "agreement", "order": "order", "sale": "sale", "purchase": "sale",
+}

@@ -1,0 +1,202 @@
+"""Finding names of possible actors in a parsed document.
+
+Named entities are the start; rules from the parse then strip titles into roles, drop
+entities that are really part of a title ("State" in "Secretary of State") or a title
+themselves ("Harold Brown Chair"), and add the collective actors NER misses ("the Afghan
+government", "US officials").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import COLLECTIVE_NOUNS, HONORIFICS, ORG_HEADS, TITLE_NOUNS
+from .model import Mention
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_MAX_ROLE_WORDS = 14
+# Dependencies under which a name only describes a noun ("a Skype call", "inter-Afghan talks").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+def is_title(token: Token) -> bool:
+    return token.lower_.strip(".") in TITLE_NOUNS or token.lemma_.lower() in TITLE_NOUNS
+
+
+def find_mentions(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
+    """Every actor-like name in `doc`, in text order. `sent_of` maps a token index to its sentence."""
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for mention in _collectives(doc, sent_of):
+        mentions.append(mention)
+        covered.update(range(mention.start, mention.end))
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or ent.start_char in covered:
+            continue
+        mention = _from_entity(ent, sent_of)
+        if mention is not None:
+            mentions.append(mention)
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _from_entity(ent: Span, sent_of: dict[int, int]) -> Mention | None:
+    tokens = [t for t in ent if not (t.is_punct and t.text not in {".", "&", "-"})]
+    while tokens and tokens[0].lower_ in _ARTICLES:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in {"'s", "'", "’s"}:
+        tokens = tokens[:-1]
+    leading: list[Token] = []
+    if ent.label_ == "PERSON":
+        while len(tokens) > 1 and (is_title(tokens[0]) or tokens[0].lower_ in HONORIFICS):
+            leading.append(tokens.pop(0))
+        if tokens and is_title(tokens[-1]):
+            return None              # "Harold Brown Chair": an office, not a person
+    if not tokens or not any(t.is_alpha for t in tokens):
+        return None
+    if _part_of_title(ent):
+        return None
+    span = ent.doc[tokens[0].i: tokens[-1].i + 1]
+    # ORG too: NER calls some people organisations ("Sediq Sediqqi, spokesman for ...").
+    could_be_person = ent.label_ == "PERSON" or (
+        ent.label_ == "ORG" and tokens[-1].lower_ not in ORG_HEADS and all(t.is_title for t in tokens))
+    role = _role(ent, leading) if could_be_person else None
+    return Mention(start=span.start_char, end=span.end_char, text=span.text,
+                   name=_clean_name(span.text), label=ent.label_, sent=sent_of[ent.root.i],
+                   role=role, modifier=_is_modifier(ent))
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(text.replace("\n", " ").split()).strip(" ,;:")
+
+
+def _part_of_title(ent: Span) -> bool:
+    """`State` in "Secretary of State": a bare capitalised word hanging from a title by "of"."""
+    root = ent.root
+    if len(ent) != 1 or root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    office = root.head.head
+    has_det = any(c.dep_ == "det" for c in root.children)
+    return is_title(office) and office.is_title and not has_det
+
+
+def _is_modifier(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ not in _MODIFIER_DEPS or root.head.i in range(ent.start, ent.end):
+        return False
+    head = root.head
+    # "Taliban spokesman", "U.S. envoy": naming the office-holder's side is acting, not modifying.
+    return not (is_title(head) or head.ent_type_ == "PERSON")
+
+
+# --- roles ---------------------------------------------------------------------------
+
+def _role(ent: Span, leading: list[Token]) -> str | None:
+    """The title the sentence gives a person: before the name, in apposition, or as a
+    coordinated office ("Seth G. Jones, Harold Brown Chair and Director of ...")."""
+    candidates = [_role_before(ent, leading), _role_in_apposition(ent), _role_of_head(ent)]
+    for candidate in candidates:
+        if candidate:
+            return candidate
+    return None
+
+
+def _role_before(ent: Span, leading: list[Token]) -> str | None:
+    """"Secretary of State Mike Pompeo", "U.S. Special Envoy Zalmay Khalilzad"."""
+    doc = ent.doc
+    i = (leading[0].i if leading else ent.start) - 1
+    while i >= 0 and ent.root in doc[i].ancestors and doc[i].dep_ not in {"det", "poss", "punct"}:
+        i -= 1
+    words = [t for t in doc[i + 1: ent.start] if t.lower_ not in HONORIFICS]
+    if not words or not any(is_title(t) for t in words):
+        return None
+    return _tidy(doc[words[0].i: words[-1].i + 1].text)
+
+
+def _role_in_apposition(ent: Span) -> str | None:
+    for child in ent.root.children:
+        if child.dep_ in {"appos", "conj"} and is_title(child) and child.i >= ent.end:
+            return _phrase(child)
+    return None
+
+
+def _role_of_head(ent: Span) -> str | None:
+    """"A Taliban spokesman, Suhail Shaheen": the name is in apposition to the title."""
+    root = ent.root
+    if root.dep_ != "appos" or not is_title(root.head):
+        return None
+    head = root.head
+    words = [t for t in head.subtree if t.i < head.i and t.dep_ not in {"det", "poss"}
+             and not t.is_punct] + [head]
+    after = [t for t in head.subtree if t.i > head.i and t.i < ent.start and not t.is_punct]
+    span = words + after
+    return _tidy(" ".join(t.text for t in sorted(span, key=lambda t: t.i)))
+
+
+def _phrase(token: Token) -> str | None:
+    """The noun phrase under `token` without its own coordinations and appositions."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in {"conj", "cc", "appos", "relcl", "punct"}:
+            skip.update(t.i for t in child.subtree)
+    words = [t for t in token.subtree if t.i not in skip]
+    while words and (words[0].lower_ in _ARTICLES or words[0].is_punct):
+        words = words[1:]
+    if not words or len(words) > _MAX_ROLE_WORDS:
+        return None
+    return _tidy(token.doc[words[0].i: words[-1].i + 1].text)
+
+
+def _tidy(text: str) -> str | None:
+    text = " ".join(text.split()).strip(" ,;:\"'")
+    return text or None
+
+
+# --- collective actors ---------------------------------------------------------------
+
+def _collectives(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
+    """"the Afghan government", "US officials", "the authorities in Afghanistan"."""
+    found = []
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in COLLECTIVE_NOUNS \
+                and token.lower_ not in COLLECTIVE_NOUNS:
+            continue
+        if token.ent_type_ and token.ent_type_ not in {"NORP", "GPE"}:
+            continue            # part of a longer name ("Afghan National Army")
+        nation = _nation_of(token)
+        if nation is None:
+            continue
+        first = min([token.i, nation.start] + [c.i for c in token.lefts
+                                                if c.dep_ in {"amod", "compound"} and c.i >= nation.start - 3])
+        last = max(token.i, nation.end - 1)
+        span = doc[first: last + 1]
+        words = [t for t in span if t.lower_ not in _ARTICLES]
+        span = doc[words[0].i: words[-1].i + 1]
+        found.append(Mention(start=span.start_char, end=span.end_char, text=span.text,
+                             name=f"{_clean_name(nation.text)} {token.lower_}",
+                             label="COLLECTIVE", sent=sent_of[token.i],
+                             modifier=token.dep_ in _MODIFIER_DEPS,
+                             country=_clean_name(nation.text)))
+    return found
+
+
+def _nation_of(token: Token) -> Span | None:
+    """The NORP/GPE entity that says whose institution `token` is."""
+    doc = token.doc
+    for child in token.lefts:
+        if child.ent_type_ in {"NORP", "GPE"} and child.dep_ in {"amod", "compound", "nmod"}:
+            return _entity_at(doc, child.i)
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                    return _entity_at(doc, obj.i)
+    return None
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            words = [t for t in ent if t.lower_ not in _ARTICLES]
+            return doc[words[0].i: words[-1].i + 1] if words else None
+    return None

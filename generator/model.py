@@ -1,0 +1,227 @@
+"""The data that flows between stages: plain, frozen, JSON-able.
+
+`DocFacts` is what extraction learns from one source (cached on disk); `Graph` is what
+resolution makes of all of them (rendered into pages and exported).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+ActorType = Literal["person", "organization", "country", "place", "group"]
+ACTOR_TYPES: tuple[str, ...] = typing.get_args(ActorType)
+
+
+# --- serialisation -------------------------------------------------------------------
+
+def to_dict(obj) -> dict:
+    return dataclasses.asdict(obj)
+
+
+def from_dict(cls, data):
+    """Rebuild a (nested) frozen dataclass from `to_dict` output; lists become tuples."""
+    hints = typing.get_type_hints(cls)
+    return cls(**{f.name: _load(hints[f.name], data[f.name])
+                  for f in dataclasses.fields(cls) if f.name in data})
+
+
+def _load(hint, value):
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _load(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_load(args[0], v) for v in value)
+        return tuple(_load(a, v) for a, v in zip(args, value))
+    if dataclasses.is_dataclass(hint):
+        return from_dict(hint, value)
+    return value
+
+
+# --- input ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Source:
+    id: str                  # stable, from the path: also the slug of the source page
+    path: str                # relative to the sources folder, POSIX separators
+    title: str
+    date: str | None         # publication date, ISO day
+    text: str                # normalised plain text that every offset refers to
+    sha256: str              # of `text`
+    url: str | None = None
+    publisher: str | None = None
+
+
+# --- per document (extraction) -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name of a possible actor in a sentence. `name` is the surface form without title
+    or article; `role` is a title or function the text gives it right there."""
+    start: int
+    end: int
+    text: str
+    name: str
+    label: str               # spaCy label (PERSON, ORG, GPE, NORP, LOC, FAC) or COLLECTIVE
+    sent: int                # index into DocFacts.sentences
+    role: str | None = None
+    modifier: bool = False   # only modifies a noun ("a Skype call"): not enough, alone, for a page
+    country: str | None = None  # COLLECTIVE: the nation named ("Afghan" in "the Afghan government")
+
+
+@dataclass(frozen=True)
+class TimexFact:
+    start: int
+    end: int
+    text: str
+    type: str                # DATE, TIME, DURATION, SET
+    value: str               # TimeML value
+    sent: int
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class EventFact:
+    sent: int
+    trigger: str             # lemma of the verb that names the action ("sign")
+    rest: str                # what follows the verb in a headline: "a decree", "to Kabul"
+    agents: tuple[int, ...]  # indices into DocFacts.mentions
+    others: tuple[int, ...]
+    place: int | None        # mention index
+    timex: int | None        # index into DocFacts.timexes
+    agreements: tuple[int, ...] = ()  # indices into DocFacts.agreements
+    negated: bool = False
+    passive: bool = False    # no agent named: "27 people were killed"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of one sentence: the words of a term of an agreement, say."""
+    start: int
+    end: int
+    sent: int
+
+
+@dataclass(frozen=True)
+class AgreementFact:
+    sent: int
+    start: int
+    end: int
+    text: str                # the phrase as written ("an agreement between the United States and the Taliban")
+    kind: str                # agreement, deal, decree, ceasefire, exchange...
+    parties: tuple[int, ...]  # mention indices
+    refers_to: int | None    # for "the agreement": index of the AgreementFact it points back to
+    timex: int | None = None
+    place: int | None = None
+    terms: tuple[Clause, ...] = ()  # what it obliges or allows, as written
+    name: str | None = None  # a proper name when the text gives one ("the Doha agreement")
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    source_id: str
+    sha256: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    timexes: tuple[TimexFact, ...]
+    events: tuple[EventFact, ...]
+    agreements: tuple[AgreementFact, ...]
+
+
+# --- across documents (resolution) ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Quote:
+    source: str              # source id
+    sent: int                # 1-based sentence number: the anchor #s<sent> on the source page
+    text: str
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    mentions: int = 0
+    sources: tuple[str, ...] = ()
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    actor: str
+    role: Literal["agent", "other"]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    date: str | None
+    precision: Precision | None
+    date_text: str | None
+    participants: tuple[Participant, ...]
+    place: str | None
+    quotes: tuple[Quote, ...]
+    agreements: tuple[str, ...] = ()
+    anchor: str | None = None     # "from 'on Monday' in a source dated 2020-03-23"
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return tuple(p.actor for p in self.participants)
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    name: str
+    kind: str
+    parties: tuple[str, ...]
+    date: str | None
+    precision: Precision | None
+    date_text: str | None
+    place: str | None
+    aliases: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+    events: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Graph:
+    sources: tuple[Source, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    agreements: tuple[Agreement, ...]
+    facts: tuple[DocFacts, ...] = field(default=(), compare=False, repr=False)

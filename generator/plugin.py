@@ -1,0 +1,51 @@
+"""The MkDocs plugin: `mkdocs build` and `mkdocs serve` regenerate content/ first.
+
+Options live under `plugins: - briefing:` in mkdocs.yml, the same entry the CLI reads.
+Generation writes only pages whose bytes change, so `mkdocs serve` is not woken by its own output.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin
+
+from .config import DEFAULTS, settings_from
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+SKIP_ENV = "BRIEFING_SKIP_GENERATE"   # set by `briefing build`, which has just generated
+
+
+class BriefingConfig(base.Config):
+    sources = c.Type(str, default=DEFAULTS["sources"])
+    model = c.Optional(c.Type((str, list)))
+    cache_dir = c.Type(str, default=DEFAULTS["cache_dir"])
+    jobs = c.Type(int, default=DEFAULTS["jobs"])
+    max_source_bytes = c.Type(int, default=DEFAULTS["max_source_bytes"])
+    aliases = c.Type(dict, default={})
+    ignore = c.Type(list, default=[])
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def _settings(self, config):
+        root = Path(config.config_file_path).resolve().parent
+        return settings_from(root, dict(self.config), config.docs_dir)
+
+    def on_pre_build(self, config) -> None:
+        if os.environ.get(SKIP_ENV):
+            return
+        from .generate import generate
+
+        report = generate(self._settings(config))
+        for problem in report.problems:
+            log.warning(str(problem)) if problem.severity == "error" else log.info(str(problem))
+        if report.written or report.deleted:
+            log.info(f"briefing: {len(report.written)} page(s) written, {len(report.deleted)} deleted")
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self._settings(config).sources))
+        return server

@@ -1,0 +1,255 @@
+"""Rendering: the graph becomes Markdown pages, one Jinja2 template per kind of page.
+
+Every piece of source text reaches a page through `md` (Markdown and HTML escaped) or `yaml`
+(a quoted scalar): a source can never inject markup, script or a link into the site.
+"""
+
+from __future__ import annotations
+
+import calendar
+import posixpath
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from .merge import region, stamp
+from .model import Actor, Agreement, DocFacts, Event, Graph, Quote, Source
+
+SECTIONS = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
+MAX_QUOTES = 40           # per page; the rest are counted, and the source pages hold them all
+MAX_RELATED = 12
+TYPE_LABEL = {"person": "Person", "organization": "Organisation", "country": "Country",
+              "place": "Place", "group": "Group"}
+PRECISION_WORDS = {"day": "day", "month": "month", "year": "year"}
+
+# Python-Markdown honours a backslash only before these; <, >, & and | become entities.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|])")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
+
+
+def md(text) -> Markup:
+    """Source text as inert Markdown: every character that could start markup is escaped."""
+    text = re.sub(r"\s+", " ", str(text)).replace("&", "&amp;")
+    text = _MD_SPECIAL.sub(lambda m: _ENTITIES.get(m[1], "\\" + m[1]), text)
+    text = _LINE_START.sub(r"\1\2\\\3", text)
+    if text.startswith(("-", "+", "#", "=")):
+        text = "\\" + text if text[0] != "=" else "&#61;" + text[1:]
+    return Markup(text)
+
+
+def yaml_str(text) -> Markup:
+    """A YAML double-quoted scalar: safe for any text, readable for ordinary names."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF
+                      else f"\\U{ord(c):08x}" for c in escaped)
+    return Markup(f'"{escaped}"')
+
+
+def page_path(kind: str, item_id: str) -> str:
+    return f"{SECTIONS[kind]}/{item_id}.md"
+
+
+def rel(target: str, here: str) -> str:
+    """Link from page `here` to page `target` (both relative to the content folder)."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def month_name(value: str) -> str:
+    year, month = value.split("-")[:2]
+    return f"{calendar.month_name[int(month)]} {year}"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str          # relative to the content folder
+    page_id: str       # "actor/mike-pompeo": the stamp that says which entity the page is for
+    text: str
+
+
+class Renderer:
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self.actors = {a.id: a for a in graph.actors}
+        self.events = {e.id: e for e in graph.events}
+        self.agreements = {a.id: a for a in graph.agreements}
+        self.sources = {s.id: s for s in graph.sources}
+        self.facts = {f.source_id: f for f in graph.facts}
+        self.env = make_env()
+        self._events_of = defaultdict(list)
+        for event in graph.events:
+            for actor in event.actors:
+                self._events_of[actor].append(event)
+        self._agreements_of = defaultdict(list)
+        for agreement in graph.agreements:
+            for party in agreement.parties:
+                self._agreements_of[party].append(agreement)
+
+    # --- helpers the templates call --------------------------------------------------
+
+    def link(self, kind: str, item_id: str, here: str, text: str | None = None) -> Markup:
+        item = {"actor": self.actors, "event": self.events, "agreement": self.agreements,
+                "source": self.sources}[kind].get(item_id)
+        label = text if text is not None else _label(kind, item) if item else item_id
+        if item is None:
+            return md(label)
+        return Markup(f"[{md(label)}]({rel(page_path(kind, item_id), here)})")
+
+    def quote_link(self, quote: Quote, here: str, text: str = "quote") -> Markup:
+        return Markup(f"[{md(text)}]({rel(page_path('source', quote.source), here)}#s{quote.sent})")
+
+    def cite(self, quote: Quote, here: str) -> Markup:
+        source = self.sources[quote.source]
+        title = source.title if len(source.title) <= 48 else source.title[:48].rsplit(" ", 1)[0] + "…"
+        label = f"{source.date + ' · ' if source.date else ''}{title}, sentence {quote.sent}"
+        return self.quote_link(quote, here, label)
+
+    def date_label(self, date: str | None, precision: str | None) -> str:
+        return date if date else "undated"
+
+    # --- pages -----------------------------------------------------------------------
+
+    def render(self, template: str, path: str, page_id: str, **context) -> Page:
+        regions = {}
+        env = self.env.get_template(template)
+        module = env.make_module({"r": self, "here": path, "graph": self.graph, **context})
+        for name in getattr(module, "regions", "").split():
+            regions[name] = str(getattr(module, f"region_{name}")()).strip("\n")
+        text = str(module).replace("\r", "")
+        for name, body in regions.items():
+            text = text.replace(f"@@region:{name}@@", region(name, body + "\n" if body else ""))
+        text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+        return Page(path, page_id, stamp(page_id, text))
+
+    def pages(self) -> list[Page]:
+        pages = []
+        for actor in self.graph.actors:
+            path = page_path("actor", actor.id)
+            pages.append(self.render("actor.md.j2", path, f"actor/{actor.id}", actor=actor,
+                                     events=self._events_of[actor.id],
+                                     agreements=self._agreements_of[actor.id],
+                                     related=self.related(actor)))
+        for event in self.graph.events:
+            path = page_path("event", event.id)
+            pages.append(self.render("event.md.j2", path, f"event/{event.id}", event=event,
+                                     neighbours=self.neighbours(event)))
+        for agreement in self.graph.agreements:
+            path = page_path("agreement", agreement.id)
+            pages.append(self.render("agreement.md.j2", path, f"agreement/{agreement.id}",
+                                     agreement=agreement,
+                                     timeline=[self.events[e] for e in agreement.events]))
+        for source in self.graph.sources:
+            path = page_path("source", source.id)
+            pages.append(self.render("source.md.j2", path, f"source/{source.id}", source=source,
+                                     body=self.source_body(source, path),
+                                     found=self.found_in(source.id)))
+        for kind, section in SECTIONS.items():
+            pages.append(self.render("section.md.j2", f"{section}/index.md", f"section/{section}",
+                                     kind=kind, section=section))
+        pages.append(self.render("timeline.md.j2", "timeline.md", "timeline/timeline",
+                                 months=self.by_month(), undated=[e for e in self.graph.events if not e.date]))
+        pages.append(self.render("index.md.j2", "index.md", "index/index",
+                                 key_actors=sorted(self.graph.actors, key=lambda a: (-a.mentions, a.id))[:12],
+                                 latest=[e for e in reversed(self.graph.events) if e.date][:10]))
+        return pages
+
+    def related(self, actor: Actor) -> list[tuple[Actor, int, Quote]]:
+        """Actors named in the same sentences as this one: the most often first."""
+        together: Counter = Counter()
+        first: dict[str, Quote] = {}
+        for other in self.graph.actors:
+            if other.id == actor.id:
+                continue
+            shared = set(other.quotes) & set(actor.quotes)
+            if shared:
+                together[other.id] = len(shared)
+                first[other.id] = min(shared, key=lambda q: (q.source, q.sent))
+        ranked = sorted(together, key=lambda i: (-together[i], i))[:MAX_RELATED]
+        return [(self.actors[i], together[i], first[i]) for i in ranked]
+
+    def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
+        """The dated events just before and after this one that share an actor with it."""
+        if not event.date:
+            return None, None
+        near = [e for e in self.graph.events if e.date and e.id != event.id
+                and set(e.actors) & set(event.actors)]
+        before = [e for e in near if (e.date, e.id) < (event.date, event.id)]
+        after = [e for e in near if (e.date, e.id) > (event.date, event.id)]
+        return (before[-1] if before else None), (after[0] if after else None)
+
+    def by_month(self) -> list[tuple[str, list[Event]]]:
+        months = defaultdict(list)
+        for event in self.graph.events:
+            if event.date:
+                months[event.date[:7] if len(event.date) >= 7 else event.date[:4]].append(event)
+        return [(m, months[m]) for m in sorted(months)]
+
+    def found_in(self, source_id: str) -> dict:
+        return {
+            "actors": [a for a in self.graph.actors if source_id in a.sources],
+            "events": [e for e in self.graph.events if any(q.source == source_id for q in e.quotes)],
+            "agreements": [a for a in self.graph.agreements if any(q.source == source_id for q in a.quotes)],
+        }
+
+    def source_body(self, source: Source, here: str) -> Markup:
+        """The full text, each sentence a `#sN` anchor, each resolved name a link."""
+        facts: DocFacts | None = self.facts.get(source.id)
+        if facts is None:
+            return md(source.text)
+        links = self._mention_links(source.id, facts)
+        parts, cursor = [], 0
+        for n, sentence in enumerate(facts.sentences, start=1):
+            gap = source.text[cursor:sentence.start]
+            parts.append("\n\n" if "\n" in gap or n == 1 and cursor else (" " if parts else ""))
+            body = self._linked(source.text, sentence.start, sentence.end, links, here)
+            parts.append(f'<span class="bw-s" id="s{n}">{body}</span>')
+            cursor = sentence.end
+        return Markup("".join(parts).strip())
+
+    def _mention_links(self, source_id: str, facts: DocFacts) -> list[tuple[int, int, str]]:
+        spans = []
+        for actor in self.graph.actors:
+            names = {a.casefold() for a in (actor.name, *actor.aliases)}
+            if source_id not in actor.sources:
+                continue
+            for mention in facts.mentions:
+                if mention.text.casefold() in names or mention.name.casefold() in names:
+                    spans.append((mention.start, mention.end, actor.id))
+        spans.sort()
+        kept, last = [], -1
+        for start, end, actor_id in spans:
+            if start >= last:
+                kept.append((start, end, actor_id))
+                last = end
+        return kept
+
+    def _linked(self, text: str, start: int, end: int, links, here: str) -> str:
+        out, cursor = [], start
+        for lo, hi, actor_id in links:
+            if lo < start or hi > end:
+                continue
+            out.append(str(md(text[cursor:lo])))
+            out.append(str(self.link("actor", actor_id, here, text[lo:hi])))
+            cursor = hi
+        out.append(str(md(text[cursor:end])))
+        return "".join(out).strip()
+
+
+def _label(kind: str, item) -> str:
+    if kind == "event":
+        return item.title
+    if kind == "source":
+        return item.title
+    return item.name
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(md=md, yaml=yaml_str, month_name=month_name)
+    env.globals.update(TYPE_LABEL=TYPE_LABEL, MAX_QUOTES=MAX_QUOTES)
+    return env

@@ -1,0 +1,343 @@
+"""Resolution: the facts of every document become one graph of actors, events and agreements.
+
+Pure: takes DocFacts and curation, returns a Graph. Ids are slugs, unique per kind, assigned
+in a sorted order so the same inputs always give the same ids.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from slugify import slugify
+
+from .actors import Cluster, Curation, cluster_mentions, name_key
+from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
+                    Role, Source, Term)
+from .timex import precision_of
+
+_SLUG_LENGTH = 72
+MentionRef = tuple[str, int]            # (source id, mention index)
+
+
+def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | None = None) -> Graph:
+    curation = curation or Curation()
+    facts = sorted(facts, key=lambda f: f.source_id)
+    by_id = {f.source_id: f for f in facts}
+    sources = sorted(sources, key=lambda s: s.id)
+    source_of = {s.id: s for s in sources}
+    actors, actor_of = _actors(facts, curation)
+    agreements, agreement_of = _agreements(facts, actor_of, source_of, actors)
+    events = _events(facts, actor_of, agreement_of, source_of, actors)
+    agreements = _link_events(agreements, events)
+    del by_id
+    return Graph(sources=tuple(sources), actors=tuple(actors), events=tuple(events),
+                 agreements=tuple(agreements), facts=tuple(facts))
+
+
+def quote(doc: DocFacts, sent: int) -> Quote:
+    return Quote(source=doc.source_id, sent=sent + 1, text=doc.sentences[sent].text)
+
+
+def unique_slugs(items: list[tuple[str, str]]) -> dict[str, str]:
+    """(sort key, wanted slug) -> slug, unique: a clash gets -2, -3 in sort order."""
+    taken: set[str] = set()
+    result: dict[str, str] = {}
+    for key, wanted in sorted(items):
+        slug = wanted or "untitled"
+        n = 2
+        while slug in taken:
+            slug = f"{wanted}-{n}"
+            n += 1
+        taken.add(slug)
+        result[key] = slug
+    return result
+
+
+def slug(text: str) -> str:
+    return slugify(text, max_length=_SLUG_LENGTH, word_boundary=True) or "untitled"
+
+
+# --- actors --------------------------------------------------------------------------
+
+def _actors(facts: list[DocFacts], curation: Curation) -> tuple[list[Actor], dict[MentionRef, str]]:
+    clusters, groups = cluster_mentions(facts, curation)
+    members: dict[str, list[Cluster]] = defaultdict(list)
+    for key in sorted(clusters):
+        members[groups.find(key)].append(clusters[key])
+    by_id = {f.source_id: f for f in facts}
+    drafts = []
+    for root in sorted(members):
+        group = members[root]
+        keys = {c.key for c in group}
+        if keys & curation.hidden or not _worth_a_page(group, by_id):
+            continue
+        drafts.append(_draft(group, by_id, curation))
+    ids = unique_slugs([(f"{d['name']}\x00{d['type']}", slug(d["name"])) for d in drafts])
+    actors, actor_of = [], {}
+    for draft in drafts:
+        actor_id = ids[f"{draft['name']}\x00{draft['type']}"]
+        for ref in draft["refs"]:
+            actor_of[ref] = actor_id
+        actors.append(Actor(id=actor_id, name=draft["name"], type=draft["type"],
+                            aliases=draft["aliases"], roles=draft["roles"], quotes=draft["quotes"],
+                            mentions=len(draft["refs"]), sources=draft["sources"],
+                            summary=draft["summary"]))
+    return sorted(actors, key=lambda a: a.id), actor_of
+
+
+def _worth_a_page(group: list[Cluster], by_id: dict[str, DocFacts]) -> bool:
+    """An actor acts somewhere: a name that only ever modifies a noun ("a Skype call",
+    "the AFG peace process") and never carries a role is a description, not an actor."""
+    for cluster in group:
+        for source, index in cluster.mentions:
+            mention = by_id[source].mentions[index]
+            if not mention.modifier or mention.role:
+                return True
+    return False
+
+
+def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation) -> dict:
+    votes, forms = Counter(), Counter()
+    refs: list[MentionRef] = []
+    for cluster in group:
+        votes.update(cluster.votes)
+        forms.update(cluster.forms)
+        refs += cluster.mentions
+    refs.sort()
+    keys = {c.key for c in group}
+    countries = {c.country for c in group if c.country and c.key == name_key(c.country)}
+    kind = next((curation.types[k] for k in sorted(keys) if k in curation.types), None)
+    kind = kind or ("country" if countries and votes["country"] else _winner(votes))
+    name = next((curation.names[k] for k in sorted(keys) if k in curation.names), None)
+    name = name or (sorted(countries)[0] if kind == "country" and countries else _best_name(forms, kind))
+    mentions = [(by_id[s], i) for s, i in refs]
+    aliases = sorted({f for f in forms if name_key(f) != name_key(name)}
+                     | {m.text for d, i in mentions for m in [d.mentions[i]]
+                        if name_key(m.text) != name_key(name) and m.label != "COLLECTIVE"},
+                     key=str.casefold)
+    roles, seen_roles = [], set()
+    for doc, index in mentions:
+        mention = doc.mentions[index]
+        if mention.role and name_key(mention.role) not in seen_roles:
+            seen_roles.add(name_key(mention.role))
+            roles.append(Role(title=mention.role, quote=quote(doc, mention.sent)))
+    quotes = list(dict.fromkeys(quote(doc, doc.mentions[i].sent) for doc, i in mentions))
+    summary = next((curation.summaries[k] for k in sorted(keys) if k in curation.summaries), None)
+    return {"name": name, "type": kind, "aliases": tuple(_dedupe_aliases(aliases)),
+            "roles": tuple(roles), "quotes": tuple(quotes), "refs": refs,
+            "sources": tuple(sorted({s for s, _ in refs})), "summary": summary}
+
+
+def _dedupe_aliases(aliases: list[str]) -> list[str]:
+    seen, out = set(), []
+    for alias in aliases:
+        if alias not in seen:
+            seen.add(alias)
+            out.append(alias)
+    return out
+
+
+def _winner(votes: Counter) -> str:
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[0][0] if ranked else "organization"
+
+
+def _best_name(forms: Counter, kind: str) -> str:
+    """People by their fullest name; others by the name used most, longer on a tie."""
+    if kind == "person":
+        return max(forms, key=lambda f: (len(f.split()), forms[f], f))
+    return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
+# --- agreements ----------------------------------------------------------------------
+
+def _root_fact(doc: DocFacts, index: int) -> int:
+    seen = set()
+    while doc.agreements[index].refers_to is not None and index not in seen:
+        seen.add(index)
+        index = doc.agreements[index].refers_to
+    return index
+
+
+def _agreements(facts, actor_of, source_of, actors):
+    names = {a.id: a for a in actors}
+    groups: dict[tuple, list[tuple[DocFacts, int]]] = defaultdict(list)
+    for doc in facts:
+        for index, fact in enumerate(doc.agreements):
+            root = _root_fact(doc, index)
+            parties = _party_ids(doc, doc.agreements[root], actor_of, names)
+            if not parties:
+                continue
+            groups[(_family(doc.agreements[root].kind), parties)].append((doc, index))
+    drafts = []
+    for (family, parties), members in sorted(groups.items()):
+        drafts.append(_agreement_draft(family, parties, members, actor_of, source_of, names))
+    ids = unique_slugs([(d.name + "\x00" + ",".join(d.parties), slug(d.name)) for d in drafts])
+    agreement_of: dict[tuple[str, int], str] = {}
+    result = []
+    for draft, ((_, _), members) in zip(drafts, sorted(groups.items())):
+        agreement_id = ids[draft.name + "\x00" + ",".join(draft.parties)]
+        for doc, index in members:
+            agreement_of[(doc.source_id, index)] = agreement_id
+        result.append(Agreement(**{**draft.__dict__, "id": agreement_id}))
+    return sorted(result, key=lambda a: a.id), agreement_of
+
+
+def _family(kind: str) -> str:
+    return kind if kind in {"decree", "exchange", "ceasefire", "resolution", "order"} else "agreement"
+
+
+def _party_ids(doc, fact: AgreementFact, actor_of, names) -> tuple[str, ...]:
+    ids = {actor_of[(doc.source_id, m)] for m in fact.parties if (doc.source_id, m) in actor_of}
+    return tuple(sorted(i for i in ids if names[i].type != "place"))
+
+
+def _agreement_draft(family, parties, members, actor_of, source_of, names) -> Agreement:
+    phrases = Counter()
+    proper = None
+    date = precision = date_text = place = anchor = None
+    terms: list[Term] = []
+    quotes: list[Quote] = []
+    kinds = Counter()
+    for doc, index in members:
+        fact = doc.agreements[index]
+        kinds[fact.kind] += 1
+        phrases[_strip_article(fact.text)] += 1
+        proper = proper or fact.name
+        quotes.append(quote(doc, fact.sent))
+        if fact.timex is not None and date is None:
+            timex = doc.timexes[fact.timex]
+            if precision_of(timex.value):
+                date, precision, date_text = timex.value, precision_of(timex.value), timex.text
+        if fact.place is not None and place is None:
+            place = actor_of.get((doc.source_id, fact.place))
+        for clause in fact.terms:
+            text = _clause_text(doc, clause)
+            if all(t.text != text for t in terms):
+                terms.append(Term(text=text, quote=quote(doc, clause.sent)))
+    kind = kinds.most_common(1)[0][0] if family == "agreement" else family
+    written = [p for p in phrases if any(w[:1].isupper() for w in p.split()[:-1])]
+    if proper:
+        name = proper
+    elif written:
+        name = max(written, key=lambda p: (phrases[p], -len(p), p))
+    else:
+        name = f"{' – '.join(names[p].name for p in parties)} {kind}"
+    name = name[:1].upper() + name[1:]
+    aliases = tuple(sorted({p for p in phrases if name_key(p) != name_key(name)}, key=str.casefold))
+    return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
+                     date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
+                     quotes=tuple(dict.fromkeys(quotes)))
+
+
+def _strip_article(text: str) -> str:
+    words = " ".join(text.split()).split(" ")
+    while words and words[0].lower() in {"the", "a", "an", "this", "that", "its", "their"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _clause_text(doc: DocFacts, clause) -> str:
+    sentence = doc.sentences[clause.sent]
+    return " ".join(_source_text(doc, sentence, clause.start, clause.end).split())
+
+
+def _source_text(doc, sentence, start, end) -> str:
+    lo, hi = max(start, sentence.start), min(end, sentence.end)
+    return sentence.text[lo - sentence.start: hi - sentence.start]
+
+
+# --- events --------------------------------------------------------------------------
+
+def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
+    names = {a.id: a.name for a in actors}
+    merged: dict[tuple, dict] = {}
+    for doc in facts:
+        source = source_of.get(doc.source_id)
+        for fact in doc.events:
+            agents = _ids(doc, fact.agents, actor_of)
+            others = [i for i in _ids(doc, fact.others, actor_of) if i not in agents]
+            if not agents and not others:
+                continue
+            place = actor_of.get((doc.source_id, fact.place)) if fact.place is not None else None
+            date = precision = date_text = anchor = None
+            if fact.timex is not None:
+                timex = doc.timexes[fact.timex]
+                precision = precision_of(timex.value)
+                if precision:
+                    date, date_text = timex.value, timex.text
+                    anchor = (f"from \"{timex.text}\" in a source dated {source.date}"
+                              if source and source.date else f"from \"{timex.text}\"")
+            key = (date, fact.trigger, tuple(agents) or tuple(others))
+            entry = merged.setdefault(key, {
+                "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
+                "title": _title(agents, others, fact, names), "agents": agents, "others": [],
+                "place": place, "quotes": [], "agreements": set()})
+            entry["others"] = list(dict.fromkeys(entry["others"] + others))
+            entry["place"] = entry["place"] or place
+            entry["quotes"].append(quote(doc, fact.sent))
+            entry["agreements"] |= {agreement_of[(doc.source_id, a)] for a in fact.agreements
+                                    if (doc.source_id, a) in agreement_of}
+    ids = unique_slugs([(_event_sort_key(e), slug(f"{e['date'] or 'undated'} {e['title']}"))
+                        for e in merged.values()])
+    events = []
+    for entry in merged.values():
+        participants = tuple([Participant(a, "agent") for a in entry["agents"]]
+                             + [Participant(o, "other") for o in entry["others"]
+                                if o not in entry["agents"] and o != entry["place"]])
+        events.append(Event(id=ids[_event_sort_key(entry)], title=entry["title"], date=entry["date"],
+                            precision=entry["precision"], date_text=entry["date_text"],
+                            participants=participants, place=entry["place"],
+                            quotes=tuple(dict.fromkeys(entry["quotes"])),
+                            agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"]))
+    return sorted(events, key=lambda e: (e.date or "9999", e.id))
+
+
+def _event_sort_key(entry: dict) -> str:
+    first = entry["quotes"][0] if entry["quotes"] else None
+    return f"{entry['date'] or '9999'}\x00{entry['title']}\x00{first.source if first else ''}\x00{first.sent if first else 0}"
+
+
+def _ids(doc, indices, actor_of) -> list[str]:
+    return list(dict.fromkeys(actor_of[(doc.source_id, i)] for i in indices
+                              if (doc.source_id, i) in actor_of))
+
+
+_IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"), "go": ("goes", "go")}
+
+
+def inflect(lemma: str, plural: bool, negated: bool) -> str:
+    """Headline present tense: "Pompeo visits", "the two sides hold", "talks do not begin"."""
+    if negated:
+        if lemma == "be":
+            return "are not" if plural else "is not"
+        return ("do not " if plural else "does not ") + lemma
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma][1 if plural else 0]
+    if plural:
+        return lemma
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _title(agents, others, fact, names) -> str:
+    who = agents or []
+    subject = " and ".join(names[a] for a in who[:3]) if who else ""
+    verb = inflect(fact.trigger, len(who) > 1, fact.negated)
+    rest = fact.rest
+    if fact.passive or not who:
+        text = rest or f"{' and '.join(names[o] for o in others[:2])} {verb}"
+    else:
+        text = " ".join(p for p in (subject, verb, rest) if p)
+    return text[:1].upper() + text[1:]
+
+
+def _link_events(agreements: list[Agreement], events: list[Event]) -> list[Agreement]:
+    linked = defaultdict(list)
+    for event in events:
+        for agreement in event.agreements:
+            linked[agreement].append(event.id)
+    return [Agreement(**{**a.__dict__, "events": tuple(linked.get(a.id, ()))}) for a in agreements]

@@ -1,0 +1,125 @@
+"""Time expressions in news text, found and normalised the TimeML (TIMEX3) way.
+
+`find_timexes(doc, dct)` is the entry point: spans from `timex_spans`, values from
+`timex_rules.normalise`, resolved against the document creation time (DCT) and, for anaphoric
+expressions ("that day", "a year earlier"), against what the document said before.
+The `briefing_dates` spaCy component wraps it for use inside a pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .timex_context import TimexContext
+from .timex_rules import normalise
+from .timex_spans import tense_of, timex_spans
+from .timex_words import canonical
+
+__all__ = ["Timex", "TimexContext", "find_timexes", "normalise", "precision_of", "run_jsonl"]
+
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_NAMED_QUARTER = re.compile(r"\d(?:st|nd|rd|th) (?:fiscal )?quarter")
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int      # character offsets in the text given
+    end: int
+    text: str
+    type: str       # "DATE" | "TIME" | "DURATION" | "SET"
+    value: str      # TimeML value: "2020-03-23", "P14M", "PRESENT_REF", "XXXX-03-10"...
+    mod: str | None = None  # "START", "MID", "END", "APPROX", "LESS_THAN"...
+
+
+def precision_of(value: str) -> str | None:
+    """"day", "month" or "year" for a plain calendar date value; None for anything else."""
+    return _PRECISION.get(len(value)) if _CALENDAR_VALUE.fullmatch(value) else None
+
+
+def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
+    """The time expressions of a parsed document (NER and parser run), sorted by start."""
+    found: list[Timex] = []
+    ref = quarter = None
+    for span in timex_spans(doc):
+        context = TimexContext(tense=tense_of(span), ref=ref, quarter=quarter,
+                               before=_words_before(span), after=_word_after(span))
+        result = normalise(span.text, dct, context=context)
+        if result is None:
+            continue
+        kind, value, mod = result
+        found.append(Timex(span.start_char, span.end_char, span.text, kind, value, mod))
+        if kind in ("DATE", "TIME"):
+            ref = _calendar_part(value) or ref
+        if _is_reported_quarter(value, span.text, dct):
+            quarter = value
+    return found
+
+
+def _is_reported_quarter(value: str, text: str, dct: dt.date | None) -> bool:
+    """A quarter named by number and already over: the one a company report is about."""
+    m = re.fullmatch(r"(\d{4})-Q(\d)", value)
+    if not m or not _NAMED_QUARTER.search(canonical(text)):
+        return False
+    return dct is None or (int(m[1]), int(m[2])) < (dct.year, (dct.month - 1) // 3 + 1)
+
+
+def _words_before(span: Span, n: int = 3) -> str:
+    return " ".join(t.lower_ for t in span.doc[max(0, span.start - n):span.start])
+
+
+def _word_after(span: Span) -> str:
+    return span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+
+
+def _calendar_part(value: str) -> str | None:
+    """"2020-03-23" of "2020-03-23T14:00": the part of a value a later "that day" can refer to."""
+    m = _CALENDAR_VALUE.match(value)
+    return m[0] if m and (m.end() == len(value) or value[m.end()] == "T") else None
+
+
+def _parse_dct(text: str | None) -> dt.date | None:
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", text or "")
+    return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def timex_record(timex: Timex) -> dict:
+    record = {"start": timex.start, "end": timex.end, "text": timex.text, "type": timex.type,
+              "value": timex.value}
+    if timex.mod:
+        record["mod"] = timex.mod
+    return record
+
+
+def run_jsonl(infile, outfile, nlp) -> None:
+    """JSON lines {"doc_id", "dct", "text"} in, {"doc_id", "timexes": [...]} out, in order."""
+    rows = (json.loads(line) for line in infile if line.strip())
+    pairs = ((row["text"], row) for row in rows)
+    for doc, row in nlp.pipe(pairs, as_tuples=True):
+        timexes = find_timexes(doc, _parse_dct(row.get("dct")))
+        outfile.write(json.dumps({"doc_id": row["doc_id"],
+                                  "timexes": [timex_record(t) for t in timexes]}) + "\n")
+
+
+for _name in ("briefing_dct", "briefing_timexes"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class BriefingDates:
+    """Pipeline component: sets `doc._.briefing_timexes` from `doc._.briefing_dct`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.briefing_timexes = find_timexes(doc, doc._.briefing_dct)
+        return doc
+
+
+@Language.factory("briefing_dates", default_config={})
+def make_briefing_dates(nlp: Language, name: str) -> BriefingDates:
+    return BriefingDates()

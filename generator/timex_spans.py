@@ -1,0 +1,276 @@
+"""Where the time expressions are in a parsed document, with TimeML's span conventions.
+
+Candidates are the named-entity recogniser's DATE and TIME spans plus a few patterns it misses
+("now", "recently", "daily", "every week", weekday names). Each is then cut to TimeML's shape:
+split where it joins two expressions ("the quarter ended Sept. 30", "between 1994 and 1997"),
+trimmed of prepositions and possessives, widened to take in a modifier ("early", "about") or a
+part of the day ("Friday night"), and joined with a neighbouring clock time ("9 a.m. Tuesday").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .timex_rules import normalise
+from .timex_words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDAYS
+
+# Patterns for what the recogniser tends to miss: vague references, recurrences, weekday names.
+_MISSED = re.compile(
+    r"\b(?:(?:right )?now|currently|recently|lately|soon|nowadays"
+    r"|the (?:near |foreseeable |distant )?future|the past|at present|these days"
+    r"|(?:every|each) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
+    r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
+    r"|(?:(?:the|this|last|next) )?weekend"
+    r"|(?:(?:the|its) )?(?:latest|current|same|comparable|corresponding|year-ago|year-earlier)"
+    r" (?:fiscal )?(?:quarter|period)"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s|'s)?"
+    r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
+    r"|(?:several|a few|many|\d+|(?:twenty|thirty|forty|fifty)?(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve)) (?:more |additional |straight |consecutive )?"
+    r"(?:second|minute|hour|day|week|month|quarter|year|decade)s)\b",
+    re.IGNORECASE)
+_RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
+_CURRENT = re.compile(r"current|recent", re.IGNORECASE)
+
+_SEPARATORS = {"to", "and", "through", "thru", "until", "till", "ended", "ending", "between",
+               "from", "-", "\u2013", "\u2014", "vs", "versus", ";"}
+_LEADING_DROP = {"in", "on", "at", "by", "since", "until", "till", "from", "for", "during", "of",
+                 "between", "through", "to", "and", "or", "just", "only", "barely", "even", "as",
+                 "than", "with", "after", "before", "into", "throughout", "'s", "a.m.", "p.m.",
+                 "both", "either"}
+_TRAILING_DROP = {"and", "or", "to", "of", "'s", "\u2019s", "'", "on", "in", "at", "as", "from",
+                  "the", "a", "by", "with", "for"}
+_CALENDAR_MODIFIERS = {"early", "late", "mid", "earlier", "later"}
+_QUANTITY_MODIFIERS = {"about", "around", "nearly", "almost", "approximately", "roughly"}
+_LEFT_PHRASES = {("more", "than"), ("less", "than"), ("at", "least"), ("fewer", "than"),
+                 ("no", "more", "than"), ("up", "to")}
+_DAYISH = set(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
+_JOINERS = {",", "on", "at"}
+_ONE_DAY = re.compile(r"(?:\d{4}|XXXX)-(?:(?:\d\d|XX)-(?:\d\d|XX)|WXX-\d)(?:T.+)?")
+
+
+def timex_spans(doc: Doc) -> list[Span]:
+    """Candidate time expressions, cut to TimeML's conventions, in document order, disjoint."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            spans.extend(_pieces(ent))
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    for span in _missed(doc):
+        if not taken.intersection(range(span.start, span.end)):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
+    spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
+    return [s for s in _join_neighbours(_disjoint(spans)) if not (_is_age(s) or _is_rate_adjective(s))]
+
+
+def _missed(doc: Doc) -> list[Span]:
+    found = []
+    for m in _MISSED.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not (span[0].text[0].islower() and m[0].lower() in
+                                     {w for w in WEEKDAYS if len(w) > 3}):
+            found.append(span)
+    for token in doc:
+        if token.pos_ == "ADV" and _RECURRING_ADVERBS.fullmatch(token.text):
+            found.append(doc[token.i:token.i + 1])
+        elif token.pos_ == "ADJ" and _CURRENT.fullmatch(token.text) and token.i > 0 \
+                and doc[token.i - 1].lower_ != "most":
+            found.append(doc[token.i:token.i + 1])
+    return found
+
+
+def _pieces(span: Span) -> list[Span]:
+    """The span split at the words that join two expressions, each piece trimmed, when every
+    piece is a time expression; else the span trimmed whole."""
+    cuts = [t.i for t in span if t.lower_ in _SEPARATORS
+            and not (t.text == "-" and not span.doc[t.i - 1].whitespace_)]  # "year-earlier"
+    pieces, start = [], span.start
+    for cut in cuts + [span.end]:
+        piece = _trim(span.doc[start:cut])
+        if piece is not None:
+            pieces.append(piece)
+        start = cut + 1
+    if cuts and pieces and all(normalise(p.text, None) for p in pieces):
+        return [q for p in pieces for q in _split_of(p)]
+    whole = _trim(span)
+    return _split_of(whole) if whole is not None else []
+
+
+def _split_of(span: Span) -> list[Span]:
+    """"the first nine months of 1997" is two expressions: a length of time, and a year."""
+    for token in span:
+        if token.lower_ == "of" and token.i > span.start:
+            left, right = _trim(span.doc[span.start:token.i]), _trim(span.doc[token.i + 1:span.end])
+            found = normalise(left.text, None) if left is not None else None
+            if found and found[0] == "DURATION" and right is not None and normalise(right.text, None):
+                return [left, right]
+    return [span]
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without what TimeML leaves outside: prepositions, "as early as", possessives,
+    punctuation; then, if the recogniser took in a stray word ("coup d'etat last year"), without
+    the words at the edges that keep it from reading as a time expression."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and _drop_first(doc, start, end):
+        start += 3 if _as_far_as(doc, start, end) else 1
+    while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_space
+                           or doc[end - 1].is_punct):
+        end -= 1
+    if end - start > 1 and normalise(doc[start:end].text, None) is None:
+        for a, b in ((start + 1, end), (start, end - 1), (start + 2, end)):
+            if b > a and normalise(doc[a:b].text, None) is not None:
+                return doc[a:b]
+    return doc[start:end] if end > start else None
+
+
+def _drop_first(doc: Doc, i: int, end: int) -> bool:
+    token = doc[i]
+    if token.lower_ == "at" and i + 1 < end and doc[i + 1].lower_ in ("least", "most"):
+        return False
+    return (token.lower_ in _LEADING_DROP or token.is_punct or token.is_space
+            or (i + 1 < end and token.lower_ == doc[i + 1].lower_)  # "the the end"
+            or _as_far_as(doc, i, end) or _count_before_determiner(doc, i, end)
+            or _article_of_modifier(doc, i, end))
+
+
+def _as_far_as(doc: Doc, i: int, end: int) -> bool:
+    """"as early as", "as recently as": a comparison around the expression, not part of it."""
+    return doc[i].lower_ == "as" and i + 3 < end and doc[i + 2].lower_ == "as"
+
+
+def _article_of_modifier(doc: Doc, i: int, end: int) -> bool:
+    """"a 20th-century", "an Aug. 10 deadline", "a two-day": the article belongs to the noun after."""
+    return doc[i].lower_ in ("a", "an") and i + 1 < end and (
+        doc[i + 1].text[0].isdigit() or doc[i + 1].like_num
+        or doc[i + 1].lower_.split("-")[0] in ORDINALS
+        or doc[i + 1].lower_.rstrip(".") in MONTHS)
+
+
+def _count_before_determiner(doc: Doc, i: int, end: int) -> bool:
+    """"seven a year ago" (from "$1.7 vs. seven a year ago"): the count belongs to something else."""
+    return doc[i].like_num and i + 1 < end and doc[i + 1].lower_ in ("a", "an", "the")
+
+
+def _widen(span: Span) -> Span:
+    """Take in a modifier just before ("early 2020", "about two years", "more than a week",
+    "every Thursday") and what completes the expression just after ("Friday night",
+    "the 1988 period")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    previous = doc[start - 1].lower_ if start > 0 else ""
+    quantity = span[0].like_num or span[0].lower_ in ("a", "an")
+    if previous in _CALENDAR_MODIFIERS and not _is_ref(span) or previous in ("every", "each") \
+            or previous in _QUANTITY_MODIFIERS and quantity \
+            or previous in ("this", "last", "next", "the", "that") and span[0].lower_ in UNITS:
+        start -= 1
+    elif quantity:
+        for phrase in _LEFT_PHRASES:
+            n = len(phrase)
+            if start >= n and tuple(t.lower_ for t in doc[start - n:start]) == phrase:
+                start -= n
+                break
+    following = doc[end].lower_ if end < len(doc) else ""
+    if following.rstrip("s") in DAY_PARTS and doc[end - 1].lower_ in _DAYISH:
+        end += 1
+    elif following in ("period", "quarter") and span[-1].lower_ not in ("period", "quarter"):
+        end += 1
+        if start > 0 and doc[start - 1].lower_ in ("the", "this", "that"):
+            start -= 1
+    if end < len(doc) and doc[end].lower_ in ("ago", "earlier", "later") and \
+            (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION":
+        end += 1
+    return doc[start:end]
+
+
+def _is_ref(span: Span) -> bool:
+    found = normalise(span.text, None)
+    return found is None or found[1].endswith("_REF")
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start < out[-1].end:
+            if len(span) > len(out[-1]):
+                out[-1] = span
+            continue
+        out.append(span)
+    return out
+
+
+def _join_neighbours(spans: list[Span]) -> list[Span]:
+    """"9 a.m." + "Tuesday", "Thursday" + ", Jan. 6", "5 p.m. EST" + ", Nov. 9": one expression,
+    when together they name one day or one time of a day."""
+    out: list[Span] = []
+    for span in spans:
+        gap = span.doc[out[-1].end:span.start] if out else None
+        if gap is not None and len(gap) <= 1 and all(t.text in _JOINERS for t in gap):
+            joined = span.doc[out[-1].start:span.end]
+            found = normalise(joined.text, None)
+            if found and _ONE_DAY.fullmatch(found[1]):
+                out[-1] = joined
+                continue
+        out.append(span)
+    return out
+
+
+def _is_age(span: Span) -> bool:
+    """"a 52-year-old", "52 years old": ages, which TimeML corpora leave unannotated."""
+    doc = span.doc
+    last = span[-1]
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool(re.search(r"(?:year|month|week|day)s?[- ]old$", span.text.lower())) or (
+        after is not None and after.lower_ in ("old", "-old") and
+        re.search(r"(?:year|month)s?$", last.lower_) is not None)
+
+
+def _is_rate_adjective(span: Span) -> bool:
+    """"a quarterly dividend", "annually adjusted": the reporting period of a figure, not a time."""
+    return len(span) == 1 and span[0].dep_ in ("amod", "advmod") \
+        and ADVERB_SETS.get(span[0].lower_) in ("P3M", "P1Y")
+
+
+def tense_of(span: Span) -> str | None:
+    """The tense of the verb an expression hangs from: "past", "present", "future" or None.
+
+    Modals ("would", "may"), "is to", and an infinitive after "plan", "expect"... look ahead;
+    a past perfect ("had been due to expire") looks back whatever follows it.
+    """
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    words = _aux_words(verb)
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        head_words = _aux_words(verb.head)
+        if "had" in head_words or verb.head.lower_ == "had":
+            return "past"
+        if verb.dep_ == "xcomp" and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be"):
+            return "future"
+    if "have" in words or "has" in words or "had" in words or "'ve" in words:
+        return "past"
+    if words & _MODALS:
+        return "future"
+    if verb.tag_ == "VBD" or words & {"did", "was", "were"}:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'s", "'re"}:
+        return "present"
+    return None
+
+
+def _aux_words(verb) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+_MODALS = {"will", "'ll", "shall", "wo", "would", "'d", "may", "might", "could", "should", "must",
+           "can", "ca"}
+_FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", "seek", "agree",
+                 "promise", "vow", "prepare", "threaten", "go", "decide", "set", "due"}

@@ -1,0 +1,64 @@
+"""The extraction cache: right entries reused, wrong or broken ones never trusted."""
+
+from __future__ import annotations
+
+import json
+
+from generator.cache import FactsCache
+from generator.model import (AgreementFact, Clause, DocFacts, EventFact, Mention, Sentence,
+                             TimexFact, from_dict, to_dict)
+
+
+def facts(source_id: str = "doc", sha: str = "ab" * 32) -> DocFacts:
+    return DocFacts(
+        source_id=source_id, sha256=sha,
+        sentences=(Sentence(0, 30, "Ghani signed a decree on Monday."),),
+        mentions=(Mention(0, 5, "Ghani", "Ghani", "PERSON", 0, role="President"),),
+        timexes=(TimexFact(22, 31, "on Monday", "DATE", "2020-03-23", 0),),
+        events=(EventFact(0, "sign", "a decree", (0,), (), None, 0, agreements=(0,)),),
+        agreements=(AgreementFact(0, 13, 21, "a decree", "decree", (0,), None,
+                                  terms=(Clause(6, 21, 0),)),))
+
+
+def test_model_docfacts_round_trip():
+    original = facts()
+    assert from_dict(DocFacts, json.loads(json.dumps(to_dict(original)))) == original
+
+
+def test_cache_returns_what_was_put(tmp_path):
+    cache = FactsCache(tmp_path, "fp1")
+    cache.put(facts())
+    assert cache.get("ab" * 32, "doc") == facts()
+
+
+def test_cache_same_text_under_another_name_keeps_that_name(tmp_path):
+    cache = FactsCache(tmp_path, "fp1")
+    cache.put(facts())
+    assert cache.get("ab" * 32, "other").source_id == "other"
+
+
+def test_cache_ignores_entries_of_another_pipeline(tmp_path):
+    FactsCache(tmp_path, "model-a").put(facts())
+    assert FactsCache(tmp_path, "model-b").get("ab" * 32, "doc") is None
+
+
+def test_cache_rebuilds_a_corrupted_entry(tmp_path):
+    cache = FactsCache(tmp_path, "fp1")
+    cache.put(facts())
+    entry = next(tmp_path.rglob("*.json"))
+    entry.write_text(entry.read_text()[:40])
+    assert cache.get("ab" * 32, "doc") is None
+    entry.write_text(json.dumps({"format": 1, "fingerprint": "fp1", "sha256": "ab" * 32, "facts": {"x": 1}}))
+    assert cache.get("ab" * 32, "doc") is None
+    cache.put(facts())
+    assert cache.get("ab" * 32, "doc") == facts()
+
+
+def test_cache_entry_copied_under_another_key_is_refused(tmp_path):
+    cache = FactsCache(tmp_path, "fp1")
+    cache.put(facts())
+    entry = next(tmp_path.rglob("*.json"))
+    other = tmp_path / "fp1" / "cd" / f"{'cd' * 32}.json"
+    other.parent.mkdir(parents=True, exist_ok=True)
+    other.write_text(entry.read_text())
+    assert cache.get("cd" * 32, "doc") is None
