@@ -39,9 +39,9 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
                 continue
             refers = _antecedent(facts, kind)
         maker = _making_verb(token)
+        start, end = _phrase_start(token), _phrase_end(token)
         facts.append(AgreementFact(
-            sent=sent_of[token.i], start=_phrase_start(token), end=token.idx + len(token),
-            text=doc.text[_phrase_start(token): token.idx + len(token)], kind=kind,
+            sent=sent_of[token.i], start=start, end=end, text=doc.text[start:end], kind=kind,
             parties=tuple(sorted(set(parties))), refers_to=refers,
             timex=_timex_in(maker, timexes) if maker is not None else None,
             place=_place_in(maker, mention_at, mentions) if maker is not None else None,
@@ -66,6 +66,15 @@ def _kind(token: Token) -> str | None:
 def _phrase_start(token: Token) -> int:
     lefts = [t for t in token.subtree if t.i < token.i and t.dep_ not in {"det", "predet"}]
     return min([t.idx for t in lefts] + [token.idx])
+
+
+def _phrase_end(token: Token) -> int:
+    """The phrase goes on through "between X and Y" / "with Y", which name its parties."""
+    end = token.idx + len(token)
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
+            end = max(end, max(t.idx + len(t) for t in child.subtree))
+    return end
 
 
 def _mentions_under(token: Token, mention_at: dict[int, int]) -> list[int]:

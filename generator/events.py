@@ -46,8 +46,11 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     agents, others = _participants(verb, mention_at, mentions, passive)
     linked = sorted({agreement_at[t.i] for t in _clause(verb) if t.i in agreement_at})
-    if not agents and lemma in MAKING_VERBS:
-        agents = _agreement_parties(verb, agreements, agreement_at)
+    made = _made_agreement(verb, agreement_at) if lemma in MAKING_VERBS else None
+    if made is not None:
+        linked = sorted(set(linked) | {made})
+        if not agents:
+            agents = _parties_of(agreements, made)
     if not agents and not passive:
         return None         # "the group had rejected...": an action needs someone who acts
     if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH:
@@ -118,14 +121,18 @@ def _sides(subject: Token, mention_at: dict[int, int], mentions: list[Mention]) 
     return []
 
 
-def _agreement_parties(verb, agreements, agreement_at) -> list[int]:
-    """"an agreement ... that was signed in Doha": the signing is done by its parties."""
-    subject = verb.head if verb.dep_ == "relcl" else next(
-        (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.i not in agreement_at:
-        return []
-    fact = agreements[agreement_at[subject.i]]
-    while not fact.parties and fact.refers_to is not None:
+def _made_agreement(verb: Token, agreement_at: dict[int, int]) -> int | None:
+    """"an agreement ... that was signed in Doha", "Ghani signed a decree": the agreement made."""
+    candidates = [verb.head] if verb.dep_ == "relcl" else []
+    candidates += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    return next((agreement_at[c.i] for c in candidates if c.i in agreement_at), None)
+
+
+def _parties_of(agreements: list[AgreementFact], index: int) -> list[int]:
+    fact = agreements[index]
+    seen = set()
+    while not fact.parties and fact.refers_to is not None and fact.refers_to not in seen:
+        seen.add(fact.refers_to)
         fact = agreements[fact.refers_to]
     return list(fact.parties)
 

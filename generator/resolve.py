@@ -202,7 +202,8 @@ def _agreement_draft(family, parties, members, actor_of, source_of, names) -> Ag
     for doc, index in members:
         fact = doc.agreements[index]
         kinds[fact.kind] += 1
-        phrases[_strip_article(fact.text)] += 1
+        if fact.parties or fact.name:       # "the agreement" alone names nothing
+            phrases[_strip_article(fact.text)] += 1
         proper = proper or fact.name
         quotes.append(quote(doc, fact.sent))
         if fact.timex is not None and date is None:
@@ -212,7 +213,8 @@ def _agreement_draft(family, parties, members, actor_of, source_of, names) -> Ag
         if fact.place is not None and place is None:
             place = actor_of.get((doc.source_id, fact.place))
         for clause in fact.terms:
-            text = _clause_text(doc, clause)
+            text = _clause_text(doc, clause).strip(" ,;:")
+            text = text[:1].upper() + text[1:]
             if all(t.text != text for t in terms):
                 terms.append(Term(text=text, quote=quote(doc, clause.sent)))
     kind = kinds.most_common(1)[0][0] if family == "agreement" else family
@@ -220,11 +222,13 @@ def _agreement_draft(family, parties, members, actor_of, source_of, names) -> Ag
     if proper:
         name = proper
     elif written:
-        name = max(written, key=lambda p: (phrases[p], -len(p), p))
+        # The compact form ("Taliban-US agreement") reads better as a title than the long one.
+        name = min(written, key=lambda p: (" between " in p or " with " in p, -phrases[p], len(p), p))
     else:
         name = f"{' – '.join(names[p].name for p in parties)} {kind}"
     name = name[:1].upper() + name[1:]
-    aliases = tuple(sorted({p for p in phrases if name_key(p) != name_key(name)}, key=str.casefold))
+    aliases = tuple(sorted({p for p in phrases if name_key(p) != name_key(name) and " " in p},
+                           key=str.casefold))
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
                      quotes=tuple(dict.fromkeys(quotes)))

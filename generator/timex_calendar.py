@@ -67,7 +67,7 @@ def nearest(candidates: list[dt.date], anchor: dt.date, tense: str | None) -> dt
     ahead, back = (future - anchor).days, (anchor - past).days
     if tense == "past":
         return future if ahead <= 60 and back > 60 else past
-    return future if ahead * 2 < back else past
+    return future if ahead * 2 <= back else past
 
 
 def in_year_near(anchor: dt.date, month: int, day: int | None, tense: str | None) -> dt.date:

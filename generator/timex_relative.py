@@ -122,11 +122,10 @@ _PRESENT = ("now|right now|just now|currently|current|presently|at present|prese
             "|nowadays|this time|this moment|the moment|the present time|at this time")
 _PAST = ("recently|recent|lately|past|previously|formerly|earlier|once|in the past"
          "|more recently|most recently|then current|x (?:years|months|weeks|days) ago|years ago"
-         "|(?:recent|past|earlier|previous) (?:years|decades|months|quarters|weeks|days)")
+         "|(?:past|earlier|previous|bygone) (?:years|decades|eras?)|old days")
 _FUTURE = ("future|near future|foreseeable future|distant future|immediate future|soon|later"
            "|later date|(?:near|short|long|longer|medium) term|someday"
-           "|(?:future|coming|upcoming) (?:years|decades|months|quarters|weeks|days)"
-           "|(?:years|months|weeks|days) (?:ahead|to come)")
+           "|future (?:years|decades|months|quarters|weeks|days)")
 
 
 @RULES.add(_PRESENT)

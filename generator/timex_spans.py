@@ -239,30 +239,33 @@ def tense_of(span: Span) -> str | None:
     """The tense of the verb an expression hangs from: "past", "present", "future" or None.
 
     Modals ("would", "may"), "is to", and an infinitive after "plan", "expect"... look ahead;
-    a past perfect ("had been due to expire") looks back whatever follows it.
+    a past perfect ("had been due to expire") looks back whatever follows it. A verb with no
+    tense of its own ("will begin withdrawing") takes the tense of the verb it completes.
     """
     verb = span.root
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
+    return _verb_tense(verb, 3) if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _verb_tense(verb, depth: int) -> str | None:
     words = _aux_words(verb)
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
-        head_words = _aux_words(verb.head)
-        if "had" in head_words or verb.head.lower_ == "had":
-            return "past"
-        if verb.dep_ == "xcomp" and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be"):
-            return "future"
-    if "have" in words or "has" in words or "had" in words or "'ve" in words:
+    if words & {"have", "has", "had", "'ve"}:
         return "past"
     if words & _MODALS:
         return "future"
     if verb.tag_ == "VBD" or words & {"did", "was", "were"}:
         return "past"
-    if verb.tag_ in ("VBZ", "VBP", "VBG") or words & {"is", "are", "am", "'s", "'re"}:
+    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
         return "present"
+    head = verb.head
+    if depth and verb.dep_ in ("xcomp", "ccomp", "conj") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp" and (head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be") \
+                and not _aux_words(head) & {"had"}:
+            return "future"
+        return _verb_tense(head, depth - 1)
     return None
 
 
