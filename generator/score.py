@@ -8,7 +8,8 @@ Definitions follow the gold header:
   events      a gold event is found by an exported event with the same date at the gold precision
               and at least one of its actors.
   agreements  a gold agreement is found by an exported agreement whose name or an alias matches
-              its name or an alias, and whose parties include every gold party.
+              its name or an alias, and whose parties include every gold party; precision is
+              the share of exported agreements that find one this way.
 Names match case-insensitively, ignoring a leading "the", accents and punctuation (U.S. == US).
 
 `score` and its helpers are pure; `score_files` and `main` do the file reading.
