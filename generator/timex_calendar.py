@@ -6,7 +6,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-GRAINS = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "century")
 SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU",
                    8: "SU", 9: "FA", 10: "FA", 11: "FA"}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

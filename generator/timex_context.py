@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 from .timex_words import MONTHS, SEASONS, WEEKDAYS
 
-Found = tuple  # (type, value) or (type, value, mod)
-
 
 @dataclass(frozen=True)
 class TimexContext:
@@ -28,6 +26,7 @@ class Anchor:
     dct: dt.date | None
     ctx: TimexContext
     definite: bool = False  # the expression began with "the"
+    article: bool = False   # it began with "a" or "an" ("a year", not "one year")
 
     def ref(self, grain: str) -> dt.date | None:
         """The document's latest date, if it is at least as precise as `grain`."""

@@ -142,11 +142,6 @@ def _reported_quarter(anchor: Anchor) -> str | None:
     return None
 
 
-@RULES.add(r"(?P<rel>this|current) (?:fiscal )?quarter")
-def _this_quarter(m, anchor: Anchor):
-    return "DATE", value_at(anchor.dct, "quarter") if anchor.dct else UNKNOWN["quarter"]
-
-
 @RULES.add(r"(?:(?:latest|same|most recent|recent|reporting|fiscal|that) )*(?:quarter|period)"
            r"(?: just ended)?")
 def _the_quarter(m, anchor: Anchor):
@@ -165,7 +160,7 @@ def _the_quarter(m, anchor: Anchor):
            rf"(?:year earlier|year ago|{YEAR}) (?:\d(?:st|nd|rd|th) )?(?:quarter|period)",
            r"1 year (?:ago|earlier)")
 def _year_ago_quarter(m, anchor: Anchor):
-    """"a year earlier", "the year-ago period" in a report on a quarter: that quarter a year back."""
+    """"a year earlier", "the year-ago period" in a quarterly report: that quarter, a year back."""
     quarter = anchor.ctx.quarter
     if not quarter and not re.search(r"quarter|period|months", m[0]):
         if m[0].startswith("1 year"):
@@ -200,8 +195,10 @@ def _season(m, anchor: Anchor):
         chosen = latest.replace(year=latest.year - 1) if in_it else latest
     elif step > 0:
         chosen = upcoming
-    else:  # "this summer" in November is the one just gone
-        chosen = latest if in_it else nearest([latest, upcoming], dct, anchor.ctx.tense)
+    elif m["rel"] or in_it:  # "this summer": the one of this year, whether gone or to come
+        chosen = latest if in_it else dt.date(dct.year, SEASON_START[code], 1)
+    else:
+        chosen = nearest([latest, upcoming], dct, anchor.ctx.tense)
     return "DATE", f"{chosen.year:04d}-{code}"
 
 

@@ -28,7 +28,8 @@ _UNCOUNTED = re.compile(rf"{UNIT}(?: (?:or|and) [a-z]+s)?")
 
 
 def period(count: str, unit: str) -> str | None:
-    """ISO 8601 period: ("3", "year") -> "P3Y", ("2.5", "hour") -> "PT2H30M", ("x", "day") -> "PXD"."""
+    """ISO 8601 period: ("3", "year") -> "P3Y", ("2.5", "hour") -> "PT2H30M", ("x", "day") -> "PXD".
+    """
     designator, is_time = UNITS[unit]
     if count == "x":
         return f"P{'T' if is_time else ''}X{designator}"
@@ -60,8 +61,9 @@ def _every(m, anchor: Anchor):
 def _per_unit(m, anchor: Anchor):
     """"15 a year", "$40 million a year": a rate, so a recurrence."""
     before = anchor.ctx.before.split()[-1:]
-    if before and re.fullmatch(r"[\d.,%$]+|times|once|twice|million|billion|percent|cents?"
-                               r"|dollars?|tons?|barrels?", before[0]):
+    if anchor.article and before and re.fullmatch(
+            r"\$?[\d.,]*\d[\d.,%]*|times|once|twice|million|billion|percent|cents?|dollars?"
+            r"|tons?|barrels?", before[0]):
         return "SET", period("1", m["unit"])
     return None
 
@@ -82,6 +84,12 @@ def _every_month(m, anchor: Anchor):
 @RULES.add(rf"(?:every|each) (?P<part>{'|'.join(DAY_PARTS)})")
 def _every_part(m, anchor: Anchor):
     return "SET", f"XXXX-XX-XXT{DAY_PARTS[m['part']]}"
+
+
+@RULES.add(r"(?:past|last|next|coming|previous) (?P<unit>decade|century)")
+def _past_decade(m, anchor: Anchor):
+    """"the past decade": the ten years up to now, a length of time."""
+    return "DURATION", period("1", m["unit"])
 
 
 @RULES.add(r".+")

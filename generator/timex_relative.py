@@ -102,7 +102,8 @@ def _the_unit(m, anchor: Anchor):
 @RULES.add(rf"{NUM} {UNIT} (?P<dir>ago|earlier|before|later|after|hence|from now|back|since"
            r"|previously|prior)")
 def _units_ago(m, anchor: Anchor):
-    """"three weeks ago": the week three weeks before the DCT; "later" counts from the text's date."""
+    """"three weeks ago": the week three weeks before the DCT; "later" counts from the text's day.
+    """
     backward = m["dir"] in ("ago", "earlier", "before", "back", "since", "previously", "prior")
     if m["num"] == "x":
         return "DATE", "PAST_REF" if backward else "FUTURE_REF"

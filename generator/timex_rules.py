@@ -30,10 +30,12 @@ _PREFIX_MODS = [
     (r"(?:at least|no less than|not less than)", "EQUAL_OR_MORE"),
     (r"(?:at most|no more than|not more than|up to|within)", "EQUAL_OR_LESS"),
     (r"post", "AFTER"),
+    # Prepositions are no part of the expression; callers may pass them in ("for three years").
+    (r"(?:for|in|on|at|since|during|throughout|until|till|by|from|of)", None),
 ]
 _SUFFIX_MODS = [(r"or so", "APPROX"), (r"or (?:more|longer)", "EQUAL_OR_MORE"),
                 (r"or later|and beyond|or after", "ON_OR_AFTER"), (r"or earlier", "ON_OR_BEFORE")]
-_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d)")
+_DAY_VALUE = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d))(?:T[A-Z]{2})?")
 _CLOCK = (r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d\d))?(?: (?P<ap>am|pm))?"
           r"|(?P<named>noon|midday|midnight))")
 _ZONES = r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local)"
@@ -46,7 +48,8 @@ def normalise(text: str, dct: dt.date | None, *, context: TimexContext | None = 
               ) -> Result | None:
     """(type, value, mod) for one expression, or None if it is not a time expression."""
     words, mod = _strip_mods(canonical(text))
-    found = _match(words, Anchor(dct, context or TimexContext()))
+    article = re.match(r"(?:a|an|per)\s", text.strip().lower()) is not None
+    found = _match(words, Anchor(dct, context or TimexContext(), article=article))
     if not found:
         return None
     kind, value, *own_mod = found
@@ -54,10 +57,11 @@ def normalise(text: str, dct: dt.date | None, *, context: TimexContext | None = 
 
 
 def _match(words: str, anchor: Anchor):
-    determiner = re.match(r"(?:the|its|their|his|her|our|a|an) ", words)
+    determiner = re.match(r"(?:the|its|their|our|a|an) ", words)
     if determiner:
         words = words[determiner.end():]
-        anchor = Anchor(anchor.dct, anchor.ctx, definite=determiner[0] not in ("a ", "an "))
+        anchor = Anchor(anchor.dct, anchor.ctx, definite=determiner[0] not in ("a ", "an "),
+                        article=anchor.article)
     for rules in (timex_dates.RULES, timex_relative.RULES, COMPOUND_RULES, timex_durations.RULES):
         for pattern, fn in rules:
             m = pattern.fullmatch(words)
@@ -74,7 +78,8 @@ def _strip_mods(words: str) -> tuple[str, str | None]:
         m = re.match(rf"(?:{pattern}) (?=\S)", words)
         if m:
             words, mod = words[m.end():], name
-            break
+            if name:
+                break
     if re.fullmatch(r"\w+ end", words):
         return "the " + words[:-4], mod or "END"
     if " or so " in words:  # "a week or so ago"
@@ -91,7 +96,8 @@ def _day_of(words: str | None, anchor: Anchor) -> str | None:
     if not words:
         return anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]
     found = _match(words, anchor)
-    return found[1] if found and _DAY_VALUE.fullmatch(found[1]) else None
+    day = _DAY_VALUE.fullmatch(found[1]) if found else None
+    return day["day"] if day else None
 
 
 @COMPOUND_RULES.add(rf"(?:(?P<pre>.+?) (?:at )?)?{_CLOCK}(?: {_ZONES})?(?: (?:on )?(?P<post>.+))?")

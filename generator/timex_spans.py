@@ -19,7 +19,11 @@ from .timex_words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDA
 # Patterns for what the recogniser tends to miss: vague references, recurrences, weekday names.
 _MISSED = re.compile(
     r"\b(?:(?:right )?now|currently|recently|lately|soon|nowadays"
-    r"|the (?:near |foreseeable |distant )?future|the past|at present|these days"
+    r"|the (?:near |foreseeable |distant )?future"
+    r"|the past(?! (?:\w+ )?(?:\w+ )?(?:decade|year|month|week|day|hour|minute|quarter|century"
+    r"|centuries|summer|winter|spring|fall|autumn)s?\b)"
+    r"|at present|these days|that (?:same |very )?(?:day|week|month|year|morning|afternoon|evening"
+    r"|night)|the same (?:day|week|month|year)"
     r"|(?:every|each) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
     r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
     r"|(?:(?:the|this|last|next) )?weekend"
@@ -63,7 +67,8 @@ def timex_spans(doc: Doc) -> list[Span]:
             spans.append(span)
             taken.update(range(span.start, span.end))
     spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
-    return [s for s in _join_neighbours(_disjoint(spans)) if not (_is_age(s) or _is_rate_adjective(s))]
+    return [s for s in _join_neighbours(_disjoint(spans))
+            if not (_is_age(s) or _is_rate_adjective(s))]
 
 
 def _missed(doc: Doc) -> list[Span]:
@@ -85,7 +90,7 @@ def _missed(doc: Doc) -> list[Span]:
 def _pieces(span: Span) -> list[Span]:
     """The span split at the words that join two expressions, each piece trimmed, when every
     piece is a time expression; else the span trimmed whole."""
-    cuts = [t.i for t in span if t.lower_ in _SEPARATORS
+    cuts = [t.i for t in span if (t.lower_ in _SEPARATORS or t.text == "," or "\n" in t.text)
             and not (t.text == "-" and not span.doc[t.i - 1].whitespace_)]  # "year-earlier"
     pieces, start = [], span.start
     for cut in cuts + [span.end]:
@@ -105,7 +110,8 @@ def _split_of(span: Span) -> list[Span]:
         if token.lower_ == "of" and token.i > span.start:
             left, right = _trim(span.doc[span.start:token.i]), _trim(span.doc[token.i + 1:span.end])
             found = normalise(left.text, None) if left is not None else None
-            if found and found[0] == "DURATION" and right is not None and normalise(right.text, None):
+            if found and found[0] == "DURATION" and right is not None \
+                    and normalise(right.text, None):
                 return [left, right]
     return [span]
 
@@ -114,6 +120,17 @@ def _trim(span: Span) -> Span | None:
     """The span without what TimeML leaves outside: prepositions, "as early as", possessives,
     punctuation; then, if the recogniser took in a stray word ("coup d'etat last year"), without
     the words at the edges that keep it from reading as a time expression."""
+    trimmed = _trim_edges(span)
+    if trimmed is not None and len(trimmed) > 1 and normalise(trimmed.text, None) is None:
+        doc, start, end = span.doc, trimmed.start, trimmed.end
+        for a, b in ((start + 1, end), (start, end - 1), (start + 2, end)):
+            shorter = _trim_edges(doc[a:b]) if b > a else None
+            if shorter is not None and normalise(shorter.text, None) is not None:
+                return shorter
+    return trimmed
+
+
+def _trim_edges(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and _drop_first(doc, start, end):
@@ -121,10 +138,6 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_space
                            or doc[end - 1].is_punct):
         end -= 1
-    if end - start > 1 and normalise(doc[start:end].text, None) is None:
-        for a, b in ((start + 1, end), (start, end - 1), (start + 2, end)):
-            if b > a and normalise(doc[a:b].text, None) is not None:
-                return doc[a:b]
     return doc[start:end] if end > start else None
 
 
@@ -144,7 +157,7 @@ def _as_far_as(doc: Doc, i: int, end: int) -> bool:
 
 
 def _article_of_modifier(doc: Doc, i: int, end: int) -> bool:
-    """"a 20th-century", "an Aug. 10 deadline", "a two-day": the article belongs to the noun after."""
+    """"a 20th-century", "an Aug. 10 deadline", "a two-day": the article goes with the noun."""
     return doc[i].lower_ in ("a", "an") and i + 1 < end and (
         doc[i + 1].text[0].isdigit() or doc[i + 1].like_num
         or doc[i + 1].lower_.split("-")[0] in ORDINALS
@@ -152,7 +165,7 @@ def _article_of_modifier(doc: Doc, i: int, end: int) -> bool:
 
 
 def _count_before_determiner(doc: Doc, i: int, end: int) -> bool:
-    """"seven a year ago" (from "$1.7 vs. seven a year ago"): the count belongs to something else."""
+    """"seven a year ago" (from "$1.7 vs. seven a year ago"): the count is of something else."""
     return doc[i].like_num and i + 1 < end and doc[i + 1].lower_ in ("a", "an", "the")
 
 

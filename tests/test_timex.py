@@ -1,0 +1,356 @@
+"""Time expressions: normalisation rules (pure) and spans found in parsed text (slow, model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.timex import Timex, TimexContext, find_timexes, normalise, precision_of, run_jsonl
+
+MONDAY = dt.date(2020, 3, 23)  # a Monday
+
+
+def value(text, dct=MONDAY, **context):
+    found = normalise(text, dct, context=TimexContext(**context))
+    return found[1] if found else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Monday", "2020-03-23"),
+    ("on Sunday", "2020-03-22"),
+    ("Sunday", "2020-03-22"),
+    ("Friday", "2020-03-20"),
+    ("last Friday", "2020-03-20"),
+    ("next Friday", "2020-03-27"),
+    ("today", "2020-03-23"),
+    ("yesterday", "2020-03-22"),
+    ("tomorrow", "2020-03-24"),
+    ("two days ago", "2020-03-21"),
+    ("three weeks ago", "2020-W10"),
+    ("last week", "2020-W12"),
+    ("next week", "2020-W14"),
+    ("this week", "2020-W13"),
+    ("last month", "2020-02"),
+    ("this month", "2020-03"),
+    ("last year", "2019"),
+    ("this year", "2020"),
+    ("next year", "2021"),
+    ("five years ago", "2015"),
+    ("the weekend", "2020-W12-WE"),
+])
+def test_relative_to_publication_date(text, expected):
+    assert value(text) == expected
+
+
+def test_modifiers_of_relative_dates():
+    assert normalise("late last year", MONDAY) == ("DATE", "2019", "END")
+    assert normalise("earlier this month", MONDAY) == ("DATE", "2020-03", "START")
+    assert normalise("early next week", MONDAY) == ("DATE", "2020-W14", "START")
+
+
+def test_weekday_in_the_future_tense_looks_ahead():
+    assert value("Friday", tense="future") == "2020-03-27"
+    assert value("Monday", tense="future") == "2020-03-23"
+
+
+@pytest.mark.parametrize("text, dct, tense, expected", [
+    ("March 10", MONDAY, None, "2020-03-10"),
+    ("April 2", MONDAY, None, "2020-04-02"),
+    ("December 20", dt.date(2020, 1, 5), "past", "2019-12-20"),
+    ("December 20", dt.date(2020, 1, 5), None, "2019-12-20"),
+    ("Jan. 14", dt.date(2020, 1, 5), "future", "2020-01-14"),
+    ("the 3rd of May", MONDAY, "future", "2020-05-03"),
+    ("January", MONDAY, None, "2020-01"),
+    ("in November", MONDAY, "past", "2019-11"),
+    ("November", MONDAY, "past", "2019-11"),
+    ("November", MONDAY, "future", "2020-11"),
+    ("last April", MONDAY, None, "2019-04"),
+    ("last February", MONDAY, None, "2019-02"),
+    ("Saturday, April 25", dt.date(2015, 4, 24), "past", "2015-04-25"),
+])
+def test_month_and_day_without_a_year(text, dct, tense, expected):
+    assert value(text, dct, tense=tense) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10 March 2020", ("DATE", "2020-03-10", None)),
+    ("March 10, 2020", ("DATE", "2020-03-10", None)),
+    ("2020-03-10", ("DATE", "2020-03-10", None)),
+    ("3/10/2020", ("DATE", "2020-03-10", None)),
+    ("May 2020", ("DATE", "2020-05", None)),
+    ("1998", ("DATE", "1998", None)),
+    ("fiscal 1997", ("DATE", "1997", None)),
+    ("the 1990s", ("DATE", "199X", None)),
+    ("the mid-1990s", ("DATE", "199X", "MID")),
+    ("the '80s", ("DATE", "198X", None)),
+    ("the twentieth century", ("DATE", "19", None)),
+    ("early 2020", ("DATE", "2020", "START")),
+    ("the third quarter of 1998", ("DATE", "1998-Q3", None)),
+    ("the first half of 1989", ("DATE", "1989-H1", None)),
+    ("the summer of 1994", ("DATE", "1994-SU", None)),
+    ("nineteen ninety-six", ("DATE", "1996", None)),
+    ("the year two thousand", ("DATE", "2000", None)),
+    ("Christmas 2019", ("DATE", "2019-12-25", None)),
+    ("Thanksgiving 1999", ("DATE", "1999-11-25", None)),
+])
+def test_explicit_dates_need_no_anchor(text, expected):
+    assert normalise(text, None) == expected
+    assert normalise(text, MONDAY) == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    ("the third quarter", dt.date(2020, 10, 23), "2020-Q3"),
+    ("third-quarter", dt.date(2020, 10, 23), "2020-Q3"),
+    ("the fourth quarter", dt.date(2020, 10, 23), "2020-Q4"),
+    ("the fourth quarter", MONDAY, "2019-Q4"),  # not begun in March, so last year's
+    ("the third quarter", MONDAY, "2019-Q3"),
+    ("next year's first quarter", MONDAY, "2021-Q1"),
+    ("this summer", MONDAY, "2020-SU"),
+    ("this summer", dt.date(2020, 11, 2), "2020-SU"),
+    ("last fall", MONDAY, "2019-FA"),
+    ("summer", dt.date(2020, 11, 2), "2020-SU"),
+])
+def test_quarters_and_seasons(text, dct, expected):
+    assert value(text, dct, tense="past") == expected
+
+
+def test_a_year_earlier_in_a_quarterly_report_is_that_quarter_a_year_back():
+    report = TimexContext(quarter="2019-Q4")
+    assert normalise("a year earlier", MONDAY, context=report)[1] == "2018-Q4"
+    assert normalise("the year-ago period", MONDAY, context=report)[1] == "2018-Q4"
+    assert normalise("the quarter", MONDAY, context=report)[1] == "2019-Q4"
+    assert value("a year ago") == "2019"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("now", "PRESENT_REF"),
+    ("currently", "PRESENT_REF"),
+    ("right now", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+    ("the past", "PAST_REF"),
+    ("the future", "FUTURE_REF"),
+    ("the near future", "FUTURE_REF"),
+    ("soon", "FUTURE_REF"),
+])
+def test_vague_references(text, expected):
+    assert normalise(text, MONDAY) == ("DATE", expected, None)
+    assert normalise(text, None) == ("DATE", expected, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("14 months", "P14M"),
+    ("within 14 months", "P14M"),
+    ("three years", "P3Y"),
+    ("two-week", "P2W"),
+    ("24 hours", "PT24H"),
+    ("twenty four hours", "PT24H"),
+    ("the last twenty-four hours", "PT24H"),
+    ("three-year", "P3Y"),
+    ("a decade", "P10Y"),
+    ("the past three months", "P3M"),
+    ("5 1/2 hours", "PT5H30M"),
+    ("two and a half years", "P2Y6M"),
+    ("a minute and a half", "PT1M30S"),
+    ("half an hour", "PT30M"),
+    ("several years", "PXY"),
+    ("a few days", "PXD"),
+    ("a couple of weeks", "P2W"),
+    ("years", "PXY"),
+    ("the first nine months", "P9M"),
+    ("50 years old", "P50Y"),
+])
+def test_durations(text, expected):
+    assert normalise(text, MONDAY)[:2] == ("DURATION", expected)
+
+
+def test_duration_mods():
+    assert normalise("more than four hours", MONDAY) == ("DURATION", "PT4H", "MORE_THAN")
+    assert normalise("about two years", MONDAY) == ("DURATION", "P2Y", "APPROX")
+    assert normalise("at least 30 days", MONDAY) == ("DURATION", "P30D", "EQUAL_OR_MORE")
+
+
+@pytest.mark.parametrize("text", [
+    "three years", "14 months", "two-week", "24 hours", "the past three months", "a decade",
+    "several weeks", "within 18 months", "for three years", "the next two years", "5 1/2 hours",
+])
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_durations_never_get_a_date_value(text, dct):
+    kind, found, _ = normalise(text, dct, context=TimexContext(tense="past", ref="2020-03-01"))
+    assert kind == "DURATION"
+    assert found.startswith("P") and precision_of(found) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("every week", "P1W"),
+    ("weekly", "P1W"),
+    ("each year", "P1Y"),
+    ("daily", "P1D"),
+    ("every two months", "P2M"),
+    ("twice a year", "P1Y"),
+    ("every Thursday", "XXXX-WXX-4"),
+    ("Tuesday nights", "XXXX-WXX-2TNI"),
+    ("each July", "XXXX-07"),
+])
+def test_sets(text, expected):
+    assert normalise(text, MONDAY)[:2] == ("SET", expected)
+
+
+def test_a_rate_is_a_set_but_a_count_is_a_duration():
+    assert normalise("a year", MONDAY, context=TimexContext(before="at 15"))[:2] == ("SET", "P1Y")
+    assert normalise("one year", MONDAY, context=TimexContext(before="at 15"))[:2] == \
+        ("DURATION", "P1Y")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10 a.m.", "2020-03-23T10:00"),
+    ("10:35 p.m.", "2020-03-23T22:35"),
+    ("noon Thursday", "2020-03-19T12:00"),
+    ("9 a.m. Tuesday", "2020-03-17T09:00"),
+    ("18:00 UTC", "2020-03-23T18:00Z"),
+    ("this morning", "2020-03-23TMO"),
+    ("tonight", "2020-03-23TNI"),
+    ("last night", "2020-03-22TNI"),
+    ("Friday night", "2020-03-20TNI"),
+    ("yesterday afternoon", "2020-03-22TAF"),
+])
+def test_times_of_day(text, expected):
+    assert normalise(text, MONDAY)[:2] == ("TIME", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("yesterday", "XXXX-XX-XX"),
+    ("last month", "XXXX-XX"),
+    ("next week", "XXXX-WXX"),
+    ("last year", "XXXX"),
+    ("Friday", "XXXX-WXX-5"),
+    ("March 14", "XXXX-03-14"),
+    ("November", "XXXX-11"),
+    ("the third quarter", "XXXX-Q3"),
+    ("10 a.m.", "XXXX-XX-XXT10:00"),
+    ("that day", "XXXX-XX-XX"),
+])
+def test_without_a_dct_no_year_is_invented(text, expected):
+    assert value(text, None) == expected
+
+
+def test_without_a_dct_the_documents_own_dates_anchor_what_is_safe():
+    assert value("that day", None, ref="2020-03-10") == "2020-03-10"
+    assert value("the same day", None, ref="2020-03-10") == "2020-03-10"
+    assert value("March 14", None, ref="2019-11-02") == "2019-03-14"
+    assert value("yesterday", None, ref="2020-03-10") == "XXXX-XX-XX"
+
+
+@pytest.mark.parametrize("text", ["34", "the Olympic", "Mr. Smith", "", "   ", "morning", "80486"])
+def test_not_time_expressions(text):
+    assert normalise(text, MONDAY) is None
+
+
+@pytest.mark.parametrize("value_, expected", [
+    ("2020-03-23", "day"), ("2020-03", "month"), ("2020", "year"), ("2020-W12", None),
+    ("2020-SU", None), ("199X", None), ("P14M", None), ("PRESENT_REF", None),
+    ("XXXX-03-10", None), ("2020-03-23T14:00", None), ("2020-Q3", None),
+])
+def test_precision_of(value_, expected):
+    assert precision_of(value_) == expected
+
+
+@settings(derandomize=True, max_examples=200)
+@given(text=st.text(max_size=40), use_dct=st.booleans(), tense=st.sampled_from(
+    [None, "past", "present", "future"]))
+def test_normalise_never_raises_and_precision_matches_the_shape(text, use_dct, tense):
+    found = normalise(text, MONDAY if use_dct else None, context=TimexContext(tense=tense))
+    if found is None:
+        return
+    kind, found_value, _ = found
+    assert kind in ("DATE", "TIME", "DURATION", "SET")
+    precision = precision_of(found_value)
+    shapes = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}", None: r".*"}
+    assert re.fullmatch(shapes[precision], found_value)
+    if kind == "DURATION":
+        assert found_value.startswith("P")
+
+
+# --- on parsed text ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp_model():
+    from generator import nlp as nlp_module
+
+    return nlp_module.load(nlp_module.choose_model(None))
+
+
+def found_in(nlp_model, text, dct=MONDAY):
+    return [(t.text, t.type, t.value) for t in find_timexes(nlp_model(text), dct)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("The ministers met on Sunday in Geneva.", [("Sunday", "DATE", "2020-03-22")]),
+    ("The ministers will meet on Friday in Geneva.", [("Friday", "DATE", "2020-03-27")]),
+    ("Prices fell sharply last month.", [("last month", "DATE", "2020-02")]),
+    ("The truce was signed on 10 March 2020 in Doha.", [("10 March 2020", "DATE", "2020-03-10")]),
+    ("Troops must withdraw within 14 months.", [("14 months", "DURATION", "P14M")]),
+    ("The company is currently in talks.", [("currently", "DATE", "PRESENT_REF")]),
+    ("Talks resumed at 10 a.m. this morning.",
+     [("10 a.m. this morning", "TIME", "2020-03-23T10:00")]),
+    ("Talks resumed this morning.", [("this morning", "TIME", "2020-03-23TMO")]),
+    ("Inspectors visit the site every week.", [("every week", "SET", "P1W")]),
+    ("Its profit rose in the third quarter.", [("the third quarter", "DATE", "2019-Q3")]),
+    ("The 52-year-old minister resigned yesterday.", [("yesterday", "DATE", "2020-03-22")]),
+])
+def test_found_in_text(nlp_model, text, expected):
+    assert found_in(nlp_model, text) == expected
+
+
+@pytest.mark.slow
+def test_spans_are_document_offsets_in_order(nlp_model):
+    text = "On Monday the envoys met. Two days later, on March 25, they signed the deal."
+    timexes = find_timexes(nlp_model(text), MONDAY)
+    assert timexes == sorted(timexes, key=lambda t: t.start)
+    assert all(text[t.start:t.end] == t.text for t in timexes)
+    assert ("March 25", "2020-03-25") in [(t.text, t.value) for t in timexes]
+
+
+@pytest.mark.slow
+def test_without_a_dct_that_day_is_the_last_explicit_date(nlp_model):
+    text = "The accord was signed on 10 March 2020. Fighting broke out again that same day."
+    values = {t.text: t.value for t in find_timexes(nlp_model(text), None)}
+    assert values["10 March 2020"] == "2020-03-10"
+    assert values["that same day"] == "2020-03-10"
+
+
+@pytest.mark.slow
+def test_without_a_dct_a_day_takes_the_year_of_the_last_full_date(nlp_model):
+    text = "The talks opened on 2 March 2019. A ceasefire followed on March 14."
+    values = {t.text: t.value for t in find_timexes(nlp_model(text), None)}
+    assert values["March 14"] == "2019-03-14"
+
+
+@pytest.mark.slow
+def test_run_jsonl(nlp_model):
+    rows = [{"doc_id": "a", "dct": "2020-03-23T08:00", "text": "They met yesterday."},
+            {"doc_id": "b", "dct": None, "text": "They met in early 2020."}]
+    out = io.StringIO()
+    run_jsonl(io.StringIO("".join(json.dumps(r) + "\n" for r in rows)), out, nlp_model)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert records[0] == {"doc_id": "a", "timexes": [
+        {"start": 9, "end": 18, "text": "yesterday", "type": "DATE", "value": "2020-03-22"}]}
+    assert records[1]["timexes"][0]["value"] == "2020"
+    assert records[1]["timexes"][0]["mod"] == "START"
+
+
+@pytest.mark.slow
+def test_pipeline_component(nlp_model):
+    doc = nlp_model.make_doc("x")
+    assert doc._.briefing_timexes is None
+    component = nlp_model.create_pipe("briefing_dates")
+    doc = nlp_model("The deal was signed yesterday.")
+    doc._.briefing_dct = MONDAY
+    doc = component(doc)
+    assert doc._.briefing_timexes == [Timex(20, 29, "yesterday", "DATE", "2020-03-22")]
