@@ -10,12 +10,12 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from .render import md, rel
+from .sources import FRONT_MATTER
 
 LISTING_PAGES = frozenset({"index.md", "timeline.md", "whats-new.md", "actors/index.md",
                            "events/index.md", "agreements/index.md", "sources/index.md"})
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+?\.md)(?:#[^)\s]*)?\)")
 _BACKLINK_REGION = re.compile(r"<!-- briefing:begin backlinks -->.*?<!-- briefing:end backlinks[^>]*-->", re.S)
-_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 _MAX_LINE = 180
 
 
@@ -36,7 +36,7 @@ def find_links(pages: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     for path in sorted(pages):
         if path in LISTING_PAGES:
             continue
-        text = _BACKLINK_REGION.sub("", _FRONT.sub("", pages[path], count=1))
+        text = _BACKLINK_REGION.sub("", FRONT_MATTER.sub("", pages[path], count=1))
         for line in text.splitlines():
             for match in _LINK.finditer(line):
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(path), match[2]))

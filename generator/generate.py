@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from filelock import FileLock, Timeout
 
 from .actors import Curation, name_key
@@ -22,10 +21,9 @@ from .exceptions import LockedError, Problem
 from .merge import MergeResult, merge_page, orphan, page_stamp, region, regions, touched, write_if_changed
 from .model import DocFacts, Graph, Source
 from .render import Renderer
-from .sources import read_sources
+from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources
 
 Progress = Callable[[str, int], Callable[[int], None]]
-_FRONT = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
                  "    No source mentions this any more. The page is kept because someone edited it;\n"
                  "    delete it when it is no longer wanted.\n")
@@ -159,14 +157,12 @@ def read_pages(content: Path) -> dict[str, str]:
 
 
 def front_matter(text: str) -> dict:
-    match = _FRONT.match(text)
-    if not match or not match.group(1):
-        return {}
+    """A page's front matter; {} when it has none or a human left it broken."""
+    match = FRONT_MATTER.match(text)
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        return load_front_matter(match["yaml"] or "") if match else {}
+    except SourceError:
         return {}
-    return data if isinstance(data, dict) else {}
 
 
 def page_title(text: str) -> str | None:

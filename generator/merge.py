@@ -17,10 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .sources import FRONT_MATTER
+
 _REGION = re.compile(
     r"<!-- briefing:begin (?P<name>[\w-]+) -->\n(?P<body>.*?)<!-- briefing:end (?P=name)(?: (?P<sum>[0-9a-f]{12}))? -->",
     re.S)
-_FRONT = re.compile(r"\A---\n(?P<yaml>.*?\n)?---\n", re.S)
 _STAMP = re.compile(r"^briefing: (?P<id>\S+) (?P<skeleton>[0-9a-f]{12})\n", re.M)
 
 
@@ -57,7 +58,7 @@ def skeleton(text: str) -> str:
 def stamp(page_id: str, text: str) -> str:
     """Put `briefing: ID SKELETON` in the front matter, recording what the generator wrote."""
     text = _STAMP.sub("", text, count=1)
-    front = _FRONT.match(text)
+    front = FRONT_MATTER.match(text)
     line = f"briefing: {page_id} {checksum(skeleton(text))}\n"
     if front is None:
         return f"---\n{line}---\n\n{text}"
@@ -67,7 +68,7 @@ def stamp(page_id: str, text: str) -> str:
 
 def page_stamp(text: str) -> tuple[str, str] | None:
     """(page id, skeleton hash) of a generated page; None for a page a human wrote."""
-    front = _FRONT.match(text)
+    front = FRONT_MATTER.match(text)
     match = _STAMP.search(front["yaml"] or "") if front else None
     return (match["id"], match["skeleton"]) if match else None
 

@@ -70,6 +70,10 @@ def _first_words(text: str, limit: int = 80) -> str:
     return first[:limit].rsplit(" ", 1)[0] + "…"
 
 
+# YAML front matter between two `---` lines at the very top of a page or a source.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
 class SourceError(ValueError):
     """A file that cannot become a source; the message says why."""
 
@@ -113,13 +117,12 @@ class TxtReader(Reader):
 class MarkdownReader(Reader):
     """Markdown with optional YAML front matter: title, date, source/url, publisher."""
     suffixes = (".md", ".markdown")
-    _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
     def read(self, text: str, path: str) -> Source:
         meta: dict = {}
-        front = self._FRONT.match(text)
+        front = FRONT_MATTER.match(text)
         if front:
-            meta = load_front_matter(front.group(1) or "")
+            meta = load_front_matter(front["yaml"] or "")
             text = text[front.end():]
         date = None
         if meta.get("date") is not None:
