@@ -55,11 +55,25 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
             continue
         kind, value, mod = result
         found.append(Timex(span.start_char, span.end_char, span.text, kind, value, mod))
-        if kind in ("DATE", "TIME"):
+        if kind in ("DATE", "TIME") and _dates_the_main_clause(span):
             ref = _calendar_part(value) or ref
         if _is_reported_quarter(value, span.text, dct):
             quarter = value
     return found
+
+
+_EMBEDDED = frozenset({"xcomp", "acl", "relcl", "pcomp"})
+
+
+def _dates_the_main_clause(span: Span) -> bool:
+    """"On 10 March, Ghani signed a decree to release prisoners on March 14": a later "that
+    day" means the day of the signing, not a date inside the decree's own clause."""
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token.dep_ not in _EMBEDDED
+    return True
 
 
 def _is_reported_quarter(value: str, text: str, dct: dt.date | None) -> bool:

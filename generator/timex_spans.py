@@ -267,8 +267,10 @@ def _verb_tense(verb, depth: int) -> str | None:
     words = _aux_words(verb)
     if words & {"have", "has", "had", "'ve"}:
         return "past"
-    if words & _MODALS:
+    if words & _FUTURE_MODALS:
         return "future"
+    if words & _MODALS:
+        return None         # "should begin on March 10": obligation or possibility, not a time
     if verb.tag_ == "VBD" or words & {"did", "was", "were"}:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
@@ -286,6 +288,7 @@ def _aux_words(verb) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
+_FUTURE_MODALS = {"will", "'ll", "shall", "wo"}
 _MODALS = {"will", "'ll", "shall", "wo", "would", "'d", "may", "might", "could", "should", "must",
            "can", "ca"}
 _FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", "seek", "agree",

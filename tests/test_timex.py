@@ -354,3 +354,25 @@ def test_pipeline_component(nlp_model):
     doc._.briefing_dct = MONDAY
     doc = component(doc)
     assert doc._.briefing_timexes == [Timex(20, 29, "yesterday", "DATE", "2020-03-22")]
+
+
+@pytest.mark.slow
+def test_that_day_is_the_day_of_the_main_clause_not_of_a_clause_inside_it(nlp_model):
+    text = ("The council met on 2 June 2021. That day, the mayor signed an order to close the "
+            "market on June 9. On the same day, the police chief resigned.")
+    values = [(t.text, t.value) for t in find_timexes(nlp_model(text), None)]
+    assert ("June 9", "2021-06-09") in values
+    assert ("the same day", "2021-06-02") in values
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # A duty or a possibility is not a time: the nearest March 10 is the one just gone.
+    ("The talks should begin on March 10, a deadline that has passed.", "2020-03-10"),
+    ("The talks could start on March 10, officials said.", "2020-03-10"),
+    # "will" does look ahead.
+    ("The talks will begin on March 30.", "2020-03-30"),
+])
+def test_modal_verbs_other_than_will_do_not_push_a_date_into_next_year(nlp_model, text, expected):
+    values = [t.value for t in find_timexes(nlp_model(text), MONDAY) if t.type == "DATE"]
+    assert values == [expected]
