@@ -1,0 +1,82 @@
+"""Score extraction on the hand-written gold files of tests/gold/ (corpus documents).
+
+    python bench/score_gold.py [GOLD.yml ...] [--json]
+
+Each gold file names its documents as `<corpus folder>/<id>`; their text is read from the
+shared corpora (`../shared/corpora`, or $BRIEFING_CORPORA), written as sources into a temporary
+folder with their dates, generated and exported, then scored with `generator.score`.
+Prints a message and exits 0 when the corpora are absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator.config import settings_from  # noqa: E402
+from generator.export import graph_to_dict  # noqa: E402
+from generator.generate import generate  # noqa: E402
+from generator.score import format_report, merge_golds, score  # noqa: E402
+
+
+def corpora() -> Path:
+    return Path(os.environ.get("BRIEFING_CORPORA", ROOT.parent / "shared" / "corpora"))
+
+
+def corpus_documents(wanted: set[str]) -> dict[str, dict]:
+    """`<folder>/<id>` -> {"text", "date"} for the wanted documents."""
+    found = {}
+    for folder in {w.split("/", 1)[0] for w in wanted}:
+        for path in sorted((corpora() / folder).glob("*.jsonl")):
+            with path.open(encoding="utf-8") as lines:
+                for line in lines:
+                    row = json.loads(line)
+                    key = f"{folder}/{row.get('id') or row.get('doc_id')}"
+                    if key in wanted:
+                        date = row.get("date") or row.get("dct")
+                        found[key] = {"text": row["text"], "date": (date or "")[:10] or None}
+    return found
+
+
+def export_for(docs: dict[str, dict], workdir: Path) -> dict:
+    sources = workdir / "sources"
+    sources.mkdir()
+    for key, doc in docs.items():
+        header = f"date {doc['date']} " if doc["date"] else ""
+        (sources / f"{key.replace('/', '__')}.txt").write_text(header + doc["text"], encoding="utf-8")
+    settings = settings_from(workdir, {"sources": "sources", "cache_dir": str(ROOT / ".briefing-cache")},
+                             "content")
+    return graph_to_dict(generate(settings).graph)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="*", type=Path)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if not corpora().is_dir():
+        print(f"no corpora at {corpora()}: nothing to score")
+        return 0
+    paths = args.gold or sorted((ROOT / "tests" / "gold").glob("*.yml"))
+    golds = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in paths]
+    wanted = {d for g in golds for d in g["documents"]}
+    docs = corpus_documents(wanted)
+    with tempfile.TemporaryDirectory() as tmp:
+        export = export_for(docs, Path(tmp))
+    result = score(export, merge_golds(golds))
+    print(json.dumps(result, indent=2, sort_keys=True) if args.json else
+          f"== all {len(paths)} gold files, {len(docs)} documents\n{format_report(result)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
