@@ -16,14 +16,13 @@ import jinja2
 from markupsafe import Markup
 
 from .merge import region, stamp
-from .model import Actor, Agreement, DocFacts, Event, Graph, Quote, Source
+from .model import Actor, DocFacts, Event, Graph, Quote, Source
 
 SECTIONS = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
 MAX_QUOTES = 40           # per page; the rest are counted, and the source pages hold them all
 MAX_RELATED = 12
 TYPE_LABEL = {"person": "Person", "organization": "Organisation", "country": "Country",
               "place": "Place", "group": "Group"}
-PRECISION_WORDS = {"day": "day", "month": "month", "year": "year"}
 
 # Python-Markdown honours a backslash only before these; <, >, & and | become entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|])")
@@ -106,9 +105,6 @@ class Renderer:
         title = source.title if len(source.title) <= 48 else source.title[:48].rsplit(" ", 1)[0] + "…"
         label = f"{source.date + ' · ' if source.date else ''}{title}, sentence {quote.sent}"
         return self.quote_link(quote, here, label)
-
-    def date_label(self, date: str | None, precision: str | None) -> str:
-        return date if date else "undated"
 
     # --- pages -----------------------------------------------------------------------
 

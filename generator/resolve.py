@@ -22,14 +22,12 @@ MentionRef = tuple[str, int]            # (source id, mention index)
 def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | None = None) -> Graph:
     curation = curation or Curation()
     facts = sorted(facts, key=lambda f: f.source_id)
-    by_id = {f.source_id: f for f in facts}
     sources = sorted(sources, key=lambda s: s.id)
     source_of = {s.id: s for s in sources}
     actors, actor_of = _actors(facts, curation)
-    agreements, agreement_of = _agreements(facts, actor_of, source_of, actors)
+    agreements, agreement_of = _agreements(facts, actor_of, actors)
     events = _events(facts, actor_of, agreement_of, source_of, actors)
     agreements = _link_events(agreements, events)
-    del by_id
     return Graph(sources=tuple(sources), actors=tuple(actors), events=tuple(events),
                  agreements=tuple(agreements), facts=tuple(facts))
 
@@ -159,7 +157,7 @@ def _root_fact(doc: DocFacts, index: int) -> int:
     return index
 
 
-def _agreements(facts, actor_of, source_of, actors):
+def _agreements(facts, actor_of, actors):
     names = {a.id: a for a in actors}
     groups: dict[tuple, list[tuple[DocFacts, int]]] = defaultdict(list)
     for doc in facts:
@@ -171,7 +169,7 @@ def _agreements(facts, actor_of, source_of, actors):
             groups[(_family(doc.agreements[root].kind), parties)].append((doc, index))
     drafts = []
     for (family, parties), members in sorted(groups.items()):
-        drafts.append(_agreement_draft(family, parties, members, actor_of, source_of, names))
+        drafts.append(_agreement_draft(family, parties, members, actor_of, names))
     ids = unique_slugs([(d.name + "\x00" + ",".join(d.parties), slug(d.name)) for d in drafts])
     agreement_of: dict[tuple[str, int], str] = {}
     result = []
@@ -192,10 +190,10 @@ def _party_ids(doc, fact: AgreementFact, actor_of, names) -> tuple[str, ...]:
     return tuple(sorted(i for i in ids if names[i].type != "place"))
 
 
-def _agreement_draft(family, parties, members, actor_of, source_of, names) -> Agreement:
+def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
     phrases = Counter()
     proper = None
-    date = precision = date_text = place = anchor = None
+    date = precision = date_text = place = None
     terms: list[Term] = []
     quotes: list[Quote] = []
     kinds = Counter()
