@@ -25,7 +25,7 @@ def plain(line: str) -> str:
     line = re.sub(r"<[^>]+>", "", line)
     line = re.sub(r"\\(.)", r"\1", line)
     line = line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    line = re.sub(r"^[\s>*\-|#\d.]+", "", line).replace("|", " ").replace("**", "")
+    line = re.sub(r"^[\s>*\-|#\d.:]+", "", line).replace("|", " ").replace("**", "")
     line = " ".join(line.split())
     return line if len(line) <= _MAX_LINE else line[:_MAX_LINE].rsplit(" ", 1)[0] + "…"
 
