@@ -90,6 +90,8 @@ def _generate(settings: Settings, progress: Progress) -> Report:
         final.setdefault(path, text)
     stale = [p for p, t in existing.items() if p not in results and page_stamp(t) is not None]
     for path in stale:
+        if front_matter(existing[path]).get("hide") is True:
+            continue            # hidden on purpose: the page keeps the decision, unpublished
         if touched(existing[path]):
             final[path] = orphan(existing[path], ORPHAN_NOTICE)
             results[path] = MergeResult(final[path])
@@ -117,7 +119,8 @@ def _generate(settings: Settings, progress: Progress) -> Report:
 
 
 def _add_backlinks(final: dict[str, str], results: dict[str, MergeResult]) -> None:
-    links = find_links(final)
+    # A hidden page is not published: a link from it would be a broken link on the site.
+    links = find_links({p: t for p, t in final.items() if front_matter(t).get("hide") is not True})
     titles = {p: page_title(t) or p for p, t in final.items()}
     for path, result in list(results.items()):
         if result.conflicts:

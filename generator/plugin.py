@@ -46,6 +46,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if report.written or report.deleted:
             log.info(f"briefing: {len(report.written)} page(s) written, {len(report.deleted)} deleted")
 
+    def on_files(self, files, config):
+        """Pages a human hid (`hide: true`) stay in content/, so the decision is kept, but are
+        not published. Material's own `hide:` is a list and is left alone."""
+        from .generate import front_matter
+
+        for file in list(files.documentation_pages()):
+            with open(file.abs_src_path, encoding="utf-8", errors="replace") as handle:
+                head = handle.read(4096)
+            if head.startswith("---") and front_matter(head if "\n---" in head[3:] else "").get("hide") is True:
+                files.remove(file)
+        return files
+
     def on_serve(self, server, config, builder):
         server.watch(str(self._settings(config).sources))
         return server

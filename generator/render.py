@@ -100,10 +100,13 @@ class Renderer:
     def quote_link(self, quote: Quote, here: str, text: str = "quote") -> Markup:
         return Markup(f"[{md(text)}]({rel(page_path('source', quote.source), here)}#s{quote.sent})")
 
+    def short_title(self, source_id: str) -> str:
+        title = self.sources[source_id].title
+        return title if len(title) <= 48 else title[:48].rsplit(" ", 1)[0] + "…"
+
     def cite(self, quote: Quote, here: str) -> Markup:
         source = self.sources[quote.source]
-        title = source.title if len(source.title) <= 48 else source.title[:48].rsplit(" ", 1)[0] + "…"
-        label = f"{source.date + ' · ' if source.date else ''}{title}, sentence {quote.sent}"
+        label = f"{source.date + ' · ' if source.date else ''}{self.short_title(quote.source)}, sentence {quote.sent}"
         return self.quote_link(quote, here, label)
 
     # --- pages -----------------------------------------------------------------------
