@@ -118,7 +118,7 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
             cluster = clusters.setdefault(key, Cluster(key))
             cluster.mentions.append((doc.source_id, index))
             cluster.forms[_display(mention)] += 1
-            cluster.votes[_vote(mention, country)] += 2 if mention.role else 1
+            cluster.votes[_vote(mention, country)] += _weight(mention)
             cluster.country = cluster.country or country
     groups = _Groups(curation.not_same_as)
     for key in sorted(clusters):
@@ -128,6 +128,7 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
             if name_key(other) in clusters or name_key(canonical) in clusters:
                 groups.union(name_key(canonical), name_key(other))
     _join_short_names(clusters, groups, facts)
+    _join_company_forms(clusters, groups)
     _join_acronyms(clusters, groups)
     _join_collectives(clusters, groups)
     return clusters, groups
@@ -146,6 +147,16 @@ def _display(mention: Mention) -> str:
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+def _weight(mention: Mention) -> int:
+    """How much one mention says about the type: a role ("spokesman") or an organisation word
+    in the name ("Chemlawn Corp") outweighs what NER guessed for a bare name elsewhere."""
+    if mention.label not in {"COLLECTIVE"} and mention.name.lower().split()[-1:] and \
+            mention.name.lower().split()[-1] in ORG_HEADS:
+        return 5
+    # A role, or a full name, says more than a bare word NER had to guess at.
+    return 2 if mention.role or len(mention.name.split()) > 1 else 1
 
 
 def _vote(mention: Mention, country: str | None) -> str:
@@ -203,6 +214,26 @@ def _join_within_document(key: str, longer: set[str], clusters: dict[str, Cluste
         choice |= here
     if len(choice) == 1:
         groups.union(next(iter(choice)), key)
+
+
+# Words that end a company's full name and that its short name leaves off.
+COMPANY_ENDINGS = frozenset("inc incorporated corp corporation co company ltd limited plc llc "
+                            "nv sa ag gmbh holdings group airlines airways".split())
+
+
+def _join_company_forms(clusters: dict[str, Cluster], groups: _Groups) -> None:
+    """"ConAgra" is "ConAgra Inc", "China Eastern" is "China Eastern Airlines": a name plus a
+    company ending joins the bare name, unless the bare name is a country or a place
+    ("Qatar Airways" is not Qatar)."""
+    for key in sorted(clusters):
+        words = key.split()
+        while len(words) > 1 and words[-1] in COMPANY_ENDINGS:
+            words = words[:-1]
+            base = " ".join(words)
+            if base in clusters and _kind(clusters[base]) in {"organization", "person", "group"} \
+                    and not clusters[base].country:
+                groups.union(base, key)
+                break
 
 
 def _kind(cluster: Cluster) -> str:

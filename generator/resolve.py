@@ -107,6 +107,7 @@ def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation)
     kind = next((curation.types[k] for k in sorted(keys) if k in curation.types), None)
     kind = kind or ("country" if countries and votes["country"] else _winner(votes))
     name = next((curation.names[k] for k in sorted(keys) if k in curation.names), None)
+    name = name or next((c for c in sorted(curation.aliases) if name_key(c) in keys), None)
     name = name or (sorted(countries)[0] if kind == "country" and countries else _best_name(forms, kind))
     mentions = [(by_id[s], i) for s, i in refs]
     aliases = sorted({f for f in forms if name_key(f) != name_key(name)}
