@@ -93,7 +93,9 @@ def _participants(verb, mention_at, mentions, passive) -> tuple[list[int], list[
         for child in verb.children:
             if child.dep_ == "agent":
                 agents += _mentions_in(child, mention_at)
-    others = [mention_at[t.i] for t in _clause(verb) if t.i in mention_at]
+    # A demonym in the clause describes someone ("French President Emmanuel Macron"): not a party.
+    others = [mention_at[t.i] for t in _clause(verb) if t.i in mention_at
+              and mentions[mention_at[t.i]].label != "NORP"]
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         for subject in _subjects(verb.head):
             others += _mentions_in(subject, mention_at)     # who said so

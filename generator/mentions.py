@@ -37,7 +37,31 @@ def find_mentions(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
         mention = _from_entity(ent, sent_of)
         if mention is not None:
             mentions.append(mention)
+    mentions += _surnames_ner_missed(doc, sent_of, mentions)
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _surnames_ner_missed(doc: Doc, sent_of: dict[int, int], mentions: list[Mention]) -> list[Mention]:
+    """"Olaf Scholz ... Scholz said": NER often tags the full name once and misses the bare
+    surname later. A proper noun equal to the last word of a person's full name named earlier
+    in the document is a mention of that person."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    people: dict[str, Mention] = {}
+    for m in mentions:
+        words = m.name.split()
+        if len(words) > 1 and (m.label == "PERSON" or m.role):
+            people.setdefault(words[-1], m)
+    found = []
+    for token in doc:
+        full = people.get(token.text)
+        if full is None or token.pos_ != "PROPN" or token.idx in taken or token.idx < full.end:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue            # part of a longer name ("Scholz Foundation")
+        found.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text,
+                             name=token.text, label=full.label, sent=sent_of[token.i],
+                             modifier=token.dep_ in _MODIFIER_DEPS and not is_title(token.head)))
+    return found
 
 
 def _from_entity(ent: Span, sent_of: dict[int, int]) -> Mention | None:

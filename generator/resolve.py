@@ -103,7 +103,9 @@ def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation)
         refs += cluster.mentions
     refs.sort()
     keys = {c.key for c in group}
-    countries = {c.country for c in group if c.country and c.key == name_key(c.country)}
+    # A country, or its officials and troops with no government of their own here, is the country.
+    governed = any(c.key.startswith("government of ") for c in group)
+    countries = {c.country for c in group if c.country and (c.key == name_key(c.country) or not governed)}
     kind = next((curation.types[k] for k in sorted(keys) if k in curation.types), None)
     kind = kind or ("country" if countries and votes["country"] else _winner(votes))
     name = next((curation.names[k] for k in sorted(keys) if k in curation.names), None)
