@@ -103,3 +103,18 @@ def test_pipeline_mkdocs_build_regenerates_through_the_plugin(project):
     assert result.returncode == 0, result.stderr
     assert (project / "content" / "actors" / "zalmay-khalilzad.md").exists()
     assert (project / "site" / "actors" / "zalmay-khalilzad" / "index.html").exists()
+
+
+def test_pipeline_every_actor_page_shows_type_aliases_roles_and_sources(seeds_site):
+    root, report = seeds_site
+    labels = {"person": "Person", "organization": "Organisation", "country": "Country",
+              "place": "Place", "group": "Group"}
+    for actor in report.graph.actors:
+        page = (root / "content" / "actors" / f"{actor.id}.md").read_text()
+        assert f'!!! abstract "{labels[actor.type]}"' in page, actor.id
+        for alias in actor.aliases:
+            assert alias.replace("&", "&amp;") in page, (actor.id, alias)
+        for role in actor.roles:
+            assert f"../sources/{role.quote.source}.md#s{role.quote.sent}" in page, (actor.id, role.title)
+        for source in actor.sources:
+            assert f"](../sources/{source}.md)" in page, (actor.id, source)
