@@ -44,7 +44,7 @@ def value_at(day: dt.date, grain: str) -> str:
     if grain == "season":
         return f"{day.year:04d}-{SEASON_OF_MONTH[day.month]}"
     if grain == "decade":
-        return f"{day.year // 10:03d}X"
+        return f"{day.year // 10:03d}"      # TimeML writes a decade as its first three digits
     if grain == "century":
         return f"{day.year // 100:02d}"
     return f"{day.year:04d}"

@@ -77,7 +77,7 @@ PAST_WORDS = ("last", "past", "previous", "prior", "preceding")
 NEXT_WORDS = ("next", "coming", "following", "upcoming")
 RELATION = rf"(?P<rel>this|current|{group(PAST_WORDS + NEXT_WORDS)})"
 UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-           "half": "XXXX-HX", "season": "XXXX-XX", "year": "XXXX", "decade": "XXXX",
+           "half": "XXXX-HX", "season": "XXXX-XX", "year": "XXXX", "decade": "XXX",
            "century": "XX"}
 
 

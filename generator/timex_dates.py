@@ -88,9 +88,9 @@ def _year(m, anchor: Anchor):
 @RULES.add(r"(?P<cent>1\d|20)?(?P<dec>\d)0s", rf"(?P<word>{'|'.join(DECADE_WORDS)})")
 def _decade(m, anchor: Anchor):
     if m["word"]:
-        return "DATE", f"19{DECADE_WORDS[m['word']]}X"
+        return "DATE", f"19{DECADE_WORDS[m['word']]}"
     century = m["cent"] or "19"
-    return "DATE", f"{century}{m['dec']}X"
+    return "DATE", f"{century}{m['dec']}"
 
 
 @RULES.add(r"(?P<n>\d{1,2})(?:st|nd|rd|th) century")

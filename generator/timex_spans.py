@@ -257,7 +257,7 @@ def tense_of(span: Span) -> str | None:
     """
     verb = span.root
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     return _verb_tense(verb, 3) if verb.pos_ in ("VERB", "AUX") else None

@@ -86,9 +86,9 @@ def test_month_and_day_without_a_year(text, dct, tense, expected):
     ("May 2020", ("DATE", "2020-05", None)),
     ("1998", ("DATE", "1998", None)),
     ("fiscal 1997", ("DATE", "1997", None)),
-    ("the 1990s", ("DATE", "199X", None)),
-    ("the mid-1990s", ("DATE", "199X", "MID")),
-    ("the '80s", ("DATE", "198X", None)),
+    ("the 1990s", ("DATE", "199", None)),
+    ("the mid-1990s", ("DATE", "199", "MID")),
+    ("the '80s", ("DATE", "198", None)),
     ("the twentieth century", ("DATE", "19", None)),
     ("early 2020", ("DATE", "2020", "START")),
     ("the third quarter of 1998", ("DATE", "1998-Q3", None)),
@@ -253,7 +253,7 @@ def test_not_time_expressions(text):
 
 @pytest.mark.parametrize("value_, expected", [
     ("2020-03-23", "day"), ("2020-03", "month"), ("2020", "year"), ("2020-W12", None),
-    ("2020-SU", None), ("199X", None), ("P14M", None), ("PRESENT_REF", None),
+    ("2020-SU", None), ("199", None), ("P14M", None), ("PRESENT_REF", None),
     ("XXXX-03-10", None), ("2020-03-23T14:00", None), ("2020-Q3", None),
 ])
 def test_precision_of(value_, expected):
