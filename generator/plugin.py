@@ -54,7 +54,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for file in list(files.documentation_pages()):
             with open(file.abs_src_path, encoding="utf-8", errors="replace") as handle:
                 head = handle.read(4096)
-            if head.startswith("---") and front_matter(head if "\n---" in head[3:] else "").get("hide") is True:
+            if front_matter(head).get("hide") is True:
                 files.remove(file)
         return files
 

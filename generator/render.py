@@ -202,7 +202,8 @@ class Renderer:
         parts, cursor = [], 0
         for n, sentence in enumerate(facts.sentences, start=1):
             gap = source.text[cursor:sentence.start]
-            parts.append("\n\n" if "\n" in gap or n == 1 and cursor else (" " if parts else ""))
+            if parts:
+                parts.append("\n\n" if "\n" in gap else " ")
             body = self._linked(source.text, sentence.start, sentence.end, links, here)
             parts.append(f'<span class="bw-s" id="s{n}">{body}</span>')
             cursor = sentence.end
