@@ -225,3 +225,5 @@ class Graph:
     events: tuple[Event, ...]
     agreements: tuple[Agreement, ...]
     facts: tuple[DocFacts, ...] = field(default=(), compare=False, repr=False)
+    # source id -> mention index -> actor id: which page each name in a source links to
+    mention_actors: dict[str, dict[int, str]] = field(default_factory=dict, compare=False, repr=False)

@@ -86,6 +86,18 @@ class Renderer:
         for agreement in graph.agreements:
             for party in agreement.parties:
                 self._agreements_of[party].append(agreement)
+        # Indexes built once, so that every page costs time in its own size, not the corpus's.
+        self._actors_at: dict[Quote, list[str]] = defaultdict(list)
+        for actor in graph.actors:
+            for q in actor.quotes:
+                self._actors_at[q].append(actor.id)
+        self._found = defaultdict(lambda: {"actors": [], "events": [], "agreements": []})
+        for kind, items in (("actors", graph.actors), ("events", graph.events),
+                            ("agreements", graph.agreements)):
+            for item in items:
+                for source in (item.sources if kind == "actors" else
+                               dict.fromkeys(q.source for q in item.quotes)):
+                    self._found[source][kind].append(item)
 
     # --- helpers the templates call --------------------------------------------------
 
@@ -159,13 +171,11 @@ class Renderer:
         """Actors named in the same sentences as this one: the most often first."""
         together: Counter = Counter()
         first: dict[str, Quote] = {}
-        for other in self.graph.actors:
-            if other.id == actor.id:
-                continue
-            shared = set(other.quotes) & set(actor.quotes)
-            if shared:
-                together[other.id] = len(shared)
-                first[other.id] = min(shared, key=lambda q: (q.source, q.sent))
+        for q in sorted(set(actor.quotes), key=lambda q: (q.source, q.sent)):
+            for other in self._actors_at[q]:
+                if other != actor.id:
+                    together[other] += 1
+                    first.setdefault(other, q)
         ranked = sorted(together, key=lambda i: (-together[i], i))[:MAX_RELATED]
         return [(self.actors[i], together[i], first[i]) for i in ranked]
 
@@ -173,8 +183,8 @@ class Renderer:
         """The dated events just before and after this one that share an actor with it."""
         if not event.date:
             return None, None
-        near = [e for e in self.graph.events if e.date and e.id != event.id
-                and set(e.actors) & set(event.actors)]
+        near = sorted({e.id: e for a in event.actors for e in self._events_of[a]
+                       if e.date and e.id != event.id}.values(), key=lambda e: (e.date, e.id))
         before = [e for e in near if (e.date, e.id) < (event.date, event.id)]
         after = [e for e in near if (e.date, e.id) > (event.date, event.id)]
         return (before[-1] if before else None), (after[0] if after else None)
@@ -187,11 +197,7 @@ class Renderer:
         return [(m, months[m]) for m in sorted(months)]
 
     def found_in(self, source_id: str) -> dict:
-        return {
-            "actors": [a for a in self.graph.actors if source_id in a.sources],
-            "events": [e for e in self.graph.events if any(q.source == source_id for q in e.quotes)],
-            "agreements": [a for a in self.graph.agreements if any(q.source == source_id for q in a.quotes)],
-        }
+        return self._found[source_id]
 
     def source_body(self, source: Source, here: str) -> Markup:
         """The full text, each sentence a `#sN` anchor, each resolved name a link."""
@@ -210,15 +216,9 @@ class Renderer:
         return Markup("".join(parts).strip())
 
     def _mention_links(self, source_id: str, facts: DocFacts) -> list[tuple[int, int, str]]:
-        spans = []
-        for actor in self.graph.actors:
-            names = {a.casefold() for a in (actor.name, *actor.aliases)}
-            if source_id not in actor.sources:
-                continue
-            for mention in facts.mentions:
-                if mention.text.casefold() in names or mention.name.casefold() in names:
-                    spans.append((mention.start, mention.end, actor.id))
-        spans.sort()
+        linked = self.graph.mention_actors.get(source_id, {})
+        spans = sorted((facts.mentions[i].start, facts.mentions[i].end, actor_id)
+                       for i, actor_id in linked.items())
         kept, last = [], -1
         for start, end, actor_id in spans:
             if start >= last:

@@ -28,8 +28,11 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     agreements, agreement_of = _agreements(facts, actor_of, actors)
     events = _events(facts, actor_of, agreement_of, source_of, actors)
     agreements = _link_events(agreements, events)
+    mention_actors: dict[str, dict[int, str]] = defaultdict(dict)
+    for (source_id, index), actor_id in actor_of.items():
+        mention_actors[source_id][index] = actor_id
     return Graph(sources=tuple(sources), actors=tuple(actors), events=tuple(events),
-                 agreements=tuple(agreements), facts=tuple(facts))
+                 agreements=tuple(agreements), facts=tuple(facts), mention_actors=dict(mention_actors))
 
 
 def quote(doc: DocFacts, sent: int) -> Quote:
