@@ -14,14 +14,15 @@ from .sources import FRONT_MATTER
 
 LISTING_PAGES = frozenset({"index.md", "timeline.md", "whats-new.md", "actors/index.md",
                            "events/index.md", "agreements/index.md", "sources/index.md"})
-_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+?\.md)(?:#[^)\s]*)?\)")
+# A Markdown link to a page: (text, target, #anchor or None).
+LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+?\.md)(#[^)\s]*)?\)")
 _BACKLINK_REGION = re.compile(r"<!-- briefing:begin backlinks -->.*?<!-- briefing:end backlinks[^>]*-->", re.S)
 _MAX_LINE = 180
 
 
 def plain(line: str) -> str:
     """A Markdown line as a reader sees it: link texts, no markup, no escapes."""
-    line = _LINK.sub(lambda m: m[1], line)
+    line = LINK.sub(lambda m: m[1], line)
     line = re.sub(r"<[^>]+>", "", line)
     line = re.sub(r"\\(.)", r"\1", line)
     line = line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
@@ -38,7 +39,7 @@ def find_links(pages: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
             continue
         text = _BACKLINK_REGION.sub("", FRONT_MATTER.sub("", pages[path], count=1))
         for line in text.splitlines():
-            for match in _LINK.finditer(line):
+            for match in LINK.finditer(line):
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(path), match[2]))
                 if target != path and target in pages:
                     found[target].setdefault(path, plain(line))

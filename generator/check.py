@@ -8,12 +8,11 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from .backlinks import LISTING_PAGES, find_links
+from .backlinks import LINK, LISTING_PAGES
 from .exceptions import Problem
 from .generate import read_pages
 from .merge import regions
 
-_LINK = re.compile(r"\]\(([^)\s]+?\.md)(#[^)\s]*)?\)")
 _ANCHOR = re.compile(r'id="(s\d+)"')
 
 
@@ -32,8 +31,8 @@ def _broken_links(pages: dict[str, str]) -> list[Problem]:
     found = []
     for path, text in pages.items():
         for number, line in enumerate(text.splitlines(), start=1):
-            for match in _LINK.finditer(line):
-                link, anchor = match[1], (match[2] or "")[1:]
+            for match in LINK.finditer(line):
+                link, anchor = match[2], (match[3] or "")[1:]
                 if "://" in link:
                     continue
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link))
@@ -65,9 +64,7 @@ def _conflicts(content: Path, pages: dict[str, str]) -> list[Problem]:
 
 
 def _unlinked(pages: dict[str, str]) -> list[Problem]:
-    linked = set(find_links(pages))
-    for path, text in pages.items():
-        for match in _LINK.finditer(text):
-            linked.add(posixpath.normpath(posixpath.join(posixpath.dirname(path), match[1])))
+    linked = {posixpath.normpath(posixpath.join(posixpath.dirname(path), match[2]))
+              for path, text in pages.items() for match in LINK.finditer(text)}
     return [Problem(p, "no page links here") for p in sorted(pages)
             if p not in linked and p not in LISTING_PAGES]
