@@ -127,18 +127,9 @@ def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation)
             roles.append(Role(title=mention.role, quote=quote(doc, mention.sent)))
     quotes = list(dict.fromkeys(quote(doc, doc.mentions[i].sent) for doc, i in mentions))
     summary = next((curation.summaries[k] for k in sorted(keys) if k in curation.summaries), None)
-    return {"name": name, "type": kind, "aliases": tuple(_dedupe_aliases(aliases)),
+    return {"name": name, "type": kind, "aliases": tuple(aliases),
             "roles": tuple(roles), "quotes": tuple(quotes), "refs": refs,
             "sources": tuple(sorted({s for s, _ in refs})), "summary": summary}
-
-
-def _dedupe_aliases(aliases: list[str]) -> list[str]:
-    seen, out = set(), []
-    for alias in aliases:
-        if alias not in seen:
-            seen.add(alias)
-            out.append(alias)
-    return out
 
 
 def _winner(votes: Counter) -> str:
