@@ -25,16 +25,21 @@ TYPE_LABEL = {"person": "Person", "organization": "Organisation", "country": "Co
               "place": "Place", "group": "Group"}
 
 # Python-Markdown honours a backslash only before these; <, >, & and | become entities.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|])")
-_ENTITIES = {"<": "&lt;", ">": "&gt;", "|": "&#124;"}
+# One pass of str.translate: & first becoming &amp; cannot touch the entities made here.
+_ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]"},
+                          "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"})
+_SPACES = re.compile(r"\s+")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
 
 
 def md(text) -> Markup:
     """Source text as inert Markdown: every character that could start markup is escaped."""
-    text = re.sub(r"\s+", " ", str(text)).replace("&", "&amp;")
-    text = _MD_SPECIAL.sub(lambda m: _ENTITIES.get(m[1], "\\" + m[1]), text)
-    text = _LINE_START.sub(r"\1\2\\\3", text)
+    text = str(text)
+    if not text.isprintable() or "  " in text:     # isprintable(): no whitespace but " "
+        text = _SPACES.sub(" ", text)
+    text = text.translate(_ESCAPES)
+    if text[:1].isdigit() or text[:1] == " ":
+        text = _LINE_START.sub(r"\1\2\\\3", text)
     if text.startswith(("-", "+", "#", "=")):
         text = "\\" + text if text[0] != "=" else "&#61;" + text[1:]
     return Markup(text)
@@ -53,8 +58,16 @@ def page_path(kind: str, item_id: str) -> str:
 
 
 def rel(target: str, here: str) -> str:
-    """Link from page `here` to page `target` (both relative to the content folder)."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    """Link from page `here` to page `target` (both normalised paths relative to the content
+    folder). What posixpath.relpath gives, without its trips to the file system's cwd."""
+    folder, _, _ = here.rpartition("/")
+    if target.startswith(folder + "/") if folder else "/" not in target:
+        return target[len(folder) + 1:] if folder else target
+    up, down = folder.split("/") if folder else [], target.split("/")
+    common = 0
+    while common < min(len(up), len(down) - 1) and up[common] == down[common]:
+        common += 1
+    return "/".join([".."] * (len(up) - common) + down[common:])
 
 
 def month_name(value: str) -> str:
