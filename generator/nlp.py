@@ -64,13 +64,11 @@ def load(name: str):
 
 def fingerprint(name: str, settings: dict | None = None) -> str:
     """Everything that changes what extraction produces for the same text."""
-    import spacy
-
     here = Path(__file__).parent
     code = hashlib.sha256()
     for pattern in _EXTRACTION_FILES:
         for path in sorted(here.glob(pattern)):
             code.update(path.name.encode() + b"\0" + path.read_bytes())
-    parts = {"model": name, "model_version": model_version(name), "spacy": spacy.__version__,
+    parts = {"model": name, "model_version": model_version(name), "spacy": importlib.metadata.version("spacy"),
              "generator": __version__, "code": code.hexdigest(), "settings": settings or {}}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]

@@ -261,8 +261,11 @@ def source_ids(paths: Iterable[str]) -> dict[str, str]:
     return ids
 
 
-def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Source], list[Problem]]:
-    """Every readable document under `folder` (sorted by path), and a problem per file that is not."""
+def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                 memo: dict | None = None) -> tuple[list[Source], list[Problem]]:
+    """Every readable document under `folder` (sorted by path), and a problem per file that is not.
+    `memo` maps (path, size, mtime) to the source read from a file: one unchanged since is not
+    read again; what is read is added."""
     problems: list[Problem] = []
     found: list[Source] = []
     if not folder.is_dir():
@@ -271,7 +274,7 @@ def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list
         rel = path.relative_to(folder).as_posix()
         if any(part.startswith(".") for part in PurePosixPath(rel).parts):
             continue
-        problem, source = _read_one(path, rel, max_bytes)
+        problem, source = _read_one(path, rel, max_bytes, memo)
         if problem:
             problems.append(problem)
         if source:
@@ -287,7 +290,7 @@ def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list
     return sources, problems
 
 
-def _read_one(path: Path, rel: str, max_bytes: int) -> tuple[Problem | None, Source | None]:
+def _read_one(path: Path, rel: str, max_bytes: int, memo: dict | None = None) -> tuple[Problem | None, Source | None]:
     reader = reader_for(rel)
     if reader is None:
         return Problem(rel, f"skipped: unknown kind of file {path.suffix or '(no suffix)'!r}; "
@@ -296,12 +299,18 @@ def _read_one(path: Path, rel: str, max_bytes: int) -> tuple[Problem | None, Sou
         resolved = path.resolve()
         if not resolved.is_file():
             return Problem(rel, "skipped: not a regular file"), None
-        size = resolved.stat().st_size
+        info = resolved.stat()
+        size = info.st_size
         if size > max_bytes:
             return Problem(rel, f"skipped: {size:,} bytes is over the limit of {max_bytes:,} "
                                 "(raise max_source_bytes in mkdocs.yml to read it)"), None
-        text = decode(resolved.read_bytes())
-        return None, reader.read(text, rel)
+        key = (rel, size, info.st_mtime_ns)
+        if memo is not None and key in memo:
+            return None, memo[key]
+        source = reader.read(decode(resolved.read_bytes()), rel)
+        if memo is not None:
+            memo[key] = source
+        return None, source
     except SourceError as err:
         return Problem(rel, f"skipped: {err}"), None
     except OSError as err:
