@@ -31,6 +31,10 @@ class FactsCache:
     def _path(self, sha256: str) -> Path:
         return self.folder / self.fingerprint / sha256[:2] / f"{sha256}.json"
 
+    def has(self, sha256: str) -> bool:
+        """Whether there is an entry: `get` still decides whether it can be used."""
+        return self._path(sha256).exists()
+
     def get(self, sha256: str, source_id: str) -> DocFacts | None:
         try:
             data = self._path(sha256).read_bytes()

@@ -29,30 +29,41 @@ CHUNK = 4 * BATCH   # documents per task: whole batches, so any process count pa
 
 
 def extract_many(sources: Sequence[Source], model: str, processes: int = 1,
-                 chunk: int | None = None) -> Iterator[list[DocFacts]]:
+                 chunk: int | None = None, background: bool = False) -> Iterator[list[DocFacts]]:
     """Facts for the sources, in their order, a chunk at a time; `processes` > 1 spreads the
     chunks over that many worker processes. Chunks are whole batches, so the same batches are
-    parsed whatever the process count, and the facts are the same too."""
+    parsed whatever the process count, and the facts are the same too. With `background`, even
+    one process is a worker: parsing starts at once, while the caller goes on with other work."""
     if chunk is None:       # enough chunks to keep every process busy, none under a batch
         per_process = -(-len(sources) // (BATCH * max(processes, 1)))
         chunk = BATCH * max(1, min(CHUNK // BATCH, per_process))
     chunks = [sources[i:i + chunk] for i in range(0, len(sources), chunk)]
-    processes = min(processes, len(chunks))
+    processes = max(1, min(processes, len(chunks)))
     # The model is loaded, or the workers started, before this returns: a progress bar's
     # thread started afterwards is never forked into a worker.
-    if processes <= 1:
+    if processes == 1 and not background:
         nlp = _load(model)
         return (_facts(nlp, chunk) for chunk in chunks)
-    pool = concurrent.futures.ProcessPoolExecutor(processes, mp_context=_context(),
-                                                  initializer=_start_worker, initargs=(model,))
-    return _drain(pool, pool.map(_worker_facts, chunks))
+    return Workers(processes, model, chunks)
 
 
-def _drain(pool, results) -> Iterator[list[DocFacts]]:
-    try:
-        yield from results
-    finally:
-        pool.shutdown(cancel_futures=True)
+class Workers:
+    """Worker processes parsing chunks; iterate for their facts in order, or close to stop them."""
+
+    def __init__(self, processes: int, model: str, chunks: list):
+        self.pool = concurrent.futures.ProcessPoolExecutor(processes, mp_context=_context(),
+                                                           initializer=_start_worker, initargs=(model,))
+        self.futures = [self.pool.submit(_worker_facts, chunk) for chunk in chunks]
+
+    def __iter__(self) -> Iterator[list[DocFacts]]:
+        try:
+            for future in self.futures:
+                yield future.result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
 
 
 def _context():

@@ -81,21 +81,23 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
                 last.content == incremental.listing_digest(incremental.listing(settings.content)):
             report.sources, report.problems, report.conflicts = last.sources, last.problems, last.conflicts
             return report
-    record = store.load()
-    store.forget()      # until this run has finished writing, its record would be wrong
-    if record.code != code:
-        record = incremental.Record()
     read: dict = {}
     sources, problems = read_sources(settings.sources, settings.max_source_bytes,
-                                     _KeptFrom(record.read, read))
+                                     _KeptFrom(store.sources_read(code), read))
     report.problems += problems
     report.sources = len(sources)
-    # Pages this generator wrote and nobody touched since are known without reading them.
-    files = incremental.listing(settings.content)
-    clean = {p for p, r in record.pages.items() if r.clean and files.get(p) == r.file}
-    existing = read_pages(settings.content, skip=clean)
-    curation = read_curation(settings, existing)
-    facts, report.extracted = extract_all(sources, settings, progress)
+    extraction = Extraction(sources, settings)      # the model parses while the rest is read
+    try:
+        record = store.load(code)
+        store.forget()      # until this run has finished writing, its record would be wrong
+        # Pages this generator wrote and nobody touched since are known without reading them.
+        files = incremental.listing(settings.content)
+        clean = {p for p, r in record.pages.items() if r.clean and files.get(p) == r.file}
+        existing = read_pages(settings.content, skip=clean, files=files)
+        curation = read_curation(settings, existing)
+        facts, report.extracted = extraction.finish(progress)
+    finally:
+        extraction.close()
     from .resolve import resolve
 
     tick = progress("resolving", 1)
@@ -284,10 +286,11 @@ def _set_region(text: str, name: str, body: str) -> str:
 
 # --- reading what is there -----------------------------------------------------------
 
-def read_pages(content: Path, skip: set[str] = frozenset()) -> dict[str, str]:
-    """Every Markdown page under content/, by path relative to it, but those in `skip`."""
+def read_pages(content: Path, skip: set[str] = frozenset(), files: dict | None = None) -> dict[str, str]:
+    """Every Markdown page under content/ (or among `files` there), by path relative to it,
+    but those in `skip`."""
     pages = {}
-    for rel in sorted(incremental.listing(content)):
+    for rel in sorted(incremental.listing(content) if files is None else files):
         if not rel.endswith(".md") or rel in skip:
             continue
         try:
@@ -350,26 +353,55 @@ def read_curation(settings: Settings, pages: dict[str, str]) -> Curation:
 def extract_all(sources: list[Source], settings: Settings, progress: Progress) -> tuple[list[DocFacts], int]:
     """Facts for every source: from the cache when the text and pipeline are unchanged,
     else from the model (loaded only then), several processes at once."""
-    from . import nlp as nlp_module
+    return Extraction(sources, settings).finish(progress)
 
-    name = nlp_module.choose_model(settings.model)
-    cache = FactsCache(settings.cache_dir, nlp_module.fingerprint(name))
-    facts: dict[str, DocFacts] = {}
-    missing = []
-    for source in sources:
-        cached = cache.get(source.sha256, source.id)
-        if cached is not None:
-            facts[source.id] = cached
-        else:
-            missing.append(source)
-    if missing:
+
+class Extraction:
+    """Facts for every source: from the cache when the text and pipeline are unchanged, else
+    from the model in worker processes. Those start at once, so that the model loads and
+    parses while this process reads the cached facts and the rest."""
+
+    def __init__(self, sources: list[Source], settings: Settings):
+        from . import nlp as nlp_module
+
+        self.sources, self.settings = sources, settings
+        self.model = nlp_module.choose_model(settings.model)
+        self.cache = FactsCache(settings.cache_dir, nlp_module.fingerprint(self.model))
+        self.missing = [s for s in sources if not self.cache.has(s.sha256)]
+        self.workers = self._start(self.missing)
+
+    def _start(self, sources: list[Source]):
+        if not sources:
+            return []
         from .extract import extract_many
 
-        chunks = extract_many(missing, name, settings.processes)
-        tick = progress("extracting", len(missing))
-        for chunk in chunks:
-            for item in chunk:
-                cache.put(item)
-                facts[item.source_id] = item
-            tick(len(chunk))
-    return [facts[s.id] for s in sources], len(missing)
+        from .nlp import is_loaded
+
+        # A worker even for one process when there are cached facts to read meanwhile, unless
+        # this process holds the model already (a long-lived `mkdocs serve`).
+        background = len(sources) < len(self.sources) and not is_loaded(self.model)
+        return extract_many(sources, self.model, self.settings.processes, background=background)
+
+    def finish(self, progress: Progress) -> tuple[list[DocFacts], int]:
+        facts: dict[str, DocFacts] = {}
+        unreadable = []             # entries there but damaged: extracted again, after the others
+        waiting = {s.id for s in self.missing}
+        for source in self.sources:
+            if source.id not in waiting:
+                cached = self.cache.get(source.sha256, source.id)
+                if cached is None:
+                    unreadable.append(source)
+                else:
+                    facts[source.id] = cached
+        tick = progress("extracting", len(self.missing) + len(unreadable))
+        for workers in (self.workers, self._start(unreadable)):
+            for chunk in workers:
+                for item in chunk:
+                    self.cache.put(item)
+                    facts[item.source_id] = item
+                tick(len(chunk))
+        return [facts[s.id] for s in self.sources], len(self.missing) + len(unreadable)
+
+    def close(self) -> None:
+        if self.workers:
+            self.workers.close()

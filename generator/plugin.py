@@ -40,7 +40,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return
         from .generate import generate
 
-        report = generate(self._settings(config))
+        report = generate(self._settings(config), need_graph=False)
         for problem in report.problems:
             log.warning(str(problem)) if problem.severity == "error" else log.info(str(problem))
         if report.written or report.deleted:
@@ -54,7 +54,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for file in list(files.documentation_pages()):
             with open(file.abs_src_path, encoding="utf-8", errors="replace") as handle:
                 head = handle.read(4096)
-            if front_matter(head).get("hide") is True:
+            if "hide" in head and front_matter(head).get("hide") is True:     # YAML only where it can say so
                 files.remove(file)
         return files
 
