@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -159,4 +160,7 @@ def timex(infile, output, model):
 
 
 def main():
+    # One run and out: the cyclic garbage collector would only walk everything a large wiki
+    # makes, and once more at the end, to free what the exit frees anyway.
+    gc.disable()
     cli()

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 
 from spacy.tokens import Doc
 
@@ -33,31 +35,39 @@ def facts_from_doc(source: Source, doc: Doc) -> DocFacts:
                     agreements=tuple(agreements))
 
 
-def _sentences(doc: Doc) -> tuple[list[Sentence], dict[int, int]]:
-    """Sentences as the parser splits them, also split at paragraph breaks it runs across."""
+def _sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
+    """Sentences as the parser splits them, also split at paragraph breaks it runs across.
+    Returns them and, for each token, the number of its sentence. Works on the text and the
+    tokens' offsets rather than on Token objects: it runs once per document, for every token."""
+    text = doc.text
+    starts = doc.to_array("IDX").tolist()
+    lengths = doc.to_array("LENGTH").tolist()
+    # Tokens holding a line break (spaCy keeps line breaks as tokens of their own).
+    breaks = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _NEWLINE.finditer(text)})
     sentences: list[Sentence] = []
-    sent_of: dict[int, int] = {}
+    sent_of = [0] * len(doc)
+
+    def add(start: int, end: int) -> None:
+        first, last = starts[start], starts[end - 1] + lengths[end - 1]
+        raw = text[first:last]
+        stripped = raw.strip()
+        if not stripped:
+            sent_of[start:end] = [max(len(sentences) - 1, 0)] * (end - start)
+            return
+        offset = first + (len(raw) - len(raw.lstrip()))
+        sent_of[start:end] = [len(sentences)] * (end - start)
+        sentences.append(Sentence(start=offset, end=offset + len(stripped), text=stripped))
+
     for sent in doc.sents:
         start = sent.start
-        for token in sent:
-            if "\n" in token.text and token.i > start:
-                _add(doc, start, token.i, sentences, sent_of)
-                start = token.i
-        _add(doc, start, sent.end, sentences, sent_of)
+        for token in breaks[bisect.bisect_right(breaks, start):bisect.bisect_left(breaks, sent.end)]:
+            add(start, token)
+            start = token
+        add(start, sent.end)
     return sentences, sent_of
 
 
-def _add(doc: Doc, start: int, end: int, sentences: list[Sentence], sent_of: dict[int, int]) -> None:
-    span = doc[start:end]
-    text = span.text.strip()
-    if not text:
-        for i in range(start, end):
-            sent_of[i] = max(len(sentences) - 1, 0)
-        return
-    offset = span.start_char + (len(span.text) - len(span.text.lstrip()))
-    for i in range(start, end):
-        sent_of[i] = len(sentences)
-    sentences.append(Sentence(start=offset, end=offset + len(text), text=text))
+_NEWLINE = re.compile("\n")
 
 
 def _mention_tokens(doc: Doc, mentions) -> dict[int, int]:

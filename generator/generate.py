@@ -22,7 +22,7 @@ from .backlinks import gather, page_links, render_backlinks
 from .cache import FactsCache
 from .config import Settings
 from .exceptions import LockedError, Problem
-from .merge import MergeResult, merge_page, orphan, page_stamp, region, regions, touched, write_if_changed
+from .merge import MergeResult, merge_page, orphan, page_stamp, region, region_span, touched, write_if_changed
 from .model import DocFacts, Graph, Source
 from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources
 
@@ -290,11 +290,11 @@ def _title(meta: dict, text: str) -> str | None:
 
 
 def _set_region(text: str, name: str, body: str) -> str:
-    for r in regions(text):
-        if r.name == name:
-            # Region contents are outside the stamp's skeleton hash: the stamp stays valid.
-            return text[:r.start] + region(name, body + "\n" if body else "") + text[r.end:]
-    return text
+    span = region_span(text, name)
+    if span is None:
+        return text
+    # Region contents are outside the stamp's skeleton hash: the stamp stays valid.
+    return text[:span[0]] + region(name, body + "\n" if body else "") + text[span[1]:]
 
 
 # --- reading what is there -----------------------------------------------------------

@@ -49,6 +49,14 @@ def regions(text: str) -> list[Region]:
             for m in _REGION.finditer(text)]
 
 
+def region_span(text: str, name: str) -> tuple[int, int] | None:
+    """Where the first region called `name` is, as `regions` finds it, without checking sums."""
+    for m in _REGION.finditer(text):
+        if m["name"] == name:
+            return m.start(), m.end()
+    return None
+
+
 def skeleton(text: str) -> str:
     """Everything a human owns: the page without region contents and without the stamp."""
     text = _STAMP.sub("", text, count=1)
