@@ -122,7 +122,9 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
             key, country = mention_key(mention)
             if not key or key in curation.ignore:
                 continue
-            cluster = clusters.setdefault(key, Cluster(key))
+            cluster = clusters.get(key)
+            if cluster is None:
+                cluster = clusters[key] = Cluster(key)
             cluster.mentions.append((doc.source_id, index))
             cluster.forms[_display(mention)] += 1
             cluster.votes[_vote(mention, country)] += _weight(mention)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +19,13 @@ from filelock import FileLock, Timeout
 
 from . import incremental
 from .actors import Curation, name_key
-from .backlinks import gather, page_links, render_backlinks
+from .backlinks import page_links, render_backlinks
 from .cache import FactsCache
 from .config import Settings
 from .exceptions import LockedError, Problem
 from .merge import MergeResult, merge_page, orphan, page_stamp, region, region_span, touched, write_if_changed
 from .model import DocFacts, Graph, Source
-from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources
+from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources, reader_for
 
 Progress = Callable[[str, int], Callable[[int], None]]
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
@@ -81,7 +82,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
 
     # What rendering depends on beyond the graph: the generator's code, and the model the facts come from.
     code = incremental.code_digest() + nlp_module.fingerprint(nlp_module.choose_model(settings.model))
-    inputs = _inputs(settings, code)
+    source_files = incremental.listing(settings.sources)
+    inputs = _inputs(settings, code, source_files)
     if not need_graph:
         last = store.summary()
         if last.code == code and last.inputs == inputs and \
@@ -89,12 +91,16 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
             report.sources, report.problems, report.conflicts = last.sources, last.problems, last.conflicts
             return report
     read: dict = {}
-    sources, problems = read_sources(settings.sources, settings.max_source_bytes,
-                                     _KeptFrom(store.sources_read(code), read))
-    report.problems += problems
-    report.sources = len(sources)
-    extraction = Extraction(sources, settings)      # the model parses while the rest is read
+    last_read = store.sources_read(code)
+    # A file not read as it is now likely brings new text: the model starts loading at once.
+    new_text = any((path, *info) not in last_read for path, info in source_files.items() if reader_for(path))
+    extraction = Extraction(settings, warm=new_text and bool(last_read))
     try:
+        sources, problems = read_sources(settings.sources, settings.max_source_bytes,
+                                         _KeptFrom(last_read, read))
+        report.problems += problems
+        report.sources = len(sources)
+        extraction.start(sources)       # the model parses while the rest is read
         record = store.load(code)
         store.forget()      # until this run has finished writing, its record would be wrong
         # Pages this generator wrote and nobody touched since are known without reading them.
@@ -162,6 +168,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         if write_if_changed(target, final[path]):
             report.written.append(path)
     _save_record(store, code, inputs, report, renderer, fresh, pages_info, settings.content, read)
+    renderer.release()
     return report
 
 
@@ -184,11 +191,11 @@ class _KeptFrom(dict):
         self.kept[key] = value
 
 
-def _inputs(settings: Settings, code: str) -> str:
+def _inputs(settings: Settings, code: str, source_files: dict) -> str:
     """Everything a run reads but content/: generator, model, settings, the sources' files."""
     parts = [code, str(settings.sources),
              str(settings.content), repr(settings.max_source_bytes), repr(sorted(settings.aliases.items())),
-             repr(sorted(settings.ignore)), incremental.listing_digest(incremental.listing(settings.sources))]
+             repr(sorted(settings.ignore)), incremental.listing_digest(source_files)]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -200,12 +207,15 @@ def _save_record(store, code, inputs, report, renderer, fresh, pages_info, conte
                                 conflicts=list(report.conflicts), read=read, paths=last.paths,
                                 shards=last.shards)
     record.deps, record.dep_values = renderer.dep_table()
+    record.deps_base = renderer.deps_base
     files = incremental.listing(content)
     for path, (links, title) in pages_info.items():
         if path not in files:
             continue
+        links = last.pages[path].links if links is None else links
         clean = path in fresh or path in renderer.reused
         key, deps = renderer.made[path] if clean else (None, [])
+        deps = last.pages[path].deps if deps is None else deps
         old = last.pages.get(path)
         if path in renderer.reused and not renderer.renumbered and old.file == files[path]:
             record.pages[path] = old        # as it was: written back without encoding it again
@@ -222,10 +232,10 @@ def _add_backlinks(final: dict[str, str], results: dict[str, MergeResult], reuse
     last run that a changed page links or linked: only those can have new backlinks. Reused
     pages bring their links and title from the record and are read only when that happens.
     Returns path -> (links, title) for every page."""
-    links, titles = {}, {}
+    links, titles = {}, {}          # links: of pages not reused, and not hidden
     for path in reused:
-        links[path], titles[path] = record.pages[path].links, record.pages[path].title
-    info = {path: (links[path], titles[path]) for path in reused}
+        titles[path] = record.pages[path].title
+    info = {path: (None, titles[path]) for path in reused}      # None: as in the record
     for path, text in final.items():
         meta = _quick_front_matter(text)
         titles[path] = _title(meta, text) or path
@@ -249,7 +259,14 @@ def _add_backlinks(final: dict[str, str], results: dict[str, MergeResult], reuse
             before = dict(old.links)
             affected.update(t for t in now.keys() | before.keys() if now.get(t) != before.get(t))
     todo = sorted(set(results) | (affected & reused))
-    incoming = gather(links, set(todo))
+    # Who links each page in `todo`; a reused page's links are decoded only where they match.
+    wanted = set(todo) & (links.keys() | reused)
+    incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for path in sorted(links.keys() | reused):
+        pairs = record.pages[path].links_among(wanted) if path in reused else links[path]
+        for target, line in pairs:
+            if target in wanted:
+                incoming[target].append((path, line))
     tick = progress("backlinks", len(todo))
     for path in todo:
         tick(1)
@@ -366,34 +383,49 @@ def read_curation(settings: Settings, pages: dict[str, str]) -> Curation:
 def extract_all(sources: list[Source], settings: Settings, progress: Progress) -> tuple[list[DocFacts], int]:
     """Facts for every source: from the cache when the text and pipeline are unchanged,
     else from the model (loaded only then), several processes at once."""
-    return Extraction(sources, settings).finish(progress)
+    extraction = Extraction(settings)
+    try:
+        extraction.start(sources)
+        return extraction.finish(progress)
+    finally:
+        extraction.close()
 
 
 class Extraction:
     """Facts for every source: from the cache when the text and pipeline are unchanged, else
-    from the model in worker processes. Those start at once, so that the model loads and
-    parses while this process reads the cached facts and the rest."""
+    from the model in worker processes. With `warm`, a worker starts loading the model at once,
+    before the sources are read; the workers parse while this process reads the rest."""
 
-    def __init__(self, sources: list[Source], settings: Settings):
+    def __init__(self, settings: Settings, warm: bool = False):
         from . import nlp as nlp_module
+        from .workers import Warm
 
-        self.sources, self.settings = sources, settings
+        self.settings = settings
         self.model = nlp_module.choose_model(settings.model)
         self.cache = FactsCache(settings.cache_dir, nlp_module.fingerprint(self.model))
+        self.sources: list[Source] = []
+        self.missing: list[Source] = []
+        self.workers = []
+        # A worker ahead, unless this process holds the model already (a long-lived `mkdocs serve`).
+        self.warm = Warm(self.model) if warm and not nlp_module.is_loaded(self.model) else None
+
+    def start(self, sources: list[Source]) -> None:
+        self.sources = sources
         self.missing = [s for s in sources if not self.cache.has(s.sha256)]
         self.workers = self._start(self.missing)
+        if self.warm is not None and not self.missing:
+            self.warm.close()
 
     def _start(self, sources: list[Source]):
         if not sources:
             return []
+        from .nlp import is_loaded
         from .workers import extract_many
 
-        from .nlp import is_loaded
-
-        # A worker even for one process when there are cached facts to read meanwhile, unless
-        # this process holds the model already (a long-lived `mkdocs serve`).
+        # A worker even for one process when there are cached facts to read meanwhile.
         background = len(sources) < len(self.sources) and not is_loaded(self.model)
-        return extract_many(sources, self.model, self.settings.processes, background=background)
+        return extract_many(sources, self.model, self.settings.processes, background=background,
+                            warm=self.warm)
 
     def finish(self, progress: Progress) -> tuple[list[DocFacts], int]:
         facts: dict[str, DocFacts] = {}
@@ -418,3 +450,5 @@ class Extraction:
     def close(self) -> None:
         if self.workers:
             self.workers.close()
+        if self.warm is not None:
+            self.warm.close()

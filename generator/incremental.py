@@ -90,15 +90,43 @@ def listing_digest(files: dict[str, tuple[int, int]]) -> str:
 
 # --- the record ----------------------------------------------------------------------
 
-@dataclass
 class PageRecord:
-    file: tuple[int, int]            # (size, mtime_ns) right after this run left it
-    clean: bool                      # exactly as rendered (no human text): may be reused
-    key: str | None                  # digest of the template's context; None: render every time
-    deps: list[int]                  # indices into Record.deps: what the page looked up elsewhere
-    links: list[tuple[str, str]]     # (target page, the line that links), backlinks excluded
-    title: str
-    row: list | None = field(default=None, compare=False, repr=False)   # as read: written back as is
+    """What the record says of one page. Read from a row, its links and dependencies are
+    decoded only when asked for: most pages of a large wiki are only looked at."""
+
+    __slots__ = ("file", "clean", "key", "title", "row", "_deps", "_links", "_paths")
+
+    def __init__(self, file: tuple[int, int], clean: bool, key: str | None, deps: list[int] | None,
+                 links: list[tuple[str, str]] | None, title: str, row: list | None = None,
+                 paths: list[str] | None = None):
+        self.file = file                # (size, mtime_ns) right after the run left it
+        self.clean = clean              # exactly as rendered (no human text): may be reused
+        self.key = key                  # digest of the template's context; None: render every time
+        self.title = title
+        self.row, self._paths = row, paths      # as read: written back as is
+        self._deps, self._links = deps, links
+
+    @property
+    def deps(self) -> list[int]:
+        """Indices into Record.deps: what the page looked up elsewhere."""
+        if self._deps is None:
+            self._deps = _numbers(self.row[5])
+        return self._deps
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        """(target page, the line that links), backlinks excluded."""
+        if self._links is None:
+            self._links = self.links_among(None)
+        return self._links
+
+    def links_among(self, wanted: set[str] | None) -> list[tuple[str, str]]:
+        """The links to pages in `wanted` (all, with None), decoding no more than needed."""
+        if self._links is not None:
+            return [link for link in self._links if wanted is None or link[0] in wanted]
+        flat, lines, paths = _numbers(self.row[7]), self.row[6], self._paths
+        return [(paths[flat[i]], lines[flat[i + 1]]) for i in range(0, len(flat), 2)
+                if wanted is None or paths[flat[i]] in wanted]
 
 
 @dataclass
@@ -114,6 +142,7 @@ class Record:
     pages: dict[str, PageRecord] = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)     # the numbering of paths in the rows read
     shards: list[str] = field(default_factory=list)    # the hash of each shard of rows read
+    deps_base: int = 0          # how many dependencies were in use when last counted
     # (source path, size, mtime_ns) -> the source as read: a file not touched is not read again
     read: dict[tuple[str, int, int], Source] = field(default_factory=dict)
 
@@ -169,14 +198,15 @@ class Store:
                 if found != digest:
                     return Record()
                 for row in shard["rows"]:
-                    path, size, mtime, clean, key, deps, lines, flat, title = row
-                    flat = _numbers(flat)
-                    links = [(paths[flat[i]], lines[flat[i + 1]]) for i in range(0, len(flat), 2)]
-                    record.pages[paths[path]] = PageRecord((size, mtime), bool(clean), key, _numbers(deps),
-                                                           links, title, row)
+                    if len(row) != 9:
+                        raise ValueError("a row of another shape")
+                    path, size, mtime, clean, key, _, _, _, title = row
+                    record.pages[paths[path]] = PageRecord((size, mtime), bool(clean), key, None, None,
+                                                           title, row, paths)
             record.deps = [(kind, key, attr or None) for kind, key, attr in
                            (d.split("\t") for d in data["deps"])]
             record.dep_values = list(data["dep_values"])
+            record.deps_base = int(data["deps_base"])
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return Record()
         return record
@@ -209,7 +239,8 @@ class Store:
         _write(self.read_path, {"code": record.code, "read": read})
         _write(self.pages_path, {
             "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
-            "dep_values": record.dep_values, "paths": list(number), "shards": digests})
+            "dep_values": record.dep_values, "deps_base": record.deps_base, "paths": list(number),
+            "shards": digests})
         _write(self.summary_path, {
             "code": record.code, "inputs": record.inputs, "content": record.content, "sources": record.sources,
             "problems": [[p.path, p.message, p.severity] for p in record.problems],
@@ -301,6 +332,30 @@ class _Looked:
         return hash(self._whole())
 
 
+class _Own:
+    """The page's own entity: read without being written down (its whole self is in the key)."""
+
+    __slots__ = ("_item",)
+
+    def __init__(self, item):
+        self._item = item
+
+    def __getattr__(self, name):
+        return getattr(self._item, name)
+
+    def __str__(self) -> str:
+        return str(self._item)
+
+    def __repr__(self) -> str:
+        return repr(self._item)
+
+    def __eq__(self, other) -> bool:
+        return self._item == (other._item if isinstance(other, (_Own, _Looked)) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._item)
+
+
 class _Table(dict):
     """The renderer's table of one kind of entity, watched while a page renders."""
 
@@ -326,12 +381,14 @@ class _Table(dict):
 class _Whole:
     """The whole graph handed to a template: a page that reads it depends on everything."""
 
+    __slots__ = ("_item", "_flag")
+
     def __init__(self, graph, flag: list):
-        self._graph, self._flag = graph, flag
+        self._item, self._flag = graph, flag
 
     def __getattr__(self, name):
         self._flag[0] = True
-        return getattr(self._graph, name)
+        return getattr(self._item, name)
 
 
 def dep_value(renderer: Renderer, dep: tuple[str, str, str | None]) -> str:
@@ -368,12 +425,14 @@ class MemoRenderer(Renderer):
         # Which of the record's dependencies still hold their value.
         self._values = {d: dep_value(self, d) for d in record.deps}
         self._dep_ok = [self._values[d] == v for d, v in zip(record.deps, record.dep_values)]
+        self._all_ok = all(self._dep_ok)
         self._reusable = reusable
         # Numbers stay those of the record, so that a reused page keeps its list as it is.
         self.deps: dict[tuple, int] = {d: i for i, d in enumerate(record.deps)}
         self.made: dict[str, tuple[str | None, list[int]]] = {}   # path -> (key, dependency indices)
         self.reused: set[str] = set()
         self.renumbered = False         # set when the dependency table is renumbered
+        self.deps_base = record.deps_base   # its size when last counted
 
     def render(self, template: str, path: str, page_id: str, **context) -> Page:
         self._tick(1)
@@ -382,25 +441,33 @@ class MemoRenderer(Renderer):
         key = None if old is not None and old.clean and old.key is None else \
             self._key(template, path, page_id, context)
         if old is not None and key is not None and path in self._reusable and old.key == key \
-                and all(self._dep_ok[i] for i in old.deps):
-            self.made[path] = (key, old.deps)
+                and (self._all_ok or all(self._dep_ok[i] for i in old.deps)):
+            self.made[path] = (key, None)       # as in the record
             self.reused.add(path)
             return Page(path, page_id, None)
         seen: set = set()
         flag = [False]
         own = _own(page_id)
-        self.graph = _Whole(self._graph, flag)
+        made: list = [_Whole(self._graph, flag)]
+        self.graph = made[0]
         self._watch.append(seen)
         try:
             page = super().render(template, path, page_id,
-                                  **{name: _watched(value, seen, own) for name, value in context.items()})
+                                  **{name: _watched(value, seen, own, made) for name, value in context.items()})
         finally:
             self._watch.pop()
             self.graph = self._graph
+            _let_go(made)
         if not flag[0] and key is None:
             key = self._key(template, path, page_id, context)
         self.made[path] = (None if flag[0] else key, sorted(self._index(d) for d in seen))
         return page
+
+    def release(self) -> None:
+        """Drop everything this renderer holds. Jinja's rendering contexts, caught in reference
+        cycles, name the renderer: without this the whole graph would wait for the cyclic
+        collector, which a run switches off."""
+        self.__dict__.clear()
 
     def _index(self, dep: tuple) -> int:
         if dep not in self.deps:
@@ -411,14 +478,20 @@ class MemoRenderer(Renderer):
         """The dependencies and their values now. When most are no longer any page's, the
         table is renumbered without them (and `made` with it)."""
         deps = list(self.deps)
-        used = {i for _, numbers in self.made.values() for i in numbers}
-        if len(deps) > 2 * len(used) + 1000:
-            keep = sorted(used)
-            self.renumbered = True
-            renumber = {old: new for new, old in enumerate(keep)}
-            self.made = {p: (k, [renumber[i] for i in numbers]) for p, (k, numbers) in self.made.items()}
-            deps = [deps[i] for i in keep]
-            self.deps = {d: i for i, d in enumerate(deps)}
+        # Counting what is used means reading every page's list: only once the table has grown.
+        if len(deps) > 1.25 * self.record.deps_base + 1000:
+            used = {i for path, (_, numbers) in self.made.items()
+                    for i in (self.record.pages[path].deps if numbers is None else numbers)}
+            self.deps_base = len(used)
+            if len(deps) > 2 * len(used) + 1000:
+                keep = sorted(used)
+                renumber = {old: new for new, old in enumerate(keep)}
+                self.renumbered = True
+                self.made = {p: (k, [renumber[i] for i in (self.record.pages[p].deps if numbers is None
+                                                           else numbers)])
+                             for p, (k, numbers) in self.made.items()}
+                deps = [deps[i] for i in keep]
+                self.deps = {d: i for i, d in enumerate(deps)}
         return deps, [self._values.get(d) or dep_value(self, d) for d in deps]
 
     def _key(self, template: str, path: str, page_id: str, context: dict) -> str:
@@ -479,6 +552,11 @@ def _feed(value, parts: list[str], own) -> None:
         parts.append(f"V{value!r}")
     elif isinstance(value, (list, tuple)):
         parts.append(f"L{len(value)}")
+        refs = [f"E{_KINDS.get(type(item))}:{item.id}" for item in value
+                if type(item) in _KINDS and (_KINDS[type(item)], item.id) != own]
+        if len(refs) == len(value):         # a list of other entities, the usual case: at once
+            parts.extend(refs)
+            return
         for item in value:
             _feed(item, parts, own)
     elif isinstance(value, dict):
@@ -495,16 +573,33 @@ def _feed(value, parts: list[str], own) -> None:
         parts.append("P" + _pickled(value).hex())
 
 
-def _watched(value, seen: set, own):
+def _watched(value, seen: set, own, made: list):
     """The context as the template sees it: every actor, event, agreement and source in it
-    but the page's own watched."""
+    watched but the page's own, which is only wrapped. Everything made is put in `made`, to be
+    emptied once the page is rendered (see `_let_go`)."""
     kind = _KINDS.get(type(value))
     if kind is not None:
-        return value if (kind, value.id) == own else _Looked(value, (kind, value.id), seen)
-    if isinstance(value, list):
-        return [_watched(v, seen, own) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_watched(v, seen, own) for v in value)
-    if isinstance(value, dict):
-        return {k: _watched(v, seen, own) for k, v in value.items()}
+        value = _Own(value) if (kind, value.id) == own else _Looked(value, (kind, value.id), seen)
+    elif isinstance(value, list):
+        value = [_watched(v, seen, own, made) for v in value]
+    elif isinstance(value, tuple):
+        return tuple(_watched(v, seen, own, made) for v in value)
+    elif isinstance(value, dict):
+        value = {k: _watched(v, seen, own, made) for k, v in value.items()}
+    elif not isinstance(value, _Body):
+        return value
+    made.append(value)
     return value
+
+
+def _let_go(made: list) -> None:
+    """Empty what a page's context was made of. Jinja's rendering context of a page lives in
+    reference cycles (its macros name it) that only the cyclic collector frees, and a run keeps
+    that collector off: emptied, they hold nothing of the graph."""
+    for value in made:
+        if isinstance(value, (list, dict)):
+            value.clear()
+        elif isinstance(value, _Body):
+            value.renderer = value.source = None
+        else:
+            value._item = None

@@ -253,11 +253,15 @@ def _source_text(doc, sentence, start, end) -> str:
 def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
     names = {a.id: a.name for a in actors}
     merged: dict[tuple, dict] = {}
+    actor_at: dict[str, dict[int, str]] = defaultdict(dict)     # source -> mention -> actor
+    for (source_id, index), actor_id in actor_of.items():
+        actor_at[source_id][index] = actor_id
     for doc in facts:
         source = source_of.get(doc.source_id)
+        here = actor_at[doc.source_id]
         for fact in doc.events:
-            agents = _ids(doc, fact.agents, actor_of)
-            others = [i for i in _ids(doc, fact.others, actor_of) if i not in agents]
+            agents = _ids(here, fact.agents)
+            others = [i for i in _ids(here, fact.others) if i not in agents]
             if not agents and not others:
                 continue
             place = actor_of.get((doc.source_id, fact.place)) if fact.place is not None else None
@@ -299,9 +303,8 @@ def _event_sort_key(entry: dict) -> str:
     return f"{entry['date'] or '9999'}\x00{entry['title']}\x00{first.source if first else ''}\x00{first.sent if first else 0}"
 
 
-def _ids(doc, indices, actor_of) -> list[str]:
-    found = (actor_of.get((doc.source_id, i)) for i in indices)
-    return list(dict.fromkeys(a for a in found if a is not None))
+def _ids(actor_at: dict[int, str], indices) -> list[str]:
+    return list(dict.fromkeys(a for a in map(actor_at.get, indices) if a is not None))
 
 
 _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"), "go": ("goes", "go")}

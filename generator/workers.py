@@ -15,12 +15,28 @@ BATCH = 16          # documents per nlp.pipe batch
 CHUNK = 4 * BATCH   # documents per task: whole batches, so any process count parses the same batches
 
 
+class Warm:
+    """Worker processes started ahead, loading the model while the caller finds out what there
+    is to parse; `extract_many` puts them to work."""
+
+    def __init__(self, model: str, processes: int = 1):
+        self.model, self.processes = model, processes
+        self.pool = _pool(model, processes)
+        for _ in range(processes):
+            self.pool.submit(_ready)        # the processes start, and load the model, now
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
 def extract_many(sources: Sequence[Source], model: str, processes: int = 1,
-                 chunk: int | None = None, background: bool = False) -> Iterator[list[DocFacts]]:
+                 chunk: int | None = None, background: bool = False,
+                 warm: Warm | None = None) -> Iterator[list[DocFacts]]:
     """Facts for the sources, in their order, a chunk at a time; `processes` > 1 spreads the
     chunks over that many worker processes. Chunks are whole batches, so the same batches are
     parsed whatever the process count, and the facts are the same too. With `background`, even
-    one process is a worker: parsing starts at once, while the caller goes on with other work."""
+    one process is a worker: parsing starts at once, while the caller goes on with other work.
+    `warm` workers, started earlier, take their share first."""
     if chunk is None:       # enough chunks to keep every process busy, none under a batch
         per_process = -(-len(sources) // (BATCH * max(processes, 1)))
         chunk = BATCH * max(1, min(CHUNK // BATCH, per_process))
@@ -28,19 +44,24 @@ def extract_many(sources: Sequence[Source], model: str, processes: int = 1,
     processes = max(1, min(processes, len(chunks)))
     # The model is loaded, or the workers started, before this returns: a progress bar's
     # thread started afterwards is never forked into a worker.
-    if processes == 1 and not background:
+    if processes == 1 and not background and warm is None:
         nlp = _load(model)
         return (_facts(nlp, chunk) for chunk in chunks)
-    return Workers(processes, model, chunks)
+    return Workers(processes, model, chunks, warm)
 
 
 class Workers:
     """Worker processes parsing chunks; iterate for their facts in order, or close to stop them."""
 
-    def __init__(self, processes: int, model: str, chunks: list):
-        self.pool = concurrent.futures.ProcessPoolExecutor(processes, mp_context=_context(),
-                                                           initializer=_start_worker, initargs=(model,))
-        self.futures = [self.pool.submit(_worker_facts, chunk) for chunk in chunks]
+    def __init__(self, processes: int, model: str, chunks: list, warm: Warm | None = None):
+        self.pools = [warm.pool] if warm is not None and warm.model == model else []
+        ready = warm.processes if self.pools else 0
+        if processes > ready:
+            self.pools.append(_pool(model, processes - ready))
+        shares = [ready, processes - ready] if len(self.pools) == 2 else [1]
+        # Chunk by chunk to each pool in proportion to its processes.
+        turns = [pool for pool, share in zip(self.pools, shares) for _ in range(share)]
+        self.futures = [turns[i % len(turns)].submit(_worker_facts, chunk) for i, chunk in enumerate(chunks)]
 
     def __iter__(self) -> Iterator[list[DocFacts]]:
         try:
@@ -51,7 +72,17 @@ class Workers:
 
     def close(self) -> None:
         # Not waiting: the workers finish exiting while this process goes on.
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        for pool in self.pools:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pool(model: str, processes: int) -> concurrent.futures.ProcessPoolExecutor:
+    return concurrent.futures.ProcessPoolExecutor(processes, mp_context=_context(),
+                                                  initializer=_start_worker, initargs=(model,))
+
+
+def _ready() -> None:
+    pass
 
 
 def _context():
