@@ -17,14 +17,15 @@ from pathlib import Path
 import yaml
 from filelock import FileLock, Timeout
 
-from . import incremental
 from .actors import Curation, name_key
 from .backlinks import page_links, render_backlinks
 from .cache import FactsCache
 from .config import Settings
 from .exceptions import LockedError, Problem
+from .incremental import MemoRenderer
 from .merge import MergeResult, merge_page, orphan, page_stamp, region, region_span, touched, write_if_changed
 from .model import DocFacts, Graph, Source
+from .record import PageRecord, Record, Store, code_digest, listing, listing_digest
 from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources, reader_for
 
 Progress = Callable[[str, int], Callable[[int], None]]
@@ -77,17 +78,17 @@ def generate(settings: Settings, progress: Progress = _no_progress, need_graph: 
 
 def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Report:
     report = Report()
-    store = incremental.Store(settings.cache_dir, settings.content)
+    store = Store(settings.cache_dir, settings.content)
     from . import nlp as nlp_module
 
     # What rendering depends on beyond the graph: the generator's code, and the model the facts come from.
-    code = incremental.code_digest() + nlp_module.fingerprint(nlp_module.choose_model(settings.model))
-    source_files = incremental.listing(settings.sources)
+    code = code_digest() + nlp_module.fingerprint(nlp_module.choose_model(settings.model))
+    source_files = listing(settings.sources)
     inputs = _inputs(settings, code, source_files)
     if not need_graph:
         last = store.summary()
         if last.code == code and last.inputs == inputs and \
-                last.content == incremental.listing_digest(incremental.listing(settings.content)):
+                last.content == listing_digest(listing(settings.content)):
             report.sources, report.problems, report.conflicts = last.sources, last.problems, last.conflicts
             return report
     read: dict = {}
@@ -104,7 +105,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         record = store.load(code)
         store.forget()      # until this run has finished writing, its record would be wrong
         # Pages this generator wrote and nobody touched since are known without reading them.
-        files = incremental.listing(settings.content)
+        files = listing(settings.content)
         clean = {p for p, r in record.pages.items() if r.clean and files.get(p) == r.file}
         existing = read_pages(settings.content, skip=clean, files=files)
         curation = read_curation(settings, existing)
@@ -117,7 +118,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
     graph = resolve(sources, facts, curation)
     tick(1)
     report.graph = graph
-    renderer = incremental.MemoRenderer(graph, record, clean, progress)
+    renderer = MemoRenderer(graph, record, clean, progress)
     pages = renderer.pages()
     final: dict[str, str] = {}
     results: dict[str, MergeResult] = {}
@@ -195,7 +196,7 @@ def _inputs(settings: Settings, code: str, source_files: dict) -> str:
     """Everything a run reads but content/: generator, model, settings, the sources' files."""
     parts = [code, str(settings.sources),
              str(settings.content), repr(settings.max_source_bytes), repr(sorted(settings.aliases.items())),
-             repr(sorted(settings.ignore)), incremental.listing_digest(source_files)]
+             repr(sorted(settings.ignore)), listing_digest(source_files)]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -203,26 +204,25 @@ def _save_record(store, code, inputs, report, renderer, fresh, pages_info, conte
     """What this run did, for the next one. Every page's links and title, so that the pages
     they linked can be found when they change; pages exactly as rendered may be reused."""
     last = renderer.record
-    record = incremental.Record(code=code, inputs=inputs, sources=report.sources, problems=list(report.problems),
-                                conflicts=list(report.conflicts), read=read, paths=last.paths,
-                                shards=last.shards)
+    record = Record(code=code, inputs=inputs, sources=report.sources, problems=list(report.problems),
+                    conflicts=list(report.conflicts), read=read, paths=last.paths, shards=last.shards)
     record.deps, record.dep_values = renderer.dep_table()
     record.deps_base = renderer.deps_base
-    files = incremental.listing(content)
+    files = listing(content)
     for path, (links, title) in pages_info.items():
         if path not in files:
             continue
-        links = last.pages[path].links if links is None else links
+        old = last.pages.get(path)
+        if path in renderer.reused and not renderer.renumbered:
+            # As it was, but for its new backlinks: the row read is written back, not encoded again.
+            record.pages[path] = old if old.file == files[path] else old.moved(files[path])
+            continue
         clean = path in fresh or path in renderer.reused
         key, deps = renderer.made[path] if clean else (None, [])
-        deps = last.pages[path].deps if deps is None else deps
-        old = last.pages.get(path)
-        if path in renderer.reused and not renderer.renumbered and old.file == files[path]:
-            record.pages[path] = old        # as it was: written back without encoding it again
-        else:
-            record.pages[path] = incremental.PageRecord(file=files[path], clean=clean, key=key, deps=deps,
-                                                        links=links, title=title)
-    record.content = incremental.listing_digest(files)
+        record.pages[path] = PageRecord(file=files[path], clean=clean, key=key,
+                                        deps=old.deps if deps is None else deps,
+                                        links=old.links if links is None else links, title=title)
+    record.content = listing_digest(files)
     store.save(record, last)
 
 
@@ -320,7 +320,7 @@ def read_pages(content: Path, skip: set[str] = frozenset(), files: dict | None =
     """Every Markdown page under content/ (or among `files` there), by path relative to it,
     but those in `skip`."""
     pages = {}
-    for rel in sorted(incremental.listing(content) if files is None else files):
+    for rel in sorted(listing(content) if files is None else files):
         if not rel.endswith(".md") or rel in skip:
             continue
         try:

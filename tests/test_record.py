@@ -1,0 +1,64 @@
+"""The record of the last run: a run that changes nothing stops at once; a damaged, stale or
+missing record only means more work."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.record import Store
+
+pytestmark = pytest.mark.slow
+
+
+def _tree(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def test_record_damaged_is_ignored(project, settings_for):
+    from generator.generate import generate
+
+    settings = settings_for(project)
+    generate(settings)
+    built = _tree(project / "content")
+    for record in (project / ".briefing-cache" / "state").rglob("*.json"):
+        record.write_bytes(record.read_bytes()[:-30] + b"}")
+    report = generate(settings, need_graph=False)
+    assert report.graph is not None and report.written == []      # redone, and the same
+    assert _tree(project / "content") == built
+
+
+def test_record_unchanged_rebuild_stops_at_once_and_reports_as_before(project, settings_for):
+    from generator.generate import generate
+
+    (project / "seeds" / "empty.txt").write_text("")          # a problem to report each time
+    settings = settings_for(project)
+    first = generate(settings)
+    again = generate(settings, need_graph=False)
+    assert again.graph is None                                  # nothing was redone
+    assert again.problems == first.problems and again.sources == first.sources
+    (project / "content" / "notes.md").write_text("# Notes\n")  # a change in content/: work again
+    assert generate(settings, need_graph=False).graph is not None
+
+
+def test_record_shard_not_the_one_named_is_not_trusted(project, settings_for):
+    from generator.generate import generate
+
+    settings = settings_for(project)
+    generate(settings)
+    store = Store(settings.cache_dir, settings.content)
+    code = store.summary().code
+    assert store.load(code).pages
+    shards = sorted((project / ".briefing-cache" / "state").rglob("*.pages/*.json"))
+    shards[0].write_bytes(shards[1].read_bytes())       # sound on its own, but not the shard named
+    assert store.load(code).pages == {}
+
+
+def test_record_lives_in_the_cache_folder_per_content_folder(project, settings_for, tmp_path):
+    from generator.generate import generate
+
+    settings = settings_for(project)
+    generate(settings)
+    assert Store(settings.cache_dir, settings.content).load("").pages == {}    # another code: nothing
+    other = settings_for(project, content=tmp_path / "elsewhere")
+    assert generate(other, need_graph=False).written                 # its own record, none yet
