@@ -77,10 +77,10 @@ def generate(settings: Settings, progress: Progress = _no_progress, need_graph: 
 
 
 def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Report:
-    report = Report()
-    store = Store(settings.cache_dir, settings.content)
     from . import nlp as nlp_module
 
+    report = Report()
+    store = Store(settings.cache_dir, settings.content)
     # What rendering depends on beyond the graph: the generator's code, and the model the facts come from.
     code = code_digest() + nlp_module.fingerprint(nlp_module.choose_model(settings.model))
     source_files = listing(settings.sources)
