@@ -234,6 +234,11 @@ def _join_company_forms(clusters: dict[str, Cluster], groups: _Groups) -> None:
                     and not clusters[base].country:
                 groups.union(base, key)
                 break
+        # "Monfort of Colorado Inc" is "Monfort", even where NER took "Monfort" for a place.
+        if words[-1:] != key.split()[-1:] and "of" in words[1:]:
+            base = " ".join(words[: words.index("of", 1)])
+            if base in clusters and not clusters[base].country:
+                groups.union(base, key)
 
 
 def _kind(cluster: Cluster) -> str:

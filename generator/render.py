@@ -83,9 +83,12 @@ class Renderer:
             for actor in event.actors:
                 self._events_of[actor].append(event)
         self._agreements_of = defaultdict(list)
+        self._parts_of = defaultdict(list)
         for agreement in graph.agreements:
             for party in agreement.parties:
                 self._agreements_of[party].append(agreement)
+            if agreement.part_of:
+                self._parts_of[agreement.part_of].append(agreement)
         # Indexes built once, so that every page costs time in its own size, not the corpus's.
         self._actors_at: dict[Quote, list[str]] = defaultdict(list)
         for actor in graph.actors:
@@ -150,7 +153,7 @@ class Renderer:
         for agreement in self.graph.agreements:
             path = page_path("agreement", agreement.id)
             pages.append(self.render("agreement.md.j2", path, f"agreement/{agreement.id}",
-                                     agreement=agreement,
+                                     agreement=agreement, parts=self._parts_of[agreement.id],
                                      timeline=[self.events[e] for e in agreement.events]))
         for source in self.graph.sources:
             path = page_path("source", source.id)

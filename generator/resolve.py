@@ -7,12 +7,14 @@ in a sorted order so the same inputs always give the same ids.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from slugify import slugify
 
 from .actors import Cluster, Curation, cluster_mentions, name_key
 from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
                     Role, Source, Term)
+from .status import status_of
 from .timex import precision_of
 
 _SLUG_LENGTH = 72
@@ -155,27 +157,38 @@ def _root_fact(doc: DocFacts, index: int) -> int:
 
 
 def _agreements(facts, actor_of, actors):
+    """One agreement per kind and set of parties; one with no parties of its own only when the
+    text makes it part of one that has them ("the exchange was part of an agreement between...")."""
     names = {a.id: a for a in actors}
     groups: dict[tuple, list[tuple[DocFacts, int]]] = defaultdict(list)
     for doc in facts:
-        for index, fact in enumerate(doc.agreements):
-            root = _root_fact(doc, index)
-            parties = _party_ids(doc, doc.agreements[root], actor_of, names)
-            if not parties:
-                continue
-            groups[(_family(doc.agreements[root].kind), parties)].append((doc, index))
-    drafts = []
-    for (family, parties), members in sorted(groups.items()):
-        drafts.append(_agreement_draft(family, parties, members, actor_of, names))
-    ids = unique_slugs([(d.name + "\x00" + ",".join(d.parties), slug(d.name)) for d in drafts])
+        for index in range(len(doc.agreements)):
+            key = _group_key(doc, _root_fact(doc, index), actor_of, names)
+            if key is not None:
+                groups[key].append((doc, index))
+    keys = sorted(groups, key=repr)
+    drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names) for key in keys]
+    ids = unique_slugs([(repr(key), slug(draft.name)) for key, draft in zip(keys, drafts)])
     agreement_of: dict[tuple[str, int], str] = {}
     result = []
-    for draft, ((_, _), members) in zip(drafts, sorted(groups.items())):
-        agreement_id = ids[draft.name + "\x00" + ",".join(draft.parties)]
-        for doc, index in members:
-            agreement_of[(doc.source_id, index)] = agreement_id
-        result.append(Agreement(**{**draft.__dict__, "id": agreement_id}))
+    for key, draft in zip(keys, drafts):
+        for doc, index in groups[key]:
+            agreement_of[(doc.source_id, index)] = ids[repr(key)]
+        part_of = ids.get(repr(key[2])) if key[2] is not None else None
+        result.append(replace(draft, id=ids[repr(key)], part_of=part_of))
     return sorted(result, key=lambda a: a.id), agreement_of
+
+
+def _group_key(doc, root: int, actor_of, names, depth: int = 0) -> tuple | None:
+    """(family, parties, key of the whole it is part of), or None for a generic mention."""
+    fact = doc.agreements[root]
+    parties = _party_ids(doc, fact, actor_of, names)
+    if parties:
+        return (_family(fact.kind), parties, None)
+    if fact.part_of is None or depth > 3:
+        return None
+    whole = _group_key(doc, _root_fact(doc, fact.part_of), actor_of, names, depth + 1)
+    return (_family(fact.kind), (), whole) if whole is not None else None
 
 
 def _family(kind: str) -> str:
@@ -197,8 +210,8 @@ def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
     for doc, index in members:
         fact = doc.agreements[index]
         kinds[fact.kind] += 1
-        if fact.parties or fact.name:       # "the agreement" alone names nothing
-            phrases[_strip_article(fact.text)] += 1
+        if (fact.parties or fact.name or fact.part_of is not None) and not fact.verbal:
+            phrases[_strip_article(fact.text)] += 1     # "the agreement" alone names nothing
         proper = proper or fact.name
         quotes.append(quote(doc, fact.sent))
         if fact.timex is not None and date is None:
@@ -219,14 +232,28 @@ def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
     elif written:
         # The compact form ("Taliban-US agreement") reads better as a title than the long one.
         name = min(written, key=lambda p: (" between " in p or " with " in p, -phrases[p], len(p), p))
-    else:
-        name = f"{' – '.join(names[p].name for p in parties)} {kind}"
+    elif parties:
+        name = f"{'–'.join(names[p].name for p in parties)} {kind}"
+    else:                   # a part of another agreement: "the planned prisoner exchange"
+        name = _bare_phrase(min(phrases, key=lambda p: (-phrases[p], len(p), p))) if phrases else kind
     name = name[:1].upper() + name[1:]
     aliases = tuple(sorted({p for p in phrases if name_key(p) != name_key(name) and " " in p},
                            key=str.casefold))
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
                      quotes=tuple(dict.fromkeys(quotes)))
+
+
+_PLAN_WORDS = frozenset("planned proposed expected promised agreed future possible new first "
+                        "latest so-called envisaged".split())
+
+
+def _bare_phrase(text: str) -> str:
+    """"planned prisoner exchange" -> "prisoner exchange": the thing, not its prospects."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in _PLAN_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _strip_article(text: str) -> str:
@@ -251,6 +278,7 @@ def _source_text(doc, sentence, start, end) -> str:
 def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
     names = {a.id: a.name for a in actors}
     merged: dict[tuple, dict] = {}
+    same_day: dict[tuple, list[tuple]] = defaultdict(list)   # (date, verb, negated) -> keys
     for doc in facts:
         source = source_of.get(doc.source_id)
         for fact in doc.events:
@@ -267,11 +295,12 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
                     date, date_text = timex.value, timex.text
                     anchor = (f"from \"{timex.text}\" in a source dated {source.date}"
                               if source and source.date else f"from \"{timex.text}\"")
-            key = (date, fact.trigger, tuple(agents) or tuple(others))
+            key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others))
             entry = merged.setdefault(key, {
                 "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
                 "title": _title(agents, others, fact, names), "agents": agents, "others": [],
-                "place": place, "quotes": [], "agreements": set()})
+                "place": place, "quotes": [], "agreements": set(),
+                "status": status_of(fact.trigger, fact.negated) if fact.acts_on else None})
             entry["others"] = list(dict.fromkeys(entry["others"] + others))
             entry["place"] = entry["place"] or place
             entry["quotes"].append(quote(doc, fact.sent))
@@ -288,8 +317,23 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
                             precision=entry["precision"], date_text=entry["date_text"],
                             participants=participants, place=entry["place"],
                             quotes=tuple(dict.fromkeys(entry["quotes"])),
-                            agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"]))
+                            agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"],
+                            status=entry["status"] if entry["agreements"] else None))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
+
+
+def _same_event(merged: dict, same_day: dict, date, fact, who: tuple) -> tuple:
+    """The key of an event already seen that this fact reports again: the same day (or month),
+    the same action, an actor in common. Undated reports merge only when all actors match,
+    since without a date two visits to Kabul are not known to be one."""
+    key = (date, fact.trigger, who, fact.negated)
+    if date is None or key in merged:
+        return key
+    day = (date, fact.trigger, fact.negated)
+    found = next((k for k in same_day[day] if set(k[2]) & set(who)), None)
+    if found is None:
+        same_day[day].append(key)
+    return found or key
 
 
 def _event_sort_key(entry: dict) -> str:
@@ -327,7 +371,9 @@ def _title(agents, others, fact, names) -> str:
     subject = " and ".join(names[a] for a in who[:3]) if who else ""
     verb = inflect(fact.trigger, len(who) > 1, fact.negated)
     rest = fact.rest
-    if fact.passive or not who:
+    if fact.subject:
+        text = " ".join(p for p in (fact.subject, inflect(fact.trigger, fact.plural, fact.negated), rest) if p)
+    elif fact.passive or not who:
         text = rest or f"{' and '.join(names[o] for o in others[:2])} {verb}"
     else:
         text = " ".join(p for p in (subject, verb, rest) if p)

@@ -1,0 +1,92 @@
+"""Who a subject stands for when it names no one: "they", "the two sides", "the group".
+
+Only the cheap, reliable cases of coreference: a pronoun that repeats the subject of the
+verb reporting it ("X and Y said they signed"), a plural noun for the pair just named
+("the two companies"), and a group noun for the organisation just named ("the group had
+rejected"). Anything else stays unresolved: no actor is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import REPORTING_VERBS
+from .model import Mention
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj"})
+# Plural nouns that stand for the last pair of actors named together.
+_PAIR_NOUNS = frozenset("side sides party parties company companies firm firms country countries "
+                        "government governments nation nations".split())
+# Singular nouns that stand for the organisation named last.
+_GROUP_NOUNS = frozenset("group movement organisation organization company firm insurgency "
+                         "militia party".split())
+_PRONOUNS = {"they": "plural", "we": "plural", "it": "singular", "he": "singular", "she": "singular"}
+# How far back (in sentences) a group noun may point.
+_GROUP_REACH = 1
+
+
+def mentions_in(token: Token, mention_at: dict[int, int]) -> list[int]:
+    """Mentions in a phrase, not counting the clauses nested inside it."""
+    stack, found = [token], []
+    while stack:
+        t = stack.pop()
+        if t.i in mention_at:
+            found.append(mention_at[t.i])
+        stack += [c for c in t.children if not (c.dep_ in CLAUSE_DEPS and c.pos_ == "VERB")]
+    return sorted(set(found))
+
+
+def subject_mentions(subject: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """The actors a subject names, directly or through one of the references above."""
+    return (mentions_in(subject, mention_at) or _pronoun(subject, mention_at)
+            or sides(subject, mention_at) or _group(subject, mention_at, mentions))
+
+
+def sides(subject: Token, mention_at: dict[int, int]) -> list[int]:
+    """"the two sides", "both companies": the last pair of actors named together before."""
+    if subject.lemma_.lower() not in _PAIR_NOUNS and subject.lower_ not in _PAIR_NOUNS:
+        return []
+    if subject.tag_ not in {"NNS", "NNPS"} and not any(c.lower_ in {"both", "two"} for c in subject.children):
+        return []
+    for token in reversed(subject.doc[: subject.i]):
+        if token.dep_ == "conj" and token.i in mention_at and token.head.i in mention_at:
+            return [mention_at[token.head.i], mention_at[token.i]]
+    return []
+
+
+def _pronoun(subject: Token, mention_at: dict[int, int]) -> list[int]:
+    """"Chemlawn and Ecolab said they signed...": the pronoun repeats the reporter."""
+    number = _PRONOUNS.get(subject.lower_)
+    verb = subject.head
+    if number is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    for reporter in verb.head.children:
+        if reporter.dep_ == "nsubj":
+            found = mentions_in(reporter, mention_at)
+            plural = len(found) > 1 or reporter.tag_ in {"NNS", "NNPS"}
+            if found and plural == (number == "plural"):
+                return found
+    return []
+
+
+def _group(subject: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """"the group had rejected": the organisation named last, in this sentence or the one before."""
+    if subject.lower_ not in _GROUP_NOUNS or subject.tag_ != "NN":
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return []
+    first = _sentence_start(subject, _GROUP_REACH)
+    for token in reversed(subject.doc[first: subject.i]):
+        index = mention_at.get(token.i)
+        if index is not None and mentions[index].label == "ORG":
+            return [index]
+    return []
+
+
+def _sentence_start(token: Token, back: int) -> int:
+    sent = token.sent
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = token.doc[sent.start - 1].sent
+    return sent.start
