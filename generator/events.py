@@ -145,7 +145,19 @@ def _participants(verb, mention_at, mentions, passive) -> tuple[list[int], list[
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         for subject in _subjects(verb.head):
             others += mentions_in(subject, mention_at)     # who said so
-    return _unique(agents), _unique(others)
+    return _heads(_unique(agents), mentions), _heads(_unique(others), mentions)
+
+
+def _heads(found: list[int], mentions: list[Mention]) -> list[int]:
+    """"US Secretary of State Mike Pompeo" is Pompeo acting: a name that only describes
+    another ("US" in the title) is no participant beside the one it describes."""
+    def in_title(m: int) -> bool:
+        mention = mentions[m]
+        return any(o != m and mentions[o].role and mention.text in mentions[o].role
+                   and 0 <= mentions[o].start - mention.end <= len(mentions[o].role) for o in found)
+
+    named = [m for m in found if not mentions[m].modifier and not in_title(m)]
+    return named if named else found
 
 
 
