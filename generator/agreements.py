@@ -16,8 +16,8 @@ from .model import AgreementFact, Clause, Mention, TimexFact
 from .reference import mentions_in, subject_mentions
 
 # Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").
-MAKING_VERBS = frozenset("sign conclude reach strike seal issue approve negotiate ink finalize "
-                         "finalise enact adopt agree announce broker complete".split())
+MAKING_VERBS = frozenset("sign conclude reach strike seal issue negotiate ink finalize finalise "
+                         "adopt agree announce broker complete win place award secure".split())
 # Verbs with which an agreement (or what it says) states an obligation or a condition.
 TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "
                        "allow grant demand mandate ensure include envisage foresee bar forbid "
@@ -38,23 +38,34 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
     for token in doc:
         kind = _kind(token)
         if kind is not None:
-            parties = _parties(token, mention_at, mentions)
+            parties = _parties(token, kind, mention_at, mentions)
             definite = any(c.lower_ in {"the", "this", "that"} for c in token.children if c.dep_ == "det")
-            if parties or (definite and token.tag_ not in {"NNS", "NNPS"}):
-                drafts.append((token, _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes)))
+            singular = token.tag_ not in {"NNS", "NNPS"}
+            if parties or (definite and singular):
+                fact = _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes)
+                drafts.append((token, fact, definite and singular))
         elif token.lemma_ in DEAL_VERBS:
             fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes)
             if fact is not None:
-                drafts.append((token, fact))
-    index_at = {token.i: i for i, (token, _) in enumerate(drafts)}
-    facts = []
-    for token, fact in drafts:
+                drafts.append((token, fact, False))
+    index_at = {draft[0].i: i for i, draft in enumerate(drafts)}
+    facts: list[AgreementFact] = []
+    for token, fact, definite in drafts:
         part_of = _whole(token, index_at)
         refers = None
         if not fact.parties and part_of is None:
             refers = _antecedent(facts, fact.kind)
+        elif definite and fact.name is None:
+            # "The airline signed the agreement": one side of a deal already named in full.
+            earlier = _antecedent(facts, fact.kind)
+            if earlier is not None and _names(fact.parties, mentions) < _names(facts[earlier].parties, mentions):
+                refers = earlier
         facts.append(replace(fact, refers_to=refers, part_of=part_of))
     return _resolve_cataphora(facts)
+
+
+def _names(indices: tuple[int, ...], mentions: list[Mention]) -> set[str]:
+    return {mentions[m].name for m in indices}
 
 
 def _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes) -> AgreementFact:
@@ -145,7 +156,7 @@ def _phrase_end(token: Token) -> int:
     return end
 
 
-def _parties(token: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
     """Parties named in the phrase ("Taliban-US agreement", "Ghani's decree", "between X and Y",
     "a deal to buy Guidant") or as the subject of the verb that made it ("Ghani signed a decree",
     "X and Y said they signed an agreement")."""
@@ -155,6 +166,8 @@ def _parties(token: Token, mention_at: dict[int, int], mentions: list[Mention]) 
             found += mentions_in(child, mention_at)
         if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
             found += mentions_in(child, mention_at)
+        if child.dep_ == "prep" and child.lower_ == "from" and kind in {"order", "contract", "sale"}:
+            found += mentions_in(child, mention_at)      # "an order from Qatar Airways"
         if child.dep_ == "acl" and child.lemma_ in DEAL_VERBS:
             found += [m for o in child.children if o.dep_ == "dobj" for m in mentions_in(o, mention_at)]
     maker = _making_verb(token)

@@ -19,7 +19,8 @@ _PAIR_NOUNS = frozenset("side sides party parties company companies firm firms c
                         "government governments nation nations".split())
 # Singular nouns that stand for the organisation named last.
 _GROUP_NOUNS = frozenset("group movement organisation organization company firm insurgency "
-                         "militia party".split())
+                         "militia party airline carrier bank lender insurer manufacturer maker "
+                         "retailer agency".split())
 _PRONOUNS = {"they": "plural", "we": "plural", "it": "singular", "he": "singular", "she": "singular"}
 # How far back (in sentences) a group noun may point.
 _GROUP_REACH = 1
@@ -32,7 +33,7 @@ def mentions_in(token: Token, mention_at: dict[int, int]) -> list[int]:
         t = stack.pop()
         if t.i in mention_at:
             found.append(mention_at[t.i])
-        stack += [c for c in t.children if not (c.dep_ in CLAUSE_DEPS and c.pos_ == "VERB")]
+        stack += [c for c in t.children if not (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"})]
     return sorted(set(found))
 
 
@@ -63,24 +64,41 @@ def _pronoun(subject: Token, mention_at: dict[int, int]) -> list[int]:
     for reporter in verb.head.children:
         if reporter.dep_ == "nsubj":
             found = mentions_in(reporter, mention_at)
-            plural = len(found) > 1 or reporter.tag_ in {"NNS", "NNPS"}
+            # "China Eastern Airlines ... it": a single name is one actor, whatever its last word.
+            plural = len(found) > 1 or (reporter.tag_ == "NNS" and reporter.i not in mention_at)
             if found and plural == (number == "plural"):
                 return found
     return []
 
 
 def _group(subject: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
-    """"the group had rejected": the organisation named last, in this sentence or the one before."""
-    if subject.lower_ not in _GROUP_NOUNS or subject.tag_ != "NN":
+    """"the group had rejected", "the airline signed": the organisation named last, in this
+    sentence or the one before, preferring one named as a subject (the one the text is about)
+    or one whose name says what the noun says ("China Eastern Airlines" for "the airline")."""
+    if subject.lemma_.lower() not in _GROUP_NOUNS or subject.tag_ != "NN":
         return []
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return []
     first = _sentence_start(subject, _GROUP_REACH)
+    candidates = []
     for token in reversed(subject.doc[first: subject.i]):
         index = mention_at.get(token.i)
-        if index is not None and mentions[index].label == "ORG":
-            return [index]
-    return []
+        if index is not None and mentions[index].label == "ORG" and index not in candidates:
+            candidates.append(index)
+    if not candidates:
+        return []
+    noun = subject.lemma_.lower()
+    for prefer in (lambda m: noun in mentions[m].name.lower(),
+                   lambda m: _is_subject(m, subject.doc, mentions)):
+        chosen = [m for m in candidates if prefer(m)]
+        if chosen:
+            return [chosen[0]]
+    return [candidates[0]]
+
+
+def _is_subject(index: int, doc, mentions: list[Mention]) -> bool:
+    span = doc.char_span(mentions[index].start, mentions[index].end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _sentence_start(token: Token, back: int) -> int:

@@ -15,7 +15,7 @@ MERGER = """date 2024-05-02 Acme Corp and Globex Inc said they had signed a merg
 The merger is expected to close in June. Under the agreement, Globex will pay $40 for each Acme share.
 """
 
-FOLLOW_UP = """date 2024-06-20 Regulators approved the merger between Acme Corp and Globex Inc on Thursday.
+FOLLOW_UP = """date 2024-06-20 The European Commission approved the merger between Acme Corp and Globex Inc on Thursday.
 """
 
 TAKEOVER = """date 2024-03-08 Initrode Inc has agreed to buy medical technology firm Vandeley for $2bn.
