@@ -226,26 +226,45 @@ def _terms(token: Token, sent_of: dict[int, int]) -> list[Clause]:
     for verb in list(verbs):
         verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for verb in verbs:
-        if verb.lemma_ in TERM_VERBS or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
-                                            for c in verb.sent):
+        under_which = any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+        if verb.lemma_ in TERM_VERBS or under_which or any(
+                c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.sent):
             clauses.append(verb)
-    if token.dep_ == "pobj" and token.head.lower_ in {"under", "according"}:
-        clauses.append(token.head.head)
-    elif token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
-        clauses.append(token.head.head.head)      # "According to the letter, X will..."
+    governed = _governed_clause(token)
+    if governed is not None:
+        clauses.append(governed)
     found = []
     for verb in clauses:
         words = [t for t in verb.subtree if not (t.dep_ == "conj" and t.head == verb)]
         if verb.head == token.head.head and verb.i > token.i:
             words = [t for t in words if t.i > token.i]
-        for child in verb.children:      # "Under the agreement, ..." is not part of the term
-            if child.dep_ == "prep" and child.i < verb.i and child.left_edge.i <= token.i <= child.right_edge.i:
+        for child in verb.children:      # "Under the agreement, ..." / "under which" is no term
+            relative = any(o.lower_ in {"which", "that", "whom"} for o in child.children)
+            if child.dep_ == "prep" and child.i < verb.i and (
+                    relative or child.left_edge.i <= token.i <= child.right_edge.i):
                 after = child.right_edge.i + 1
                 words = [t for t in words if not (child.left_edge.i <= t.i <= child.right_edge.i)
                          and not (t.i == after and t.is_punct)]
         span = verb.doc[min(t.i for t in words): max(t.i for t in words) + 1]
         found.append(Clause(span.start_char, span.end_char, sent_of[verb.i]))
     return found
+
+
+def _governed_clause(token: Token) -> Token | None:
+    """The clause a fronted "Under the agreement," / "According to the letter," / "Under
+    terms of the agreement," introduces: what it says the agreement provides."""
+    t = token
+    while t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ == "under":
+            return prep.head
+        if prep.lower_ == "to" and prep.head.lower_ == "according":
+            return prep.head.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in {"term", "condition", "provision"}:
+            t = prep.head
+            continue
+        return None
+    return None
 
 
 def _proper_name(token: Token) -> str | None:
