@@ -152,7 +152,7 @@ def _phrase_end(token: Token) -> int:
     end = token.idx + len(token)
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
-            end = max(end, max(t.idx + len(t) for t in child.subtree))
+            end = max(end, max(t.idx + len(t) for t in child.subtree if not t.is_space))
     return end
 
 

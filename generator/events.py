@@ -79,6 +79,8 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         place=place, timex=_date(verb, timexes), agreements=tuple(linked),
         negated=any(c.dep_ == "neg" for c in verb.children), passive=passive and not agents,
         acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
+        done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might"}
+                                                      for c in verb.children if c.dep_ == "aux"),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))
 

@@ -111,6 +111,7 @@ class EventFact:
     acts_on: tuple[int, ...] = ()  # agreements it signs, rejects, delays...: not just mentions
     subject: str = ""        # the subject as written when it is more than a name ("Intra-Afghan talks")
     plural: bool = False     # whether that subject is plural
+    done: bool = False       # told as done (past or perfect), not planned or ongoing
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from slugify import slugify
 
 from .actors import Cluster, Curation, cluster_mentions, name_key
+from .agreements import MAKING_VERBS
 from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
                     Role, Source, Term)
 from .status import status_of
@@ -295,6 +296,10 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
                     date, date_text = timex.value, timex.text
                     anchor = (f"from \"{timex.text}\" in a source dated {source.date}"
                               if source and source.date else f"from \"{timex.text}\"")
+            elif _reported_as_news(fact, source):
+                date, precision = source.date, "day"
+                anchor = (f"the date of the source: its opening sentence reports this as done "
+                          f"and gives no other date")
             key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others))
             entry = merged.setdefault(key, {
                 "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
@@ -320,6 +325,18 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
                             agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"],
                             status=entry["status"] if entry["agreements"] else None))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
+
+
+_LEAD_SENTENCES = 2       # a headline and the first sentence of the story
+
+
+def _reported_as_news(fact, source) -> bool:
+    """A dated story that opens with a deal done ("Chemlawn and Ecolab said they signed a
+    merger agreement") reports that day's news: the wire convention, and the only case
+    where an event takes its source's date."""
+    return (source is not None and source.date is not None and fact.sent < _LEAD_SENTENCES
+            and fact.done and not fact.negated and bool(fact.acts_on)
+            and fact.trigger in MAKING_VERBS)
 
 
 def _same_event(merged: dict, same_day: dict, date, fact, who: tuple) -> tuple:
@@ -381,8 +398,16 @@ def _title(agents, others, fact, names) -> str:
 
 
 def _link_events(agreements: list[Agreement], events: list[Event]) -> list[Agreement]:
+    """Each agreement lists the events that concern it; one the sources date only through the
+    event that signed it takes that event's date."""
     linked = defaultdict(list)
     for event in events:
         for agreement in event.agreements:
-            linked[agreement].append(event.id)
-    return [Agreement(**{**a.__dict__, "events": tuple(linked.get(a.id, ()))}) for a in agreements]
+            linked[agreement].append(event)
+    result = []
+    for a in agreements:
+        made = next((e for e in linked.get(a.id, ()) if e.date and e.status in {"signed", "agreed"}), None)
+        dated = {"date": made.date, "precision": made.precision, "date_text": made.date_text} \
+            if a.date is None and made is not None else {}
+        result.append(replace(a, events=tuple(e.id for e in linked.get(a.id, ())), **dated))
+    return result

@@ -48,7 +48,7 @@ def named(graph: dict) -> dict[str, str]:
 
 
 def parties(graph: dict, agreement: dict) -> set[str]:
-    return {named(graph)[p] for p in agreement["parties"]}
+    return {named(graph)[p].rstrip(".") for p in agreement["parties"]}
 
 
 def test_a_merger_said_to_be_signed_by_they_has_both_companies_and_its_terms(tmp_path, settings_for):
@@ -101,3 +101,15 @@ def test_agreement_page_shows_parts_and_history(tmp_path, settings_for):
     assert "| When | Status | What | Source |" in text and "| rejected |" in text
     exchange = (tmp_path / "content" / "agreements" / "hostage-exchange.md").read_text()
     assert f"**Part of** [" in exchange and f"]({page.name})" in exchange
+
+
+def test_a_deal_done_in_the_opening_sentence_takes_the_source_date_and_no_other_does(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"wire.txt": MERGER + "\nIn other news, Initech Inc signed a supply contract with Hooli Corp.\n"})
+    by_parties = {frozenset(parties(graph, a)): a for a in graph["agreements"]}
+    merger = by_parties[frozenset({"Acme Corp", "Globex Inc"})]
+    other = by_parties[frozenset({"Initech Inc", "Hooli Corp"})]
+    assert merger["date"] == "2024-05-02"
+    [signing] = [e for e in graph["events"] if merger["id"] in e["agreements"] and e["status"] == "signed"]
+    assert signing["date"] == "2024-05-02" and signing["date_text"] is None
+    assert other["date"] is None
+    assert all(e["date"] is None for e in graph["events"] if other["id"] in e["agreements"])
