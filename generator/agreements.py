@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import AGREEMENT_KINDS
 from .model import AgreementFact, Clause, Mention, TimexFact
-from .reference import mentions_in, subject_mentions
+from .reference import acting, mentions_in, subject_mentions
 
 # Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").
 MAKING_VERBS = frozenset("sign conclude reach strike seal issue negotiate ink finalize finalise "
@@ -128,6 +128,8 @@ def _whole(token: Token, index_at: dict[int, int]) -> int | None:
 def _kind(token: Token) -> str | None:
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if token.ent_type_ in {"ORG", "GPE", "PERSON", "FAC", "LOC", "NORP", "PRODUCT"}:
+        return None           # "the Securities and Exchange Commission": a name, not a deal
     kind = AGREEMENT_KINDS.get(token.lemma_.lower()) or AGREEMENT_KINDS.get(token.lower_)
     if kind is None and token.lower_ == "letter" and any(
             p.lower_ == "of" and any(o.lower_ == "intent" for o in p.children) for p in token.children):
@@ -139,6 +141,8 @@ def _kind(token: Token) -> str | None:
         return None           # "in exchange for": a trade-off, not a named exchange
     if token.lemma_.lower() == "order" and token.head.lower_ == "in":
         return None           # "in order to"
+    if kind == "sale" and token.tag_ in {"NNS", "NNPS"}:
+        return None           # "BMW sales rose": revenue, not a deal
     return kind
 
 
@@ -162,10 +166,9 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
     "X and Y said they signed an agreement")."""
     found: list[int] = []
     for child in token.children:
-        if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.i < token.i:
-            found += mentions_in(child, mention_at)
-        if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
-            found += mentions_in(child, mention_at)
+        if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.i < token.i \
+                or child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
+            found += _named_in(child, token, mention_at)
         if child.dep_ == "prep" and child.lower_ == "from" and kind in {"order", "contract", "sale"}:
             found += mentions_in(child, mention_at)      # "an order from Qatar Airways"
         if child.dep_ == "acl" and child.lemma_ in DEAL_VERBS:
@@ -178,7 +181,21 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
             if child.dep_ == "prep" and child.lower_ == "with":
                 found += mentions_in(child, mention_at)
     # A city in the phrase names where it was made ("the Doha agreement"), not a party.
-    return [m for m in found if mentions[m].label not in {"LOC", "FAC"} and not _is_city(mentions[m])]
+    found = [m for m in found if mentions[m].label not in {"LOC", "FAC"} and not _is_city(mentions[m])]
+    return acting(list(dict.fromkeys(found)), mentions, modifiers=False)
+
+
+def _named_in(phrase: Token, agreement: Token, mention_at: dict[int, int]) -> list[int]:
+    inside = set(mentions_in(phrase, mention_at))
+    return [mention_at[t.i] for t in phrase.subtree
+            if mention_at.get(t.i) in inside and not _describes_other(t, agreement, mention_at)]
+
+
+def _describes_other(t: Token, agreement: Token, mention_at: dict[int, int]) -> bool:
+    """"German" in "German music publisher Bertelsmann's purchase" describes the publisher,
+    not the deal: a name modifying a common noun other than the agreement is no party."""
+    return (t.dep_ in {"compound", "amod", "nmod", "npadvmod"} and t.head.i != agreement.i
+            and t.head.i not in mention_at)
 
 
 def _is_city(mention: Mention) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from .agreements import MAKING_VERBS
 from .lexicon import NEWSWORTHY_SPEECH, REPORTING_VERBS
 from .model import AgreementFact, EventFact, Mention, TimexFact
-from .reference import CLAUSE_DEPS, mentions_in, subject_mentions
+from .reference import CLAUSE_DEPS, acting, mentions_in, subject_mentions
 
 _PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -68,8 +68,9 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         return None
     rest = _rest(verb, passive, bool(agents))
     subject = _described_subject(verb, mention_at) if agents and not passive else None
-    if not rest.strip() and lemma in _NEED_OBJECT and subject is None:
-        return None         # "X takes": no headline without its object
+    if not rest.strip() and subject is None and (
+            lemma in _NEED_OBJECT or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)):
+        return None         # "X takes", "Google shows [that...]": no headline without its object
     place = _place(verb, mention_at, mentions)
     acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
                      | ({made} if made is not None else set()))
@@ -147,19 +148,9 @@ def _participants(verb, mention_at, mentions, passive) -> tuple[list[int], list[
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         for subject in _subjects(verb.head):
             others += mentions_in(subject, mention_at)     # who said so
-    return _heads(_unique(agents), mentions), _heads(_unique(others), mentions)
+    return acting(_unique(agents), mentions), acting(_unique(others), mentions)
 
 
-def _heads(found: list[int], mentions: list[Mention]) -> list[int]:
-    """"US Secretary of State Mike Pompeo" is Pompeo acting: a name that only describes
-    another ("US" in the title) is no participant beside the one it describes."""
-    def in_title(m: int) -> bool:
-        mention = mentions[m]
-        return any(o != m and mentions[o].role and mention.text in mentions[o].role
-                   and 0 <= mentions[o].start - mention.end <= len(mentions[o].role) for o in found)
-
-    named = [m for m in found if not mentions[m].modifier and not in_title(m)]
-    return named if named else found
 
 
 

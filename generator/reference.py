@@ -108,3 +108,16 @@ def _sentence_start(token: Token, back: int) -> int:
             break
         sent = token.doc[sent.start - 1].sent
     return sent.start
+
+
+def acting(found: list[int], mentions: list[Mention], modifiers: bool = True) -> list[int]:
+    """"US Secretary of State Mike Pompeo" is Pompeo acting: a name that only describes
+    another ("US" in the title) is no participant beside the one it describes. With
+    `modifiers`, so is a name that only modifies a noun ("a Skype call")."""
+    def in_title(m: int) -> bool:
+        mention = mentions[m]
+        return any(o != m and mentions[o].role and mention.text in mentions[o].role
+                   and 0 <= mentions[o].start - mention.end <= len(mentions[o].role) for o in found)
+
+    named = [m for m in found if not (modifiers and mentions[m].modifier) and not in_title(m)]
+    return named if named else found

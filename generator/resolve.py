@@ -227,7 +227,8 @@ def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
             if all(t.text != text for t in terms):
                 terms.append(Term(text=text, quote=quote(doc, clause.sent)))
     kind = kinds.most_common(1)[0][0] if family == "agreement" else family
-    written = [p for p in phrases if any(w[:1].isupper() for w in p.split()[:-1])]
+    # A name is short: a long phrase reads as a sentence, and the parties name it better.
+    written = [p for p in phrases if any(w[:1].isupper() for w in p.split()[:-1]) and len(p.split()) <= 7]
     if proper:
         name = proper
     elif written:

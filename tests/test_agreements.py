@@ -113,3 +113,15 @@ def test_a_deal_done_in_the_opening_sentence_takes_the_source_date_and_no_other_
     assert signing["date"] == "2024-05-02" and signing["date_text"] is None
     assert other["date"] is None
     assert all(e["date"] is None for e in graph["events"] if other["id"] in e["agreements"])
+
+
+NOT_DEALS = """date 2024-02-01 BMW sales rose 5% in Europe last year. The US Securities and Exchange Commission fined Acme Corp.
+
+German carmaker Volkswagen signed a supply deal with Bosch Ltd.
+"""
+
+
+def test_sales_and_names_with_deal_words_are_no_agreements_and_descriptions_no_parties(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"business.txt": NOT_DEALS})
+    [deal] = graph["agreements"]
+    assert parties(graph, deal) == {"Volkswagen", "Bosch Ltd"}
