@@ -17,9 +17,10 @@ from .reference import CLAUSE_DEPS, acting, mentions_in, subject_mentions
 _PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _MAX_REST_WORDS = 9
-# Verbs that say nothing without what they govern ("began", "took", "continued").
-_NEED_OBJECT = frozenset("begin start continue take make have do get put give keep seem try need "
-                         "want plan hope intend decide prepare use remain become".split())
+# Verbs that make a headline with no object ("Ghani resigns"); any other needs what it governs.
+_STANDS_ALONE = frozenset("""resign retire die arrive depart leave return win lose quit collapse
+fall rise surge slump vote protest strike attack meet negotiate disagree agree default crash
+merge surrender withdraw escape disappear explode riot invade mobilise mobilize lie""".split())
 
 
 def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
@@ -68,8 +69,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         return None
     rest = _rest(verb, passive, bool(agents))
     subject = _described_subject(verb, mention_at) if agents and not passive else None
-    if not rest.strip() and subject is None and (
-            lemma in _NEED_OBJECT or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)):
+    if not rest.strip() and subject is None and not passive and lemma not in _STANDS_ALONE:
         return None         # "X takes", "Google shows [that...]": no headline without its object
     place = _place(verb, mention_at, mentions)
     acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
