@@ -22,6 +22,7 @@ from .merge import MergeResult, merge_page, orphan, page_stamp, region, regions,
 from .model import DocFacts, Graph, Source
 from .render import Renderer
 from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources
+from .whatsnew import WhatsNew
 
 Progress = Callable[[str, int], Callable[[int], None]]
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
@@ -75,7 +76,8 @@ def _generate(settings: Settings, progress: Progress) -> Report:
 
     graph = resolve(sources, facts, curation)
     report.graph = graph
-    pages = Renderer(graph).pages()
+    renderer, news = Renderer(graph), WhatsNew(settings.content, graph)
+    pages = renderer.pages() + [news.page(renderer)]
     final: dict[str, str] = {}
     results: dict[str, MergeResult] = {}
     for page in pages:
@@ -115,6 +117,7 @@ def _generate(settings: Settings, progress: Progress) -> Report:
         stale_copy.unlink(missing_ok=True)
         if write_if_changed(target, final[path]):
             report.written.append(path)
+    news.save()
     return report
 
 

@@ -6,6 +6,7 @@ Generation writes only pages whose bytes change, so `mkdocs serve` is not woken 
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -45,6 +46,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.warning(str(problem)) if problem.severity == "error" else log.info(str(problem))
         if report.written or report.deleted:
             log.info(f"briefing: {len(report.written)} page(s) written, {len(report.deleted)} deleted")
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """The theme prints titles as HTML, as MkDocs makes them from `# headings`; a front-matter
+        title is plain text (often a source's own words), so it is escaped to stay text."""
+        title = page.meta.get("title")
+        if isinstance(title, str):
+            page.meta["title"] = html.escape(title, quote=False)
+        return markdown
 
     def on_files(self, files, config):
         """Pages a human hid (`hide: true`) stay in content/, so the decision is kept, but are
