@@ -18,11 +18,11 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 site: install
 	$(BIN)/briefing build
 
-test: install
+test: install chromium
 	$(BIN)/python -m pytest -q
 
 # Debian's Chromium, which the browser tests drive through Playwright (never `playwright install`).
-# Without it they skip, except under CI=true, where they fail.
+# `make test` installs it; run pytest directly without it and they skip, except under CI=true.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
