@@ -131,7 +131,8 @@ class Renderer:
         env = self.env.get_template(template)
         module = env.make_module({"r": self, "here": path, "graph": self.graph, **context})
         for name in getattr(module, "regions", "").split():
-            regions[name] = str(getattr(module, f"region_{name}")()).strip("\n")
+            # Blank-line runs collapse here, before the region's checksum, not after it.
+            regions[name] = re.sub(r"\n{3,}", "\n\n", str(getattr(module, f"region_{name}")())).strip("\n")
         text = str(module).replace("\r", "")
         for name, body in regions.items():
             text = text.replace(f"@@region:{name}@@", region(name, body + "\n" if body else ""))

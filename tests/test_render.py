@@ -58,3 +58,19 @@ def test_render_yaml_str_round_trips(text):
 ])
 def test_render_rel_links_between_pages(target, here, link):
     assert rel(target, here) == link
+
+
+def test_render_a_region_with_blank_line_runs_is_not_taken_for_a_human_edit():
+    import jinja2
+
+    from generator.merge import touched
+    from generator.model import Graph
+    from generator.render import Renderer
+
+    renderer = Renderer(Graph(sources=(), actors=(), events=(), agreements=()))
+    renderer.env = jinja2.Environment(loader=jinja2.DictLoader({"t.md.j2": (
+        '{% set regions = "body" %}---\ntitle: t\n---\n\n@@region:body@@\n'
+        "{% macro region_body() %}one\n\n\n\ntwo\n{% endmacro %}")}))
+    page = renderer.render("t.md.j2", "t.md", "test/t")
+    assert "one\n\ntwo" in page.text
+    assert not touched(page.text)
