@@ -58,7 +58,7 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
         if kind in ("DATE", "TIME") and _dates_the_main_clause(span):
             ref = _calendar_part(value) or ref
         if _is_reported_quarter(value, span.text, dct):
-            quarter = value
+            quarter = max(quarter or value, value)  # "after a flat second quarter": the past
     return found
 
 
@@ -77,7 +77,8 @@ def _dates_the_main_clause(span: Span) -> bool:
 
 
 def _is_reported_quarter(value: str, text: str, dct: dt.date | None) -> bool:
-    """A quarter named by number and already over: the one a company report is about."""
+    """A quarter named by number and already over: the one a company report is about, if it
+    is the latest one named."""
     m = re.fullmatch(r"(\d{4})-Q(\d)", value)
     if not m or not _NAMED_QUARTER.search(canonical(text)):
         return False

@@ -27,6 +27,7 @@ class Anchor:
     ctx: TimexContext
     definite: bool = False  # the expression began with "the"
     article: bool = False   # it began with "a" or "an" ("a year", not "one year")
+    mod: str | None = None  # the modifier taken off it: "early morning" names one morning
 
     def ref(self, grain: str) -> dt.date | None:
         """The document's latest date, if it is at least as precise as `grain`."""

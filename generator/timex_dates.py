@@ -85,12 +85,18 @@ def _year(m, anchor: Anchor):
     return ("DATE", f"{year:04d}") if year else None
 
 
-@RULES.add(r"(?P<cent>1\d|20)?(?P<dec>\d)0s", rf"(?P<word>{'|'.join(DECADE_WORDS)})")
+_HALF_OF = r"(?:(?P<half>1st|last|latter|2nd) half of (?:the )?)?"
+
+
+@RULES.add(_HALF_OF + r"(?P<cent>1\d|20)?(?P<dec>\d)0s",
+           _HALF_OF + rf"(?P<word>{'|'.join(DECADE_WORDS)})")
 def _decade(m, anchor: Anchor):
+    """"the 1990s" is 199; "the last half of the '80s" is the end of 198."""
+    mod = {None: None, "1st": "START"}.get(m["half"], "END")
     if m["word"]:
-        return "DATE", f"19{DECADE_WORDS[m['word']]}"
+        return "DATE", f"19{DECADE_WORDS[m['word']]}", mod
     century = m["cent"] or "19"
-    return "DATE", f"{century}{m['dec']}"
+    return "DATE", f"{century}{m['dec']}", mod
 
 
 @RULES.add(r"(?P<n>\d{1,2})(?:st|nd|rd|th) century")
@@ -107,7 +113,8 @@ def _this_decade(m, anchor: Anchor):
 
 # --- quarters and halves: the language of company reports --------------------------------
 
-_PART = r"(?P<n>[1-4])(?:st|nd|rd|th) (?:fiscal )?(?P<part>quarter|half)"
+_PART = (r"(?:(?P<n>[1-4])(?:st|nd|rd|th)|(?P<last>last|latter|final)) (?:fiscal )?"
+         r"(?P<part>quarter|half)")
 _PART_YEAR = (r"(?:(?P<y1>\d{4}) |(?P<rel>this|last|next) year |fiscal |calendar )?"
               + _PART + r"(?: of (?:fiscal |calendar |the year )?(?P<y2>\d{4})| (?P<y3>\d{4})"
               r"| of (?P<rel2>this|last|next) year| (?P<ago>1 year (?:ago|earlier)))?")
@@ -115,8 +122,13 @@ _PART_YEAR = (r"(?:(?P<y1>\d{4}) |(?P<rel>this|last|next) year |fiscal |calendar
 
 @RULES.add(_PART_YEAR, r"fiscal " + _PART_YEAR)
 def _quarter(m, anchor: Anchor):
-    """"the third quarter" of the DCT's year, or of the year before when it is yet to start."""
-    n, part = int(m["n"]), m["part"]
+    """"the third quarter" of the DCT's year, or of the year before when it is yet to start.
+    "The last half of 1989" is its second half; a "last quarter" with no year is the one before
+    this one, which the relative rules give."""
+    part = m["part"]
+    if m["last"] and not (m["y1"] or m["y2"] or m["y3"] or m["rel"] or m["rel2"]):
+        return None
+    n = int(m["n"]) if m["n"] else 4 if part == "quarter" else 2
     if part == "half" and n > 2:
         return None
     prefix = "Q" if part == "quarter" else "H"

@@ -125,6 +125,7 @@ _PAST = ("recently|recent|lately|past|previously|formerly|earlier|once|in the pa
          "|more recently|most recently|then current|x (?:years|months|weeks|days) ago|years ago"
          "|(?:past|earlier|previous|bygone) (?:years|decades|eras?)|old days")
 _FUTURE = ("future|near future|foreseeable future|distant future|immediate future|soon|later"
+           "|as soon as possible"
            "|later date|(?:near|short|long|longer|medium) term|someday"
            "|future (?:years|decades|months|quarters|weeks|days)")
 

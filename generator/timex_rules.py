@@ -36,7 +36,8 @@ _PREFIX_MODS = [
 _SUFFIX_MODS = [(r"or so", "APPROX"), (r"or (?:more|longer)", "EQUAL_OR_MORE"),
                 (r"or later|and beyond|or after", "ON_OR_AFTER"), (r"or earlier", "ON_OR_BEFORE")]
 _DAY_VALUE = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d))(?:T[A-Z]{2})?")
-_CLOCK = (r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d\d))?(?: (?P<ap>am|pm))?"
+# An hour needs its minutes or "a.m."/"p.m.": in "5 p.m. EST Nov. 9" the 9 is a day, not a time.
+_CLOCK = (r"(?:(?P<h>\d{1,2})(?=:| [ap]m\b)(?::(?P<mi>\d\d))?(?: (?P<ap>am|pm))?"
           r"|(?P<named>noon|midday|midnight))")
 _ZONES = r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local)"
 _PART = rf"(?P<part>{'|'.join(DAY_PARTS)})"
@@ -49,7 +50,7 @@ def normalise(text: str, dct: dt.date | None, *, context: TimexContext | None = 
     """(type, value, mod) for one expression, or None if it is not a time expression."""
     words, mod = _strip_mods(canonical(text))
     article = re.match(r"(?:a|an|per)\s", text.strip().lower()) is not None
-    found = _match(words, Anchor(dct, context or TimexContext(), article=article))
+    found = _match(words, Anchor(dct, context or TimexContext(), article=article, mod=mod))
     if not found:
         return None
     kind, value, *own_mod = found
@@ -61,7 +62,7 @@ def _match(words: str, anchor: Anchor):
     if determiner:
         words = words[determiner.end():]
         anchor = Anchor(anchor.dct, anchor.ctx, definite=determiner[0] not in ("a ", "an "),
-                        article=anchor.article)
+                        article=anchor.article, mod=anchor.mod)
     for rules in (timex_dates.RULES, timex_relative.RULES, COMPOUND_RULES, timex_durations.RULES):
         for pattern, fn in rules:
             m = pattern.fullmatch(words)
@@ -120,10 +121,11 @@ def _clock_time(m, anchor: Anchor):
     return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
 
 
-@COMPOUND_RULES.add(rf"(?:(?P<pre>.+) )?{_PART}")
+@COMPOUND_RULES.add(rf"(?:(?P<pre>.+) )?{_PART}", rf"{_PART} (?P<post>.+)")
 def _part_of_day(m, anchor: Anchor):
-    """"this morning", "Friday night", "last night", "tonight": a day and the part of it."""
-    part, pre = DAY_PARTS[m["part"]], m["pre"]
+    """"this morning", "Friday night", "last night", "tonight", "(mid-)afternoon yesterday":
+    a day and the part of it."""
+    part, pre = DAY_PARTS[m["part"]], m["pre"] or m["post"]
     if m["part"] in ("tonight", "overnight") and not pre:
         day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]
     elif pre in ("this", "that", "same", "that same", "next", "following", "previous", "last"):
@@ -135,7 +137,7 @@ def _part_of_day(m, anchor: Anchor):
         day = (base + dt.timedelta(days=offset)).isoformat() if base else UNKNOWN["day"]
     elif pre:
         day = _day_of(pre, anchor)
-    elif anchor.definite:
+    elif anchor.definite or anchor.mod in ("START", "MID", "END"):  # "by mid-afternoon"
         base = anchor.ref_or_dct("day")
         day = base.isoformat() if base else UNKNOWN["day"]
     else:

@@ -18,7 +18,10 @@ from .timex_words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDA
 
 # Patterns for what the recogniser tends to miss: vague references, recurrences, weekday names.
 _MISSED = re.compile(
-    r"\b(?:(?:right )?now|currently|recently|lately|soon|nowadays"
+    r"\b(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
+    # "as soon as they arrive", "soon after the vote", "soon-to-open": a relation, not a time
+    r"|(?<!as )soon(?! (?:after|before|as|thereafter)\b)(?!-)"
+    r"|the (?:near|short|long|longer) term"
     r"|the (?:near |foreseeable |distant )?future"
     r"|the past(?! (?:\w+ )?(?:\w+ )?(?:decade|year|month|week|day|hour|minute|quarter|century"
     r"|centuries|summer|winter|spring|fall|autumn)s?\b)"
@@ -30,6 +33,7 @@ _MISSED = re.compile(
     r"|(?:(?:the|its) )?(?:latest|current|same|comparable|corresponding|year-ago|year-earlier)"
     r" (?:fiscal )?(?:quarter|period)"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s|'s)?"
+    r"|(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?quarter"
     r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
     r"|(?:several|a few|many|\d+|(?:twenty|thirty|forty|fifty)?(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve)) (?:more |additional |straight |consecutive )?"
@@ -100,6 +104,9 @@ def _pieces(span: Span) -> list[Span]:
         start = cut + 1
     if cuts and pieces and all(normalise(p.text, None) for p in pieces):
         return [q for p in pieces for q in _split_of(p)]
+    edges = _trim_edges(span)
+    if edges is not None and len(_split_of(edges)) > 1:  # before _trim shortens it
+        return _split_of(edges)
     whole = _trim(span)
     return _split_of(whole) if whole is not None else []
 
@@ -260,7 +267,25 @@ def tense_of(span: Span) -> str | None:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    return _verb_tense(verb, 3) if verb.pos_ in ("VERB", "AUX") else None
+    tense = _verb_tense(verb, 3) if verb.pos_ in ("VERB", "AUX") else None
+    return _deadline_tense(span, verb, tense)
+
+
+def _deadline_tense(span: Span, verb, tense: str | None) -> str | None:
+    """A date that bounds or schedules something lies ahead whatever the verb's tense:
+    "effective Feb. 1", "was postponed until Tuesday", "loans through January"."""
+    previous = span.doc[span.start - 1].lower_ if span.start else ""
+    if _aux_words(verb) & {"had"}:
+        return tense
+    if previous == "effective" or (verb.lemma_ in _RESCHEDULING and tense != "future"
+                                   and previous in ("until", "till", "to", "through")):
+        return "future"
+    if previous in ("until", "till", "by", "through") and tense in (None, "present"):
+        return "future"
+    before = span.doc[max(0, span.start - 3):span.start].text.lower()
+    if before in ("as early as", "as soon as") and tense is None:  # "could come as early as"
+        return "future"
+    return tense
 
 
 def _verb_tense(verb, depth: int) -> str | None:
@@ -291,5 +316,6 @@ def _aux_words(verb) -> set[str]:
 _FUTURE_MODALS = {"will", "'ll", "shall", "wo"}
 _MODALS = {"will", "'ll", "shall", "wo", "would", "'d", "may", "might", "could", "should", "must",
            "can", "ca"}
+_RESCHEDULING = {"postpone", "delay", "defer", "adjourn", "extend", "reschedule", "move", "push"}
 _FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", "seek", "agree",
                  "promise", "vow", "prepare", "threaten", "go", "decide", "set", "due"}

@@ -65,6 +65,7 @@ def test_weekday_in_the_future_tense_looks_ahead():
     ("December 20", dt.date(2020, 1, 5), "past", "2019-12-20"),
     ("December 20", dt.date(2020, 1, 5), None, "2019-12-20"),
     ("Jan. 14", dt.date(2020, 1, 5), "future", "2020-01-14"),
+    ("Jan. 14", dt.date(2020, 1, 15), "future", "2020-01-14"),  # a day late, not a year early
     ("the 3rd of May", MONDAY, "future", "2020-05-03"),
     ("January", MONDAY, None, "2020-01"),
     ("in November", MONDAY, "past", "2019-11"),
@@ -120,6 +121,23 @@ def test_quarters_and_seasons(text, dct, expected):
     assert value(text, dct, tense="past") == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("the last half of 2019", ("DATE", "2019-H2", None)),
+    ("the latter half of 2019", ("DATE", "2019-H2", None)),
+    ("the final quarter of 2018", ("DATE", "2018-Q4", None)),
+    ("the first half of the 1990s", ("DATE", "199", "START")),
+    ("the last half of the '80s", ("DATE", "198", "END")),
+])
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_the_last_half_of_a_year_or_decade(text, expected, dct):
+    assert normalise(text, dct) == expected
+
+
+def test_a_last_quarter_without_a_year_is_the_one_before_this_one():
+    assert value("last quarter") == "2019-Q4"
+    assert value("the last quarter", None) == "XXXX-QX"
+
+
 def test_a_year_earlier_in_a_quarterly_report_is_that_quarter_a_year_back():
     report = TimexContext(quarter="2019-Q4")
     assert normalise("a year earlier", MONDAY, context=report)[1] == "2018-Q4"
@@ -137,6 +155,9 @@ def test_a_year_earlier_in_a_quarterly_report_is_that_quarter_a_year_back():
     ("the future", "FUTURE_REF"),
     ("the near future", "FUTURE_REF"),
     ("soon", "FUTURE_REF"),
+    ("as soon as possible", "FUTURE_REF"),
+    ("the near term", "FUTURE_REF"),
+    ("the short term", "FUTURE_REF"),
 ])
 def test_vague_references(text, expected):
     assert normalise(text, MONDAY) == ("DATE", expected, None)
@@ -167,6 +188,19 @@ def test_vague_references(text, expected):
 ])
 def test_durations(text, expected):
     assert normalise(text, MONDAY)[:2] == ("DURATION", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("an additional year", "P1Y"),
+    ("another year", "P1Y"),
+    ("another two years", "P2Y"),
+    ("a full week", "P1W"),
+    ("a single day", "P1D"),
+    ("the next couple of years", "P2Y"),
+])
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_an_adjective_between_the_article_and_the_unit_still_counts_one(text, expected, dct):
+    assert normalise(text, dct)[:2] == ("DURATION", expected)
 
 
 def test_duration_mods():
@@ -218,6 +252,11 @@ def test_a_rate_is_a_set_but_a_count_is_a_duration():
     ("last night", "2020-03-22TNI"),
     ("Friday night", "2020-03-20TNI"),
     ("yesterday afternoon", "2020-03-22TAF"),
+    ("mid-afternoon yesterday", "2020-03-22TAF"),
+    ("mid afternoon", "2020-03-23TAF"),
+    ("late Friday night", "2020-03-20TNI"),
+    ("5 p.m. EST March 30", "2020-03-30T17:00"),
+    ("5 p.m. EST, March 30", "2020-03-30T17:00"),
 ])
 def test_times_of_day(text, expected):
     assert normalise(text, MONDAY)[:2] == ("TIME", expected)
@@ -233,6 +272,8 @@ def test_times_of_day(text, expected):
     ("November", "XXXX-11"),
     ("the third quarter", "XXXX-Q3"),
     ("10 a.m.", "XXXX-XX-XXT10:00"),
+    ("5 p.m. EST March 30", "XXXX-03-30T17:00"),
+    ("mid-afternoon yesterday", "XXXX-XX-XXTAF"),
     ("that day", "XXXX-XX-XX"),
 ])
 def test_without_a_dct_no_year_is_invented(text, expected):
@@ -246,7 +287,8 @@ def test_without_a_dct_the_documents_own_dates_anchor_what_is_safe():
     assert value("yesterday", None, ref="2020-03-10") == "XXXX-XX-XX"
 
 
-@pytest.mark.parametrize("text", ["34", "the Olympic", "Mr. Smith", "", "   ", "morning", "80486"])
+@pytest.mark.parametrize("text", ["34", "the Olympic", "Mr. Smith", "", "   ", "morning", "80486",
+                                  "5 EST March", "the morning session"])
 def test_not_time_expressions(text):
     assert normalise(text, MONDAY) is None
 

@@ -1,0 +1,90 @@
+"""Time expressions read in context: what the words around an expression say about which date
+it means, and where TimeML draws its edges. Each case is a sentence written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.timex import find_timexes
+
+pytestmark = pytest.mark.slow
+
+MONDAY = dt.date(2020, 3, 23)  # a Monday
+
+
+def found(nlp, text, dct=MONDAY):
+    return [(t.text, t.type, t.value) for t in find_timexes(nlp(text), dct)]
+
+
+def values(nlp, text, dct=MONDAY):
+    return {t.text: t.value for t in find_timexes(nlp(text), dct)}
+
+
+OCTOBER = dt.date(2019, 10, 30)
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # A date that bounds or starts something lies ahead, whatever the tense of the verb.
+    ("The board named a new chief executive, effective Feb. 1.", OCTOBER, "2020-02-01"),
+    ("The bank has extended its credit line through January.", OCTOBER, "2020-01"),
+    ("The lender wants the loan repaid by February.", OCTOBER, "2020-02"),
+    ("The hearing was postponed until Thursday.", MONDAY, "2020-03-26"),
+    ("The envoy could arrive as early as Thursday.", MONDAY, "2020-03-26"),
+    # ... unless the verb puts it in the past of a past, or nothing bounds it.
+    ("The company had bought shares through Feb. 1.", OCTOBER, "2019-02-01"),
+    ("The board named a new chief executive on Feb. 1.", OCTOBER, "2019-02-01"),
+    ("The hearing took place on Thursday.", MONDAY, "2020-03-19"),
+])
+def test_deadlines_and_start_dates_look_ahead(nlp, text, dct, expected):
+    dates = [v for t, kind, v in found(nlp, text, dct) if kind == "DATE"]
+    assert dates[-1] == expected
+
+
+@pytest.mark.parametrize("dct, expected", [(MONDAY, "2020-03-30T17:00"), (None, "XXXX-03-30T17:00")])
+def test_a_clock_time_and_the_day_after_it_are_one_expression(nlp, dct, expected):
+    text = "The offer was extended until 5 p.m. EST March 30."
+    assert found(nlp, text, dct) == [("5 p.m. EST March 30", "TIME", expected)]
+
+
+def test_a_length_of_a_year_is_two_expressions(nlp):
+    text = "Exports grew 4% in the first nine months of 2019."
+    assert found(nlp, text) == [("the first nine months", "DURATION", "P9M"),
+                                ("2019", "DATE", "2019")]
+
+
+@pytest.mark.parametrize("text", [
+    "Aid will flow as soon as the border opens.",
+    "The rebels left soon after the truce was signed.",
+])
+def test_soon_as_a_conjunction_is_no_time(nlp, text):
+    assert found(nlp, text) == []
+
+
+def test_as_soon_as_possible_is_the_future(nlp):
+    text = "The ministry wants the wells capped as soon as possible."
+    assert found(nlp, text) == [("as soon as possible", "DATE", "FUTURE_REF")]
+
+
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_the_near_term_is_the_future(nlp, dct):
+    text = "Analysts see little relief in the near term."
+    assert found(nlp, text, dct) == [("the near term", "DATE", "FUTURE_REF")]
+
+
+def test_a_quarter_named_with_an_adjective_is_found(nlp):
+    text = "After a weak second quarter, the brewer raised prices."
+    assert ("second quarter", "DATE", "2019-Q2") in found(nlp, text)
+
+
+def test_the_reported_quarter_is_the_latest_one_named(nlp):
+    text = ("The brewer posted fourth-quarter profit of $5 million, after a weak second quarter. "
+            "Profit was $3 million a year earlier.")
+    assert values(nlp, text)["a year earlier"] == "2018-Q4"
+
+
+@pytest.mark.parametrize("dct, expected", [(MONDAY, "2020-03-22TAF"), (None, "XXXX-XX-XXTAF")])
+def test_a_part_of_the_day_before_its_day(nlp, dct, expected):
+    text = "In Paris at mid-afternoon yesterday, the shares were up 2%."
+    assert ("mid-afternoon yesterday", "TIME", expected) in found(nlp, text, dct)
