@@ -85,6 +85,12 @@ def _year(m, anchor: Anchor):
     return ("DATE", f"{year:04d}") if year else None
 
 
+@RULES.add(r"(?:latest|most recent|last (?:full|complete)) (?:fiscal |calendar |full )?year")
+def _latest_year(m, anchor: Anchor):
+    """"the latest fiscal year": the last one completed, not the one under way."""
+    return "DATE", f"{anchor.dct.year - 1:04d}" if anchor.dct else UNKNOWN["year"]
+
+
 _HALF_OF = r"(?:(?P<half>1st|last|latter|2nd) half of (?:the )?)?"
 
 
@@ -117,7 +123,8 @@ _PART = (r"(?:(?P<n>[1-4])(?:st|nd|rd|th)|(?P<last>last|latter|final)) (?:fiscal
          r"(?P<part>quarter|half)")
 _PART_YEAR = (r"(?:(?P<y1>\d{4}) |(?P<rel>this|last|next) year |fiscal |calendar )?"
               + _PART + r"(?: of (?:fiscal |calendar |the year )?(?P<y2>\d{4})| (?P<y3>\d{4})"
-              r"| of (?P<rel2>this|last|next) year| (?P<ago>1 year (?:ago|earlier)))?")
+              r"| of (?P<rel2>this|last|next) year| of the (?:current )?(?P<this>year)"
+              r"| (?P<ago>1 year (?:ago|earlier)))?")
 
 
 @RULES.add(_PART_YEAR, r"fiscal " + _PART_YEAR)
@@ -126,7 +133,7 @@ def _quarter(m, anchor: Anchor):
     "The last half of 1989" is its second half; a "last quarter" with no year is the one before
     this one, which the relative rules give."""
     part = m["part"]
-    if m["last"] and not (m["y1"] or m["y2"] or m["y3"] or m["rel"] or m["rel2"]):
+    if m["last"] and not (m["y1"] or m["y2"] or m["y3"] or m["rel"] or m["rel2"] or m["this"]):
         return None
     n = int(m["n"]) if m["n"] else 4 if part == "quarter" else 2
     if part == "half" and n > 2:
@@ -139,7 +146,7 @@ def _quarter(m, anchor: Anchor):
             return "DATE", f"XXXX-{prefix}{n}"
         year = dct.year + step_of(m["rel"] or m["rel2"]) - (1 if m["ago"] else 0)
         start = dt.date(year, (n - 1) * (3 if prefix == "Q" else 6) + 1, 1)
-        if not (m["rel"] or m["rel2"] or m["ago"]) and start > dct \
+        if not (m["rel"] or m["rel2"] or m["ago"] or m["this"]) and start > dct \
                 and (anchor.ctx.tense == "past" or (start - dct).days > 100):
             year -= 1
     return "DATE", f"{year:04d}-{prefix}{n}"

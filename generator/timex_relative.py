@@ -102,17 +102,19 @@ def _the_unit(m, anchor: Anchor):
 @RULES.add(rf"{NUM} {UNIT} (?P<dir>ago|earlier|before|later|after|hence|from now|back|since"
            r"|previously|prior)")
 def _units_ago(m, anchor: Anchor):
-    """"three weeks ago": the week three weeks before the DCT; "later" counts from the text's day.
+    """"three weeks ago": the week three weeks before the DCT; "a year earlier" counts from the
+    text's date. "Three days later", "a day earlier" count from an event the text tells of, so
+    TimeML keeps only their length (the duration rules give it), as for "two hours later".
     """
     backward = m["dir"] in ("ago", "earlier", "before", "back", "since", "previously", "prior")
+    from_text = m["dir"] in ("earlier", "before", "later", "after", "previously", "prior")
+    grain = _GRAIN.get(m["unit"])
+    if not grain or (from_text and grain in ("day", "week")):
+        return None
     if m["num"] == "x":
         return "DATE", "PAST_REF" if backward else "FUTURE_REF"
-    grain = _GRAIN.get(m["unit"])
-    if not grain:
-        return None  # "two hours later": the duration rules give its length
     count = round(float(m["num"]) * {"decade": 10, "century": 100, "centurie": 100,
                                      "fortnight": 2}.get(m["unit"], 1))
-    from_text = m["dir"] in ("earlier", "before", "later", "after", "previously", "prior")
     base = anchor.ref_or_dct(grain) if from_text else anchor.dct
     if not base:
         return "DATE", UNKNOWN[grain]

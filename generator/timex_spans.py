@@ -72,7 +72,7 @@ def timex_spans(doc: Doc) -> list[Span]:
             taken.update(range(span.start, span.end))
     spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
     return [s for s in _join_neighbours(_disjoint(spans))
-            if not (_is_age(s) or _is_rate_adjective(s))]
+            if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]
 
 
 def _missed(doc: Doc) -> list[Span]:
@@ -87,7 +87,8 @@ def _missed(doc: Doc) -> list[Span]:
             found.append(doc[token.i:token.i + 1])
         elif token.pos_ == "ADJ" and _CURRENT.fullmatch(token.text) and token.i > 0 \
                 and doc[token.i - 1].lower_ != "most":
-            found.append(doc[token.i:token.i + 1])
+            then = doc[token.i - 1].lower_ == "then"  # "the then current price": a past time
+            found.append(doc[token.i - then:token.i + 1])
     return found
 
 
@@ -95,7 +96,8 @@ def _pieces(span: Span) -> list[Span]:
     """The span split at the words that join two expressions, each piece trimmed, when every
     piece is a time expression; else the span trimmed whole."""
     cuts = [t.i for t in span if (t.lower_ in _SEPARATORS or t.text == "," or "\n" in t.text)
-            and not (t.text == "-" and not span.doc[t.i - 1].whitespace_)]  # "year-earlier"
+            and not (t.text == "-" and not span.doc[t.i - 1].whitespace_)  # "year-earlier"
+            and not _and_a_half(span.doc, t.i)]
     pieces, start = [], span.start
     for cut in cuts + [span.end]:
         piece = _trim(span.doc[start:cut])
@@ -111,8 +113,16 @@ def _pieces(span: Span) -> list[Span]:
     return _split_of(whole) if whole is not None else []
 
 
+def _and_a_half(doc: Doc, i: int) -> bool:
+    """"a minute and a half": one length of time."""
+    return doc[i].lower_ == "and" and doc[i + 1:i + 3].text.lower() in ("a half", "one half")
+
+
 def _split_of(span: Span) -> list[Span]:
-    """"the first nine months of 1997" is two expressions: a length of time, and a year."""
+    """"the first nine months of 1997" is two expressions: a length of time, and a year
+    ("a quarter of an hour" is one)."""
+    if normalise(span.text, None):
+        return [span]
     for token in span:
         if token.lower_ == "of" and token.i > span.start:
             left, right = _trim(span.doc[span.start:token.i]), _trim(span.doc[token.i + 1:span.end])
@@ -202,9 +212,18 @@ def _widen(span: Span) -> Span:
         if start > 0 and doc[start - 1].lower_ in ("the", "this", "that"):
             start -= 1
     if end < len(doc) and doc[end].lower_ in ("ago", "earlier", "later") and \
-            (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION":
+            (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION" and \
+            (normalise(doc[start:end + 1].text, None) or ("",))[0] != "DURATION":
         end += 1
-    return doc[start:end]
+    return _without_signal(doc[start:end])
+
+
+def _without_signal(span: Span) -> Span:
+    """"Three days later" is a length of time ("three days") and a signal ("later")."""
+    if len(span) > 1 and span[-1].lower_ in ("later", "earlier") and \
+            (normalise(span.text, None) or ("",))[0] == "DURATION":
+        return span[:-1]
+    return span
 
 
 def _is_ref(span: Span) -> bool:
@@ -225,7 +244,7 @@ def _disjoint(spans: list[Span]) -> list[Span]:
 
 def _join_neighbours(spans: list[Span]) -> list[Span]:
     """"9 a.m." + "Tuesday", "Thursday" + ", Jan. 6", "5 p.m. EST" + ", Nov. 9": one expression,
-    when together they name one day or one time of a day."""
+    when together they name one day or one time of a day; "weeks" + "or months": one length."""
     out: list[Span] = []
     for span in spans:
         gap = span.doc[out[-1].end:span.start] if out else None
@@ -235,8 +254,17 @@ def _join_neighbours(spans: list[Span]) -> list[Span]:
             if found and _ONE_DAY.fullmatch(found[1]):
                 out[-1] = joined
                 continue
+        if gap is not None and len(gap) == 1 and gap[0].lower_ in ("or", "and") \
+                and _vague_length(out[-1]) and _vague_length(span):
+            out[-1] = span.doc[out[-1].start:span.end]  # "weeks or months": one vague length
+            continue
         out.append(span)
     return out
+
+
+def _vague_length(span: Span) -> bool:
+    found = normalise(span.text, None)
+    return found is not None and found[0] == "DURATION" and "X" in found[1]
 
 
 def _is_age(span: Span) -> bool:
@@ -247,6 +275,20 @@ def _is_age(span: Span) -> bool:
     return bool(re.search(r"(?:year|month|week|day)s?[- ]old$", span.text.lower())) or (
         after is not None and after.lower_ in ("old", "-old") and
         re.search(r"(?:year|month)s?$", last.lower_) is not None)
+
+
+def _is_fraction(span: Span) -> bool:
+    """"more than a quarter of the market": a share of something, not three months."""
+    doc, end = span.doc, span.end
+    if len(span) < 2 or (span[-2].lower_, span[-1].lower_) not in _FRACTIONS \
+            or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    return not any(normalise(doc[end + 1:end + n].text, None) for n in (2, 3, 4)
+                   if end + n <= len(doc))
+
+
+_FRACTIONS = {("a", "quarter"), ("one", "quarter"), ("three", "quarters"), ("a", "half"),
+              ("one", "half")}
 
 
 def _is_rate_adjective(span: Span) -> bool:

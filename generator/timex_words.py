@@ -188,8 +188,10 @@ def _two_digits(tokens: list[str], i: int) -> tuple[int, int]:
 
 
 def _fold_fractions(tokens: list[str]) -> list[str]:
-    """"5 1/2 hours", "two and a half years", "a minute and a half", "half an hour" -> decimals."""
+    """"5 1/2 hours", "two and a half years", "a minute and a half", "half an hour", "a quarter of
+    an hour" -> decimals."""
     text = " ".join(tokens)
+    text = re.sub(r"\b(\d+) quarters? of 1 hour\b", lambda m: f"{int(m[1]) * 0.25:g} hour", text)
     text = re.sub(r"\b(\d+) 1/2\b", lambda m: f"{int(m[1])}.5", text)
     text = re.sub(r"\b(\d+) and a half\b", lambda m: f"{int(m[1])}.5", text)
     unit = "(" + "|".join(sorted(_UNIT_WORDS - {"half", "dozen"}, key=len, reverse=True)) + ")"

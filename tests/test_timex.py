@@ -133,6 +133,18 @@ def test_the_last_half_of_a_year_or_decade(text, expected, dct):
     assert normalise(text, dct) == expected
 
 
+@pytest.mark.parametrize("text, dct, expected", [
+    ("the latest fiscal year", MONDAY, "2019"),
+    ("the most recent year", MONDAY, "2019"),
+    ("the latest fiscal year", None, "XXXX"),
+    ("the first quarter of the year", MONDAY, "2020-Q1"),
+    ("the fourth quarter of the year", MONDAY, "2020-Q4"),
+    ("the first quarter of the year", None, "XXXX-Q1"),
+])
+def test_the_latest_year_and_a_quarter_of_the_year(text, dct, expected):
+    assert value(text, dct, tense="past") == expected
+
+
 def test_a_last_quarter_without_a_year_is_the_one_before_this_one():
     assert value("last quarter") == "2019-Q4"
     assert value("the last quarter", None) == "XXXX-QX"
@@ -157,6 +169,7 @@ def test_a_year_earlier_in_a_quarterly_report_is_that_quarter_a_year_back():
     ("soon", "FUTURE_REF"),
     ("as soon as possible", "FUTURE_REF"),
     ("the near term", "FUTURE_REF"),
+    ("then current", "PAST_REF"),
     ("the short term", "FUTURE_REF"),
 ])
 def test_vague_references(text, expected):
@@ -201,6 +214,32 @@ def test_durations(text, expected):
 @pytest.mark.parametrize("dct", [MONDAY, None])
 def test_an_adjective_between_the_article_and_the_unit_still_counts_one(text, expected, dct):
     assert normalise(text, dct)[:2] == ("DURATION", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("three days later", "P3D"),
+    ("a day earlier", "P1D"),
+    ("a few days later", "PXD"),
+    ("two weeks later", "P2W"),
+    ("an hour later", "PT1H"),
+])
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_days_later_counted_from_an_event_are_a_length(text, expected, dct):
+    assert normalise(text, dct)[:2] == ("DURATION", expected)
+
+
+def test_a_year_earlier_is_still_a_date():
+    assert value("a year earlier") == "2019"
+    assert value("three months later", ref="2020-01-10") == "2020-04"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a quarter of an hour", "PT15M"),
+    ("three quarters of an hour", "PT45M"),
+    ("weeks or months", "PXW"),
+])
+def test_fractions_of_an_hour_and_vague_alternatives(text, expected):
+    assert normalise(text, MONDAY)[:2] == ("DURATION", expected)
 
 
 def test_duration_mods():

@@ -88,3 +88,34 @@ def test_the_reported_quarter_is_the_latest_one_named(nlp):
 def test_a_part_of_the_day_before_its_day(nlp, dct, expected):
     text = "In Paris at mid-afternoon yesterday, the shares were up 2%."
     assert ("mid-afternoon yesterday", "TIME", expected) in found(nlp, text, dct)
+
+
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_a_count_of_days_later_is_a_length_and_later_is_left_out(nlp, dct):
+    text = "The talks broke down. Three days later, the rebels attacked."
+    assert found(nlp, text, dct) == [("Three days", "DURATION", "P3D")]
+
+
+def test_the_then_current_price_is_in_the_past(nlp):
+    text = "Holders may sell at the then current market price."
+    assert found(nlp, text) == [("then current", "DATE", "PAST_REF")]
+
+
+def test_a_length_and_a_half_is_one_expression(nlp):
+    text = "But a minute and a half later, the pilot called again."
+    assert found(nlp, text) == [("a minute and a half", "DURATION", "PT1M30S")]
+
+
+def test_two_vague_lengths_joined_by_or_are_one(nlp):
+    text = "The prisoner probably died within weeks or months of his capture."
+    assert found(nlp, text) == [("weeks or months", "DURATION", "PXW")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pension funds hold more than a quarter of the bonds.", []),
+    ("The vote took a quarter of an hour.", [("a quarter of an hour", "DURATION", "PT15M")]),
+    ("The miner posted a loss for the third quarter of $5 million.",
+     [("the third quarter", "DATE", "2019-Q3")]),
+])
+def test_a_quarter_of_something_is_a_share_not_three_months(nlp, text, expected):
+    assert found(nlp, text) == expected
