@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,7 +45,7 @@ def precision_of(value: str) -> str | None:
 
 def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
     """The time expressions of a parsed document (NER and parser run), sorted by start."""
-    found: list[Timex] = []
+    found: list[tuple[Span, Timex]] = []
     ref = quarter = None
     for span in timex_spans(doc):
         context = TimexContext(tense=tense_of(span), ref=ref, quarter=quarter,
@@ -54,12 +54,35 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
         if result is None:
             continue
         kind, value, mod = result
-        found.append(Timex(span.start_char, span.end_char, span.text, kind, value, mod))
+        found.append((span, Timex(span.start_char, span.end_char, span.text, kind, value, mod)))
         if kind in ("DATE", "TIME") and _dates_the_main_clause(span):
             ref = _calendar_part(value) or ref
         if _is_reported_quarter(value, span.text, dct):
             quarter = max(quarter or value, value)  # "after a flat second quarter": the past
-    return found
+    return _clocks_on_their_day(found)
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_BARE_CLOCK = re.compile(r"(?:(?:about|around|approximately|at) )?(?:\d{1,2}(?::\d\d)?(?: [ap]m)?"
+                         r"|\d{4}|noon|midnight|midday)(?: (?:[ecmp][sd]t|et|gmt|utc))?")
+
+
+def _clocks_on_their_day(found: list[tuple[Span, Timex]]) -> list[Timex]:
+    """"The blast occurred at 10:35 a.m. Friday", "the first flight, Tuesday, at 18:00 UTC": a
+    clock time with no day of its own is on the one day its sentence names, if it names one."""
+    days_in: dict[int, set[str]] = {}
+    for span, timex in found:
+        day = _DAY.match(timex.value)
+        if day and timex.type in ("DATE", "TIME"):
+            days_in.setdefault(span.sent.start, set()).add(day[0])
+    out = []
+    for span, timex in found:
+        others = days_in.get(span.sent.start, set()) - {timex.value[:10]}
+        if timex.type == "TIME" and _BARE_CLOCK.fullmatch(canonical(timex.text)) \
+                and len(others) == 1:
+            timex = replace(timex, value=others.pop() + timex.value[10:])
+        out.append(timex)
+    return out
 
 
 _EMBEDDED = frozenset({"xcomp", "acl", "relcl", "pcomp"})

@@ -22,6 +22,7 @@ _MISSED = re.compile(
     # "as soon as they arrive", "soon after the vote", "soon-to-open": a relation, not a time
     r"|(?<!as )soon(?! (?:after|before|as|thereafter)\b)(?!-)"
     r"|the (?:near|short|long|longer) term"
+    r"|\d{1,2}:?\d\d (?:UTC|GMT)"
     r"|the (?:near |foreseeable |distant )?future"
     r"|the past(?! (?:\w+ )?(?:\w+ )?(?:decade|year|month|week|day|hour|minute|quarter|century"
     r"|centuries|summer|winter|spring|fall|autumn)s?\b)"
@@ -32,7 +33,7 @@ _MISSED = re.compile(
     r"|(?:(?:the|this|last|next) )?weekend"
     r"|(?:(?:the|its) )?(?:latest|current|same|comparable|corresponding|year-ago|year-earlier)"
     r" (?:fiscal )?(?:quarter|period)"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s|'s)?"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
     r"|(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?quarter"
     r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
     r"|(?:several|a few|many|\d+|(?:twenty|thirty|forty|fifty)?(?:one|two|three|four|five|six|seven"
@@ -65,11 +66,10 @@ def timex_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             spans.extend(_pieces(ent))
-    taken = {i for span in spans for i in range(span.start, span.end)}
     for span in _missed(doc):
-        if not taken.intersection(range(span.start, span.end)):
-            spans.append(span)
-            taken.update(range(span.start, span.end))
+        overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
+        if all(span.start <= s.start and s.end <= span.end for s in overlapping):
+            spans = [s for s in spans if s not in overlapping] + [span]  # "14:58" + " UTC"
     spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
     return [s for s in _join_neighbours(_disjoint(spans))
             if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]

@@ -296,6 +296,8 @@ def test_a_rate_is_a_set_but_a_count_is_a_duration():
     ("late Friday night", "2020-03-20TNI"),
     ("5 p.m. EST March 30", "2020-03-30T17:00"),
     ("5 p.m. EST, March 30", "2020-03-30T17:00"),
+    ("16:08 UTC", "2020-03-23T16:08Z"),
+    ("0800 GMT", "2020-03-23T08:00Z"),
 ])
 def test_times_of_day(text, expected):
     assert normalise(text, MONDAY)[:2] == ("TIME", expected)

@@ -119,3 +119,26 @@ def test_two_vague_lengths_joined_by_or_are_one(nlp):
 ])
 def test_a_quarter_of_something_is_a_share_not_three_months(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("dct, expected", [(MONDAY, "2020-03-20T10:35"),
+                                           (None, "XXXX-XX-XXT10:35")])
+def test_a_clock_time_is_on_the_day_its_sentence_names(nlp, dct, expected):
+    text = "The bomb went off on Friday in the capital at about 10:35 a.m., witnesses said."
+    clock = [v for t, kind, v in found(nlp, text, dct) if kind == "TIME"]
+    assert clock == [expected]
+
+
+def test_a_clock_time_takes_an_explicit_date_even_without_a_dct(nlp):
+    text = "On 12 May 2019 the plane left its hangar and took off at 08:30 UTC."
+    assert ("08:30 UTC", "TIME", "2019-05-12T08:30Z") in found(nlp, text, None)
+
+
+def test_a_clock_time_with_a_zone_the_recogniser_misses(nlp):
+    text = "The index was down 2% at 16:08 UTC, its lowest level this year."
+    assert ("16:08 UTC", "TIME", "2020-03-23T16:08Z") in found(nlp, text)
+
+
+def test_this_morning_stays_on_its_own_day(nlp):
+    text = "Officials said this morning that the talks of March 10 had failed."
+    assert ("this morning", "TIME", "2020-03-23TMO") in found(nlp, text)
