@@ -152,6 +152,12 @@ def _quarter(m, anchor: Anchor):
     return "DATE", f"{year:04d}-{prefix}{n}"
 
 
+@RULES.add(r"(?P<which>1st|last) (?:2|two) quarters of (?:fiscal )?(?P<year>\d{4})")
+def _two_quarters(m, anchor: Anchor):
+    """"the first two quarters of 1990" is its first half."""
+    return "DATE", f"{m['year']}-H{1 if m['which'] == '1st' else 2}"
+
+
 def _reported_quarter(anchor: Anchor) -> str | None:
     """The quarter a report is about: the one the text named, else the last one completed."""
     if anchor.ctx.quarter:

@@ -128,8 +128,13 @@ def _part_of_day(m, anchor: Anchor):
     """"this morning", "Friday night", "last night", "tonight", "(mid-)afternoon yesterday":
     a day and the part of it."""
     part, pre = DAY_PARTS[m["part"]], m["pre"] or m["post"]
-    if m["part"] in ("tonight", "overnight") and not pre:
+    if m["part"] == "tonight" and not pre:
         day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]
+    elif m["part"] == "overnight" and not pre:  # the night before the day the news is about
+        base, ref = anchor.dct, anchor.ref("day")
+        if ref and (not base or dt.timedelta(0) <= base - ref <= dt.timedelta(days=7)):
+            base = ref
+        day = (base - dt.timedelta(days=1)).isoformat() if base else UNKNOWN["day"]
     elif pre in ("this", "that", "same", "that same", "next", "following", "previous", "last"):
         base = anchor.dct if pre == "this" or (pre == "last" and part == "NI") \
             else anchor.ref_or_dct("day")

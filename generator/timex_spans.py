@@ -19,6 +19,7 @@ from .timex_words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDA
 # Patterns for what the recogniser tends to miss: vague references, recurrences, weekday names.
 _MISSED = re.compile(
     r"\b(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
+    r"|today|tonight|yesterday|tomorrow"
     # "as soon as they arrive", "soon after the vote", "soon-to-open": a relation, not a time
     r"|(?<!as )soon(?! (?:after|before|as|thereafter)\b)(?!-)"
     r"|the (?:near|short|long|longer) term"
@@ -268,13 +269,21 @@ def _vague_length(span: Span) -> bool:
 
 
 def _is_age(span: Span) -> bool:
-    """"a 52-year-old", "52 years old": ages, which TimeML corpora leave unannotated."""
+    """"a 52-year-old", "52 years old", "in his 30s": ages, which TimeML corpora leave
+    unannotated."""
     doc = span.doc
     last = span[-1]
     after = doc[span.end] if span.end < len(doc) else None
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
     return bool(re.search(r"(?:year|month|week|day)s?[- ]old$", span.text.lower())) or (
         after is not None and after.lower_ in ("old", "-old") and
-        re.search(r"(?:year|month)s?$", last.lower_) is not None)
+        re.search(r"(?:year|month)s?$", last.lower_) is not None) or (
+        bool(_POSSESSIVES.intersection(before)) and re.fullmatch(
+            r"(?:(?:early|mid|late)[- ]?)?(?:\d0s|twenties|thirties|forties|fifties|sixties"
+            r"|seventies|eighties|nineties)", span.text.lower()) is not None)
+
+
+_POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
 
 
 def _is_fraction(span: Span) -> bool:

@@ -145,6 +145,23 @@ def test_the_latest_year_and_a_quarter_of_the_year(text, dct, expected):
     assert value(text, dct, tense="past") == expected
 
 
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_two_quarters_of_a_year_are_its_half(dct):
+    assert normalise("the first two quarters of 2021", dct)[:2] == ("DATE", "2021-H1")
+    assert normalise("the last two quarters of 2019", dct)[:2] == ("DATE", "2019-H2")
+
+
+@pytest.mark.parametrize("dct, ref, expected", [
+    (MONDAY, None, "2020-03-22TNI"),
+    (MONDAY, "2020-03-20", "2020-03-19TNI"),   # the news is about Friday
+    (MONDAY, "2019-11-02", "2020-03-22TNI"),   # an old date is not what the news is about
+    (None, "2020-03-20", "2020-03-19TNI"),
+    (None, None, "XXXX-XX-XXTNI"),
+])
+def test_overnight_is_the_night_before_the_day_of_the_news(dct, ref, expected):
+    assert value("overnight", dct, ref=ref) == expected
+
+
 def test_a_last_quarter_without_a_year_is_the_one_before_this_one():
     assert value("last quarter") == "2019-Q4"
     assert value("the last quarter", None) == "XXXX-QX"
@@ -288,6 +305,7 @@ def test_a_rate_is_a_set_but_a_count_is_a_duration():
     ("18:00 UTC", "2020-03-23T18:00Z"),
     ("this morning", "2020-03-23TMO"),
     ("tonight", "2020-03-23TNI"),
+    ("overnight", "2020-03-22TNI"),
     ("last night", "2020-03-22TNI"),
     ("Friday night", "2020-03-20TNI"),
     ("yesterday afternoon", "2020-03-22TAF"),

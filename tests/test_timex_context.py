@@ -142,3 +142,25 @@ def test_a_clock_time_with_a_zone_the_recogniser_misses(nlp):
 def test_this_morning_stays_on_its_own_day(nlp):
     text = "Officials said this morning that the talks of March 10 had failed."
     assert ("this morning", "TIME", "2020-03-23TMO") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The suspect was in his 30s when he moved to Texas.", []),
+    ("Prices fell in the 1930s.", [("the 1930s", "DATE", "193")]),
+])
+def test_a_decade_of_someones_life_is_an_age(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("dct, expected", [(MONDAY, "2020-03-23"), (None, "XXXX-XX-XX")])
+def test_today_opening_a_quotation_is_found(nlp, dct, expected):
+    text = "``Today, I'm here to tell you we have our suspect,'' the prosecutor said."
+    assert ("Today", "DATE", expected) in found(nlp, text, dct)
+
+
+def test_the_previous_friday_counts_from_the_friday_the_news_is_about(nlp):
+    text = ("Shares closed lower Friday. They were hurt by overnight losses in New York and "
+            "ended 4% below the previous Friday.")
+    values = {t: v for t, kind, v in found(nlp, text)}
+    assert values["overnight"] == "2020-03-19TNI"
+    assert values["the previous Friday"] == "2020-03-13"
