@@ -49,7 +49,8 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
     ref = quarter = None
     for span in timex_spans(doc):
         context = TimexContext(tense=tense_of(span), ref=ref, quarter=quarter,
-                               before=_words_before(span), after=_word_after(span))
+                               before=_words_before(span), after=_word_after(span),
+                               apposed=_apposed(span, found))
         result = normalise(span.text, dct, context=context)
         if result is None:
             continue
@@ -83,6 +84,15 @@ def _clocks_on_their_day(found: list[tuple[Span, Timex]]) -> list[Timex]:
             timex = replace(timex, value=others.pop() + timex.value[10:])
         out.append(timex)
     return out
+
+
+def _apposed(span: Span, found: list[tuple[Span, Timex]]) -> str | None:
+    """"after Oct. 12, the day before the crash": the date an expression stands in apposition
+    to, right before it with only a comma between."""
+    if not found or span.start < 2 or span.doc[span.start - 1].text != ",":
+        return None
+    previous, timex = found[-1]
+    return _calendar_part(timex.value) if previous.end == span.start - 1 else None
 
 
 _EMBEDDED = frozenset({"xcomp", "acl", "relcl", "pcomp"})

@@ -30,10 +30,13 @@ def _today(m, anchor: Anchor):
 
 @RULES.add(r"(?:(?P<that>that|same|that same|this same|that very|the very) )?day")
 def _that_day(m, anchor: Anchor):
-    """"that day" is the day the text last named; "the day" the day of writing."""
+    """"that day" is the day the text last named; "the day" the day of writing, unless it
+    stands in apposition to a date ("Oct. 12, the day before the crash")."""
     if not (m["that"] or anchor.definite):
         return None
-    return _day(anchor, anchor.ref("day") if m["that"] else anchor.dct)
+    if m["that"] or anchor.ctx.apposed:
+        return _day(anchor, anchor.ref("day"))
+    return _day(anchor, anchor.dct)
 
 
 @RULES.add(r"(?P<dir>next|following|previous|prior|preceding) day|day (?P<dir2>before|after)")
@@ -130,6 +133,16 @@ _FUTURE = ("future|near future|foreseeable future|distant future|immediate futur
            "|as soon as possible"
            "|later date|(?:near|short|long|longer|medium) term|someday"
            "|future (?:years|decades|months|quarters|weeks|days)")
+
+
+_MODALS = {"will", "would", "could", "might", "may", "shall", "should", "can", "'ll"}
+
+
+@RULES.add(r"(?:1|some) day")
+def _one_day(m, anchor: Anchor):
+    """"Islam will one day be...": between a modal and its verb, an indefinite future."""
+    before = anchor.ctx.before.split()[-1:]
+    return ("DATE", "FUTURE_REF") if before and before[0] in _MODALS else None
 
 
 @RULES.add(_PRESENT)

@@ -29,7 +29,7 @@ _PREFIX_MODS = [
     (r"(?:more than|over|upwards of|just over|longer than)", "MORE_THAN"),
     (r"(?:at least|no less than|not less than)", "EQUAL_OR_MORE"),
     (r"(?:at most|no more than|not more than|up to|within)", "EQUAL_OR_LESS"),
-    (r"post", "AFTER"),
+    (r"post(?= \d{4}\b| \d{3}0s\b)", "AFTER"),  # "post-1959", not "the post one day"
     # Prepositions are no part of the expression; callers may pass them in ("for three years").
     (r"(?:for|in|on|at|since|during|throughout|until|till|by|from|of)", None),
 ]

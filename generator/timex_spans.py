@@ -164,6 +164,7 @@ def _drop_first(doc: Doc, i: int, end: int) -> bool:
     if token.lower_ == "at" and i + 1 < end and doc[i + 1].lower_ in ("least", "most"):
         return False
     return (token.lower_ in _LEADING_DROP or token.is_punct or token.is_space
+            or (token.lower_ == "last" and token.pos_ in ("VERB", "AUX"))  # "will last a day"
             or (i + 1 < end and token.lower_ == doc[i + 1].lower_)  # "the the end"
             or _as_far_as(doc, i, end) or _count_before_determiner(doc, i, end)
             or _article_of_modifier(doc, i, end))

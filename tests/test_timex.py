@@ -99,6 +99,7 @@ def test_month_and_day_without_a_year(text, dct, tense, expected):
     ("the year two thousand", ("DATE", "2000", None)),
     ("Christmas 2019", ("DATE", "2019-12-25", None)),
     ("Thanksgiving 1999", ("DATE", "1999-11-25", None)),
+    ("post-1959", ("DATE", "1959", "AFTER")),
 ])
 def test_explicit_dates_need_no_anchor(text, expected):
     assert normalise(text, None) == expected
@@ -347,7 +348,7 @@ def test_without_a_dct_the_documents_own_dates_anchor_what_is_safe():
 
 
 @pytest.mark.parametrize("text", ["34", "the Olympic", "Mr. Smith", "", "   ", "morning", "80486",
-                                  "5 EST March", "the morning session"])
+                                  "5 EST March", "the morning session", "post one day"])
 def test_not_time_expressions(text):
     assert normalise(text, MONDAY) is None
 

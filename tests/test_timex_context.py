@@ -164,3 +164,23 @@ def test_the_previous_friday_counts_from_the_friday_the_news_is_about(nlp):
     values = {t: v for t, kind, v in found(nlp, text)}
     assert values["overnight"] == "2020-03-19TNI"
     assert values["the previous Friday"] == "2020-03-13"
+
+
+@pytest.mark.parametrize("dct, expected", [(MONDAY, "2019-10-12"), (None, "2019-10-12")])
+def test_the_day_in_apposition_to_a_date_is_that_date(nlp, dct, expected):
+    text = "Shares have lagged since Oct. 12, 2019, the day before the crash."
+    assert ("the day", "DATE", expected) in found(nlp, text, dct)
+
+
+def test_the_day_alone_is_the_day_of_writing(nlp):
+    text = "Shares rose 2% on Oct. 12, 2019. The index ended the day higher."
+    assert ("the day", "DATE", "2020-03-23") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Experts say the city will one day be the largest in Africa.", ("one day", "DATE", "FUTURE_REF")),
+    ("The strike will last one day.", ("one day", "DURATION", "P1D")),
+    ("She had been in the post one day when the war began.", ("one day", "DURATION", "P1D")),
+])
+def test_one_day_between_a_modal_and_its_verb_is_the_future(nlp, text, expected):
+    assert found(nlp, text) == [expected]
