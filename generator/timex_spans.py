@@ -346,12 +346,15 @@ def _verb_tense(verb, depth: int) -> str | None:
         return "past"
     if words & _FUTURE_MODALS:
         return "future"
+    if words & {"would", "'d"} and verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING:
+        return "future"     # "said he would travel Thursday": the future as seen when said
     if words & _MODALS:
         return None         # "should begin on March 10": obligation or possibility, not a time
     if verb.tag_ == "VBD" or words & {"did", "was", "were"}:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
-        return "present"
+        # "On Tuesday, the league plans to hold a news conference": what is planned lies ahead
+        return "future" if verb.lemma_ in _PLANS else "present"
     head = verb.head
     if depth and verb.dep_ in ("xcomp", "ccomp", "conj") and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp" and (head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be") \
@@ -365,6 +368,9 @@ def _aux_words(verb) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
+_REPORTING = {"say", "announce", "tell", "report", "state", "add", "predict", "promise", "warn",
+              "indicate", "confirm", "insist", "write"}
+_PLANS = {"plan", "intend", "schedule", "expect", "aim"}
 _FUTURE_MODALS = {"will", "'ll", "shall", "wo"}
 _MODALS = {"will", "'ll", "shall", "wo", "would", "'d", "may", "might", "could", "should", "must",
            "can", "ca"}

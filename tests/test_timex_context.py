@@ -184,3 +184,16 @@ def test_the_day_alone_is_the_day_of_writing(nlp):
 ])
 def test_one_day_between_a_modal_and_its_verb_is_the_future(nlp, text, expected):
     assert found(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "would" after a verb of saying: the future as seen when it was said.
+    ("Officials announced that the envoy would be travelling Thursday.", "2020-03-26"),
+    # What is planned lies ahead of the plan.
+    ("On Thursday, the league plans to hold a news conference.", "2020-03-26"),
+    # A "would" that is no report, and a plain present, stay with the default.
+    ("The talks would have failed on Thursday without him.", "2020-03-19"),
+    ("On Thursday, the league holds its annual meeting.", "2020-03-19"),
+])
+def test_reported_futures_and_plans_look_ahead(nlp, text, expected):
+    assert [v for t, kind, v in found(nlp, text) if kind == "DATE"] == [expected]
