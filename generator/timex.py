@@ -50,7 +50,7 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
     for span in timex_spans(doc):
         context = TimexContext(tense=tense_of(span), ref=ref, quarter=quarter,
                                before=_words_before(span), after=_word_after(span),
-                               apposed=_apposed(span, found))
+                               apposed=_apposed(span, found), months=_after_months(span, found))
         result = normalise(span.text, dct, context=context)
         if result is None:
             continue
@@ -93,6 +93,17 @@ def _apposed(span: Span, found: list[tuple[Span, Timex]]) -> str | None:
         return None
     previous, timex = found[-1]
     return _calendar_part(timex.value) if previous.end == span.start - 1 else None
+
+
+def _after_months(span: Span, found: list[tuple[Span, Timex]]) -> bool:
+    """"For the nine months, net rose to $5 million from $4 million a year earlier": the
+    comparison is with the same months of the year before, not with the reported quarter."""
+    for previous, timex in reversed(found):
+        if previous.sent.start != span.sent.start or "-Q" in timex.value:
+            return False
+        if timex.type == "DURATION" and re.fullmatch(r"P\d+M", timex.value):
+            return True
+    return False
 
 
 _EMBEDDED = frozenset({"xcomp", "acl", "relcl", "pcomp"})

@@ -19,6 +19,7 @@ class TimexContext:
     before: str = ""            # the words just before the expression, lower case
     after: str = ""             # the word just after it, lower case
     apposed: str | None = None  # the date it stands in apposition to: "Oct. 12, the day..."
+    months: bool = False        # its sentence spoke of a span of months before it: "nine months"
 
 
 @dataclass(frozen=True)

@@ -185,8 +185,11 @@ def _the_quarter(m, anchor: Anchor):
            rf"(?:year earlier|year ago|{YEAR}) (?:\d(?:st|nd|rd|th) )?(?:quarter|period)",
            r"1 year (?:ago|earlier)")
 def _year_ago_quarter(m, anchor: Anchor):
-    """"a year earlier", "the year-ago period" in a quarterly report: that quarter, a year back."""
+    """"a year earlier", "the year-ago period" in a quarterly report: that quarter, a year back;
+    after "for the nine months" in the same sentence, the year before."""
     quarter = anchor.ctx.quarter
+    if anchor.ctx.months and not re.search(r"quarter|period", m[0]):
+        return "DATE", f"{anchor.dct.year - 1:04d}" if anchor.dct else UNKNOWN["year"]
     if not quarter and not re.search(r"quarter|period|months", m[0]):
         if m[0].startswith("1 year"):
             return None  # a plain "a year ago": the relative rules take it

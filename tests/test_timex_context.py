@@ -197,3 +197,11 @@ def test_one_day_between_a_modal_and_its_verb_is_the_future(nlp, text, expected)
 ])
 def test_reported_futures_and_plans_look_ahead(nlp, text, expected):
     assert [v for t, kind, v in found(nlp, text) if kind == "DATE"] == [expected]
+
+
+def test_a_year_earlier_after_a_span_of_months_is_the_year_before(nlp):
+    text = ("The miner posted fourth-quarter profit of $5 million, up from $4 million a year "
+            "earlier. For the nine months, profit rose to $9 million from $7 million a year "
+            "earlier.")
+    values = [v for t, kind, v in found(nlp, text) if t == "a year earlier"]
+    assert values == ["2018-Q4", "2019"]
