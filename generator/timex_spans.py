@@ -33,7 +33,7 @@ _MISSED = re.compile(
     r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
     r"|(?:(?:the|this|last|next) )?weekend"
     r"|(?:(?:the|its) )?(?:latest|current|same|comparable|corresponding|year-ago|year-earlier)"
-    r" (?:fiscal )?(?:quarter|period)"
+    r" (?:fiscal )?(?:quarter|period)(?: (?:of )?(?:last|the previous|the prior) year)?"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
     r"|(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?quarter"
     r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
@@ -81,7 +81,8 @@ def _missed(doc: Doc) -> list[Span]:
     for m in _MISSED.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not (span[0].text[0].islower() and m[0].lower() in
-                                     {w for w in WEEKDAYS if len(w) > 3}):
+                                     {w for w in WEEKDAYS if len(w) > 3}) \
+                and not _discourse_now(span):
             found.append(span)
     for token in doc:
         if token.pos_ == "ADV" and _RECURRING_ADVERBS.fullmatch(token.text):
@@ -91,6 +92,14 @@ def _missed(doc: Doc) -> list[Span]:
             then = doc[token.i - 1].lower_ == "then"  # "the then current price": a past time
             found.append(doc[token.i - then:token.i + 1])
     return found
+
+
+def _discourse_now(span: Span) -> bool:
+    """"Now, he says, ...": opening a sentence before a comma, "now" moves the talk on."""
+    doc = span.doc
+    return span.text.lower() == "now" and span.end < len(doc) and doc[span.end].text == "," \
+        and (span.start == span.sent.start
+             or all(t.is_punct or t.is_space for t in doc[span.sent.start:span.start]))
 
 
 def _pieces(span: Span) -> list[Span]:

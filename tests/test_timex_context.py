@@ -205,3 +205,18 @@ def test_a_year_earlier_after_a_span_of_months_is_the_year_before(nlp):
             "earlier.")
     values = [v for t, kind, v in found(nlp, text) if t == "a year earlier"]
     assert values == ["2018-Q4", "2019"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The plan failed. "Now, he says, the talks are over."', []),
+    ("Prices are now higher, traders said.", [("now", "DATE", "PRESENT_REF")]),
+    ("Now the talks are over.", [("Now", "DATE", "PRESENT_REF")]),
+])
+def test_now_opening_a_sentence_before_a_comma_only_moves_the_talk_on(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_the_corresponding_period_last_year_is_one_expression(nlp):
+    text = ("The brewer posted a fourth-quarter loss, against a profit of $2 million for the "
+            "corresponding period last year.")
+    assert ("the corresponding period last year", "DATE", "2018-Q4") in found(nlp, text)
