@@ -152,6 +152,16 @@ def _part_of_day(m, anchor: Anchor):
     return ("TIME", f"{day}T{part}") if day else None
 
 
+@COMPOUND_RULES.add(r"day (?P<dir>before|after) (?P<day>.+)")
+def _day_before(m, anchor: Anchor):
+    """"the day before last Tuesday's hearing": a day counted from a day the text names."""
+    day = _day_of(m["day"], anchor)
+    if not day or not day[0].isdigit():
+        return ("DATE", UNKNOWN["day"]) if day else None
+    shifted = dt.date.fromisoformat(day) + dt.timedelta(days=1 if m["dir"] == "after" else -1)
+    return "DATE", shifted.isoformat()
+
+
 @COMPOUND_RULES.add(r"week (?:of|beginning|starting|ending) (?P<day>.+)")
 def _week_of(m, anchor: Anchor):
     day = _day_of(m["day"], anchor)

@@ -259,7 +259,8 @@ def _join_neighbours(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         gap = span.doc[out[-1].end:span.start] if out else None
-        if gap is not None and len(gap) <= 1 and all(t.text in _JOINERS for t in gap):
+        if gap is not None and len(gap) <= 1 and (all(t.text in _JOINERS for t in gap) or (
+                gap[0].lower_ in ("before", "after") and out[-1][-1].lower_ == "day")):
             joined = span.doc[out[-1].start:span.end]
             found = normalise(joined.text, None)
             if found and _ONE_DAY.fullmatch(found[1]):

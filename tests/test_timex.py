@@ -48,6 +48,16 @@ def test_relative_to_publication_date(text, expected):
     assert value(text) == expected
 
 
+@pytest.mark.parametrize("text, dct, expected", [
+    ("the day before last Tuesday", MONDAY, "2020-03-16"),
+    ("the day after Christmas", MONDAY, "2019-12-26"),
+    ("the day after 3 March 2020", None, "2020-03-04"),
+    ("the day before last Tuesday", None, "XXXX-XX-XX"),
+])
+def test_the_day_before_a_named_day(text, dct, expected):
+    assert value(text, dct) == expected
+
+
 def test_modifiers_of_relative_dates():
     assert normalise("late last year", MONDAY) == ("DATE", "2019", "END")
     assert normalise("earlier this month", MONDAY) == ("DATE", "2020-03", "START")

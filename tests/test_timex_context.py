@@ -220,3 +220,8 @@ def test_the_corresponding_period_last_year_is_one_expression(nlp):
     text = ("The brewer posted a fourth-quarter loss, against a profit of $2 million for the "
             "corresponding period last year.")
     assert ("the corresponding period last year", "DATE", "2018-Q4") in found(nlp, text)
+
+
+def test_the_day_before_a_named_day_is_one_expression(nlp):
+    text = "The day before last Tuesday's hearing, the lawyers met again."
+    assert found(nlp, text) == [("The day before last Tuesday", "DATE", "2020-03-16")]
