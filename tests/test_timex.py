@@ -64,6 +64,12 @@ def test_modifiers_of_relative_dates():
     assert normalise("early next week", MONDAY) == ("DATE", "2020-W14", "START")
 
 
+def test_modifiers_of_relative_dates_without_a_dct_keep_the_modifier_only():
+    assert normalise("late last year", None) == ("DATE", "XXXX", "END")
+    assert normalise("earlier this month", None) == ("DATE", "XXXX-XX", "START")
+    assert normalise("mid-2019", None) == ("DATE", "2019", "MID")
+
+
 def test_weekday_in_the_future_tense_looks_ahead():
     assert value("Friday", tense="future") == "2020-03-27"
     assert value("Monday", tense="future") == "2020-03-23"
@@ -227,8 +233,9 @@ def test_vague_references(text, expected):
     ("the first nine months", "P9M"),
     ("50 years old", "P50Y"),
 ])
-def test_durations(text, expected):
-    assert normalise(text, MONDAY)[:2] == ("DURATION", expected)
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_durations(text, expected, dct):
+    assert normalise(text, dct)[:2] == ("DURATION", expected)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -298,8 +305,9 @@ def test_durations_never_get_a_date_value(text, dct):
     ("Tuesday nights", "XXXX-WXX-2TNI"),
     ("each July", "XXXX-07"),
 ])
-def test_sets(text, expected):
-    assert normalise(text, MONDAY)[:2] == ("SET", expected)
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_sets(text, expected, dct):
+    assert normalise(text, dct)[:2] == ("SET", expected)
 
 
 def test_a_rate_is_a_set_but_a_count_is_a_duration():

@@ -225,3 +225,25 @@ def test_the_corresponding_period_last_year_is_one_expression(nlp):
 def test_the_day_before_a_named_day_is_one_expression(nlp):
     text = "The day before last Tuesday's hearing, the lawyers met again."
     assert found(nlp, text) == [("The day before last Tuesday", "DATE", "2020-03-16")]
+
+
+ARTICLE = ("The ministers met on Sunday in Geneva and will meet again next week. Prices fell "
+           "sharply last month. The truce was signed on March 10 and must be renewed within 14 "
+           "months. Talks first began in early 2019, and the envoys have met every week since "
+           "May. On 2 February 2020 the rebels freed 40 prisoners; that day the army also "
+           "withdrew. Troops left in 2018 and returned in September 2019.")
+
+
+@pytest.mark.parametrize("dct, expected", [
+    (MONDAY, ["2020-03-22", "2020-W14", "2020-02", "2020-03-10", "P14M", "2019", "P1W",
+              "2019-05", "2020-02-02", "2020-02-02", "2018", "2019-09"]),
+    # Without a date of writing, only what the text itself fixes is resolved.
+    (None, ["XXXX-WXX-7", "XXXX-WXX", "XXXX-XX", "XXXX-03-10", "P14M", "2019", "P1W",
+            "2019-05", "2020-02-02", "2020-02-02", "2018", "2019-09"]),
+])
+def test_every_kind_of_expression_in_one_article(nlp, dct, expected):
+    timexes = find_timexes(nlp(ARTICLE), dct)
+    assert [t.value for t in timexes] == expected
+    kinds = {t.text: t.type for t in timexes}
+    assert (kinds["14 months"], kinds["every week"], kinds["Sunday"]) == ("DURATION", "SET", "DATE")
+    assert [t.mod for t in timexes if t.text == "early 2019"] == ["START"]
