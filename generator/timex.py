@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 
 from .timex_context import TimexContext
 from .timex_rules import normalise
-from .timex_spans import tense_of, timex_spans
+from .timex_spans import timex_spans
+from .timex_tense import tense_of
 from .timex_words import canonical
 
 __all__ = ["Timex", "TimexContext", "find_timexes", "normalise", "precision_of", "run_jsonl"]
