@@ -67,13 +67,28 @@ def timex_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             spans.extend(_pieces(ent))
-    for span in _missed(doc):
+    for span in _missed(doc) + _counted_lengths(doc):
         overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
         if all(span.start <= s.start and s.end <= span.end for s in overlapping):
             spans = [s for s in spans if s not in overlapping] + [span]  # "14:58" + " UTC"
     spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
     return [s for s in _join_neighbours(_disjoint(spans))
             if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]
+
+
+def _counted_lengths(doc: Doc) -> list[Span]:
+    """"about 5 1/2 hours", "almost two and a half years": lengths the recogniser takes for a
+    number or a quantity."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ("CARDINAL", "QUANTITY"):
+            for end in (ent.end, ent.end + 1):
+                span = _trim_edges(doc[ent.start:min(end, len(doc))])
+                kind = normalise(span.text, None) if span is not None else None
+                if kind and kind[0] == "DURATION" and not re.search(r"quarter|half$", span.text):
+                    found.append(span)  # "three-quarters of its food" is a share
+                    break
+    return found
 
 
 def _missed(doc: Doc) -> list[Span]:

@@ -247,3 +247,14 @@ def test_every_kind_of_expression_in_one_article(nlp, dct, expected):
     kinds = {t.text: t.type for t in timexes}
     assert (kinds["14 months"], kinds["every week"], kinds["Sunday"]) == ("DURATION", "SET", "DATE")
     assert [t.mod for t in timexes if t.text == "early 2019"] == ["START"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister will spend about 5 1/2 hours in Kabul.",
+     [("about 5 1/2 hours", "DURATION", "PT5H30M")]),
+    ("The new jet is almost two and a half years behind schedule.",
+     [("almost two and a half years", "DURATION", "P2Y6M")]),
+    ("The country imports about three-quarters of its food.", []),
+])
+def test_lengths_the_recogniser_takes_for_numbers(nlp, text, expected):
+    assert found(nlp, text) == expected
