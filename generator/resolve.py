@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from slugify import slugify
-
 from .actors import Cluster, Curation, cluster_mentions, name_key
 from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
                     Role, Source, Term)
+from .slugs import slug, unique_slugs
 from .timex import precision_of
 
-_SLUG_LENGTH = 72
 MentionRef = tuple[str, int]            # (source id, mention index)
 
 
@@ -39,25 +37,6 @@ def quote(doc: DocFacts, sent: int) -> Quote:
     return Quote(source=doc.source_id, sent=sent + 1, text=doc.sentences[sent].text)
 
 
-def unique_slugs(items: list[tuple[str, str]]) -> dict[str, str]:
-    """(sort key, wanted slug) -> slug, unique: a clash gets -2, -3 in sort order."""
-    taken: set[str] = set()
-    result: dict[str, str] = {}
-    for key, wanted in sorted(items):
-        slug = wanted or "untitled"
-        n = 2
-        while slug in taken:
-            slug = f"{wanted}-{n}"
-            n += 1
-        taken.add(slug)
-        result[key] = slug
-    return result
-
-
-def slug(text: str) -> str:
-    return slugify(text, max_length=_SLUG_LENGTH, word_boundary=True) or "untitled"
-
-
 # --- actors --------------------------------------------------------------------------
 
 def _actors(facts: list[DocFacts], curation: Curation) -> tuple[list[Actor], dict[MentionRef, str]]:
@@ -75,8 +54,7 @@ def _actors(facts: list[DocFacts], curation: Curation) -> tuple[list[Actor], dic
         drafts.append(_draft(group, by_id, curation))
     ids = unique_slugs([(f"{d['name']}\x00{d['type']}", slug(d["name"])) for d in drafts])
     actors, actor_of = [], {}
-    for draft in drafts:
-        actor_id = ids[f"{draft['name']}\x00{draft['type']}"]
+    for draft, actor_id in zip(drafts, ids):
         for ref in draft["refs"]:
             actor_of[ref] = actor_id
         actors.append(Actor(id=actor_id, name=draft["name"], type=draft["type"],
@@ -170,8 +148,7 @@ def _agreements(facts, actor_of, actors):
     ids = unique_slugs([(d.name + "\x00" + ",".join(d.parties), slug(d.name)) for d in drafts])
     agreement_of: dict[tuple[str, int], str] = {}
     result = []
-    for draft, ((_, _), members) in zip(drafts, sorted(groups.items())):
-        agreement_id = ids[draft.name + "\x00" + ",".join(draft.parties)]
+    for draft, agreement_id, ((_, _), members) in zip(drafts, ids, sorted(groups.items())):
         for doc, index in members:
             agreement_of[(doc.source_id, index)] = agreement_id
         result.append(Agreement(**{**draft.__dict__, "id": agreement_id}))
@@ -280,11 +257,11 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
     ids = unique_slugs([(_event_sort_key(e), slug(f"{e['date'] or 'undated'} {e['title']}"))
                         for e in merged.values()])
     events = []
-    for entry in merged.values():
+    for entry, event_id in zip(merged.values(), ids):
         participants = tuple([Participant(a, "agent") for a in entry["agents"]]
                              + [Participant(o, "other") for o in entry["others"]
                                 if o not in entry["agents"] and o != entry["place"]])
-        events.append(Event(id=ids[_event_sort_key(entry)], title=entry["title"], date=entry["date"],
+        events.append(Event(id=event_id, title=entry["title"], date=entry["date"],
                             precision=entry["precision"], date_text=entry["date_text"],
                             participants=participants, place=entry["place"],
                             quotes=tuple(dict.fromkeys(entry["quotes"])),
