@@ -212,9 +212,14 @@ def load_front_matter(text: str) -> dict:
     try:
         data = yaml.load(text, Loader=_FrontMatterLoader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 0
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        mark = getattr(err, "problem_mark", None)
+        if "stream end" in problem or "end of stream" in problem:   # left open: point where it opened
+            mark = getattr(err, "context_mark", None) or mark
+            problem = f"{err.context}, {problem}" if getattr(err, "context", None) else problem
+            problem = problem.replace("'<stream end>'", "the end").replace("unexpected end of stream",
+                                                                             "no end to it")
+        line = mark.line + 2 if mark else 0
         tag = _TAG.search(problem)
         if isinstance(err, yaml.constructor.ConstructorError) and tag:
             raise SourceError(f"front matter tag {_short_tag(tag[1])} is not allowed (plain YAML only)",

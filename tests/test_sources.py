@@ -83,7 +83,7 @@ def test_sources_unreadable_file_is_named_and_skipped(tmp_path, name, data, word
 
 
 @pytest.mark.parametrize("name, data, line, words", [
-    ("broken.md", b"---\ntitle: Ok\nplace: [unclosed\n---\nThe Taliban met officials.\n", 4,
+    ("broken.md", b"---\ntitle: Ok\nplace: [unclosed\n---\nThe Taliban met officials.\n", 3,
      "front matter is not valid YAML"),
     ("unsafe.md", b"---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\nThe Taliban met officials.\n", 2,
      "tag !!python/object/apply:os.system is not allowed"),
