@@ -149,7 +149,8 @@ class MarkdownReader(Reader):
             if value is None:
                 continue
             if isinstance(value, (dict, list)):
-                problems.append(Problem(path, f"front matter {key!r} is not a single value: ignored",
+                problems.append(Problem(path, f"front matter {key!r} is not a single value: ignored; "
+                                              "write it as plain text",
                                         line=_key_line(front, key)))
             else:
                 fields[key] = str(value)
@@ -355,6 +356,7 @@ def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list
         seen[source.sha256] = source.path
         kept.append(source)
     ids = source_ids(s.path for s in kept)
+    problems.sort(key=lambda p: (p.path, p.line))     # stable: a file's own lines keep their order
     return [Source(**{**s.__dict__, "id": ids[s.path]}) for s in kept], problems
 
 
