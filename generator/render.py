@@ -7,6 +7,7 @@ Every piece of source text reaches a page through `md` (Markdown and HTML escape
 from __future__ import annotations
 
 import calendar
+import functools
 import posixpath
 import re
 from collections import Counter, defaultdict
@@ -27,16 +28,23 @@ TYPE_LABEL = {"person": "Person", "organization": "Organisation", "country": "Co
 # Python-Markdown honours a backslash only before these; <, >, & and | become entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|])")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "|": "&#124;"}
+# Control characters are no text, and Python-Markdown marks its placeholders with \x02 and \x03.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
+_BLOCK_START = {"-": "\\-", "+": "\\+", "#": "\\#", "!": "\\!", "=": "&#61;", "~": "&#126;",
+                "?": "&#63;", ":": "&#58;"}
 
 
 def md(text) -> Markup:
     """Source text as inert Markdown: every character that could start markup is escaped."""
-    text = re.sub(r"\s+", " ", str(text)).replace("&", "&amp;")
+    text = _CONTROL.sub("", re.sub(r"\s+", " ", str(text))).replace("&", "&amp;")
     text = _MD_SPECIAL.sub(lambda m: _ENTITIES.get(m[1], "\\" + m[1]), text)
     text = _LINE_START.sub(r"\1\2\\\3", text)
-    if text.startswith(("-", "+", "#", "=")):
-        text = "\\" + text if text[0] != "=" else "&#61;" + text[1:]
+    # What may open a block at the start of a line: list, heading, setext rule, admonition, fence.
+    # Up to three spaces may come first; escaping such a character mid-line costs nothing.
+    at = len(text) - len(text.lstrip(" "))
+    if text[at:at + 1] in _BLOCK_START:
+        text = text[:at] + _BLOCK_START[text[at]] + text[at + 1:]
     return Markup(text)
 
 
@@ -250,7 +258,9 @@ def _label(kind: str, item) -> str:
     return item.name
 
 
+@functools.cache
 def make_env() -> jinja2.Environment:
+    """One environment per process: compiling the templates costs more than rendering a page."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"),
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

@@ -9,16 +9,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from slugify import slugify
-
 from .actors import Cluster, Curation, cluster_mentions, name_key
 from .agreements import MAKING_VERBS
 from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
                     Role, Source, Term)
+from .slugs import slug, unique_slugs
 from .status import status_of
 from .timex import precision_of
 
-_SLUG_LENGTH = 72
 MentionRef = tuple[str, int]            # (source id, mention index)
 
 
@@ -42,25 +40,6 @@ def quote(doc: DocFacts, sent: int) -> Quote:
     return Quote(source=doc.source_id, sent=sent + 1, text=doc.sentences[sent].text)
 
 
-def unique_slugs(items: list[tuple[str, str]]) -> dict[str, str]:
-    """(sort key, wanted slug) -> slug, unique: a clash gets -2, -3 in sort order."""
-    taken: set[str] = set()
-    result: dict[str, str] = {}
-    for key, wanted in sorted(items):
-        slug = wanted or "untitled"
-        n = 2
-        while slug in taken:
-            slug = f"{wanted}-{n}"
-            n += 1
-        taken.add(slug)
-        result[key] = slug
-    return result
-
-
-def slug(text: str) -> str:
-    return slugify(text, max_length=_SLUG_LENGTH, word_boundary=True) or "untitled"
-
-
 # --- actors --------------------------------------------------------------------------
 
 def _actors(facts: list[DocFacts], curation: Curation) -> tuple[list[Actor], dict[MentionRef, str]]:
@@ -78,8 +57,7 @@ def _actors(facts: list[DocFacts], curation: Curation) -> tuple[list[Actor], dic
         drafts.append(_draft(group, by_id, curation))
     ids = unique_slugs([(f"{d['name']}\x00{d['type']}", slug(d["name"])) for d in drafts])
     actors, actor_of = [], {}
-    for draft in drafts:
-        actor_id = ids[f"{draft['name']}\x00{draft['type']}"]
+    for draft, actor_id in zip(drafts, ids):
         for ref in draft["refs"]:
             actor_of[ref] = actor_id
         actors.append(Actor(id=actor_id, name=draft["name"], type=draft["type"],
@@ -172,11 +150,12 @@ def _agreements(facts, actor_of, actors):
     ids = unique_slugs([(repr(key), slug(draft.name)) for key, draft in zip(keys, drafts)])
     agreement_of: dict[tuple[str, int], str] = {}
     result = []
+    id_of = dict(zip(map(repr, keys), ids))
     for key, draft in zip(keys, drafts):
         for doc, index in groups[key]:
-            agreement_of[(doc.source_id, index)] = ids[repr(key)]
-        part_of = ids.get(repr(key[2])) if key[2] is not None else None
-        result.append(replace(draft, id=ids[repr(key)], part_of=part_of))
+            agreement_of[(doc.source_id, index)] = id_of[repr(key)]
+        part_of = id_of.get(repr(key[2])) if key[2] is not None else None
+        result.append(replace(draft, id=id_of[repr(key)], part_of=part_of))
     return sorted(result, key=lambda a: a.id), agreement_of
 
 
@@ -315,11 +294,11 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
     ids = unique_slugs([(_event_sort_key(e), slug(f"{e['date'] or 'undated'} {e['title']}"))
                         for e in merged.values()])
     events = []
-    for entry in merged.values():
+    for entry, event_id in zip(merged.values(), ids):
         participants = tuple([Participant(a, "agent") for a in entry["agents"]]
                              + [Participant(o, "other") for o in entry["others"]
                                 if o not in entry["agents"] and o != entry["place"]])
-        events.append(Event(id=ids[_event_sort_key(entry)], title=entry["title"], date=entry["date"],
+        events.append(Event(id=event_id, title=entry["title"], date=entry["date"],
                             precision=entry["precision"], date_text=entry["date_text"],
                             participants=participants, place=entry["place"],
                             quotes=tuple(dict.fromkeys(entry["quotes"])),
