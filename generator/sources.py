@@ -237,7 +237,8 @@ def _short_tag(tag: str) -> str:
     return tag if tag.startswith("!") else f"!!{tag}"
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# A target may hold one level of parentheses: [x](https://en.wikipedia.org/wiki/Doha_(city)).
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)", re.M)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 

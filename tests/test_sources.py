@@ -180,3 +180,10 @@ def test_sources_missing_folder_is_an_error_that_says_what_to_do(tmp_path):
 
 def test_sources_index_is_not_a_source_id():
     assert source_ids(["index.txt"])["index.txt"] != "index"
+
+
+def test_markdown_links_keep_their_text_even_with_parentheses_in_the_target():
+    from generator.sources import markdown_to_text
+
+    text = "See [the city](https://en.wikipedia.org/wiki/Doha_(city)) and [x](javascript:alert(1)) now."
+    assert markdown_to_text(text) == "See the city and x now."
