@@ -18,7 +18,8 @@ from .backlinks import find_links, render_backlinks
 from .cache import FactsCache
 from .config import Settings
 from .exceptions import LockedError, Problem
-from .merge import MergeResult, merge_page, orphan, page_stamp, region, regions, touched, write_if_changed
+from .merge import (MergeResult, merge_page, orphan, page_stamp, region, regions, remove_leftovers, to_lf, touched,
+                    write_if_changed)
 from .model import DocFacts, Graph, Source
 from .render import Renderer
 from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources
@@ -56,9 +57,10 @@ def generate(settings: Settings, progress: Progress = _no_progress) -> Report:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise LockedError(f"{content} is being written by another briefing run; "
-                          "try again when it ends (or remove .briefing.lock if none is running)") from None
+        # The lock is the operating system's: it ends with the process that holds it, even a killed one.
+        raise LockedError(f"{content} is being written by another briefing run; try again when it ends") from None
     try:
+        remove_leftovers(content)
         return _generate(settings, progress)
     finally:
         lock.release()
@@ -70,11 +72,16 @@ def _generate(settings: Settings, progress: Progress) -> Report:
     report.problems += problems
     report.sources = len(sources)
     existing = read_pages(settings.content)
-    curation = read_curation(settings, existing)
     facts, report.extracted = extract_all(sources, settings, progress)
     from .resolve import resolve
 
+    curation = read_curation(settings, existing)
     graph = resolve(sources, facts, curation)
+    names = {a.id: a.name for a in graph.actors}
+    if renamed_actor_pages(existing, names):
+        # Curation on a page a human renamed belongs to the actor the page is for: key it by
+        # that actor's name, which only a first resolution can tell.
+        graph = resolve(sources, facts, read_curation(settings, existing, names))
     report.graph = graph
     renderer, news = Renderer(graph), WhatsNew(settings.content, graph)
     pages = renderer.pages() + [news.page(renderer)]
@@ -100,7 +107,6 @@ def _generate(settings: Settings, progress: Progress) -> Report:
             report.problems.append(Problem(path, "its subject left the sources; kept because a human edited it"))
         else:
             del final[path]
-            (settings.content / path).unlink(missing_ok=True)
             report.deleted.append(path)
     _add_backlinks(final, results)
     for path in sorted(results):
@@ -115,8 +121,13 @@ def _generate(settings: Settings, progress: Progress) -> Report:
             continue
         stale_copy = target.with_name(target.name + ".generated")
         stale_copy.unlink(missing_ok=True)
-        if write_if_changed(target, final[path]):
+        if write_if_changed(target, final[path], keep_crlf=True):
             report.written.append(path)
+    # Deleted last: a run stopped half way leaves no page linking to a page already gone.
+    for path in report.deleted:
+        target = settings.content / path
+        target.unlink(missing_ok=True)
+        target.with_name(target.name + ".generated").unlink(missing_ok=True)
     news.save()
     return report
 
@@ -156,7 +167,9 @@ def read_pages(content: Path) -> dict[str, str]:
         if any(part.startswith(".") for part in rel.split("/")):
             continue
         try:
-            pages[rel] = path.read_text(encoding="utf-8")
+            # Bytes as they are (no newline translation), so text outside regions stays exact;
+            # a page saved with CRLF throughout is read as LF and written back with CRLF.
+            pages[rel] = to_lf(path.read_bytes().decode("utf-8"))
         except (OSError, UnicodeDecodeError):
             continue
     return pages
@@ -185,15 +198,29 @@ def _names(value) -> list[str]:
     return [str(v) for v in (value if isinstance(value, list) else [value]) if v is not None]
 
 
-def read_curation(settings: Settings, pages: dict[str, str]) -> Curation:
-    """Global curation from mkdocs.yml, then what humans set in actor pages' front matter."""
+def _actor_id(text: str) -> str | None:
+    stamped = page_stamp(text)
+    return stamped[0].removeprefix("actor/") if stamped and stamped[0].startswith("actor/") else None
+
+
+def renamed_actor_pages(pages: dict[str, str], names: dict[str, str]) -> list[str]:
+    """Touched actor pages whose title is no longer the name of the actor they are for."""
+    return [path for path, text in sorted(pages.items())
+            if path.startswith("actors/") and touched(text) and _actor_id(text) in names
+            and name_key(str(front_matter(text).get("title") or "")) != name_key(names[_actor_id(text)])]
+
+
+def read_curation(settings: Settings, pages: dict[str, str], names: dict[str, str] | None = None) -> Curation:
+    """Global curation from mkdocs.yml, then what humans set in actor pages' front matter.
+    A page's curation is keyed by its title, or, given `names` (actor id -> name), by the name
+    of the actor its stamp names, so that a human may retitle a page."""
     curation = Curation(aliases={k: list(v) for k, v in settings.aliases.items()},
                         ignore={name_key(n) for n in settings.ignore})
     for path, text in sorted(pages.items()):
         if not path.startswith("actors/") or path == "actors/index.md" or not touched(text):
             continue
         meta = front_matter(text)
-        title = str(meta.get("title") or "")
+        title = (names or {}).get(_actor_id(text) or "") or str(meta.get("title") or "")
         if not title:
             continue
         key = name_key(title)
