@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .countries import lookup
 from .lexicon import REPORTING_VERBS
 from .model import Mention
 
@@ -40,19 +41,35 @@ def mentions_in(token: Token, mention_at: dict[int, int]) -> list[int]:
 def subject_mentions(subject: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
     """The actors a subject names, directly or through one of the references above."""
     return (mentions_in(subject, mention_at) or _pronoun(subject, mention_at)
-            or sides(subject, mention_at) or _group(subject, mention_at, mentions))
+            or sides(subject, mention_at, mentions) or _group(subject, mention_at, mentions))
 
 
-def sides(subject: Token, mention_at: dict[int, int]) -> list[int]:
-    """"the two sides", "both companies": the last pair of actors named together before."""
-    if subject.lemma_.lower() not in _PAIR_NOUNS and subject.lower_ not in _PAIR_NOUNS:
+def sides(subject: Token, mention_at: dict[int, int], mentions: list[Mention] | None = None) -> list[int]:
+    """"the two sides", "both companies": the last pair of actors named together before; or,
+    for "the two countries" / "both companies", the last two of that kind named just before."""
+    noun = subject.lemma_.lower()
+    if noun not in _PAIR_NOUNS and subject.lower_ not in _PAIR_NOUNS:
         return []
     if subject.tag_ not in {"NNS", "NNPS"} and not any(c.lower_ in {"both", "two"} for c in subject.children):
         return []
     for token in reversed(subject.doc[: subject.i]):
         if token.dep_ == "conj" and token.i in mention_at and token.head.i in mention_at:
             return [mention_at[token.head.i], mention_at[token.i]]
-    return []
+    label = _PAIR_LABELS.get(noun)
+    if label is None or mentions is None or not any(c.lower_ in {"both", "two"} for c in subject.children):
+        return []
+    found: list[int] = []
+    for token in reversed(subject.doc[_sentence_start(subject, _GROUP_REACH): subject.i]):
+        index = mention_at.get(token.i)
+        if index is not None and mentions[index].label == label and \
+                (label != "GPE" or lookup(mentions[index].name) is not None) and \
+                mentions[index].name not in {mentions[f].name for f in found}:
+            found.append(index)
+    return sorted(found[:2]) if len(found) >= 2 else []
+
+
+_PAIR_LABELS = {"country": "GPE", "countries": "GPE", "nation": "GPE", "nations": "GPE",
+                "company": "ORG", "companies": "ORG", "firm": "ORG", "firms": "ORG"}
 
 
 def _pronoun(subject: Token, mention_at: dict[int, int]) -> list[int]:

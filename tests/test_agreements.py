@@ -125,3 +125,14 @@ def test_sales_and_names_with_deal_words_are_no_agreements_and_descriptions_no_p
     graph = export(tmp_path, settings_for, {"business.txt": NOT_DEALS})
     [deal] = graph["agreements"]
     assert parties(graph, deal) == {"Volkswagen", "Bosch Ltd"}
+
+
+def test_the_two_countries_are_the_two_countries_named_just_before(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"geneva.txt": (
+        "date 2021-03-04 Foreign Minister Anna Keller of Norway met Prime Minister Rafael Ortiz of Chile "
+        "in Geneva on 3 March 2021. Keller said the two countries signed the Geneva Fisheries Agreement "
+        "on Tuesday. Ortiz praised the agreement.\n")})
+    [agreement] = graph["agreements"]
+    assert agreement["name"] == "Geneva Fisheries Agreement"
+    assert parties(graph, agreement) == {"Norway", "Chile"}
+    assert agreement["date"] == "2021-03-02"
