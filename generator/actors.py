@@ -9,6 +9,7 @@ Council"), acronyms ("UN" = "United Nations"), and the curation a human wrote. A
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -22,6 +23,7 @@ _LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "NORP": "group",
                "GPE": "place", "LOC": "place", "FAC": "place", "COLLECTIVE": "organization"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Case, accents, dots, a leading article and a possessive do not tell names apart."""
     text = unicodedata.normalize("NFKD", name)
@@ -87,21 +89,26 @@ class _Groups:
 
 def mention_key(mention: Mention) -> tuple[str, str | None]:
     """(name key, country) for a mention: countries and their institutions get stable keys."""
-    if mention.label == "COLLECTIVE":
+    return _key_of(mention.label, mention.name, mention.country)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key_of(label: str, name: str, nation: str | None) -> tuple[str, str | None]:
+    # Memoised: the same names recur in document after document, and country lookups are not cheap.
+    if label == "COLLECTIVE":
         # "officials in Kabul" speak for Afghanistan as much as "Afghan officials" do.
-        country = lookup(mention.country or "") or by_capital(mention.country or "")
-        noun = mention.name.rsplit(" ", 1)[-1].lower()
-        base = country.name if country else mention.country or mention.name
+        country = lookup(nation or "") or by_capital(nation or "")
+        noun = name.rsplit(" ", 1)[-1].lower()
+        base = country.name if country else nation or name
         if noun in GOVERNMENT_NOUNS:
             return f"government of {name_key(base)}", base
         if noun in OFFICIAL_NOUNS:
             return f"officials of {name_key(base)}", base
         return name_key(base), base
-    if mention.label in {"GPE", "NORP"}:
-        country = lookup(mention.name)
+    if label in {"GPE", "NORP"}:
+        country = lookup(name)
         if country is not None:
             return name_key(country.name), country.name
-    name = mention.name
     words = name.split()
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
@@ -135,15 +142,20 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
 
 
 def _display(mention: Mention) -> str:
-    if mention.label == "COLLECTIVE":
-        noun = mention.name.rsplit(" ", 1)[-1].lower()
+    return _display_of(mention.label, mention.name, mention.country)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _display_of(label: str, name: str, nation: str | None) -> str:
+    if label == "COLLECTIVE":
+        noun = name.rsplit(" ", 1)[-1].lower()
         if noun in GOVERNMENT_NOUNS:
-            return f"{mention.country} {noun}"
-    if mention.label in {"GPE", "NORP"}:
-        country = lookup(mention.name)
+            return f"{nation} {noun}"
+    if label in {"GPE", "NORP"}:
+        country = lookup(name)
         if country is not None:
             return country.name
-    words = mention.name.split()
+    words = name.split()
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
     return " ".join(words)
@@ -257,9 +269,12 @@ def _join_acronyms(clusters: dict[str, Cluster], groups: _Groups) -> None:
     acronyms = {w.casefold() for c in clusters.values() for f in c.forms for w in f.split()
                 if w.replace(".", "").isupper() and 2 <= len(w.replace(".", "")) <= 6}
     by_initials: dict[str, set[str]] = defaultdict(set)
+    # Every name by the first letters of all its words: an expansion spells its acronym there.
+    by_letters: dict[str, list[str]] = defaultdict(list)
     for key in clusters:
         if len(key.split()) >= 2:
             by_initials[_initials(key)].add(key)
+        by_letters["".join(w[0] for w in key.split())].append(key)
     for key in sorted(clusters):
         words = key.split()
         for i, word in enumerate(words):
@@ -270,15 +285,16 @@ def _join_acronyms(clusters: dict[str, Cluster], groups: _Groups) -> None:
                 if len({groups.find(m) for m in matches}) == 1:
                     groups.union(next(iter(matches)), key)
                 continue
-            for full in _expansions(words, i, clusters):
+            for full in _expansions(words, i, by_letters):
                 groups.union(full, key)
 
 
-def _expansions(words: list[str], i: int, clusters: dict[str, Cluster]) -> list[str]:
+def _expansions(words: list[str], i: int, by_letters: dict[str, list[str]]) -> list[str]:
     """Names that read like `words` with the acronym at `i` spelled out."""
     before, after, acronym = words[:i], words[i + 1:], words[i]
+    letters = "".join(w[0] for w in before) + acronym + "".join(w[0] for w in after)
     found = []
-    for other in clusters:
+    for other in by_letters.get(letters, ()):
         parts = other.split()
         n = len(parts) - len(before) - len(after)
         if n < 2 or parts[:len(before)] != before or (after and parts[-len(after):] != after):

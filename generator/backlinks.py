@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -18,32 +19,58 @@ LISTING_PAGES = frozenset({"index.md", "timeline.md", "whats-new.md", "actors/in
 LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+?\.md)(#[^)\s]*)?\)")
 _BACKLINK_REGION = re.compile(r"<!-- briefing:begin backlinks -->.*?<!-- briefing:end backlinks[^>]*-->", re.S)
 _MAX_LINE = 180
+_TAG = re.compile(r"<[^>]+>")
+_ESCAPED = re.compile(r"\\(.)")
+_LEAD = re.compile(r"^[\s>*\-|#\d.:]+")
 
 
 def plain(line: str) -> str:
     """A Markdown line as a reader sees it: link texts, no markup, no escapes."""
     line = LINK.sub(lambda m: m[1], line)
-    line = re.sub(r"<[^>]+>", "", line)
-    line = re.sub(r"\\(.)", r"\1", line)
+    line = _TAG.sub("", line)
+    line = _ESCAPED.sub(r"\1", line)
     line = line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    line = re.sub(r"^[\s>*\-|#\d.:]+", "", line).replace("|", " ").replace("**", "")
+    line = _LEAD.sub("", line).replace("|", " ").replace("**", "")
     line = " ".join(line.split())
     return line if len(line) <= _MAX_LINE else line[:_MAX_LINE].rsplit(" ", 1)[0] + "…"
 
 
+def page_links(path: str, text: str) -> list[tuple[str, str]]:
+    """(target page, linking line) for every page `path` links to, the first line per target;
+    front matter and the backlinks region left out. Targets are not checked to exist."""
+    if path in LISTING_PAGES:
+        return []
+    found: dict[str, str] = {}
+    text = _BACKLINK_REGION.sub("", FRONT_MATTER.sub("", text, count=1))
+    folder = posixpath.dirname(path)
+    for line in text.splitlines():
+        if ".md" not in line:
+            continue
+        shown = None
+        for match in LINK.finditer(line):
+            target = posixpath.normpath(posixpath.join(folder, match[2]))
+            if target != path and target not in found:
+                shown = plain(line) if shown is None else shown
+                found[target] = shown
+    return list(found.items())
+
+
+def gather(links: dict[str, Iterable[tuple[str, str]]],
+           only: set[str] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """target page -> [(linking page, linking line)], from each page's own links; only
+    targets among the pages given (and among `only`, when given)."""
+    wanted = links.keys() if only is None else only & links.keys()
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for path in sorted(links):
+        for target, line in links[path]:
+            if target in wanted:
+                found[target].append((path, line))
+    return dict(found)
+
+
 def find_links(pages: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     """target page -> [(linking page, linking line)], one entry per linking page."""
-    found: dict[str, dict[str, str]] = defaultdict(dict)
-    for path in sorted(pages):
-        if path in LISTING_PAGES:
-            continue
-        text = _BACKLINK_REGION.sub("", FRONT_MATTER.sub("", pages[path], count=1))
-        for line in text.splitlines():
-            for match in LINK.finditer(line):
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(path), match[2]))
-                if target != path and target in pages:
-                    found[target].setdefault(path, plain(line))
-    return {t: sorted(v.items()) for t, v in found.items()}
+    return gather({path: page_links(path, text) for path, text in pages.items()})
 
 
 def render_backlinks(here: str, links: list[tuple[str, str]], titles: dict[str, str]) -> str:

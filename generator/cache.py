@@ -1,19 +1,26 @@
-"""The extraction cache: one JSON file per source, keyed by (text hash, pipeline fingerprint).
+"""The extraction cache: one file per source, keyed by (text hash, pipeline fingerprint).
 
-An entry is trusted only if it parses, names the same key, and rebuilds into DocFacts;
-anything else is ignored and rebuilt. A folder CI can keep between runs.
+An entry is a header line (format, fingerprint, text hash, hash of the body) and a body: the
+facts as JSON rows, each dataclass a list of its fields in order. It is trusted only if the
+header names the same key, the body has the hash the header says, and the rows rebuild into
+DocFacts; anything else is ignored and rebuilt. A folder CI can keep between runs.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import json
 import os
 import tempfile
+import types
+import typing
 from pathlib import Path
 
-from .model import DocFacts, from_dict, to_dict
+from .model import DocFacts
 
-FORMAT = 1
+FORMAT = 2
 
 
 class FactsCache:
@@ -24,31 +31,81 @@ class FactsCache:
     def _path(self, sha256: str) -> Path:
         return self.folder / self.fingerprint / sha256[:2] / f"{sha256}.json"
 
+    def has(self, sha256: str) -> bool:
+        """Whether there is an entry: `get` still decides whether it can be used."""
+        return self._path(sha256).exists()
+
     def get(self, sha256: str, source_id: str) -> DocFacts | None:
         try:
-            data = json.loads(self._path(sha256).read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT or data.get("fingerprint") != self.fingerprint \
-                    or data.get("sha256") != sha256:
+            data = self._path(sha256).read_bytes()
+            head, _, body = data.partition(b"\n")
+            header = json.loads(head)
+            if header != {"format": FORMAT, "fingerprint": self.fingerprint, "sha256": sha256,
+                          "body": hashlib.sha256(body).hexdigest()}:
                 return None
-            facts = from_dict(DocFacts, data["facts"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            facts = _decoder(DocFacts)(json.loads(body))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None
         if facts.sha256 != sha256:
             return None
         # The same text under another name: facts are about the text, the id is the file's.
-        return facts if facts.source_id == source_id else DocFacts(**{**facts.__dict__, "source_id": source_id})
+        return facts if facts.source_id == source_id else dataclasses.replace(facts, source_id=source_id)
 
     def put(self, facts: DocFacts) -> None:
         path = self._path(facts.sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"format": FORMAT, "fingerprint": self.fingerprint,
-                              "sha256": facts.sha256, "facts": to_dict(facts)},
-                             ensure_ascii=False, separators=(",", ":"))
+        body = json.dumps(_rows(facts), ensure_ascii=False, separators=(",", ":")).encode()
+        header = json.dumps({"format": FORMAT, "fingerprint": self.fingerprint, "sha256": facts.sha256,
+                             "body": hashlib.sha256(body).hexdigest()}).encode()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(header + b"\n" + body)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+# --- rows: dataclasses as lists of their fields, which JSON stores compactly ------------
+
+def _rows(value):
+    if dataclasses.is_dataclass(value):
+        return [_rows(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, tuple):
+        return [_rows(v) for v in value]
+    return value
+
+
+@functools.cache
+def _decoder(hint):
+    """A function rebuilding a value of type `hint` from its rows, made once per type, or
+    None when the JSON value is the value. Shapes are checked (a row of the wrong length
+    raises); the header's hash of the body already vouches for every byte."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        load = _decoder(inner[0]) if len(inner) == 1 else None
+        return None if load is None else (lambda v: None if v is None else load(v))
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            return tuple if item is None else (lambda v: tuple(map(item, v)))
+        return tuple
+    if dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        names = [f.name for f in dataclasses.fields(hint)]
+        loads = [_decoder(hints[name]) for name in names]
+        new = object.__new__
+
+        def load(v):
+            if type(v) is not list:
+                raise TypeError("expected a list")
+            obj = new(hint)
+            # Frozen: fill the instance's dict directly, as __init__ would but without its cost.
+            obj.__dict__.update(zip(names, [x if f is None else f(x) for f, x in zip(loads, v, strict=True)],
+                                    strict=True))
+            return obj
+        return load
+    return None

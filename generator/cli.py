@@ -33,32 +33,19 @@ def _settings(config_file, sources, content, jobs):
     return settings
 
 
-def _progress(quiet: bool):
-    """A progress bar on a terminal; nothing in CI or when output is piped."""
-    if quiet or os.environ.get("CI") or not sys.stderr.isatty():
-        return lambda label, total: (lambda n=1: None)
-    from rich.progress import Progress
-
-    def start(label, total):
-        bar = Progress(transient=True)
-        bar.start()
-        task = bar.add_task(label, total=total)
-
-        def tick(n=1):
-            bar.advance(task, n)
-            if bar.tasks[task].finished:
-                bar.stop()
-        return tick
-    return start
-
-
-def _run_generate(config_file, sources, content, quiet, jobs, strict=False):
+def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need_graph=False):
     """Generate and print one line per problem. Problems are warnings: the pages are written
     all the same, and only `--strict` turns them into a failure (exit code 1)."""
     from .generate import generate
 
+    from .progress import for_terminal
+
     settings = _settings(config_file, sources, content, jobs)
-    report = generate(settings, _progress(quiet))
+    bars = for_terminal(quiet)
+    try:
+        report = generate(settings, bars, need_graph=need_graph)
+    finally:
+        getattr(bars, "close", lambda: None)()
     for problem in report.problems:
         click.echo(str(problem), err=True)
     if not quiet:
@@ -133,7 +120,7 @@ def export(config_file, sources, content, quiet, jobs, output):
     """
     from .export import to_json
 
-    _, report = _run_generate(config_file, sources, content, True, jobs)
+    _, report = _run_generate(config_file, sources, content, True, jobs, need_graph=True)
     text = to_json(report.graph)
     if output:
         output.write_text(text, encoding="utf-8")

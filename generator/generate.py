@@ -6,22 +6,24 @@ disk, add backlinks, write. Only this module and the ones it names as I/O touch 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from filelock import FileLock, Timeout
 
+from . import incremental
 from .actors import Curation, name_key
-from .backlinks import find_links, render_backlinks
+from .backlinks import gather, page_links, render_backlinks
 from .cache import FactsCache
 from .config import Settings
 from .exceptions import LockedError, Problem
 from .merge import (MergeResult, merge_page, orphan, page_stamp, region, regions, remove_leftovers, to_lf, touched,
                     write_if_changed)
 from .model import DocFacts, Graph, Source
-from .render import Renderer
 from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources
 from .whatsnew import WhatsNew
 
@@ -50,7 +52,9 @@ def _no_progress(label: str, total: int) -> Callable[[int], None]:
     return lambda n=1: None
 
 
-def generate(settings: Settings, progress: Progress = _no_progress) -> Report:
+def generate(settings: Settings, progress: Progress = _no_progress, need_graph: bool = True) -> Report:
+    """Bring content/ up to date. With `need_graph=False` a run that finds nothing changed since
+    the last one (sources, settings, pages, generator) stops there and leaves `graph` unset."""
     content = settings.content
     content.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(content / ".briefing.lock"))
@@ -61,33 +65,62 @@ def generate(settings: Settings, progress: Progress = _no_progress) -> Report:
         raise LockedError(f"{content} is being written by another briefing run; try again when it ends") from None
     try:
         remove_leftovers(content)
-        return _generate(settings, progress)
+        return _generate(settings, progress, need_graph)
     finally:
         lock.release()
 
 
-def _generate(settings: Settings, progress: Progress) -> Report:
+def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Report:
     report = Report()
-    sources, problems = read_sources(settings.sources, settings.max_source_bytes)
+    store = incremental.Store(settings.cache_dir, settings.content)
+    from . import nlp as nlp_module
+
+    # What rendering depends on beyond the graph: the generator's code, and the model the facts come from.
+    code = incremental.code_digest() + nlp_module.fingerprint(nlp_module.choose_model(settings.model))
+    inputs = _inputs(settings, code)
+    if not need_graph:
+        last = store.summary()
+        if last.code == code and last.inputs == inputs and \
+                last.content == incremental.listing_digest(incremental.listing(settings.content)):
+            report.sources, report.problems, report.conflicts = last.sources, last.problems, last.conflicts
+            return report
+    read: dict = {}
+    sources, problems = read_sources(settings.sources, settings.max_source_bytes,
+                                     _KeptFrom(store.sources_read(code), read))
     report.problems += problems
     report.sources = len(sources)
-    existing = read_pages(settings.content)
-    facts, report.extracted = extract_all(sources, settings, progress)
+    extraction = Extraction(sources, settings)      # the model parses while the rest is read
+    try:
+        record = store.load(code)
+        store.forget()      # until this run has finished writing, its record would be wrong
+        # Pages this generator wrote and nobody touched since are known without reading them.
+        files = incremental.listing(settings.content)
+        clean = {p for p, r in record.pages.items() if r.clean and files.get(p) == r.file}
+        existing = read_pages(settings.content, skip=clean, files=files)
+        curation = read_curation(settings, existing)
+        facts, report.extracted = extraction.finish(progress)
+    finally:
+        extraction.close()
     from .resolve import resolve
 
-    curation = read_curation(settings, existing)
+    tick = progress("resolving", 1)
     graph = resolve(sources, facts, curation)
     names = {a.id: a.name for a in graph.actors}
     if renamed_actor_pages(existing, names):
         # Curation on a page a human renamed belongs to the actor the page is for: key it by
         # that actor's name, which only a first resolution can tell.
         graph = resolve(sources, facts, read_curation(settings, existing, names))
+    tick(1)
     report.graph = graph
-    renderer, news = Renderer(graph), WhatsNew(settings.content, graph)
+    renderer = incremental.MemoRenderer(graph, record, clean, progress)
+    news = WhatsNew(settings.content, graph)
     pages = renderer.pages() + [news.page(renderer)]
     final: dict[str, str] = {}
     results: dict[str, MergeResult] = {}
+    fresh: set[str] = set()         # pages exactly as rendered: no human text in them
     for page in pages:
+        if page.text is None:       # rendered from what it was rendered from last time: on disk
+            continue
         old = existing.get(page.path)
         if old is not None and page_stamp(old) is None:
             report.problems.append(Problem(page.path, "a hand-written page is where a generated page "
@@ -95,23 +128,28 @@ def _generate(settings: Settings, progress: Progress) -> Report:
             continue
         results[page.path] = merge_page(old, page.text)
         final[page.path] = results[page.path].text
+        if old is None or not touched(old):
+            fresh.add(page.path)
     for path, text in existing.items():
         final.setdefault(path, text)
     stale = [p for p, t in existing.items() if p not in results and page_stamp(t) is not None]
+    stale += sorted(clean - set(results) - renderer.reused)
     for path in stale:
-        if front_matter(existing[path]).get("hide") is True:
+        if path in existing and front_matter(existing[path]).get("hide") is True:
             continue            # hidden on purpose: the page keeps the decision, unpublished
-        if touched(existing[path]):
+        if path in existing and touched(existing[path]):
             final[path] = orphan(existing[path], ORPHAN_NOTICE)
             results[path] = MergeResult(final[path])
             report.problems.append(Problem(path, "its subject left the sources; kept because a human edited it"))
         else:
-            del final[path]
+            final.pop(path, None)
             report.deleted.append(path)
-    _add_backlinks(final, results)
+    pages_info = _add_backlinks(final, results, renderer.reused, record, settings.content, progress)
+    tick = progress("writing", len(results))
     for path in sorted(results):
         result = results[path]
         target = settings.content / path
+        tick(1)
         if result.conflicts:
             report.conflicts.append(path)
             write_if_changed(target.with_name(target.name + ".generated"), result.generated or "")
@@ -119,8 +157,9 @@ def _generate(settings: Settings, progress: Progress) -> Report:
                                                  f"{', '.join(result.conflicts)}: kept as edited; the new "
                                                  f"version is in {target.name}.generated"))
             continue
-        stale_copy = target.with_name(target.name + ".generated")
-        stale_copy.unlink(missing_ok=True)
+        if path not in renderer.reused:
+            stale_copy = target.with_name(target.name + ".generated")
+            stale_copy.unlink(missing_ok=True)
         if write_if_changed(target, final[path], keep_crlf=True):
             report.written.append(path)
     # Deleted last: a run stopped half way leaves no page linking to a page already gone.
@@ -129,22 +168,126 @@ def _generate(settings: Settings, progress: Progress) -> Report:
         target.unlink(missing_ok=True)
         target.with_name(target.name + ".generated").unlink(missing_ok=True)
     news.save()
+    _save_record(store, code, inputs, report, renderer, fresh, pages_info, settings.content, read)
     return report
 
 
-def _add_backlinks(final: dict[str, str], results: dict[str, MergeResult]) -> None:
-    # A hidden page is not published: a link from it would be a broken link on the site.
-    links = find_links({p: t for p, t in final.items() if front_matter(t).get("hide") is not True})
-    titles = {p: page_title(t) or p for p, t in final.items()}
-    for path, result in list(results.items()):
-        if result.conflicts:
+class _KeptFrom(dict):
+    """The sources read by the last run, as a memo for `read_sources`; what this run uses or
+    reads ends up in `kept`, the memo for the next."""
+
+    def __init__(self, last: dict, kept: dict):
+        super().__init__(last)
+        self.kept = kept
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key):
+        self.kept[key] = value = dict.__getitem__(self, key)
+        return value
+
+    def __setitem__(self, key, value) -> None:
+        self.kept[key] = value
+
+
+def _inputs(settings: Settings, code: str) -> str:
+    """Everything a run reads but content/: generator, model, settings, the sources' files."""
+    parts = [code, str(settings.sources),
+             str(settings.content), repr(settings.max_source_bytes), repr(sorted(settings.aliases.items())),
+             repr(sorted(settings.ignore)), incremental.listing_digest(incremental.listing(settings.sources))]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _save_record(store, code, inputs, report, renderer, fresh, pages_info, content: Path, read) -> None:
+    """What this run did, for the next one. Every page's links and title, so that the pages
+    they linked can be found when they change; pages exactly as rendered may be reused."""
+    record = incremental.Record(code=code, inputs=inputs, sources=report.sources, problems=list(report.problems),
+                                conflicts=list(report.conflicts), read=read)
+    record.deps, record.dep_values = renderer.dep_table()
+    files = incremental.listing(content)
+    for path, (links, title) in pages_info.items():
+        if path not in files:
+            continue
+        clean = path in fresh or path in renderer.reused
+        key, deps = renderer.made[path] if clean else (None, [])
+        record.pages[path] = incremental.PageRecord(file=files[path], clean=clean, key=key, deps=deps,
+                                                    links=links, title=title)
+    record.content = incremental.listing_digest(files)
+    store.save(record)
+
+
+def _add_backlinks(final: dict[str, str], results: dict[str, MergeResult], reused: set[str],
+                   record, content: Path, progress: Progress) -> dict[str, tuple]:
+    """Set the backlinks region of every page rendered now, and of every page reused from the
+    last run that a changed page links or linked: only those can have new backlinks. Reused
+    pages bring their links and title from the record and are read only when that happens.
+    Returns path -> (links, title) for every page."""
+    links, titles = {}, {}
+    for path in reused:
+        links[path], titles[path] = record.pages[path].links, record.pages[path].title
+    info = {path: (links[path], titles[path]) for path in reused}
+    for path, text in final.items():
+        meta = _quick_front_matter(text)
+        titles[path] = _title(meta, text) or path
+        if meta.get("hide") is True:
+            info[path] = ([], titles[path])     # not published: a link from it would be broken
+        else:
+            links[path] = page_links(path, text)
+            info[path] = (links[path], titles[path])
+    # A page's backlinks change when a page that links it comes, goes, changes its line or title.
+    affected = set()
+    for path, old in record.pages.items():
+        if path not in reused and path not in final:
+            affected.update(target for target, _ in old.links)
+    for path in final:
+        old = record.pages.get(path)
+        now = dict(links.get(path, ()))
+        if old is None or old.title != titles[path]:
+            affected.update(now)
+            affected.update(target for target, _ in (old.links if old else ()))
+        else:
+            before = dict(old.links)
+            affected.update(t for t in now.keys() | before.keys() if now.get(t) != before.get(t))
+    todo = sorted(set(results) | (affected & reused))
+    incoming = gather(links, set(todo))
+    tick = progress("backlinks", len(todo))
+    for path in todo:
+        tick(1)
+        if path in reused:
+            final[path] = (content / path).read_text(encoding="utf-8")
+            results[path] = MergeResult(final[path])
+        elif results[path].conflicts:
             continue
         text = final[path]
-        body = render_backlinks(path, links.get(path, []), titles)
+        body = render_backlinks(path, incoming.get(path, []), titles)
         updated = _set_region(text, "backlinks", body)
         if updated != text:
             final[path] = updated
             results[path] = MergeResult(updated)
+    return info
+
+
+def _quick_front_matter(text: str) -> dict:
+    """`front_matter`, through libyaml when it is there: every page is read on a full build."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return {}
+    try:
+        data = yaml.load(match["yaml"] or "", Loader=_FastLoader)
+        return data if isinstance(data, dict) else {}
+    except (yaml.YAMLError, ValueError):
+        return front_matter(text)
+
+
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _title(meta: dict, text: str) -> str | None:
+    if meta.get("title"):
+        return str(meta["title"])
+    heading = re.search(r"^# (.+)$", text, re.M)
+    return heading.group(1).strip() if heading else None
 
 
 def _set_region(text: str, name: str, body: str) -> str:
@@ -157,19 +300,17 @@ def _set_region(text: str, name: str, body: str) -> str:
 
 # --- reading what is there -----------------------------------------------------------
 
-def read_pages(content: Path) -> dict[str, str]:
-    """Every Markdown page under content/, by path relative to it."""
+def read_pages(content: Path, skip: set[str] = frozenset(), files: dict | None = None) -> dict[str, str]:
+    """Every Markdown page under content/ (or among `files` there), by path relative to it,
+    but those in `skip`."""
     pages = {}
-    if not content.is_dir():
-        return pages
-    for path in sorted(content.rglob("*.md")):
-        rel = path.relative_to(content).as_posix()
-        if any(part.startswith(".") for part in rel.split("/")):
+    for rel in sorted(incremental.listing(content) if files is None else files):
+        if not rel.endswith(".md") or rel in skip:
             continue
         try:
             # Bytes as they are (no newline translation), so text outside regions stays exact;
             # a page saved with CRLF throughout is read as LF and written back with CRLF.
-            pages[rel] = to_lf(path.read_bytes().decode("utf-8"))
+            pages[rel] = to_lf((content / rel).read_bytes().decode("utf-8"))
         except (OSError, UnicodeDecodeError):
             continue
     return pages
@@ -242,26 +383,55 @@ def read_curation(settings: Settings, pages: dict[str, str], names: dict[str, st
 def extract_all(sources: list[Source], settings: Settings, progress: Progress) -> tuple[list[DocFacts], int]:
     """Facts for every source: from the cache when the text and pipeline are unchanged,
     else from the model (loaded only then), several processes at once."""
-    from . import nlp as nlp_module
+    return Extraction(sources, settings).finish(progress)
 
-    name = nlp_module.choose_model(settings.model)
-    cache = FactsCache(settings.cache_dir, nlp_module.fingerprint(name))
-    facts: dict[str, DocFacts] = {}
-    missing = []
-    for source in sources:
-        cached = cache.get(source.sha256, source.id)
-        if cached is not None:
-            facts[source.id] = cached
-        else:
-            missing.append(source)
-    if missing:
+
+class Extraction:
+    """Facts for every source: from the cache when the text and pipeline are unchanged, else
+    from the model in worker processes. Those start at once, so that the model loads and
+    parses while this process reads the cached facts and the rest."""
+
+    def __init__(self, sources: list[Source], settings: Settings):
+        from . import nlp as nlp_module
+
+        self.sources, self.settings = sources, settings
+        self.model = nlp_module.choose_model(settings.model)
+        self.cache = FactsCache(settings.cache_dir, nlp_module.fingerprint(self.model))
+        self.missing = [s for s in sources if not self.cache.has(s.sha256)]
+        self.workers = self._start(self.missing)
+
+    def _start(self, sources: list[Source]):
+        if not sources:
+            return []
         from .extract import extract_many
 
-        nlp = nlp_module.load(name)
-        processes = min(settings.processes, max(1, len(missing) // 8))
-        tick = progress("extracting", len(missing))
-        for item in extract_many(missing, nlp, n_process=processes):
-            cache.put(item)
-            facts[item.source_id] = item
-            tick(1)
-    return [facts[s.id] for s in sources], len(missing)
+        from .nlp import is_loaded
+
+        # A worker even for one process when there are cached facts to read meanwhile, unless
+        # this process holds the model already (a long-lived `mkdocs serve`).
+        background = len(sources) < len(self.sources) and not is_loaded(self.model)
+        return extract_many(sources, self.model, self.settings.processes, background=background)
+
+    def finish(self, progress: Progress) -> tuple[list[DocFacts], int]:
+        facts: dict[str, DocFacts] = {}
+        unreadable = []             # entries there but damaged: extracted again, after the others
+        waiting = {s.id for s in self.missing}
+        for source in self.sources:
+            if source.id not in waiting:
+                cached = self.cache.get(source.sha256, source.id)
+                if cached is None:
+                    unreadable.append(source)
+                else:
+                    facts[source.id] = cached
+        tick = progress("extracting", len(self.missing) + len(unreadable))
+        for workers in (self.workers, self._start(unreadable)):
+            for chunk in workers:
+                for item in chunk:
+                    self.cache.put(item)
+                    facts[item.source_id] = item
+                tick(len(chunk))
+        return [facts[s.id] for s in self.sources], len(self.missing) + len(unreadable)
+
+    def close(self) -> None:
+        if self.workers:
+            self.workers.close()

@@ -192,7 +192,8 @@ def remove_leftovers(folder: Path) -> None:
 def write_if_changed(path: Path, text: str, keep_crlf: bool = False) -> bool:
     """Write atomically (temporary file, then rename) and only when the bytes differ, so a
     reader never sees half a page and `mkdocs serve` is not woken by its own writes. With
-    `keep_crlf`, a file that has CRLF line ends throughout keeps them."""
+    `keep_crlf`, a file that has CRLF line ends throughout keeps them. No fsync: the rename
+    alone keeps readers from half a page, and syncing each of thousands of pages costs minutes."""
     try:
         before = path.read_bytes()
     except FileNotFoundError:
@@ -211,8 +212,6 @@ def write_if_changed(path: Path, text: str, keep_crlf: bool = False) -> bool:
             if before is not None:
                 os.fchmod(handle.fileno(), stat.S_IMODE(path.stat().st_mode))
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

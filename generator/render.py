@@ -26,8 +26,10 @@ TYPE_LABEL = {"person": "Person", "organization": "Organisation", "country": "Co
               "place": "Place", "group": "Group"}
 
 # Python-Markdown honours a backslash only before these; <, >, & and | become entities.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|])")
-_ENTITIES = {"<": "&lt;", ">": "&gt;", "|": "&#124;"}
+# One pass of str.translate: & first becoming &amp; cannot touch the entities made here.
+_ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]"},
+                          "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"})
+_SPACES = re.compile(r"\s+")
 # Control characters are no text, and Python-Markdown marks its placeholders with \x02 and \x03.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
@@ -37,9 +39,12 @@ _BLOCK_START = {"-": "\\-", "+": "\\+", "#": "\\#", "!": "\\!", "=": "&#61;", "~
 
 def md(text) -> Markup:
     """Source text as inert Markdown: every character that could start markup is escaped."""
-    text = _CONTROL.sub("", re.sub(r"\s+", " ", str(text))).replace("&", "&amp;")
-    text = _MD_SPECIAL.sub(lambda m: _ENTITIES.get(m[1], "\\" + m[1]), text)
-    text = _LINE_START.sub(r"\1\2\\\3", text)
+    text = str(text)
+    if not text.isprintable() or "  " in text:     # isprintable(): no whitespace but " "
+        text = _CONTROL.sub("", _SPACES.sub(" ", text))
+    text = text.translate(_ESCAPES)
+    if text[:1].isdigit() or text[:1] == " ":
+        text = _LINE_START.sub(r"\1\2\\\3", text)
     # What may open a block at the start of a line: list, heading, setext rule, admonition, fence.
     # Up to three spaces may come first; escaping such a character mid-line costs nothing.
     at = len(text) - len(text.lstrip(" "))
@@ -61,8 +66,16 @@ def page_path(kind: str, item_id: str) -> str:
 
 
 def rel(target: str, here: str) -> str:
-    """Link from page `here` to page `target` (both relative to the content folder)."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    """Link from page `here` to page `target` (both normalised paths relative to the content
+    folder). What posixpath.relpath gives, without its trips to the file system's cwd."""
+    folder, _, _ = here.rpartition("/")
+    if target.startswith(folder + "/") if folder else "/" not in target:
+        return target[len(folder) + 1:] if folder else target
+    up, down = folder.split("/") if folder else [], target.split("/")
+    common = 0
+    while common < min(len(up), len(down) - 1) and up[common] == down[common]:
+        common += 1
+    return "/".join([".."] * (len(up) - common) + down[common:])
 
 
 def month_name(value: str) -> str:

@@ -99,7 +99,7 @@ def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation)
     aliases = sorted({f for f in forms if name_key(f) != name_key(name)}
                      | {m.text for d, i in mentions for m in [d.mentions[i]]
                         if name_key(m.text) != name_key(name) and m.label != "COLLECTIVE"},
-                     key=str.casefold)
+                     key=_casefold_then_text)
     roles, seen_roles = [], set()
     for doc, index in mentions:
         mention = doc.mentions[index]
@@ -219,7 +219,7 @@ def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
         name = _bare_phrase(min(phrases, key=lambda p: (-phrases[p], len(p), p))) if phrases else kind
     name = name[:1].upper() + name[1:]
     aliases = tuple(sorted({p for p in phrases if name_key(p) != name_key(name) and " " in p},
-                           key=str.casefold))
+                           key=_casefold_then_text))
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
                      quotes=tuple(dict.fromkeys(quotes)))
@@ -391,3 +391,8 @@ def _link_events(agreements: list[Agreement], events: list[Event]) -> list[Agree
             if a.date is None and made is not None else {}
         result.append(replace(a, events=tuple(e.id for e in linked.get(a.id, ())), **dated))
     return result
+
+
+def _casefold_then_text(text: str) -> tuple[str, str]:
+    # "iPods" and "IPods" fold alike: the text itself breaks the tie, not the set's hash order.
+    return text.casefold(), text

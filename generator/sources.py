@@ -330,10 +330,12 @@ def _looks_binary(text: str) -> bool:
 _NOT_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})
 
 
-def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Source], list[Problem]]:
+def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                 memo: dict | None = None) -> tuple[list[Source], list[Problem]]:
     """Every readable document under `folder` (sorted by path), and a problem per file that is
     not, or that was read past a flaw. A missing folder is an error: reading nothing would
-    delete every generated page."""
+    delete every generated page. `memo` maps (path, size, mtime) to the source a file gave:
+    one unchanged since is not read again; what is read cleanly is added."""
     if not folder.is_dir():
         raise BriefingError(f"{folder}: sources folder not found; create it, set `sources:` under "
                             "the briefing plugin in mkdocs.yml, or pass --sources")
@@ -344,7 +346,7 @@ def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list
         rel = path.relative_to(folder).as_posix()
         if any(part.startswith(".") for part in PurePosixPath(rel).parts):
             continue
-        source, notes = _read_one(path, rel, root, max_bytes)
+        source, notes = _read_one(path, rel, root, max_bytes, memo)
         problems += notes
         if source:
             found.append(source)
@@ -361,7 +363,8 @@ def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list
     return [Source(**{**s.__dict__, "id": ids[s.path]}) for s in kept], problems
 
 
-def _read_one(path: Path, rel: str, root: Path, max_bytes: int) -> tuple[Source | None, list[Problem]]:
+def _read_one(path: Path, rel: str, root: Path, max_bytes: int,
+              memo: dict | None = None) -> tuple[Source | None, list[Problem]]:
     reader = reader_for(rel)
     if reader is None:
         kind = f"{path.suffix!r} files are" if path.suffix else "a file with no suffix is"
@@ -375,15 +378,21 @@ def _read_one(path: Path, rel: str, root: Path, max_bytes: int) -> tuple[Source 
                                        "copy the file in instead")]
         if not resolved.is_file():
             return None, [Problem(rel, "skipped: not a regular file")]
-        size = resolved.stat().st_size
+        info = resolved.stat()
+        size = info.st_size
         if size > max_bytes:
             return None, [Problem(rel, f"skipped: {size:,} bytes is over the limit of {max_bytes:,}; "
                                        "raise max_source_bytes in mkdocs.yml to read it")]
+        key = (rel, size, info.st_mtime_ns)
+        if memo is not None and key in memo:
+            return memo[key], []
         text, guessed = decode(resolved.read_bytes())
         source, problems = reader.read(text, rel)
         if guessed:
             problems.insert(0, Problem(rel, f"not UTF-8: read as {guessed}, a guess; "
                                             "convert it to UTF-8 if a letter looks wrong"))
+        if memo is not None and source is not None and not problems:
+            memo[key] = source          # a flawed file is read again, to name its flaw again
         return source, problems
     except SourceError as err:
         return None, [Problem(rel, f"skipped: {err}", line=err.line)]

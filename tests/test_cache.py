@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from generator.cache import FactsCache
 from generator.model import (AgreementFact, Clause, DocFacts, EventFact, Mention, Sentence,
                              TimexFact, from_dict, to_dict)
@@ -62,3 +64,43 @@ def test_cache_entry_copied_under_another_key_is_refused(tmp_path):
     other.parent.mkdir(parents=True, exist_ok=True)
     other.write_text(entry.read_text())
     assert cache.get("cd" * 32, "doc") is None
+
+
+# --- end to end: the cache as `generate` uses it ------------------------------------------
+
+def _snapshot(content) -> dict[str, bytes]:
+    return {p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("changed", ["model_version", "__version__"])
+def test_cache_entries_of_another_model_or_generator_version_are_not_used(project, settings_for,
+                                                                          monkeypatch, changed):
+    from generator import nlp
+    from generator.generate import generate
+
+    settings = settings_for(project)
+    assert generate(settings).extracted == 2
+    assert generate(settings).extracted == 0
+    if changed == "model_version":
+        real = nlp.model_version
+        monkeypatch.setattr(nlp, "model_version", lambda name: real(name) + ".post1")
+    else:
+        monkeypatch.setattr(nlp, "__version__", "99.0")
+    assert generate(settings).extracted == 2
+
+
+@pytest.mark.slow
+def test_cache_corrupted_entry_is_extracted_again_with_the_same_result(project, settings_for):
+    from generator.generate import generate
+
+    settings = settings_for(project)
+    generate(settings)
+    before = _snapshot(project / "content")
+    entries = sorted((project / ".briefing-cache").rglob("*.json"))
+    entries = [e for e in entries if "state" not in e.parts]
+    entries[0].write_bytes(entries[0].read_bytes()[:-20] + b"garbage")
+    report = generate(settings)
+    assert report.extracted == 1
+    assert _snapshot(project / "content") == before
