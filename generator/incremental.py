@@ -25,11 +25,11 @@ import io
 import json
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .atomic import write_atomic
 from .exceptions import Problem
 from .model import Actor, Agreement, Event, Source
 from .render import Page, Renderer
@@ -205,15 +205,7 @@ def _read(path: Path) -> dict:
 def _write(path: Path, data: dict) -> None:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     header = json.dumps({"format": FORMAT, "body": hashlib.sha256(body).hexdigest()}).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(header + b"\n" + body)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, header + b"\n" + body)
 
 
 def _packed(numbers: list[int]) -> str:
