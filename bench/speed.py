@@ -7,11 +7,12 @@ Writes the first N documents of `<corpus>/*.jsonl` (JSON lines with `text`, opti
 
 - raw spaCy: `spacy.load(<model>)` + `nlp.pipe(texts, n_process=jobs)` consumed fully, in a
   fresh interpreter, on the very texts the generator reads (wall time of the whole process,
-  and of `nlp.pipe` alone);
+  and of `nlp.pipe` alone), with spaCy's default batch size and with the generator's;
 - `briefing generate`, cold (empty cache, empty content/), then again with nothing changed,
   then with one more document (held back from the N);
 - `mkdocs build` of the result: time, pages, median and total HTML bytes, search index size;
-- peak memory of each command: resident memory summed over the process and its children;
+- for each command its CPU seconds and peak memory (resident memory summed over the process
+  and its children);
 - with --compare A,B: the same site built from A and from B documents (extraction cached),
   to see that build time and bytes grow with the number of pages and no faster.
 
@@ -26,6 +27,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -33,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,8 +47,9 @@ import sys, time, json
 import spacy
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 nlp = spacy.load(sys.argv[2])
+options = {"batch_size": int(sys.argv[4])} if len(sys.argv) > 4 else {}
 start = time.perf_counter()
-for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=16):
+for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), **options):
     pass
 print(time.perf_counter() - start)
 """
@@ -114,9 +118,21 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:
-    """(wall seconds, peak resident bytes of the process tree, stdout); fails loudly."""
+@dataclass
+class Run:
+    seconds: float      # wall clock
+    cpu: float          # user + system seconds of the process and every child it waited for
+    peak: int           # resident bytes of the process tree at its largest
+    out: str
+
+    def __str__(self) -> str:
+        return f"{self.seconds:.2f} s (cpu {self.cpu:.1f} s, peak {mb(self.peak)})"
+
+
+def run(args: list[str], cwd: Path, env: dict | None = None) -> Run:
+    """Run a command to its end, watching its memory; fails loudly."""
     peak = [0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
@@ -130,23 +146,25 @@ def run(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int
     out, err = process.communicate()
     seconds = time.perf_counter() - start
     watcher.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode:
         sys.exit(f"{' '.join(args)} failed ({process.returncode}):\n{err[-3000:]}")
-    return seconds, peak[0], out
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, cpu, peak[0], out)
 
 
-def generate(project: Path, jobs: int) -> tuple[float, int, str]:
-    seconds, peak, _ = run([str(BIN / "briefing"), "generate", "--jobs", str(jobs)], project)
-    return seconds, peak, ""
+def generate(project: Path, jobs: int) -> Run:
+    return run([str(BIN / "briefing"), "generate", "-q", "--jobs", str(jobs)], project)
 
 
 def mkdocs_build(project: Path) -> dict:
-    seconds, peak, _ = run([str(BIN / "mkdocs"), "build", "-q"], project, {"BRIEFING_SKIP_GENERATE": "1"})
+    done = run([str(BIN / "mkdocs"), "build", "-q"], project, {"BRIEFING_SKIP_GENERATE": "1"})
     site = project / "site"
     sizes = sorted(p.stat().st_size for p in site.rglob("*.html") if p.name != "404.html")
     index = site / "search" / "search_index.json"
-    return {"seconds": seconds, "peak": peak, "pages": len(sizes), "median": statistics.median(sizes),
-            "total": sum(sizes), "index": index.stat().st_size if index.exists() else 0}
+    return {"seconds": done.seconds, "cpu": done.cpu, "peak": done.peak, "pages": len(sizes),
+            "median": statistics.median(sizes), "total": sum(sizes),
+            "index": index.stat().st_size if index.exists() else 0}
 
 
 def load_average() -> str:
@@ -163,7 +181,8 @@ def kb(n: float) -> str:
 
 def site_line(label: str, built: dict) -> str:
     per_page = built["seconds"] / built["pages"] * 1000
-    return (f"{label}: {built['seconds']:.1f} s, {built['pages']} pages, {per_page:.1f} ms/page, "
+    return (f"{label}: {built['seconds']:.1f} s (cpu {built['cpu']:.1f} s), {built['pages']} pages, "
+            f"{per_page:.1f} ms/page, "
             f"median {kb(built['median'])}, total {mb(built['total'])} "
             f"({kb(built['total'] / built['pages'])}/page), search index {mb(built['index'])}, "
             f"peak {mb(built['peak'])}")
@@ -204,19 +223,22 @@ def main(argv=None) -> int:
     sources, _ = read_sources(project / "seeds")
     texts = work / "texts.json"
     texts.write_text(json.dumps([s.text for s in sources]), encoding="utf-8")
-    seconds, peak, out = run([sys.executable, "-c", _RAW, str(texts), model, str(args.jobs)], work)
-    raw = seconds
-    print(f"raw nlp.pipe (n_process={args.jobs}): {seconds:.1f} s for the process, "
-          f"{float(out):.1f} s in nlp.pipe ({sum(len(s.text.split()) for s in sources) / float(out):,.0f} words/s), "
-          f"peak {mb(peak)}")
+    words = sum(len(s.text.split()) for s in sources)
+    raws = {}
+    for label, batch in (("spaCy's default batch size", []), ("batch size 16, as generate", ["16"])):
+        done = run([sys.executable, "-c", _RAW, str(texts), model, str(args.jobs), *batch], work)
+        raws[label] = done.seconds
+        print(f"raw nlp.pipe (n_process={args.jobs}, {label}): {done}, of which nlp.pipe "
+              f"{float(done.out):.1f} s ({words / float(done.out):,.0f} words/s)")
+    raw = raws["spaCy's default batch size"]
 
-    cold, peak, _ = generate(project, args.jobs)
-    print(f"generate, cold: {cold:.1f} s = {cold / raw:.2f} x raw, peak {mb(peak)}")
-    again, peak, _ = generate(project, args.jobs)
-    print(f"generate, nothing changed: {again:.2f} s = {again / cold:.1%} of cold, peak {mb(peak)}")
+    cold = generate(project, args.jobs)
+    print(f"generate, cold: {cold} = " + ", ".join(f"{cold.seconds / v:.2f} x raw with {k}" for k, v in raws.items()))
+    again = generate(project, args.jobs)
+    print(f"generate, nothing changed: {again} = {again.seconds / cold.seconds:.1%} of cold")
     write_source(project / "seeds", len(base), extra)
-    added, peak, _ = generate(project, args.jobs)
-    print(f"generate, one document added: {added:.2f} s = {added / cold:.1%} of cold, peak {mb(peak)}")
+    added = generate(project, args.jobs)
+    print(f"generate, one document added: {added} = {added.seconds / cold.seconds:.1%} of cold")
     pages = sum(1 for _ in (project / "content").rglob("*.md"))
     print(f"content: {pages} pages, {mb(sum(p.stat().st_size for p in (project / 'content').rglob('*.md')))} of Markdown")
     print(site_line("mkdocs build", mkdocs_build(project)))
@@ -224,8 +246,8 @@ def main(argv=None) -> int:
     built = {}
     for size in sizes:
         other = make_project(work / f"size-{size}", rows[:size], cache)
-        seconds, peak, _ = generate(other, args.jobs)
-        print(f"{size} documents: generate {seconds:.1f} s (extraction cached where the main run had it)")
+        done = generate(other, args.jobs)
+        print(f"{size} documents: generate {done} (extraction cached where the main run had it)")
         built[size] = mkdocs_build(other)
         print(site_line(f"{size} documents, mkdocs build", built[size]))
     if len(sizes) == 2:

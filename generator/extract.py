@@ -1,15 +1,9 @@
-"""Extraction: one source in, plain facts out. Pure, so it can be cached and run in parallel.
-
-Several processes each load the model once and turn their share of the sources into DocFacts
-themselves: only the small facts travel back, never a parsed Doc.
-"""
+"""Extraction: one source in, plain facts out. Pure, so it can be cached and run in parallel
+(`workers.extract_many`)."""
 
 from __future__ import annotations
 
-import concurrent.futures
 import datetime as dt
-import multiprocessing
-from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
@@ -22,77 +16,6 @@ from .timex import find_timexes
 
 def extract(source: Source, nlp) -> DocFacts:
     return facts_from_doc(source, nlp(source.text))
-
-
-BATCH = 16          # documents per nlp.pipe batch
-CHUNK = 4 * BATCH   # documents per task: whole batches, so any process count parses the same batches
-
-
-def extract_many(sources: Sequence[Source], model: str, processes: int = 1,
-                 chunk: int | None = None, background: bool = False) -> Iterator[list[DocFacts]]:
-    """Facts for the sources, in their order, a chunk at a time; `processes` > 1 spreads the
-    chunks over that many worker processes. Chunks are whole batches, so the same batches are
-    parsed whatever the process count, and the facts are the same too. With `background`, even
-    one process is a worker: parsing starts at once, while the caller goes on with other work."""
-    if chunk is None:       # enough chunks to keep every process busy, none under a batch
-        per_process = -(-len(sources) // (BATCH * max(processes, 1)))
-        chunk = BATCH * max(1, min(CHUNK // BATCH, per_process))
-    chunks = [sources[i:i + chunk] for i in range(0, len(sources), chunk)]
-    processes = max(1, min(processes, len(chunks)))
-    # The model is loaded, or the workers started, before this returns: a progress bar's
-    # thread started afterwards is never forked into a worker.
-    if processes == 1 and not background:
-        nlp = _load(model)
-        return (_facts(nlp, chunk) for chunk in chunks)
-    return Workers(processes, model, chunks)
-
-
-class Workers:
-    """Worker processes parsing chunks; iterate for their facts in order, or close to stop them."""
-
-    def __init__(self, processes: int, model: str, chunks: list):
-        self.pool = concurrent.futures.ProcessPoolExecutor(processes, mp_context=_context(),
-                                                           initializer=_start_worker, initargs=(model,))
-        self.futures = [self.pool.submit(_worker_facts, chunk) for chunk in chunks]
-
-    def __iter__(self) -> Iterator[list[DocFacts]]:
-        try:
-            for future in self.futures:
-                yield future.result()
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        self.pool.shutdown(cancel_futures=True)
-
-
-def _context():
-    # Forking skips re-importing spaCy in every worker; where there is no fork, spawn.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-def _load(model: str):
-    from .nlp import load
-
-    return load(model)
-
-
-_worker_nlp = None      # the model, loaded once in each worker process
-
-
-def _start_worker(model: str) -> None:
-    global _worker_nlp
-    _worker_nlp = _load(model)
-
-
-def _worker_facts(chunk: Sequence[Source]) -> list[DocFacts]:
-    return _facts(_worker_nlp, chunk)
-
-
-def _facts(nlp, chunk: Sequence[Source]) -> list[DocFacts]:
-    docs = nlp.pipe((s.text for s in chunk), batch_size=BATCH)
-    return [facts_from_doc(source, doc) for source, doc in zip(chunk, docs)]
 
 
 def facts_from_doc(source: Source, doc: Doc) -> DocFacts:

@@ -6,6 +6,7 @@ disk, add backlinks, write. Only this module and the ones it names as I/O touch 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections.abc import Callable
@@ -63,11 +64,17 @@ def generate(settings: Settings, progress: Progress = _no_progress, need_graph: 
     except Timeout:
         # The lock is the operating system's: it ends with the process that holds it, even a killed one.
         raise LockedError(f"{content} is being written by another briefing run; try again when it ends") from None
+    # The cyclic garbage collector would walk the millions of objects a large wiki makes again
+    # and again (a fifth of a rebuild's time); what a run makes has hardly any cycles.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         remove_leftovers(content)
         return _generate(settings, progress, need_graph)
     finally:
         lock.release()
+        if collecting:
+            gc.enable()
 
 
 def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Report:
@@ -202,8 +209,10 @@ def _inputs(settings: Settings, code: str) -> str:
 def _save_record(store, code, inputs, report, renderer, fresh, pages_info, content: Path, read) -> None:
     """What this run did, for the next one. Every page's links and title, so that the pages
     they linked can be found when they change; pages exactly as rendered may be reused."""
+    last = renderer.record
     record = incremental.Record(code=code, inputs=inputs, sources=report.sources, problems=list(report.problems),
-                                conflicts=list(report.conflicts), read=read)
+                                conflicts=list(report.conflicts), read=read, paths=last.paths,
+                                shards=last.shards)
     record.deps, record.dep_values = renderer.dep_table()
     files = incremental.listing(content)
     for path, (links, title) in pages_info.items():
@@ -211,10 +220,14 @@ def _save_record(store, code, inputs, report, renderer, fresh, pages_info, conte
             continue
         clean = path in fresh or path in renderer.reused
         key, deps = renderer.made[path] if clean else (None, [])
-        record.pages[path] = incremental.PageRecord(file=files[path], clean=clean, key=key, deps=deps,
-                                                    links=links, title=title)
+        old = last.pages.get(path)
+        if path in renderer.reused and not renderer.renumbered and old.file == files[path]:
+            record.pages[path] = old        # as it was: written back without encoding it again
+        else:
+            record.pages[path] = incremental.PageRecord(file=files[path], clean=clean, key=key, deps=deps,
+                                                        links=links, title=title)
     record.content = incremental.listing_digest(files)
-    store.save(record)
+    store.save(record, last)
 
 
 def _add_backlinks(final: dict[str, str], results: dict[str, MergeResult], reused: set[str],
@@ -403,7 +416,7 @@ class Extraction:
     def _start(self, sources: list[Source]):
         if not sources:
             return []
-        from .extract import extract_many
+        from .workers import extract_many
 
         from .nlp import is_loaded
 

@@ -25,6 +25,7 @@ import io
 import json
 import os
 import pickle
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +98,7 @@ class PageRecord:
     deps: list[int]                  # indices into Record.deps: what the page looked up elsewhere
     links: list[tuple[str, str]]     # (target page, the line that links), backlinks excluded
     title: str
+    row: list | None = field(default=None, compare=False, repr=False)   # as read: written back as is
 
 
 @dataclass
@@ -110,25 +112,33 @@ class Record:
     deps: list[tuple[str, str, str | None]] = field(default_factory=list)
     dep_values: list[str] = field(default_factory=list)
     pages: dict[str, PageRecord] = field(default_factory=dict)
+    paths: list[str] = field(default_factory=list)     # the numbering of paths in the rows read
+    shards: list[str] = field(default_factory=list)    # the hash of each shard of rows read
     # (source path, size, mtime_ns) -> the source as read: a file not touched is not read again
     read: dict[tuple[str, int, int], Source] = field(default_factory=dict)
 
 
+SHARDS = 64     # the pages' rows are split so that a run rewrites only the shards it changed
+
+
 class Store:
-    """The record of one content folder, kept in the cache folder as two files: a small one
-    with what a run that changes nothing needs, and one with the pages and sources. Paths and
-    link lines are written once each and referred to by number."""
+    """The record of one content folder, kept in the cache folder: a small file with what a run
+    that changes nothing needs; the sources as read; and the pages, as a head (numbered paths and
+    dependencies) and shards of rows, each shard's hash in the head. Paths and link lines are
+    written once each and referred to by number."""
 
     def __init__(self, cache_dir: Path, content: Path):
         name = hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:16]
-        self.summary_path = cache_dir / "state" / f"{name}.json"
-        self.pages_path = cache_dir / "state" / f"{name}.pages.json"
-        self.read_path = cache_dir / "state" / f"{name}.sources.json"
+        self.folder = cache_dir / "state"
+        self.summary_path = self.folder / f"{name}.json"
+        self.pages_path = self.folder / f"{name}.pages.json"
+        self.read_path = self.folder / f"{name}.sources.json"
+        self.shard_path = lambda k: self.folder / f"{name}.pages" / f"{k:02d}.json"
 
     def summary(self) -> Record:
         """The record without pages and sources."""
         try:
-            data = _read(self.summary_path)
+            data, _ = _read(self.summary_path)
             return Record(code=data["code"], inputs=data["inputs"], content=data["content"],
                           sources=data["sources"], problems=[Problem(*p) for p in data["problems"]],
                           conflicts=list(data["conflicts"]))
@@ -138,7 +148,7 @@ class Store:
     def sources_read(self, code: str) -> dict[tuple[str, int, int], Source]:
         """(source path, size, mtime_ns) -> the source as the last run read it."""
         try:
-            data = _read(self.read_path)
+            data, _ = _read(self.read_path)
             if data["code"] != code:
                 return {}
             return {(path, size, mtime): Source("", path, *fields) for path, size, mtime, *fields in data["read"]}
@@ -149,15 +159,21 @@ class Store:
         """The record of the last run, if it ran the same code; else an empty one."""
         record = self.summary()
         try:
-            data = _read(self.pages_path)
-            if data["code"] != code or record.code != code:
+            data, _ = _read(self.pages_path)
+            if data["code"] != code or record.code != code or len(data["shards"]) != SHARDS:
                 return Record()
-            paths = data["paths"]
-            for path, size, mtime, clean, key, deps, lines, flat, title in data["pages"]:
-                flat = _numbers(flat)
-                links = [(paths[flat[i]], lines[flat[i + 1]]) for i in range(0, len(flat), 2)]
-                record.pages[paths[path]] = PageRecord((size, mtime), bool(clean), key, _numbers(deps),
-                                                       links, title)
+            record.paths = paths = data["paths"]
+            record.shards = data["shards"]
+            for k, digest in enumerate(record.shards):
+                shard, found = _read(self.shard_path(k))
+                if found != digest:
+                    return Record()
+                for row in shard["rows"]:
+                    path, size, mtime, clean, key, deps, lines, flat, title = row
+                    flat = _numbers(flat)
+                    links = [(paths[flat[i]], lines[flat[i + 1]]) for i in range(0, len(flat), 2)]
+                    record.pages[paths[path]] = PageRecord((size, mtime), bool(clean), key, _numbers(deps),
+                                                           links, title, row)
             record.deps = [(kind, key, attr or None) for kind, key, attr in
                            (d.split("\t") for d in data["deps"])]
             record.dep_values = list(data["dep_values"])
@@ -165,47 +181,71 @@ class Store:
             return Record()
         return record
 
-    def save(self, record: Record) -> None:
-        number: dict[str, int] = {}
-        rows = []
+    def save(self, record: Record, last: Record) -> None:
+        """Write `record`; shards holding only pages as `last` had them are left as they are."""
+        # Rows read and not changed since are written back as they are, in the numbering read;
+        # once most of that numbering is of pages gone, everything is numbered afresh.
+        keep = len(record.paths) <= 2 * len(record.pages) + 1000 and len(last.shards) == SHARDS
+        number = {p: i for i, p in enumerate(record.paths)} if keep else {}
+        shards: list[list] = [[] for _ in range(SHARDS)]
+        dirty = set() if keep else set(range(SHARDS))
+        dirty.update(_shard(p) for p in last.pages.keys() - record.pages.keys())
         for path, page in record.pages.items():
+            k = _shard(path)
+            if keep and page.row is not None:
+                shards[k].append(page.row)
+                continue
+            dirty.add(k)
             lines: dict[str, int] = {}
             flat = []
             for target, line in page.links:
                 flat += [number.setdefault(target, len(number)), lines.setdefault(line, len(lines))]
-            rows.append([number.setdefault(path, len(number)), *page.file, int(page.clean), page.key,
-                         _packed(page.deps), list(lines), _packed(flat), page.title])
+            shards[k].append([number.setdefault(path, len(number)), *page.file, int(page.clean), page.key,
+                              _packed(page.deps), list(lines), _packed(flat), page.title])
+        digests = list(last.shards) if keep else [""] * SHARDS
+        for k in sorted(dirty):
+            digests[k] = _write(self.shard_path(k), {"rows": shards[k]})
         read = [[*key, s.title, s.date, s.text, s.sha256, s.url, s.publisher] for key, s in record.read.items()]
         _write(self.read_path, {"code": record.code, "read": read})
         _write(self.pages_path, {
             "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
-            "dep_values": record.dep_values, "paths": list(number), "pages": rows})
+            "dep_values": record.dep_values, "paths": list(number), "shards": digests})
         _write(self.summary_path, {
             "code": record.code, "inputs": record.inputs, "content": record.content, "sources": record.sources,
             "problems": [[p.path, p.message, p.severity, p.line] for p in record.problems],
             "conflicts": record.conflicts})
 
     def forget(self) -> None:
-        """Only the files a stale copy of would mislead: a stale memo of sources is harmless."""
+        """The files that name what is current: without them, shards are not trusted, and a
+        stale memo of sources is harmless."""
         self.summary_path.unlink(missing_ok=True)
         self.pages_path.unlink(missing_ok=True)
 
 
-def _read(path: Path) -> dict:
-    """A record file: a header line naming the format and the body's hash, then the body."""
+def _shard(path: str) -> int:
+    return zlib.crc32(path.encode()) % SHARDS
+
+
+def _read(path: Path) -> tuple[dict, str]:
+    """A record file: a header line naming the format and the body's hash, then the body.
+    Returns the body and its hash."""
     head, _, body = path.read_bytes().partition(b"\n")
-    if json.loads(head) != {"format": FORMAT, "body": hashlib.sha256(body).hexdigest()}:
+    digest = hashlib.sha256(body).hexdigest()
+    if json.loads(head) != {"format": FORMAT, "body": digest}:
         raise ValueError(f"{path.name}: another format, or damaged")
     data = json.loads(body)
     if not isinstance(data, dict):
         raise ValueError(f"{path.name}: not a record")
-    return data
+    return data, digest
 
 
-def _write(path: Path, data: dict) -> None:
+def _write(path: Path, data: dict) -> str:
+    """Write a record file atomically; returns the body's hash."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    header = json.dumps({"format": FORMAT, "body": hashlib.sha256(body).hexdigest()}).encode()
+    digest = hashlib.sha256(body).hexdigest()
+    header = json.dumps({"format": FORMAT, "body": digest}).encode()
     write_atomic(path, header + b"\n" + body)
+    return digest
 
 
 def _packed(numbers: list[int]) -> str:
@@ -234,6 +274,23 @@ class _Looked:
         if name != "id":            # an id is what the reference already is
             self._seen.add((*self._ref, name))
         return getattr(self._item, name)
+
+    # Anything that reads the entity as a whole depends on all of it ("*").
+    def _whole(self):
+        self._seen.add((*self._ref, "*"))
+        return self._item
+
+    def __str__(self) -> str:
+        return str(self._whole())
+
+    def __repr__(self) -> str:
+        return repr(self._whole())
+
+    def __eq__(self, other) -> bool:
+        return self._whole() == (other._whole() if isinstance(other, _Looked) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._whole())
 
 
 class _Table(dict):
@@ -273,7 +330,10 @@ def dep_value(renderer: Renderer, dep: tuple[str, str, str | None]) -> str:
     """The value a page saw, as a short string: short text as itself, anything else hashed."""
     kind, key, attr = dep
     item = dict.get(getattr(renderer, _TABLES[kind]), key)
-    value = item is not None if attr is None else getattr(item, attr, None) if item is not None else None
+    if attr is None:
+        value = item is not None
+    else:
+        value = None if item is None else item if attr == "*" else getattr(item, attr, None)
     if type(value) is str and len(value) <= 100:
         return "s" + value
     if value is None or type(value) in (bool, int):
@@ -305,6 +365,7 @@ class MemoRenderer(Renderer):
         self.deps: dict[tuple, int] = {d: i for i, d in enumerate(record.deps)}
         self.made: dict[str, tuple[str | None, list[int]]] = {}   # path -> (key, dependency indices)
         self.reused: set[str] = set()
+        self.renumbered = False         # set when the dependency table is renumbered
 
     def render(self, template: str, path: str, page_id: str, **context) -> Page:
         self._tick(1)
@@ -345,6 +406,7 @@ class MemoRenderer(Renderer):
         used = {i for _, numbers in self.made.values() for i in numbers}
         if len(deps) > 2 * len(used) + 1000:
             keep = sorted(used)
+            self.renumbered = True
             renumber = {old: new for new, old in enumerate(keep)}
             self.made = {p: (k, [renumber[i] for i in numbers]) for p, (k, numbers) in self.made.items()}
             deps = [deps[i] for i in keep]

@@ -15,7 +15,7 @@ from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Par
                     Role, Source, Term)
 from .slugs import slug, unique_slugs
 from .status import status_of
-from .timex import precision_of
+from .timex_calendar import precision_of
 
 MentionRef = tuple[str, int]            # (source id, mention index)
 
@@ -106,7 +106,9 @@ def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation)
         if mention.role and name_key(mention.role) not in seen_roles:
             seen_roles.add(name_key(mention.role))
             roles.append(Role(title=mention.role, quote=quote(doc, mention.sent)))
-    quotes = list(dict.fromkeys(quote(doc, doc.mentions[i].sent) for doc, i in mentions))
+    # A quote is its source and sentence: those decide which repeat, before any Quote is made.
+    sentences = dict.fromkeys((doc.source_id, doc.mentions[i].sent) for doc, i in mentions)
+    quotes = [quote(by_id[source], sent) for source, sent in sentences]
     summary = next((curation.summaries[k] for k in sorted(keys) if k in curation.summaries), None)
     return {"name": name, "type": kind, "aliases": tuple(aliases),
             "roles": tuple(roles), "quotes": tuple(quotes), "refs": refs,
@@ -339,8 +341,8 @@ def _event_sort_key(entry: dict) -> str:
 
 
 def _ids(doc, indices, actor_of) -> list[str]:
-    return list(dict.fromkeys(actor_of[(doc.source_id, i)] for i in indices
-                              if (doc.source_id, i) in actor_of))
+    found = (actor_of.get((doc.source_id, i)) for i in indices)
+    return list(dict.fromkeys(a for a in found if a is not None))
 
 
 _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"), "go": ("goes", "go")}

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .timex_calendar import CALENDAR_VALUE as _CALENDAR_VALUE
+from .timex_calendar import precision_of
 from .timex_context import TimexContext
 from .timex_rules import normalise
 from .timex_spans import timex_spans
@@ -24,8 +26,6 @@ from .timex_words import canonical
 
 __all__ = ["Timex", "TimexContext", "find_timexes", "normalise", "precision_of", "run_jsonl"]
 
-_PRECISION = {4: "year", 7: "month", 10: "day"}
-_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _NAMED_QUARTER = re.compile(r"\d(?:st|nd|rd|th) (?:fiscal )?quarter")
 
 
@@ -37,11 +37,6 @@ class Timex:
     type: str       # "DATE" | "TIME" | "DURATION" | "SET"
     value: str      # TimeML value: "2020-03-23", "P14M", "PRESENT_REF", "XXXX-03-10"...
     mod: str | None = None  # "START", "MID", "END", "APPROX", "LESS_THAN"...
-
-
-def precision_of(value: str) -> str | None:
-    """"day", "month" or "year" for a plain calendar date value; None for anything else."""
-    return _PRECISION.get(len(value)) if _CALENDAR_VALUE.fullmatch(value) else None
 
 
 def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:

@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU",
                    8: "SU", 9: "FA", 10: "FA", 11: "FA"}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+
+
+def precision_of(value: str) -> str | None:
+    """"day", "month" or "year" for a plain calendar date value; None for anything else.
+    Here, apart from spaCy, so that resolution can use it without loading spaCy."""
+    return _PRECISION.get(len(value)) if CALENDAR_VALUE.fullmatch(value) else None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -1,5 +1,4 @@
-"""Extraction in several processes gives what one process gives, byte for byte; and a
-rebuild that reuses the last run's record gives what a rebuild from nothing gives."""
+"""Extraction in several processes gives what one process gives, byte for byte."""
 
 from __future__ import annotations
 
@@ -34,7 +33,7 @@ def _bytes(facts) -> list[str]:
 
 def test_parallel_extraction_in_two_processes_equals_one(project):
     from generator import nlp
-    from generator.extract import extract_many
+    from generator.workers import extract_many
 
     sources = _paragraph_sources(project / "seeds")
     assert len(sources) >= 8
@@ -46,7 +45,7 @@ def test_parallel_extraction_in_two_processes_equals_one(project):
 
 
 def test_parallel_generate_with_two_jobs_writes_what_one_job_writes(project, settings_for, tmp_path):
-    from generator.extract import BATCH
+    from generator.workers import BATCH
     from generator.generate import generate
 
     shutil.rmtree(project / "seeds")
@@ -65,38 +64,3 @@ def test_parallel_generate_with_two_jobs_writes_what_one_job_writes(project, set
 def _tree(folder) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and not p.name.startswith(".")}
-
-
-def test_parallel_rebuild_after_a_new_source_equals_a_rebuild_from_nothing(project, settings_for):
-    """The record lets a rebuild skip pages whose inputs did not change; whatever it skips,
-    the pages must be those a run without any record writes."""
-    from generator.generate import generate
-
-    seeds = sorted((project / "seeds").iterdir())
-    held = seeds[-1].read_bytes()
-    seeds[-1].unlink()
-    settings = settings_for(project)
-    generate(settings)
-    page = project / "content" / "index.md"
-    page.write_text(page.read_text() + "\nA note of my own.\n")       # a human's page stays read
-    seeds[-1].write_bytes(held)
-    report = generate(settings)
-    assert report.written and report.extracted == 1
-    incremental = _tree(project / "content")
-    shutil.rmtree(project / ".briefing-cache" / "state")
-    again = generate(settings)
-    assert again.written == [] and again.deleted == []
-    assert _tree(project / "content") == incremental
-
-
-def test_parallel_unchanged_rebuild_reports_what_the_last_run_reported(project, settings_for):
-    from generator.generate import generate
-
-    (project / "seeds" / "empty.txt").write_text("")          # a problem to report each time
-    settings = settings_for(project)
-    first = generate(settings)
-    again = generate(settings, need_graph=False)
-    assert again.graph is None                                  # nothing was redone
-    assert again.problems == first.problems and again.sources == first.sources
-    (project / "content" / "notes.md").write_text("# Notes\n")  # a change in content/: work again
-    assert generate(settings, need_graph=False).graph is not None
