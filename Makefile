@@ -2,8 +2,9 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install site test serve lock clean
+.PHONY: install site test chromium serve lock clean
 
 install: $(VENV)/.installed
 
@@ -17,8 +18,14 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 site: install
 	$(BIN)/briefing build
 
-test: install
+test: install chromium
 	$(BIN)/python -m pytest -q
+
+# Debian's Chromium, which the browser tests drive through Playwright (never `playwright install`).
+# `make test` installs it; run pytest directly without it and they skip, except under CI=true.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 serve: install
 	$(BIN)/briefing serve

@@ -235,7 +235,6 @@ def main(argv=None) -> int:
         raws[label] = done.seconds
         print(f"raw nlp.pipe (n_process={args.jobs}, {label}): {done}, of which nlp.pipe "
               f"{float(done.out):.1f} s ({words / float(done.out):,.0f} words/s)")
-    raw = raws["spaCy's default batch size"]
 
     cold = generate(project, args.jobs)
     print(f"generate, cold: {cold} = " + ", ".join(f"{cold.seconds / v:.2f} x raw with {k}" for k, v in raws.items()))

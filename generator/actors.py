@@ -204,7 +204,9 @@ def _join_short_names(clusters: dict[str, Cluster], groups: _Groups, facts: list
     for key in sorted(clusters):
         if kind[key] == "country":
             continue
-        longer = {k for k in by_suffix.get(key, ()) if kind[k] in _JOINABLE.get(kind[key], ())}
+        # NER may call a surname a place once ("Moedas visited"): a person's vote is enough.
+        joinable = _JOINABLE.get(kind[key], set()) | ({"person"} if clusters[key].votes["person"] else set())
+        longer = {k for k in by_suffix.get(key, ()) if kind[k] in joinable}
         roots = {groups.find(k) for k in longer}
         if len(roots) == 1:
             groups.union(next(iter(roots)), key)
@@ -248,6 +250,11 @@ def _join_company_forms(clusters: dict[str, Cluster], groups: _Groups) -> None:
                     and not clusters[base].country:
                 groups.union(base, key)
                 break
+        # "Monfort of Colorado Inc" is "Monfort", even where NER took "Monfort" for a place.
+        if words[-1:] != key.split()[-1:] and "of" in words[1:]:
+            base = " ".join(words[: words.index("of", 1)])
+            if base in clusters and not clusters[base].country:
+                groups.union(base, key)
 
 
 def _kind(cluster: Cluster) -> str:

@@ -7,52 +7,133 @@ that the weather was bad" names no agreement at all.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from .lexicon import AGREEMENT_KINDS
 from .model import AgreementFact, Clause, Mention, TimexFact
+from .reference import acting, mentions_in, subject_mentions
 
 # Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").
-MAKING_VERBS = frozenset("sign conclude reach strike seal issue approve negotiate ink finalize "
-                         "finalise enact adopt agree announce broker complete".split())
+MAKING_VERBS = frozenset("sign conclude reach strike seal issue negotiate ink finalize finalise "
+                         "adopt agree announce broker complete win place award secure".split())
 # Verbs with which an agreement (or what it says) states an obligation or a condition.
 TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "
                        "allow grant demand mandate ensure include envisage foresee bar forbid "
                        "enter set".split())
 _COMPATIBLE = {"agreement": {"agreement", "treaty", "ceasefire", "contract", "merger", "acquisition",
                              "settlement", "memorandum", "sale"},
-               "treaty": {"treaty", "agreement"}}
+               "treaty": {"treaty", "agreement"},
+               "merger": {"merger", "acquisition", "agreement", "sale"},
+               "acquisition": {"acquisition", "merger", "agreement", "sale"}}
+# Verbs that make a deal when agreed to ("agreed to buy Guidant"), with the kind each gives.
+DEAL_VERBS = {"buy": "acquisition", "acquire": "acquisition", "purchase": "acquisition",
+              "take": "acquisition", "merge": "merger", "sell": "sale"}
 
 
 def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
                     mention_at: dict[int, int], timexes: list[TimexFact]) -> list[AgreementFact]:
-    facts: list[AgreementFact] = []
+    drafts: list[tuple[Token, AgreementFact]] = []
     for token in doc:
         kind = _kind(token)
-        if kind is None:
-            continue
-        parties = _parties(token, mention_at, mentions)
-        definite = any(c.lower_ in {"the", "this", "that"} for c in token.children if c.dep_ == "det")
+        if kind is not None:
+            parties = _parties(token, kind, mention_at, mentions)
+            definite = any(c.lower_ in {"the", "this", "that"} for c in token.children if c.dep_ == "det")
+            singular = token.tag_ not in {"NNS", "NNPS"}
+            if parties or (definite and singular):
+                fact = _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes)
+                drafts.append((token, fact, definite and singular))
+        elif token.lemma_ in DEAL_VERBS:
+            fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes)
+            if fact is not None:
+                drafts.append((token, fact, False))
+    index_at = {draft[0].i: i for i, draft in enumerate(drafts)}
+    facts: list[AgreementFact] = []
+    for token, fact, definite in drafts:
+        part_of = _whole(token, index_at)
         refers = None
-        if not parties:
-            if not definite or token.tag_ in {"NNS", "NNPS"}:
-                continue
-            refers = _antecedent(facts, kind)
-        maker = _making_verb(token)
-        start, end = _phrase_start(token), _phrase_end(token)
-        facts.append(AgreementFact(
-            sent=sent_of[token.i], start=start, end=end, text=doc.text[start:end], kind=kind,
-            parties=tuple(sorted(set(parties))), refers_to=refers,
-            timex=_timex_in(maker, timexes) if maker is not None else None,
-            place=_place_in(maker, mention_at, mentions) if maker is not None else None,
-            terms=tuple(_terms(token, sent_of)), name=_proper_name(token)))
+        if not fact.parties and part_of is None:
+            refers = _antecedent(facts, fact.kind)
+        elif definite and fact.name is None:
+            # "The airline signed the agreement": one side of a deal already named in full.
+            earlier = _antecedent(facts, fact.kind)
+            if earlier is not None and _names(fact.parties, mentions) < _names(facts[earlier].parties, mentions):
+                refers = earlier
+        facts.append(replace(fact, refers_to=refers, part_of=part_of))
     return _resolve_cataphora(facts)
+
+
+def _names(indices: tuple[int, ...], mentions: list[Mention]) -> set[str]:
+    return {mentions[m].name for m in indices}
+
+
+def _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes) -> AgreementFact:
+    maker = _making_verb(token)
+    start, end = _phrase_start(token), _phrase_end(token)
+    return AgreementFact(
+        sent=sent_of[token.i], start=start, end=end, text=token.doc.text[start:end], kind=kind,
+        parties=tuple(sorted(set(parties))), refers_to=None,
+        timex=_timex_in(maker, timexes) if maker is not None else None,
+        place=next((p for p in (_place_in(v, mention_at, mentions) for v in (maker, token) if v is not None)
+                    if p is not None), None),
+        terms=tuple(_terms(token, sent_of)), name=_proper_name(token))
+
+
+def _verbal_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact | None:
+    """"ConAgra agreed to acquire Monfort", "X and Y agreed to merge": a deal made by a verb,
+    with the one who agreed and the other side of the deal as its parties."""
+    agree = verb.head
+    if verb.dep_ != "xcomp" or agree.lemma_ not in {"agree", "sign", "vote"}:
+        return None
+    if verb.lemma_ == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return None           # "take part", "take steps": only "take over" is a deal
+    parties = [m for s in agree.children if s.dep_ == "nsubj"
+               for m in subject_mentions(s, mention_at, mentions)]
+    for child in verb.children:
+        if child.dep_ in {"dobj", "prt"} or child.dep_ == "prep" and child.lower_ in {"with", "to"}:
+            parties += mentions_in(child, mention_at)
+    parties = [m for m in dict.fromkeys(parties) if mentions[m].label not in {"LOC", "FAC"}]
+    if len(parties) < 2:
+        return None           # "agreed to buy shares": no other side, no deal between parties
+    words = list(verb.subtree)
+    while len(words) > 1 and words[-1].is_punct and words[-1].text not in {")", "]"}:
+        words.pop()
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return AgreementFact(
+        sent=sent_of[verb.i], start=start, end=end, text=verb.doc.text[start:end],
+        kind=DEAL_VERBS[verb.lemma_], parties=tuple(sorted(parties)), refers_to=None,
+        timex=_timex_in(agree, timexes), place=_place_in(agree, mention_at, mentions), verbal=True)
+
+
+def _whole(token: Token, index_at: dict[int, int]) -> int | None:
+    """The agreement this one is said to be part of: "the exchange was part of an agreement",
+    "an exchange under the agreement"."""
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        for attr in token.head.children:
+            if attr.dep_ == "attr" and attr.lemma_ == "part":
+                for prep in attr.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        found = [index_at[o.i] for o in prep.children if o.i in index_at]
+                        if found:
+                            return found[0]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"under", "within"}:
+            found = [index_at[o.i] for o in prep.children if o.i in index_at]
+            if found:
+                return found[0]
+    return None
 
 
 def _kind(token: Token) -> str | None:
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if token.ent_type_ in {"ORG", "GPE", "PERSON", "FAC", "LOC", "NORP", "PRODUCT"}:
+        return None           # "the Securities and Exchange Commission": a name, not a deal
     kind = AGREEMENT_KINDS.get(token.lemma_.lower()) or AGREEMENT_KINDS.get(token.lower_)
+    if kind is None and token.lower_ == "letter" and any(
+            p.lower_ == "of" and any(o.lower_ == "intent" for o in p.children) for p in token.children):
+        return "agreement"    # "the letter of intent signed by the companies"
     if kind is None:
         return None
     if kind == "exchange" and not (any(c.dep_ == "compound" for c in token.children)
@@ -60,6 +141,8 @@ def _kind(token: Token) -> str | None:
         return None           # "in exchange for": a trade-off, not a named exchange
     if token.lemma_.lower() == "order" and token.head.lower_ == "in":
         return None           # "in order to"
+    if kind == "sale" and token.tag_ in {"NNS", "NNPS"}:
+        return None           # "BMW sales rose": revenue, not a deal
     return kind
 
 
@@ -73,32 +156,46 @@ def _phrase_end(token: Token) -> int:
     end = token.idx + len(token)
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
-            end = max(end, max(t.idx + len(t) for t in child.subtree))
+            end = max(end, max(t.idx + len(t) for t in child.subtree if not t.is_space))
     return end
 
 
-def _mentions_under(token: Token, mention_at: dict[int, int]) -> list[int]:
-    return [mention_at[t.i] for t in token.subtree if t.i in mention_at]
-
-
-def _parties(token: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
-    """Parties named in the phrase ("Taliban-US agreement", "Ghani's decree", "between X and Y")
-    or as the subject of the verb that made it ("Ghani signed a decree")."""
+def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """Parties named in the phrase ("Taliban-US agreement", "Ghani's decree", "between X and Y",
+    "a deal to buy Guidant") or as the subject of the verb that made it ("Ghani signed a decree",
+    "X and Y said they signed an agreement")."""
     found: list[int] = []
     for child in token.children:
-        if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.i < token.i:
-            found += _mentions_under(child, mention_at)
-        if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
-            found += _mentions_under(child, mention_at)
+        if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.i < token.i \
+                or child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
+            found += _named_in(child, token, mention_at)
+        if child.dep_ == "prep" and child.lower_ == "from" and kind in {"order", "contract", "sale"}:
+            found += mentions_in(child, mention_at)      # "an order from Qatar Airways"
+        if child.dep_ == "acl" and child.lemma_ in DEAL_VERBS:
+            found += [m for o in child.children if o.dep_ == "dobj" for m in mentions_in(o, mention_at)]
     maker = _making_verb(token)
     if maker is not None:
         for child in maker.children:
             if child.dep_ in {"nsubj", "agent"}:
-                found += _mentions_under(child, mention_at)
+                found += subject_mentions(child, mention_at, mentions)
             if child.dep_ == "prep" and child.lower_ == "with":
-                found += _mentions_under(child, mention_at)
+                found += mentions_in(child, mention_at)
     # A city in the phrase names where it was made ("the Doha agreement"), not a party.
-    return [m for m in found if mentions[m].label not in {"LOC", "FAC"} and not _is_city(mentions[m])]
+    found = [m for m in found if mentions[m].label not in {"LOC", "FAC"} and not _is_city(mentions[m])]
+    return acting(list(dict.fromkeys(found)), mentions, modifiers=False)
+
+
+def _named_in(phrase: Token, agreement: Token, mention_at: dict[int, int]) -> list[int]:
+    inside = set(mentions_in(phrase, mention_at))
+    return [mention_at[t.i] for t in phrase.subtree
+            if mention_at.get(t.i) in inside and not _describes_other(t, agreement, mention_at)]
+
+
+def _describes_other(t: Token, agreement: Token, mention_at: dict[int, int]) -> bool:
+    """"German" in "German music publisher Bertelsmann's purchase" describes the publisher,
+    not the deal: a name modifying a common noun other than the agreement is no party."""
+    return (t.dep_ in {"compound", "amod", "nmod", "npadvmod"} and t.head.i != agreement.i
+            and t.head.i not in mention_at)
 
 
 def _is_city(mention: Mention) -> bool:
@@ -110,6 +207,8 @@ def _making_verb(token: Token) -> Token | None:
     head = token.head
     if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in MAKING_VERBS:
         return head
+    if token.dep_ == "pobj" and head.lower_ in {"to", "on", "upon"} and head.head.lemma_ == "agree":
+        return head.head      # "Israel and Hamas agreed to a ceasefire"
     for child in token.children:
         if child.dep_ in {"relcl", "acl"} and child.lemma_ in MAKING_VERBS:
             return child
@@ -144,19 +243,45 @@ def _terms(token: Token, sent_of: dict[int, int]) -> list[Clause]:
     for verb in list(verbs):
         verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for verb in verbs:
-        if verb.lemma_ in TERM_VERBS or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
-                                            for c in verb.sent):
+        under_which = any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+        if verb.lemma_ in TERM_VERBS or under_which or any(
+                c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.sent):
             clauses.append(verb)
-    if token.dep_ == "pobj" and token.head.lower_ in {"under", "according"}:
-        clauses.append(token.head.head)
+    governed = _governed_clause(token)
+    if governed is not None:
+        clauses.append(governed)
     found = []
     for verb in clauses:
         words = [t for t in verb.subtree if not (t.dep_ == "conj" and t.head == verb)]
         if verb.head == token.head.head and verb.i > token.i:
             words = [t for t in words if t.i > token.i]
+        for child in verb.children:      # "Under the agreement, ..." / "under which" is no term
+            relative = any(o.lower_ in {"which", "that", "whom"} for o in child.children)
+            if child.dep_ == "prep" and child.i < verb.i and (
+                    relative or child.left_edge.i <= token.i <= child.right_edge.i):
+                after = child.right_edge.i + 1
+                words = [t for t in words if not (child.left_edge.i <= t.i <= child.right_edge.i)
+                         and not (t.i == after and t.is_punct)]
         span = verb.doc[min(t.i for t in words): max(t.i for t in words) + 1]
         found.append(Clause(span.start_char, span.end_char, sent_of[verb.i]))
     return found
+
+
+def _governed_clause(token: Token) -> Token | None:
+    """The clause a fronted "Under the agreement," / "According to the letter," / "Under
+    terms of the agreement," introduces: what it says the agreement provides."""
+    t = token
+    while t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ == "under":
+            return prep.head
+        if prep.lower_ == "to" and prep.head.lower_ == "according":
+            return prep.head.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in {"term", "condition", "provision"}:
+            t = prep.head
+            continue
+        return None
+    return None
 
 
 def _proper_name(token: Token) -> str | None:
@@ -172,10 +297,15 @@ def _compatible(kind: str, other: str) -> bool:
     return kind == other or other in _COMPATIBLE.get(kind, ()) or kind in _COMPATIBLE.get(other, ())
 
 
+def _anchored(fact: AgreementFact) -> bool:
+    """Whether a fact can be referred to: it names parties, is part of one that does, or refers."""
+    return bool(fact.parties) or fact.part_of is not None or fact.refers_to is not None
+
+
 def _antecedent(facts: list[AgreementFact], kind: str) -> int | None:
     for i in range(len(facts) - 1, -1, -1):
         fact = facts[i]
-        if (fact.parties or fact.refers_to is not None) and _compatible(kind, fact.kind):
+        if _anchored(fact) and _compatible(kind, fact.kind):
             return fact.refers_to if fact.refers_to is not None and not fact.parties else i
     return None
 
@@ -185,9 +315,10 @@ def _resolve_cataphora(facts: list[AgreementFact]) -> list[AgreementFact]:
     a definite mention with nothing before it points to the next compatible one."""
     resolved = []
     for i, fact in enumerate(facts):
-        if not fact.parties and fact.refers_to is None:
+        if not _anchored(fact):
             later = next((j for j in range(i + 1, len(facts))
-                          if facts[j].parties and _compatible(fact.kind, facts[j].kind)), None)
-            fact = AgreementFact(**{**fact.__dict__, "refers_to": later})
+                          if (facts[j].parties or facts[j].part_of is not None)
+                          and _compatible(fact.kind, facts[j].kind)), None)
+            fact = replace(fact, refers_to=later)
         resolved.append(fact)
     return resolved

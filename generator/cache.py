@@ -12,12 +12,11 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
-import tempfile
 import types
 import typing
 from pathlib import Path
 
+from .atomic import write_atomic
 from .model import DocFacts
 
 FORMAT = 2
@@ -52,19 +51,10 @@ class FactsCache:
         return facts if facts.source_id == source_id else dataclasses.replace(facts, source_id=source_id)
 
     def put(self, facts: DocFacts) -> None:
-        path = self._path(facts.sha256)
-        path.parent.mkdir(parents=True, exist_ok=True)
         body = json.dumps(_rows(facts), ensure_ascii=False, separators=(",", ":")).encode()
         header = json.dumps({"format": FORMAT, "fingerprint": self.fingerprint, "sha256": facts.sha256,
                              "body": hashlib.sha256(body).hexdigest()}).encode()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(header + b"\n" + body)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self._path(facts.sha256), header + b"\n" + body)
 
 
 # --- rows: dataclasses as lists of their fields, which JSON stores compactly ------------

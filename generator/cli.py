@@ -35,6 +35,8 @@ def _settings(config_file, sources, content, jobs):
 
 
 def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need_graph=False):
+    """Generate and print one line per problem. Problems are warnings: the pages are written
+    all the same, and only `--strict` turns them into a failure (exit code 1)."""
     from .generate import generate
 
     from .progress import for_terminal
@@ -50,9 +52,10 @@ def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need
     if not quiet:
         click.echo(f"{report.sources} sources ({report.extracted} extracted, the rest cached): "
                    f"{len(report.written)} pages written, {len(report.deleted)} deleted, "
-                   f"{len(report.conflicts)} conflicts", err=True)
+                   f"{len(report.conflicts)} conflicts, {len(report.problems)} problems", err=True)
     if strict and report.problems:
-        raise BriefingError(f"{len(report.problems)} problem(s) and --strict is set")
+        raise BriefingError(f"{len(report.problems)} problem(s) above and --strict is set: "
+                            "fix the files they name, or run without --strict")
     return settings, report
 
 
@@ -64,7 +67,7 @@ def cli():
 
 @cli.command()
 @_common
-@click.option("--strict", is_flag=True, help="Fail on any warning.")
+@click.option("--strict", is_flag=True, help="Fail (exit code 1) if any source or page has a problem.")
 def generate(config_file, sources, content, quiet, jobs, strict):
     """Write content/ from the sources, changing only what changed.
 
@@ -75,20 +78,23 @@ def generate(config_file, sources, content, quiet, jobs, strict):
 
 @cli.command()
 @_common
-@click.option("--strict/--no-strict", default=True, help="Fail on warnings (default: on).")
+@click.option("--strict", is_flag=True,
+              help="Fail (exit code 1), before building, if any source or page has a problem.")
 def build(config_file, sources, content, quiet, jobs, strict):
-    """Generate, then build the site with `mkdocs build --strict` into site/.
+    """Generate, then build the site with `mkdocs build --strict` into site/. Problems with
+    sources are printed and skipped; --strict makes them fatal.
 
-    Example: briefing build
+    Example: briefing build --strict
     """
-    settings, _ = _run_generate(config_file, sources, content, quiet, jobs)
-    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file)] + (["--strict"] if strict else [])
+    _run_generate(config_file, sources, content, quiet, jobs, strict)
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
     if content is not None:
         click.echo("note: mkdocs builds docs_dir from mkdocs.yml", err=True)
     args += ["-q"] if quiet else []
     code = subprocess.call(args, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
     if code:
-        raise BriefingError("mkdocs build failed (see above)")
+        raise BriefingError("mkdocs build failed (its messages are above); `briefing check` "
+                            "lists broken links and clashes in content/")
 
 
 @cli.command()

@@ -12,12 +12,15 @@ from spacy.tokens import Doc, Token
 from .agreements import MAKING_VERBS
 from .lexicon import NEWSWORTHY_SPEECH, REPORTING_VERBS
 from .model import AgreementFact, EventFact, Mention, TimexFact
+from .reference import CLAUSE_DEPS, acting, mentions_in, subject_mentions
 
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj"})
 _PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
-_SIDES = frozenset({"side", "party", "sides", "parties"})
 _MAX_REST_WORDS = 9
+# Verbs that make a headline with no object ("Ghani resigns"); any other needs what it governs.
+_STANDS_ALONE = frozenset("""resign retire die arrive depart leave return win lose quit collapse
+fall rise surge slump vote protest strike attack meet negotiate disagree agree default crash
+merge surrender withdraw escape disappear explode riot invade mobilise mobilize lie""".split())
 
 
 def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
@@ -30,12 +33,17 @@ def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
     found: list[EventFact] = []
     for verb in doc:
         # Copulas ("X is reluctant") state a condition; an event needs an action verb.
-        if verb.pos_ != "VERB" or verb.dep_ not in _PREDICATE_DEPS:
+        if verb.pos_ != "VERB" or not (verb.dep_ in _PREDICATE_DEPS or _full_clause(verb)):
             continue
         event = _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at)
         if event is not None:
             found.append(event)
     return found
+
+
+def _full_clause(verb: Token) -> bool:
+    """"the fact that the terms were supported by X": a clause with a subject of its own."""
+    return verb.dep_ == "acl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at):
@@ -51,16 +59,57 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         linked = sorted(set(linked) | {made})
         if not agents:
             agents = _parties_of(agreements, made)
+    if not agents and linked and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "Ghani delayed the release, thereby undermining the agreement": Ghani undermines it.
+        agents = [m for s in _subjects(verb.head) if s.dep_ != "nsubjpass"
+                  for m in subject_mentions(s, mention_at, mentions)]
     if not agents and not passive:
-        return None         # "the group had rejected...": an action needs someone who acts
+        return None         # an action needs someone who acts
     if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH:
         return None
+    rest = _rest(verb, passive, bool(agents))
+    subject = _described_subject(verb, mention_at) if agents and not passive else None
+    if not rest.strip() and subject is None and not passive and lemma not in _STANDS_ALONE:
+        return None         # "X takes", "Google shows [that...]": no headline without its object
     place = _place(verb, mention_at, mentions)
+    acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
+                     | ({made} if made is not None else set()))
     return EventFact(
-        sent=sent_of[verb.i], trigger=lemma, rest=_rest(verb, passive, bool(agents)),
+        sent=sent_of[verb.i], trigger=lemma, rest=rest,
         agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
         place=place, timex=_date(verb, timexes), agreements=tuple(linked),
-        negated=any(c.dep_ == "neg" for c in verb.children), passive=passive and not agents)
+        negated=any(c.dep_ == "neg" for c in verb.children), passive=passive and not agents,
+        acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
+        done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might"}
+                                                      for c in verb.children if c.dep_ == "aux"),
+        plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
+                                        or any(c.dep_ == "conj" for c in subject.children)))
+
+
+def _described_subject(verb: Token, mention_at: dict[int, int]) -> Token | None:
+    """A subject that is a thing the actors own or take part in ("Pompeo's visit",
+    "intra-Afghan negotiations"): the headline keeps it rather than just the names."""
+    for subject in _subjects(verb):
+        if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"} and subject.i not in mention_at \
+                and mentions_in(subject, mention_at) \
+                and not any(c.dep_ == "appos" and c.i in mention_at for c in subject.children):
+            return subject          # but "A Taliban spokesman, Suhail Shaheen," is Shaheen
+    return None
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """What the verb acts on: its object or passive subject ("rejected the decree", "the terms
+    of the agreement were supported"), or what was agreed to ("agreed to a ceasefire")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"to", "on"} and verb.lemma_ == "agree":
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    for head in list(found):         # "the terms of the agreement"
+        found += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+    return found
 
 
 def _clause(verb: Token) -> list[Token]:
@@ -70,7 +119,7 @@ def _clause(verb: Token) -> list[Token]:
         token = stack.pop()
         words.append(token)
         stack += [c for c in token.children
-                  if not (c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"})]
+                  if not (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"})]
     return sorted(words, key=lambda t: t.i)
 
 
@@ -88,39 +137,22 @@ def _participants(verb, mention_at, mentions, passive) -> tuple[list[int], list[
             continue
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head               # "John Bass, who left Kabul"
-        agents += _mentions_in(subject, mention_at) or _sides(subject, mention_at, mentions)
+        agents += subject_mentions(subject, mention_at, mentions)
     if passive:
         for child in verb.children:
             if child.dep_ == "agent":
-                agents += _mentions_in(child, mention_at)
+                agents += mentions_in(child, mention_at)
     # A demonym in the clause describes someone ("French President Emmanuel Macron"): not a party.
     others = [mention_at[t.i] for t in _clause(verb) if t.i in mention_at
               and mentions[mention_at[t.i]].label != "NORP"]
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         for subject in _subjects(verb.head):
-            others += _mentions_in(subject, mention_at)     # who said so
-    return _unique(agents), _unique(others)
+            others += mentions_in(subject, mention_at)     # who said so
+    return acting(_unique(agents), mentions), acting(_unique(others), mentions)
 
 
-def _mentions_in(token: Token, mention_at: dict[int, int]) -> list[int]:
-    stack, found = [token], []
-    while stack:
-        t = stack.pop()
-        if t.i in mention_at:
-            found.append(mention_at[t.i])
-        stack += [c for c in t.children if not (c.dep_ in _CLAUSE_DEPS and c.pos_ == "VERB")]
-    return sorted(set(found))
 
 
-def _sides(subject: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
-    """"the two sides", "both parties": the last pair of actors named together before."""
-    if subject.lemma_.lower() not in _SIDES and subject.lower_ not in _SIDES:
-        return []
-    doc = subject.doc
-    for token in reversed(doc[: subject.i]):
-        if token.dep_ == "conj" and token.i in mention_at and token.head.i in mention_at:
-            return [mention_at[token.head.i], mention_at[token.i]]
-    return []
 
 
 def _made_agreement(verb: Token, agreement_at: dict[int, int]) -> int | None:
@@ -174,13 +206,13 @@ def _rest(verb: Token, passive: bool, has_agents: bool) -> str:
             continue
         if child.dep_ in {"dobj", "prt", "attr", "dative", "acomp", "oprd", "xcomp"} or (
                 child.dep_ == "prep" and child.lower_ in _HEADLINE_PREPS and not _temporal(child)):
-            words += _trim(child)
+            words += _trim(child, between=not (has_agents and verb.lemma_ in MAKING_VERBS))
     text = _join(words)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
         subject = verb.head
     if subject is not None and has_agents:       # "brokered by X" -> "X brokers <subject>"
-        return _join(_trim(subject) + words)
+        return _join(_trim(subject, between=verb.lemma_ not in MAKING_VERBS) + words)
     if subject is not None:
         aux = "are" if subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children) else "is"
         if any(c.dep_ == "neg" for c in verb.children):
@@ -202,13 +234,16 @@ def _join(words: list[Token]) -> str:
     return text.replace(" 's", "'s").replace(" ,", ",").replace(" - ", "-").replace(" .", ".")
 
 
-def _trim(token: Token) -> list[Token]:
+def _trim(token: Token, between: bool = True) -> list[Token]:
     """A phrase without its relative clauses, appositions, articles and commas, at most
-    a few words, cut where a phrase ends rather than mid-name."""
+    a few words, cut where a phrase ends rather than mid-name. Without `between`, "an
+    agreement between X and Y" loses the parties the headline has already named."""
     keep = []
     for t in token.subtree:
-        if t.i != token.i and any(a.dep_ in {"relcl", "appos", "advcl", "acl", "ccomp"}
-                                  for a in _path(t, token)):
+        path = _path(t, token) if t.i != token.i else []
+        if any(a.dep_ in {"relcl", "appos", "advcl", "acl", "ccomp"} for a in path):
+            continue
+        if not between and any(a.dep_ == "prep" and a.lower_ in {"between", "among"} for a in path):
             continue
         if t.dep_ == "det" and t.lower_ in {"the", "a", "an"} or t.is_punct and t.text != "-":
             continue

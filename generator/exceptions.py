@@ -22,10 +22,13 @@ class LockedError(BriefingError):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """Something wrong with one file: reported, never fatal on its own."""
+    """Something wrong with one file: reported, never fatal on its own. `line` (1-based) points
+    into the file when the problem is on one line of it; 0 when it is about the whole file."""
     path: str
     message: str
     severity: Literal["warning", "error"] = "warning"
+    line: int = 0
 
     def __str__(self) -> str:
-        return f"{self.severity}: {self.path}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{self.severity}: {where}: {self.message}"

@@ -21,14 +21,15 @@ def graph_to_dict(graph: Graph) -> dict:
                    for a in graph.actors],
         "events": [{"id": e.id, "title": e.title, "date": e.date, "date_precision": e.precision,
                     "date_text": e.date_text, "actors": list(e.actors), "place": e.place,
-                    "agreements": list(e.agreements),
+                    "agreements": list(e.agreements), "status": e.status,
                     "quotes": [{"source": q.source, "text": q.text} for q in e.quotes],
                     "page": page_path("event", e.id)}
                    for e in graph.events],
         "agreements": [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
                         "parties": list(a.parties), "date": a.date, "place": a.place,
                         "terms": [{"text": t.text, "source": t.quote.source} for t in a.terms],
-                        "events": list(a.events), "page": page_path("agreement", a.id)}
+                        "events": list(a.events), "part_of": a.part_of,
+                        "page": page_path("agreement", a.id)}
                        for a in graph.agreements],
     }
 

@@ -23,10 +23,12 @@ from .cache import FactsCache
 from .config import Settings
 from .exceptions import LockedError, Problem
 from .incremental import MemoRenderer
-from .merge import MergeResult, merge_page, orphan, page_stamp, region, region_span, touched, write_if_changed
+from .merge import (MergeResult, merge_page, orphan, page_stamp, region, region_span, remove_leftovers, to_lf,
+                    touched, write_if_changed)
 from .model import DocFacts, Graph, Source
 from .record import PageRecord, Record, Store, code_digest, listing, listing_digest
 from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources, reader_for
+from .whatsnew import WhatsNew
 
 Progress = Callable[[str, int], Callable[[int], None]]
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
@@ -62,13 +64,14 @@ def generate(settings: Settings, progress: Progress = _no_progress, need_graph: 
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise LockedError(f"{content} is being written by another briefing run; "
-                          "try again when it ends (or remove .briefing.lock if none is running)") from None
+        # The lock is the operating system's: it ends with the process that holds it, even a killed one.
+        raise LockedError(f"{content} is being written by another briefing run; try again when it ends") from None
     # The cyclic garbage collector would walk the millions of objects a large wiki makes again
     # and again (a fifth of a rebuild's time); what a run makes has hardly any cycles.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        remove_leftovers(content)
         return _generate(settings, progress, need_graph)
     finally:
         lock.release()
@@ -116,10 +119,16 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
 
     tick = progress("resolving", 1)
     graph = resolve(sources, facts, curation)
+    names = {a.id: a.name for a in graph.actors}
+    if renamed_actor_pages(existing, names):
+        # Curation on a page a human renamed belongs to the actor the page is for: key it by
+        # that actor's name, which only a first resolution can tell.
+        graph = resolve(sources, facts, read_curation(settings, existing, names))
     tick(1)
     report.graph = graph
     renderer = MemoRenderer(graph, record, clean, progress)
-    pages = renderer.pages()
+    news = WhatsNew(settings.content, graph)
+    pages = renderer.pages() + [news.page(renderer)]
     final: dict[str, str] = {}
     results: dict[str, MergeResult] = {}
     fresh: set[str] = set()         # pages exactly as rendered: no human text in them
@@ -148,7 +157,6 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
             report.problems.append(Problem(path, "its subject left the sources; kept because a human edited it"))
         else:
             final.pop(path, None)
-            (settings.content / path).unlink(missing_ok=True)
             report.deleted.append(path)
     pages_info = _add_backlinks(final, results, renderer.reused, record, settings.content, progress)
     tick = progress("writing", len(results))
@@ -166,8 +174,14 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         if path not in renderer.reused:
             stale_copy = target.with_name(target.name + ".generated")
             stale_copy.unlink(missing_ok=True)
-        if write_if_changed(target, final[path]):
+        if write_if_changed(target, final[path], keep_crlf=True):
             report.written.append(path)
+    # Deleted last: a run stopped half way leaves no page linking to a page already gone.
+    for path in report.deleted:
+        target = settings.content / path
+        target.unlink(missing_ok=True)
+        target.with_name(target.name + ".generated").unlink(missing_ok=True)
+    news.save()
     _save_record(store, code, inputs, report, renderer, fresh, pages_info, settings.content, read)
     renderer.release()
     return report
@@ -324,7 +338,9 @@ def read_pages(content: Path, skip: set[str] = frozenset(), files: dict | None =
         if not rel.endswith(".md") or rel in skip:
             continue
         try:
-            pages[rel] = (content / rel).read_text(encoding="utf-8")
+            # Bytes as they are (no newline translation), so text outside regions stays exact;
+            # a page saved with CRLF throughout is read as LF and written back with CRLF.
+            pages[rel] = to_lf((content / rel).read_bytes().decode("utf-8"))
         except (OSError, UnicodeDecodeError):
             continue
     return pages
@@ -353,15 +369,29 @@ def _names(value) -> list[str]:
     return [str(v) for v in (value if isinstance(value, list) else [value]) if v is not None]
 
 
-def read_curation(settings: Settings, pages: dict[str, str]) -> Curation:
-    """Global curation from mkdocs.yml, then what humans set in actor pages' front matter."""
+def _actor_id(text: str) -> str | None:
+    stamped = page_stamp(text)
+    return stamped[0].removeprefix("actor/") if stamped and stamped[0].startswith("actor/") else None
+
+
+def renamed_actor_pages(pages: dict[str, str], names: dict[str, str]) -> list[str]:
+    """Touched actor pages whose title is no longer the name of the actor they are for."""
+    return [path for path, text in sorted(pages.items())
+            if path.startswith("actors/") and touched(text) and _actor_id(text) in names
+            and name_key(str(front_matter(text).get("title") or "")) != name_key(names[_actor_id(text)])]
+
+
+def read_curation(settings: Settings, pages: dict[str, str], names: dict[str, str] | None = None) -> Curation:
+    """Global curation from mkdocs.yml, then what humans set in actor pages' front matter.
+    A page's curation is keyed by its title, or, given `names` (actor id -> name), by the name
+    of the actor its stamp names, so that a human may retitle a page."""
     curation = Curation(aliases={k: list(v) for k, v in settings.aliases.items()},
                         ignore={name_key(n) for n in settings.ignore})
     for path, text in sorted(pages.items()):
         if not path.startswith("actors/") or path == "actors/index.md" or not touched(text):
             continue
         meta = front_matter(text)
-        title = str(meta.get("title") or "")
+        title = (names or {}).get(_actor_id(text) or "") or str(meta.get("title") or "")
         if not title:
             continue
         key = name_key(title)

@@ -69,4 +69,5 @@ AGREEMENT_KINDS = {
     "acquisition": "acquisition", "takeover": "acquisition", "settlement": "settlement",
     "arrangement": "agreement", "protocol": "agreement", "convention": "treaty",
     "compact": "agreement", "order": "order", "sale": "sale", "purchase": "sale",
+    "transaction": "agreement",
 }

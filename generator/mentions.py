@@ -31,14 +31,74 @@ def find_mentions(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
     for mention in _collectives(doc, sent_of):
         mentions.append(mention)
         covered.update(range(mention.start, mention.end))
-    for ent in doc.ents:
+    for ent in _with_company_names(doc):
         if ent.label_ not in ACTOR_LABELS or ent.start_char in covered:
             continue
+        covered.update(range(ent.start_char, ent.end_char))
         mention = _from_entity(ent, sent_of)
         if mention is not None:
             mentions.append(mention)
+    mentions += _companies_ner_missed(doc, sent_of, mentions)
     mentions += _surnames_ner_missed(doc, sent_of, mentions)
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+_COMPANY_ENDINGS = frozenset("inc incorporated corp corporation co ltd limited plc llc".split())
+
+
+def _with_company_names(doc: Doc) -> list[Span]:
+    """NER's entities, with "Monfort of Colorado Inc" whole: NER stops at "Monfort" (and
+    calls it a place), but a name that runs on through "of X" to "Inc" is one company's.
+    A name a company noun introduces is an organisation, whatever NER guessed."""
+    ents = []
+    for ent in doc.ents:
+        end = ent.end
+        if end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN":
+            stop = end + 1
+            while stop < len(doc) and doc[stop].pos_ == "PROPN" and stop - end < 5:
+                stop += 1
+            if doc[stop - 1].lower_.rstrip(".") in _COMPANY_ENDINGS:
+                ent = Span(doc, ent.start, stop, label="ORG")
+        before = doc[ent.start - 1] if ent.start else None
+        if before is not None and before.lower_ in _COMPANY_NOUNS and before.dep_ == "compound" \
+                and ent.label_ in {"PERSON", "GPE"}:
+            ent = Span(doc, ent.start, ent.end, label="ORG")     # "technology firm Guidant"
+        ents.append(ent)
+    return ents
+
+
+# Nouns that introduce a company's name: "medical technology firm Guidant".
+_COMPANY_NOUNS = frozenset("firm company group carmaker airline bank maker giant retailer insurer "
+                           "manufacturer producer supplier operator conglomerate chain rival "
+                           "broker lender startup".split())
+
+
+def _companies_ner_missed(doc: Doc, sent_of: dict[int, int], mentions: list[Mention]) -> list[Mention]:
+    """"firm Guidant" NER does not tag: a proper noun introduced by a company noun is an
+    organisation, and so is the same name wherever else the document uses it alone."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    names = set()
+    for token in doc:
+        if (token.pos_ == "PROPN" and token.idx not in taken and token.text[:1].isupper()
+                and any(c.dep_ == "compound" and c.lower_ in _COMPANY_NOUNS and c.i == token.i - 1
+                        for c in token.children)
+                and _lone_name(token)):
+            names.add(token.text)
+    found = []
+    for token in doc:
+        if token.text in names and token.pos_ == "PROPN" and token.idx not in taken and _lone_name(token):
+            found.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text,
+                                 name=token.text, label="ORG", sent=sent_of[token.i],
+                                 modifier=token.dep_ in _MODIFIER_DEPS and not is_title(token.head)))
+    return found
+
+
+def _lone_name(token: Token) -> bool:
+    """Not part of a longer name: no proper noun right before or after."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].pos_ == "PROPN"
+    after = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
+    return not before and not after
 
 
 def _surnames_ner_missed(doc: Doc, sent_of: dict[int, int], mentions: list[Mention]) -> list[Mention]:

@@ -2,10 +2,12 @@
 
 A page is front matter plus a body in which generated regions sit between
 `<!-- briefing:begin NAME -->` and `<!-- briefing:end NAME CHECKSUM -->`. The checksum of a
-region's content tells whether a human edited inside it; a hash of everything outside the
-regions (kept in the `briefing` front-matter key) tells whether a human touched the page at all.
+region's content tells whether a human edited inside it. The `briefing` front-matter key,
+`ID SKELETON REGIONS`, records which entity the page is for, a hash of everything outside the
+regions as the generator wrote it (did a human touch the page at all?) and a hash of the region
+names the generator wrote (did a human delete a region, or does the template have a new one?).
 
-`merge_page` is pure. `write_if_changed` is the only function here that touches the disk.
+`merge_page` is pure. Only `write_if_changed` and `remove_leftovers` touch the disk.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from .sources import FRONT_MATTER
 _REGION = re.compile(
     r"<!-- briefing:begin (?P<name>[\w-]+) -->\n(?P<body>.*?)<!-- briefing:end (?P=name)(?: (?P<sum>[0-9a-f]{12}))? -->",
     re.S)
-_STAMP = re.compile(r"^briefing: (?P<id>\S+) (?P<skeleton>[0-9a-f]{12})\n", re.M)
+_STAMP = re.compile(r"^briefing: (?P<id>\S+) (?P<skeleton>[0-9a-f]{12})(?: (?P<regions>[0-9a-f]{12}))?\n", re.M)
 
 
 def checksum(text: str) -> str:
@@ -63,21 +65,29 @@ def skeleton(text: str) -> str:
     return _REGION.sub(lambda m: f"<!-- briefing:region {m['name']} -->", text)
 
 
+def _names(text: str) -> str:
+    return checksum(" ".join(r.name for r in regions(text)))
+
+
 def stamp(page_id: str, text: str) -> str:
-    """Put `briefing: ID SKELETON` in the front matter, recording what the generator wrote."""
+    """Put `briefing: ID SKELETON REGIONS` in the front matter, recording what the generator wrote."""
     text = _STAMP.sub("", text, count=1)
     front = FRONT_MATTER.match(text)
-    line = f"briefing: {page_id} {checksum(skeleton(text))}\n"
+    line = f"briefing: {page_id} {checksum(skeleton(text))} {_names(text)}\n"
     if front is None:
         return f"---\n{line}---\n\n{text}"
     at = front.end("yaml") if front["yaml"] else len("---\n")
     return text[:at] + line + text[at:]
 
 
+def _stamp_match(text: str) -> re.Match | None:
+    front = FRONT_MATTER.match(text)
+    return _STAMP.search(front["yaml"] or "") if front else None
+
+
 def page_stamp(text: str) -> tuple[str, str] | None:
     """(page id, skeleton hash) of a generated page; None for a page a human wrote."""
-    front = FRONT_MATTER.match(text)
-    match = _STAMP.search(front["yaml"] or "") if front else None
+    match = _stamp_match(text)
     return (match["id"], match["skeleton"]) if match else None
 
 
@@ -102,19 +112,25 @@ def merge_page(old: str | None, new: str) -> MergeResult:
     if old is None or not touched(old):
         return MergeResult(new)
     conflicts = tuple(r.name for r in regions(old) if r.edited)
-    merged = _replace_regions(old, new)
+    # A region missing from the page was deleted by a human, unless the generator now writes
+    # regions it did not write last time (a new template): then the missing ones go back in.
+    stamped = _stamp_match(old)
+    same_regions = stamped is not None and stamped["regions"] == _names(new)
+    merged = _replace_regions(old, new, add_missing=not same_regions)
+    # The old stamp stays, so the page stays "touched"; only its list of regions follows `new`.
+    merged = _STAMP.sub(lambda m: f"briefing: {m['id']} {m['skeleton']} {_names(new)}\n", merged, count=1)
     if conflicts:
         return MergeResult(old, conflicts, merged)
     return MergeResult(merged)
 
 
-def _replace_regions(old: str, new: str) -> str:
-    """Old page with each region's content taken from `new`. A region the new page has and
-    the old lacks goes in after the region that precedes it in `new`; a region the new page
-    no longer has is emptied. Everything outside regions stays byte for byte."""
+def _replace_regions(old: str, new: str, add_missing: bool) -> str:
+    """Old page with each region's content taken from `new`. With `add_missing`, a region the
+    new page has and the old lacks goes in after the region that precedes it in `new`. A
+    region the new page no longer has is emptied. Everything outside regions stays byte for byte."""
     fresh = {r.name: r for r in regions(new)}
     order = [r.name for r in regions(new)]
-    present = {r.name for r in regions(old)}
+    present = {r.name for r in regions(old)} | (set() if add_missing else set(order))
     pieces, cursor = [], 0
     for r in regions(old):
         pieces.append(old[cursor:r.start])
@@ -128,7 +144,6 @@ def _replace_regions(old: str, new: str) -> str:
     missing = [n for n in order if n not in present]
     if missing:
         text = text.rstrip("\n") + "".join(f"\n\n{region(n, fresh[n].body)}" for n in missing) + "\n"
-    # The old stamp stays: it records what the generator once wrote, so the page stays "touched".
     return text
 
 
@@ -145,33 +160,65 @@ def _following_missing(name: str, order: list[str], present: set[str]) -> list[s
 
 
 def orphan(text: str, notice: str) -> str:
-    """A page whose subject left the sources but that a human edited: its regions say so."""
-    pieces, cursor = [], 0
-    for i, r in enumerate(regions(text)):
+    """A page whose subject left the sources but that a human edited. Its first region says
+    so and the others are emptied: what they held is gone from the sources and links to pages
+    that are gone. A region a human edited stays as it is."""
+    pieces, cursor, noticed = [], 0, False
+    for r in regions(text):
         pieces.append(text[cursor:r.start])
-        pieces.append(region(r.name, notice if i == 0 else r.body))
+        if r.edited:
+            pieces.append(text[r.start:r.end])
+        else:
+            pieces.append(region(r.name, "" if noticed else notice))
+            noticed = True
         cursor = r.end
     pieces.append(text[cursor:])
     return "".join(pieces)
 
 
-# --- the disk ------------------------------------------------------------------------
+# --- line ends and the disk ----------------------------------------------------------
 
-def write_if_changed(path: Path, text: str) -> bool:
+def crlf(text: str) -> bool:
+    """Every line ends in CRLF: an editor saved the whole page that way."""
+    return "\r\n" in text and text.count("\n") == text.count("\r\n")
+
+
+def to_lf(text: str) -> str:
+    """A page saved with CRLF throughout, as LF; any other page as it is, byte for byte."""
+    return text.replace("\r\n", "\n") if crlf(text) else text
+
+
+_TEMP = ".briefing-tmp"
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Temporary files of a run killed between writing them and renaming them into place."""
+    for tmp in folder.rglob(f".*{_TEMP}"):
+        tmp.unlink(missing_ok=True)
+
+
+def write_if_changed(path: Path, text: str, keep_crlf: bool = False) -> bool:
     """Write atomically (temporary file, then rename) and only when the bytes differ, so a
-    reader never sees half a page and `mkdocs serve` is not woken by its own writes.
-    No fsync: the rename alone keeps readers from half a page, and a page lost to a power cut
-    is written again by the next run, while syncing every one of thousands costs minutes."""
-    data = text.encode()
+    reader never sees half a page and `mkdocs serve` is not woken by its own writes. With
+    `keep_crlf`, a file that has CRLF line ends throughout keeps them. No fsync: the rename
+    alone keeps readers from half a page, and syncing each of thousands of pages costs minutes."""
     try:
-        if path.read_bytes() == data:
-            return False
+        before = path.read_bytes()
     except FileNotFoundError:
-        pass
+        before = None
+    if keep_crlf and before is not None and crlf(before.decode(errors="replace")):
+        text = text.replace("\n", "\r\n")
+    data = text.encode()
+    if before == data:
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{_TEMP}")
     try:
+        # Created like any new file (0666 less the umask), or with the mode of the file it replaces.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
         with os.fdopen(fd, "wb") as handle:
+            if before is not None:
+                os.fchmod(handle.fileno(), stat.S_IMODE(path.stat().st_mode))
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:

@@ -108,6 +108,10 @@ class EventFact:
     agreements: tuple[int, ...] = ()  # indices into DocFacts.agreements
     negated: bool = False
     passive: bool = False    # no agent named: "27 people were killed"
+    acts_on: tuple[int, ...] = ()  # agreements it signs, rejects, delays...: not just mentions
+    subject: str = ""        # the subject as written when it is more than a name ("Intra-Afghan talks")
+    plural: bool = False     # whether that subject is plural
+    done: bool = False       # told as done (past or perfect), not planned or ongoing
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,8 @@ class AgreementFact:
     place: int | None = None
     terms: tuple[Clause, ...] = ()  # what it obliges or allows, as written
     name: str | None = None  # a proper name when the text gives one ("the Doha agreement")
+    part_of: int | None = None  # index of the agreement it is said to be part of
+    verbal: bool = False     # made by a verb ("agreed to buy X"): its words are no name
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,7 @@ class Event:
     quotes: tuple[Quote, ...]
     agreements: tuple[str, ...] = ()
     anchor: str | None = None     # "from 'on Monday' in a source dated 2020-03-23"
+    status: str | None = None     # what it does to the agreements it concerns: "signed", "delayed"
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -216,6 +223,7 @@ class Agreement:
     terms: tuple[Term, ...] = ()
     events: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    part_of: str | None = None    # id of the agreement this one belongs to
 
 
 @dataclass(frozen=True)

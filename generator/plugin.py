@@ -6,15 +6,18 @@ Generation writes only pages whose bytes change, so `mkdocs serve` is not woken 
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .config import DEFAULTS, settings_from
+from .exceptions import BriefingError
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 SKIP_ENV = "BRIEFING_SKIP_GENERATE"   # set by `briefing build`, which has just generated
@@ -40,11 +43,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return
         from .generate import generate
 
-        report = generate(self._settings(config), need_graph=False)
+        try:
+            report = generate(self._settings(config), need_graph=False)
+        except BriefingError as err:
+            raise PluginError(err.message) from None
         for problem in report.problems:
             log.warning(str(problem)) if problem.severity == "error" else log.info(str(problem))
         if report.written or report.deleted:
             log.info(f"briefing: {len(report.written)} page(s) written, {len(report.deleted)} deleted")
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """The theme puts a page's front-matter title into the HTML unescaped; titles hold names
+        as the sources wrote them, so they are escaped here to stay text."""
+        if page.meta.get("title") is not None:
+            page.meta["title"] = html.escape(str(page.meta["title"]))
+        return markdown
 
     def on_files(self, files, config):
         """Pages a human hid (`hide: true`) stay in content/, so the decision is kept, but are

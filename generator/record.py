@@ -18,12 +18,12 @@ import base64
 import hashlib
 import json
 import os
-import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .atomic import write_atomic
 from .exceptions import Problem
 from .model import Source
 
@@ -233,7 +233,7 @@ class Store:
             "shards": digests})
         _write(self.summary_path, {
             "code": record.code, "inputs": record.inputs, "content": record.content, "sources": record.sources,
-            "problems": [[p.path, p.message, p.severity] for p in record.problems],
+            "problems": [[p.path, p.message, p.severity, p.line] for p in record.problems],
             "conflicts": record.conflicts})
 
     def forget(self) -> None:
@@ -265,15 +265,7 @@ def _write(path: Path, data: dict) -> str:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     digest = hashlib.sha256(body).hexdigest()
     header = json.dumps({"format": FORMAT, "body": digest}).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(header + b"\n" + body)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, header + b"\n" + body)
     return digest
 
 

@@ -7,7 +7,7 @@ Every piece of source text reaches a page through `md` (Markdown and HTML escape
 from __future__ import annotations
 
 import calendar
-import posixpath
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -29,19 +29,26 @@ TYPE_LABEL = {"person": "Person", "organization": "Organisation", "country": "Co
 _ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]"},
                           "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"})
 _SPACES = re.compile(r"\s+")
+# Control characters are no text, and Python-Markdown marks its placeholders with \x02 and \x03.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
+_BLOCK_START = {"-": "\\-", "+": "\\+", "#": "\\#", "!": "\\!", "=": "&#61;", "~": "&#126;",
+                "?": "&#63;", ":": "&#58;"}
 
 
 def md(text) -> Markup:
     """Source text as inert Markdown: every character that could start markup is escaped."""
     text = str(text)
     if not text.isprintable() or "  " in text:     # isprintable(): no whitespace but " "
-        text = _SPACES.sub(" ", text)
+        text = _CONTROL.sub("", _SPACES.sub(" ", text))
     text = text.translate(_ESCAPES)
     if text[:1].isdigit() or text[:1] == " ":
         text = _LINE_START.sub(r"\1\2\\\3", text)
-    if text.startswith(("-", "+", "#", "=")):
-        text = "\\" + text if text[0] != "=" else "&#61;" + text[1:]
+    # What may open a block at the start of a line: list, heading, setext rule, admonition, fence.
+    # Up to three spaces may come first; escaping such a character mid-line costs nothing.
+    at = len(text) - len(text.lstrip(" "))
+    if text[at:at + 1] in _BLOCK_START:
+        text = text[:at] + _BLOCK_START[text[at]] + text[at + 1:]
     return Markup(text)
 
 
@@ -96,9 +103,12 @@ class Renderer:
             for actor in event.actors:
                 self._events_of[actor].append(event)
         self._agreements_of = defaultdict(list)
+        self._parts_of = defaultdict(list)
         for agreement in graph.agreements:
             for party in agreement.parties:
                 self._agreements_of[party].append(agreement)
+            if agreement.part_of:
+                self._parts_of[agreement.part_of].append(agreement)
         # Indexes built once, so that every page costs time in its own size, not the corpus's.
         self._actors_at: dict[Quote, list[str]] = defaultdict(list)
         for actor in graph.actors:
@@ -141,7 +151,8 @@ class Renderer:
         env = self.env.get_template(template)
         module = env.make_module({"r": self, "here": path, "graph": self.graph, **context})
         for name in getattr(module, "regions", "").split():
-            regions[name] = str(getattr(module, f"region_{name}")()).strip("\n")
+            # Blank-line runs collapse here, before the region's checksum, not after it.
+            regions[name] = re.sub(r"\n{3,}", "\n\n", str(getattr(module, f"region_{name}")())).strip("\n")
         text = str(module).replace("\r", "")
         for name, body in regions.items():
             text = text.replace(f"@@region:{name}@@", region(name, body + "\n" if body else ""))
@@ -163,7 +174,7 @@ class Renderer:
         for agreement in self.graph.agreements:
             path = page_path("agreement", agreement.id)
             pages.append(self.render("agreement.md.j2", path, f"agreement/{agreement.id}",
-                                     agreement=agreement,
+                                     agreement=agreement, parts=self._parts_of[agreement.id],
                                      timeline=[self.events[e] for e in agreement.events]))
         for source in self.graph.sources:
             path = page_path("source", source.id)
@@ -259,7 +270,9 @@ def _label(kind: str, item) -> str:
     return item.name
 
 
+@functools.cache
 def make_env() -> jinja2.Environment:
+    """One environment per process: compiling the templates costs more than rendering a page."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"),
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

@@ -7,15 +7,16 @@ in a sorted order so the same inputs always give the same ids.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-
-from slugify import slugify
+from dataclasses import replace
 
 from .actors import Cluster, Curation, cluster_mentions, name_key
+from .agreements import MAKING_VERBS
 from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
                     Role, Source, Term)
+from .slugs import slug, unique_slugs
+from .status import status_of
 from .timex_calendar import precision_of
 
-_SLUG_LENGTH = 72
 MentionRef = tuple[str, int]            # (source id, mention index)
 
 
@@ -39,25 +40,6 @@ def quote(doc: DocFacts, sent: int) -> Quote:
     return Quote(source=doc.source_id, sent=sent + 1, text=doc.sentences[sent].text)
 
 
-def unique_slugs(items: list[tuple[str, str]]) -> dict[str, str]:
-    """(sort key, wanted slug) -> slug, unique: a clash gets -2, -3 in sort order."""
-    taken: set[str] = set()
-    result: dict[str, str] = {}
-    for key, wanted in sorted(items):
-        slug = wanted or "untitled"
-        n = 2
-        while slug in taken:
-            slug = f"{wanted}-{n}"
-            n += 1
-        taken.add(slug)
-        result[key] = slug
-    return result
-
-
-def slug(text: str) -> str:
-    return slugify(text, max_length=_SLUG_LENGTH, word_boundary=True) or "untitled"
-
-
 # --- actors --------------------------------------------------------------------------
 
 def _actors(facts: list[DocFacts], curation: Curation) -> tuple[list[Actor], dict[MentionRef, str]]:
@@ -75,8 +57,7 @@ def _actors(facts: list[DocFacts], curation: Curation) -> tuple[list[Actor], dic
         drafts.append(_draft(group, by_id, curation))
     ids = unique_slugs([(f"{d['name']}\x00{d['type']}", slug(d["name"])) for d in drafts])
     actors, actor_of = [], {}
-    for draft in drafts:
-        actor_id = ids[f"{draft['name']}\x00{draft['type']}"]
+    for draft, actor_id in zip(drafts, ids):
         for ref in draft["refs"]:
             actor_of[ref] = actor_id
         actors.append(Actor(id=actor_id, name=draft["name"], type=draft["type"],
@@ -157,27 +138,39 @@ def _root_fact(doc: DocFacts, index: int) -> int:
 
 
 def _agreements(facts, actor_of, actors):
+    """One agreement per kind and set of parties; one with no parties of its own only when the
+    text makes it part of one that has them ("the exchange was part of an agreement between...")."""
     names = {a.id: a for a in actors}
     groups: dict[tuple, list[tuple[DocFacts, int]]] = defaultdict(list)
     for doc in facts:
-        for index, fact in enumerate(doc.agreements):
-            root = _root_fact(doc, index)
-            parties = _party_ids(doc, doc.agreements[root], actor_of, names)
-            if not parties:
-                continue
-            groups[(_family(doc.agreements[root].kind), parties)].append((doc, index))
-    drafts = []
-    for (family, parties), members in sorted(groups.items()):
-        drafts.append(_agreement_draft(family, parties, members, actor_of, names))
-    ids = unique_slugs([(d.name + "\x00" + ",".join(d.parties), slug(d.name)) for d in drafts])
+        for index in range(len(doc.agreements)):
+            key = _group_key(doc, _root_fact(doc, index), actor_of, names)
+            if key is not None:
+                groups[key].append((doc, index))
+    keys = sorted(groups, key=repr)
+    drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names) for key in keys]
+    ids = unique_slugs([(repr(key), slug(draft.name)) for key, draft in zip(keys, drafts)])
     agreement_of: dict[tuple[str, int], str] = {}
     result = []
-    for draft, ((_, _), members) in zip(drafts, sorted(groups.items())):
-        agreement_id = ids[draft.name + "\x00" + ",".join(draft.parties)]
-        for doc, index in members:
-            agreement_of[(doc.source_id, index)] = agreement_id
-        result.append(Agreement(**{**draft.__dict__, "id": agreement_id}))
+    id_of = dict(zip(map(repr, keys), ids))
+    for key, draft in zip(keys, drafts):
+        for doc, index in groups[key]:
+            agreement_of[(doc.source_id, index)] = id_of[repr(key)]
+        part_of = id_of.get(repr(key[2])) if key[2] is not None else None
+        result.append(replace(draft, id=id_of[repr(key)], part_of=part_of))
     return sorted(result, key=lambda a: a.id), agreement_of
+
+
+def _group_key(doc, root: int, actor_of, names, depth: int = 0) -> tuple | None:
+    """(family, parties, key of the whole it is part of), or None for a generic mention."""
+    fact = doc.agreements[root]
+    parties = _party_ids(doc, fact, actor_of, names)
+    if parties:
+        return (_family(fact.kind), parties, None)
+    if fact.part_of is None or depth > 3:
+        return None
+    whole = _group_key(doc, _root_fact(doc, fact.part_of), actor_of, names, depth + 1)
+    return (_family(fact.kind), (), whole) if whole is not None else None
 
 
 def _family(kind: str) -> str:
@@ -199,8 +192,8 @@ def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
     for doc, index in members:
         fact = doc.agreements[index]
         kinds[fact.kind] += 1
-        if fact.parties or fact.name:       # "the agreement" alone names nothing
-            phrases[_strip_article(fact.text)] += 1
+        if (fact.parties or fact.name or fact.part_of is not None) and not fact.verbal:
+            phrases[_strip_article(fact.text)] += 1     # "the agreement" alone names nothing
         proper = proper or fact.name
         quotes.append(quote(doc, fact.sent))
         if fact.timex is not None and date is None:
@@ -215,20 +208,35 @@ def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
             if all(t.text != text for t in terms):
                 terms.append(Term(text=text, quote=quote(doc, clause.sent)))
     kind = kinds.most_common(1)[0][0] if family == "agreement" else family
-    written = [p for p in phrases if any(w[:1].isupper() for w in p.split()[:-1])]
+    # A name is short: a long phrase reads as a sentence, and the parties name it better.
+    written = [p for p in phrases if any(w[:1].isupper() for w in p.split()[:-1]) and len(p.split()) <= 7]
     if proper:
         name = proper
     elif written:
         # The compact form ("Taliban-US agreement") reads better as a title than the long one.
         name = min(written, key=lambda p: (" between " in p or " with " in p, -phrases[p], len(p), p))
-    else:
-        name = f"{' – '.join(names[p].name for p in parties)} {kind}"
+    elif parties:
+        name = f"{'–'.join(names[p].name for p in parties)} {kind}"
+    else:                   # a part of another agreement: "the planned prisoner exchange"
+        name = _bare_phrase(min(phrases, key=lambda p: (-phrases[p], len(p), p))) if phrases else kind
     name = name[:1].upper() + name[1:]
     aliases = tuple(sorted({p for p in phrases if name_key(p) != name_key(name) and " " in p},
                            key=_casefold_then_text))
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
                      quotes=tuple(dict.fromkeys(quotes)))
+
+
+_PLAN_WORDS = frozenset("planned proposed expected promised agreed future possible new first "
+                        "latest so-called envisaged".split())
+
+
+def _bare_phrase(text: str) -> str:
+    """"planned prisoner exchange" -> "prisoner exchange": the thing, not its prospects."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in _PLAN_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _strip_article(text: str) -> str:
@@ -253,6 +261,7 @@ def _source_text(doc, sentence, start, end) -> str:
 def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
     names = {a.id: a.name for a in actors}
     merged: dict[tuple, dict] = {}
+    same_day: dict[tuple, list[tuple]] = defaultdict(list)     # (date, verb, negated) -> keys
     actor_at: dict[str, dict[int, str]] = defaultdict(dict)     # source -> mention -> actor
     for (source_id, index), actor_id in actor_of.items():
         actor_at[source_id][index] = actor_id
@@ -273,11 +282,16 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
                     date, date_text = timex.value, timex.text
                     anchor = (f"from \"{timex.text}\" in a source dated {source.date}"
                               if source and source.date else f"from \"{timex.text}\"")
-            key = (date, fact.trigger, tuple(agents) or tuple(others))
+            elif _reported_as_news(fact, source):
+                date, precision = source.date, "day"
+                anchor = ("the date of the source: its opening sentence reports this as done "
+                          "and gives no other date")
+            key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others))
             entry = merged.setdefault(key, {
                 "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
                 "title": _title(agents, others, fact, names), "agents": agents, "others": [],
-                "place": place, "quotes": [], "agreements": set()})
+                "place": place, "quotes": [], "agreements": set(),
+                "status": status_of(fact.trigger, fact.negated) if fact.acts_on else None})
             entry["others"] = list(dict.fromkeys(entry["others"] + others))
             entry["place"] = entry["place"] or place
             entry["quotes"].append(quote(doc, fact.sent))
@@ -286,16 +300,43 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
     ids = unique_slugs([(_event_sort_key(e), slug(f"{e['date'] or 'undated'} {e['title']}"))
                         for e in merged.values()])
     events = []
-    for entry in merged.values():
+    for entry, event_id in zip(merged.values(), ids):
         participants = tuple([Participant(a, "agent") for a in entry["agents"]]
                              + [Participant(o, "other") for o in entry["others"]
                                 if o not in entry["agents"] and o != entry["place"]])
-        events.append(Event(id=ids[_event_sort_key(entry)], title=entry["title"], date=entry["date"],
+        events.append(Event(id=event_id, title=entry["title"], date=entry["date"],
                             precision=entry["precision"], date_text=entry["date_text"],
                             participants=participants, place=entry["place"],
                             quotes=tuple(dict.fromkeys(entry["quotes"])),
-                            agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"]))
+                            agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"],
+                            status=entry["status"] if entry["agreements"] else None))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
+
+
+_LEAD_SENTENCES = 2       # a headline and the first sentence of the story
+
+
+def _reported_as_news(fact, source) -> bool:
+    """A dated story that opens with a deal done ("Chemlawn and Ecolab said they signed a
+    merger agreement") reports that day's news: the wire convention, and the only case
+    where an event takes its source's date."""
+    return (source is not None and source.date is not None and fact.sent < _LEAD_SENTENCES
+            and fact.done and not fact.negated and bool(fact.acts_on)
+            and fact.trigger in MAKING_VERBS)
+
+
+def _same_event(merged: dict, same_day: dict, date, fact, who: tuple) -> tuple:
+    """The key of an event already seen that this fact reports again: the same day (or month),
+    the same action, an actor in common. Undated reports merge only when all actors match,
+    since without a date two visits to Kabul are not known to be one."""
+    key = (date, fact.trigger, who, fact.negated)
+    if date is None or key in merged:
+        return key
+    day = (date, fact.trigger, fact.negated)
+    found = next((k for k in same_day[day] if set(k[2]) & set(who)), None)
+    if found is None:
+        same_day[day].append(key)
+    return found or key
 
 
 def _event_sort_key(entry: dict) -> str:
@@ -332,7 +373,9 @@ def _title(agents, others, fact, names) -> str:
     subject = " and ".join(names[a] for a in who[:3]) if who else ""
     verb = inflect(fact.trigger, len(who) > 1, fact.negated)
     rest = fact.rest
-    if fact.passive or not who:
+    if fact.subject:
+        text = " ".join(p for p in (fact.subject, inflect(fact.trigger, fact.plural, fact.negated), rest) if p)
+    elif fact.passive or not who:
         text = rest or f"{' and '.join(names[o] for o in others[:2])} {verb}"
     else:
         text = " ".join(p for p in (subject, verb, rest) if p)
@@ -340,11 +383,19 @@ def _title(agents, others, fact, names) -> str:
 
 
 def _link_events(agreements: list[Agreement], events: list[Event]) -> list[Agreement]:
+    """Each agreement lists the events that concern it; one the sources date only through the
+    event that signed it takes that event's date."""
     linked = defaultdict(list)
     for event in events:
         for agreement in event.agreements:
-            linked[agreement].append(event.id)
-    return [Agreement(**{**a.__dict__, "events": tuple(linked.get(a.id, ()))}) for a in agreements]
+            linked[agreement].append(event)
+    result = []
+    for a in agreements:
+        made = next((e for e in linked.get(a.id, ()) if e.date and e.status in {"signed", "agreed"}), None)
+        dated = {"date": made.date, "precision": made.precision, "date_text": made.date_text} \
+            if a.date is None and made is not None else {}
+        result.append(replace(a, events=tuple(e.id for e in linked.get(a.id, ())), **dated))
+    return result
 
 
 def _casefold_then_text(text: str) -> tuple[str, str]:

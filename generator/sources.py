@@ -1,7 +1,9 @@
 """Reading source documents: one reader per format, chosen by suffix (as Pelican does).
 
-Readers are pure (`read(text, path) -> Source`); only `read_sources` opens files. A bad file
-becomes a `Problem` naming it, and the rest of the folder is still read.
+Readers are pure (`read(text, path) -> (Source, problems)`); only `read_sources` opens files.
+A file that cannot be read becomes a `Problem` naming it and saying what to do; a file with a
+flaw that loses nothing important (a bad date, broken front matter) is read and the flaw reported.
+The rest of the folder is always read.
 """
 
 from __future__ import annotations
@@ -10,15 +12,15 @@ import datetime as dt
 import hashlib
 import html
 import re
-from collections.abc import Iterable
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 import yaml
-from slugify import slugify
 
-from .exceptions import Problem
+from .exceptions import BriefingError, Problem
 from .model import Source
+from .slugs import source_ids
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -54,7 +56,7 @@ def parse_date(value) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+        match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", value)
         if match:
             try:
                 return dt.date(*map(int, match.groups())).isoformat()
@@ -75,7 +77,16 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re
 
 
 class SourceError(ValueError):
-    """A file that cannot become a source; the message says why."""
+    """A file that cannot become a source, or a part of one that is ignored; the message says
+    why and `advice` what to do. `line` is the line of the file it is about (1-based), or 0."""
+
+    def __init__(self, message: str, line: int = 0, advice: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.advice = advice
+
+
+Read = tuple[Source, list[Problem]]      # the source, and the flaws that were read past
 
 
 # --- readers -------------------------------------------------------------------------
@@ -83,7 +94,7 @@ class SourceError(ValueError):
 class Reader:
     suffixes: tuple[str, ...] = ()
 
-    def read(self, text: str, path: str) -> Source:
+    def read(self, text: str, path: str) -> Read:
         raise NotImplementedError
 
     @staticmethod
@@ -91,7 +102,7 @@ class Reader:
              url: str | None = None, publisher: str | None = None) -> Source:
         body = normalise_text(body)
         if not body:
-            raise SourceError("no text in it")
+            raise SourceError("no text in it; add some or remove the file")
         title = normalise_text(title or "") or _first_words(body)
         return Source(id="", path=path, title=title, date=date, text=body,
                       sha256=hashlib.sha256(body.encode()).hexdigest(), url=url,
@@ -101,44 +112,65 @@ class Reader:
 class TxtReader(Reader):
     """Plain text; an optional first token `date YYYY-MM-DD` gives the publication date."""
     suffixes = (".txt", ".text")
-    _HEADER = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*")
+    # Only a date-like token makes a header: "date palms grow..." is text.
+    _HEADER = re.compile(r"\A\s*date[ \t]+(\d\S*)[ \t]*")
 
-    def read(self, text: str, path: str) -> Source:
-        date = None
+    def read(self, text: str, path: str) -> Read:
+        date, problems = None, []
         header = self._HEADER.match(text)
         if header:
             date = parse_date(header.group(1))
             if date is None:
-                raise SourceError(f"the leading 'date' is not a real YYYY-MM-DD date: {header.group(1)!r}")
+                problems.append(Problem(path, f"the leading date {header.group(1)!r} is not a real date: "
+                                              "read as undated; write it as YYYY-MM-DD", line=1))
             text = text[header.end():]
-        return self.make(path, text, date=date)
+        return self.make(path, text, date=date), problems
 
 
 class MarkdownReader(Reader):
     """Markdown with optional YAML front matter: title, date, source/url, publisher."""
     suffixes = (".md", ".markdown")
 
-    def read(self, text: str, path: str) -> Source:
+    def read(self, text: str, path: str) -> Read:
         meta: dict = {}
+        problems: list[Problem] = []
         front = FRONT_MATTER.match(text)
         if front:
-            meta = load_front_matter(front["yaml"] or "")
+            try:
+                meta = load_front_matter(front["yaml"] or "")
+            except SourceError as err:
+                problems.append(Problem(path, f"{err}: read without its front matter; {err.advice}",
+                                        line=err.line))
             text = text[front.end():]
+        fields = {}
+        for key in ("title", "url", "source", "publisher", "date"):
+            value = meta.get(key)
+            if value is None:
+                continue
+            if isinstance(value, (dict, list)):
+                problems.append(Problem(path, f"front matter {key!r} is not a single value: ignored; "
+                                              "write it as plain text",
+                                        line=_key_line(front, key)))
+            else:
+                fields[key] = str(value)
         date = None
-        if meta.get("date") is not None:
-            date = parse_date(meta["date"])
+        if "date" in fields:
+            date = parse_date(fields["date"])
             if date is None:
-                raise SourceError(f"front matter 'date' is not a real date: {meta['date']!r}")
-        return self.make(path, markdown_to_text(text), title=_str(meta.get("title")), date=date,
-                         url=_str(meta.get("url") or meta.get("source")),
-                         publisher=_str(meta.get("publisher")))
+                problems.append(Problem(path, f"front matter date {fields['date']!r} is not a real date: "
+                                              "read as undated; write it as YYYY-MM-DD",
+                                        line=_key_line(front, "date")))
+        source = self.make(path, markdown_to_text(text), title=fields.get("title"), date=date,
+                           url=fields.get("url") or fields.get("source"),
+                           publisher=fields.get("publisher"))
+        return source, problems
 
 
 class HtmlReader(Reader):
     """HTML: the main text (no navigation or footers) by trafilatura, else every paragraph."""
     suffixes = (".html", ".htm")
 
-    def read(self, text: str, path: str) -> Source:
+    def read(self, text: str, path: str) -> Read:
         import trafilatura
 
         doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
@@ -146,7 +178,7 @@ class HtmlReader(Reader):
         body = getattr(doc, "text", None) or _TextOnly.extract(text)
         return self.make(path, body, title=getattr(doc, "title", None),
                          date=parse_date(getattr(doc, "date", None)),
-                         url=getattr(doc, "url", None), publisher=getattr(doc, "sitename", None))
+                         url=getattr(doc, "url", None), publisher=getattr(doc, "sitename", None)), []
 
 
 READERS: tuple[Reader, ...] = (TxtReader(), MarkdownReader(), HtmlReader())
@@ -157,29 +189,55 @@ def reader_for(path: str | PurePosixPath) -> Reader | None:
     return next((r for r in READERS if suffix in r.suffixes), None)
 
 
-def _str(value) -> str | None:
-    return None if value is None else str(value)
+def _key_line(front: re.Match | None, key: str) -> int:
+    """The file line (1-based) of a top-level front-matter key; 0 when not found."""
+    found = re.search(rf"^{re.escape(key)}[ \t]*:", front["yaml"] or "", re.M) if front else None
+    return (front["yaml"].count("\n", 0, found.start()) + 2) if found else 0
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML (no tag ever runs code) in which dates stay text: an impossible date such as
+    2020-13-45 is then reported by the reader, with its line, instead of failing the parse."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_TAG = re.compile(r"tag '(?:tag:yaml\.org,2002:)?([^']*)'")
 
 
 def load_front_matter(text: str) -> dict:
-    """Safe YAML only: unknown tags are an error, not code."""
+    """Front matter as a dict. Safe YAML only: an unknown tag is an error, never code. The
+    error's `line` counts the opening `---` as line 1, as an editor does."""
     try:
-        data = yaml.safe_load(text)
-    except ValueError as err:        # a timestamp YAML parses but the calendar refuses
-        raise SourceError(f"front matter has an impossible date: {err}") from None
+        data = yaml.load(text, Loader=_FrontMatterLoader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" (front matter line {mark.line + 2})" if mark else ""
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise SourceError(f"front matter is not valid YAML{where}: {problem}") from None
+        mark = getattr(err, "problem_mark", None)
+        if "stream end" in problem or "end of stream" in problem:   # left open: point where it opened
+            mark = getattr(err, "context_mark", None) or mark
+            problem = f"{err.context}, {problem}" if getattr(err, "context", None) else problem
+            problem = problem.replace("'<stream end>'", "the end").replace("unexpected end of stream",
+                                                                             "no end to it")
+        line = mark.line + 2 if mark else 0
+        tag = _TAG.search(problem)
+        if isinstance(err, yaml.constructor.ConstructorError) and tag:
+            raise SourceError(f"front matter tag {_short_tag(tag[1])} is not allowed (plain YAML only)",
+                              line, "remove the tag") from None
+        raise SourceError(f"front matter is not valid YAML ({problem})", line, "fix that line") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise SourceError("front matter is not a mapping of keys to values")
+        raise SourceError("front matter is not a list of `key: value` lines", 2, "write it as one")
     return data
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+def _short_tag(tag: str) -> str:
+    return tag if tag.startswith("!") else f"!!{tag}"
+
+
+# A target may hold one level of parentheses: [x](https://en.wikipedia.org/wiki/Doha_(city)).
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)", re.M)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
@@ -223,95 +281,122 @@ class _TextOnly(HTMLParser):
 
 # --- the folder ----------------------------------------------------------------------
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else the encoding charset-normalizer is sure of."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError("looks like a binary file, not text")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BINARY = "binary data, not text; remove it, or export its text to a .txt file"
+_CLEAN = 0.2      # percent of "chaos" (odd characters) above which a guessed reading is refused
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """The text, and the encoding when it had to be guessed (None for UTF-8 or a byte-order
+    mark). Binary data and text no encoding reads cleanly raise `SourceError`."""
+    bom = next((encoding for mark, encoding in _BOMS if data.startswith(mark)), "utf-8")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(bom)
+        if not _looks_binary(text):
+            return text, None
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.percent_chaos > 0.2:
-        raise SourceError("is neither UTF-8 nor any text encoding that can be told apart; save it as UTF-8")
-    return str(best)
+    matches = from_bytes(data)
+    best = matches.best()
+    if b"\x00" in data[:8192] and not (best and best.encoding.startswith(("utf_16", "utf_32"))):
+        raise SourceError(_BINARY)
+    if best is None or best.percent_chaos > _CLEAN:
+        raise SourceError("not UTF-8, and no other text encoding reads it cleanly; convert it to UTF-8")
+    # Several single-byte encodings often read a short text equally well; Western European
+    # (cp1252, a superset of Latin-1) is by far the likeliest of them for news text.
+    western = any(m.percent_chaos <= best.percent_chaos and "cp1252" in m.could_be_from_charset
+                  for m in matches)
+    encoding = "cp1252" if western else best.encoding
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        text, encoding = str(best), best.encoding
+    if _looks_binary(text):
+        raise SourceError(_BINARY)
+    return text, encoding
 
 
-def source_ids(paths: Iterable[str]) -> dict[str, str]:
-    """A stable, unique slug per path: `reports/2020 Kabul.txt` -> `reports-2020-kabul`.
-    Two paths with the same slug both get their suffix added, then a counter."""
-    paths = sorted(paths)
-    base = {p: slugify(str(PurePosixPath(p).with_suffix("")), max_length=80) or "source" for p in paths}
-    counts: dict[str, int] = {}
-    for slug in base.values():
-        counts[slug] = counts.get(slug, 0) + 1
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
-    for p in paths:
-        slug = base[p]
-        if counts[slug] > 1:
-            slug = slugify(f"{slug}-{PurePosixPath(p).suffix.lstrip('.')}") or slug
-        candidate, n = slug, 2
-        while candidate in taken:
-            candidate, n = f"{slug}-{n}", n + 1
-        taken.add(candidate)
-        ids[p] = candidate
-    return ids
+def _looks_binary(text: str) -> bool:
+    """Control characters other than line breaks and tabs: bytes that decoded but are no text."""
+    sample = text[:65536]
+    odd = sum(1 for c in sample if unicodedata.category(c) in _NOT_TEXT and c not in "\n\r\t\f")
+    return odd > max(2, len(sample) // 100)
+
+
+_NOT_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})
 
 
 def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                  memo: dict | None = None) -> tuple[list[Source], list[Problem]]:
-    """Every readable document under `folder` (sorted by path), and a problem per file that is not.
-    `memo` maps (path, size, mtime) to the source read from a file: one unchanged since is not
-    read again; what is read is added."""
+    """Every readable document under `folder` (sorted by path), and a problem per file that is
+    not, or that was read past a flaw. A missing folder is an error: reading nothing would
+    delete every generated page. `memo` maps (path, size, mtime) to the source a file gave:
+    one unchanged since is not read again; what is read cleanly is added."""
+    if not folder.is_dir():
+        raise BriefingError(f"{folder}: sources folder not found; create it, set `sources:` under "
+                            "the briefing plugin in mkdocs.yml, or pass --sources")
     problems: list[Problem] = []
     found: list[Source] = []
-    if not folder.is_dir():
-        return [], [Problem(str(folder), "sources folder not found", "error")]
+    root = folder.resolve()
     for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
         rel = path.relative_to(folder).as_posix()
         if any(part.startswith(".") for part in PurePosixPath(rel).parts):
             continue
-        problem, source = _read_one(path, rel, max_bytes, memo)
-        if problem:
-            problems.append(problem)
+        source, notes = _read_one(path, rel, root, max_bytes, memo)
+        problems += notes
         if source:
             found.append(source)
-    ids = source_ids(s.path for s in found)
-    sources, seen = [], {}
+    kept, seen = [], {}
     for source in found:
         if source.sha256 in seen:
-            problems.append(Problem(source.path, f"same text as {seen[source.sha256]}: counted once"))
+            problems.append(Problem(source.path, f"skipped: same text as {seen[source.sha256]}, "
+                                                 "which is read; remove one of the two"))
             continue
         seen[source.sha256] = source.path
-        sources.append(Source(**{**source.__dict__, "id": ids[source.path]}))
-    return sources, problems
+        kept.append(source)
+    ids = source_ids(s.path for s in kept)
+    problems.sort(key=lambda p: (p.path, p.line))     # stable: a file's own lines keep their order
+    return [Source(**{**s.__dict__, "id": ids[s.path]}) for s in kept], problems
 
 
-def _read_one(path: Path, rel: str, max_bytes: int, memo: dict | None = None) -> tuple[Problem | None, Source | None]:
+def _read_one(path: Path, rel: str, root: Path, max_bytes: int,
+              memo: dict | None = None) -> tuple[Source | None, list[Problem]]:
     reader = reader_for(rel)
     if reader is None:
-        return Problem(rel, f"skipped: unknown kind of file {path.suffix or '(no suffix)'!r}; "
-                            "sources are .txt, .md or .html"), None
+        kind = f"{path.suffix!r} files are" if path.suffix else "a file with no suffix is"
+        return None, [Problem(rel, f"skipped: {kind} not read (sources are .txt, .md or .html); "
+                                   "convert it, or move it out of the sources folder")]
     try:
         resolved = path.resolve()
+        if not resolved.is_relative_to(root):
+            # A link out of the folder could publish any file of the machine that builds the site.
+            return None, [Problem(rel, "skipped: a link to a file outside the sources folder; "
+                                       "copy the file in instead")]
         if not resolved.is_file():
-            return Problem(rel, "skipped: not a regular file"), None
+            return None, [Problem(rel, "skipped: not a regular file")]
         info = resolved.stat()
         size = info.st_size
         if size > max_bytes:
-            return Problem(rel, f"skipped: {size:,} bytes is over the limit of {max_bytes:,} "
-                                "(raise max_source_bytes in mkdocs.yml to read it)"), None
+            return None, [Problem(rel, f"skipped: {size:,} bytes is over the limit of {max_bytes:,}; "
+                                       "raise max_source_bytes in mkdocs.yml to read it")]
         key = (rel, size, info.st_mtime_ns)
         if memo is not None and key in memo:
-            return None, memo[key]
-        source = reader.read(decode(resolved.read_bytes()), rel)
-        if memo is not None:
-            memo[key] = source
-        return None, source
+            return memo[key], []
+        text, guessed = decode(resolved.read_bytes())
+        source, problems = reader.read(text, rel)
+        if guessed:
+            problems.insert(0, Problem(rel, f"not UTF-8: read as {guessed}, a guess; "
+                                            "convert it to UTF-8 if a letter looks wrong"))
+        if memo is not None and source is not None and not problems:
+            memo[key] = source          # a flawed file is read again, to name its flaw again
+        return source, problems
     except SourceError as err:
-        return Problem(rel, f"skipped: {err}"), None
+        return None, [Problem(rel, f"skipped: {err}", line=err.line)]
     except OSError as err:
-        return Problem(rel, f"skipped: cannot read it ({err.strerror or err})"), None
+        return None, [Problem(rel, f"skipped: cannot read it ({err.strerror or err}); check its permissions")]
+    except (ValueError, RecursionError) as err:    # a parser that gives up on a malformed file
+        return None, [Problem(rel, f"skipped: cannot make sense of it ({type(err).__name__}: {err}); "
+                                   "check that it is what its suffix says")]

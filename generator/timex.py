@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,7 +20,8 @@ from .timex_calendar import CALENDAR_VALUE as _CALENDAR_VALUE
 from .timex_calendar import precision_of
 from .timex_context import TimexContext
 from .timex_rules import normalise
-from .timex_spans import tense_of, timex_spans
+from .timex_spans import timex_spans
+from .timex_tense import tense_of
 from .timex_words import canonical
 
 __all__ = ["Timex", "TimexContext", "find_timexes", "normalise", "precision_of", "run_jsonl"]
@@ -40,21 +41,65 @@ class Timex:
 
 def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
     """The time expressions of a parsed document (NER and parser run), sorted by start."""
-    found: list[Timex] = []
+    found: list[tuple[Span, Timex]] = []
     ref = quarter = None
     for span in timex_spans(doc):
         context = TimexContext(tense=tense_of(span), ref=ref, quarter=quarter,
-                               before=_words_before(span), after=_word_after(span))
+                               before=_words_before(span), after=_word_after(span),
+                               apposed=_apposed(span, found), months=_after_months(span, found))
         result = normalise(span.text, dct, context=context)
         if result is None:
             continue
         kind, value, mod = result
-        found.append(Timex(span.start_char, span.end_char, span.text, kind, value, mod))
+        found.append((span, Timex(span.start_char, span.end_char, span.text, kind, value, mod)))
         if kind in ("DATE", "TIME") and _dates_the_main_clause(span):
             ref = _calendar_part(value) or ref
         if _is_reported_quarter(value, span.text, dct):
-            quarter = value
-    return found
+            quarter = max(quarter or value, value)  # "after a flat second quarter": the past
+    return _clocks_on_their_day(found)
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_BARE_CLOCK = re.compile(r"(?:(?:about|around|approximately|at) )?(?:\d{1,2}(?::\d\d)?(?: [ap]m)?"
+                         r"|\d{4}|noon|midnight|midday)(?: (?:[ecmp][sd]t|et|gmt|utc))?")
+
+
+def _clocks_on_their_day(found: list[tuple[Span, Timex]]) -> list[Timex]:
+    """"The blast occurred at 10:35 a.m. Friday", "the first flight, Tuesday, at 18:00 UTC": a
+    clock time with no day of its own is on the one day its sentence names, if it names one."""
+    days_in: dict[int, set[str]] = {}
+    for span, timex in found:
+        day = _DAY.match(timex.value)
+        if day and timex.type in ("DATE", "TIME"):
+            days_in.setdefault(span.sent.start, set()).add(day[0])
+    out = []
+    for span, timex in found:
+        others = days_in.get(span.sent.start, set()) - {timex.value[:10]}
+        if timex.type == "TIME" and _BARE_CLOCK.fullmatch(canonical(timex.text)) \
+                and len(others) == 1:
+            timex = replace(timex, value=others.pop() + timex.value[10:])
+        out.append(timex)
+    return out
+
+
+def _apposed(span: Span, found: list[tuple[Span, Timex]]) -> str | None:
+    """"after Oct. 12, the day before the crash": the date an expression stands in apposition
+    to, right before it with only a comma between."""
+    if not found or span.start < 2 or span.doc[span.start - 1].text != ",":
+        return None
+    previous, timex = found[-1]
+    return _calendar_part(timex.value) if previous.end == span.start - 1 else None
+
+
+def _after_months(span: Span, found: list[tuple[Span, Timex]]) -> bool:
+    """"For the nine months, net rose to $5 million from $4 million a year earlier": the
+    comparison is with the same months of the year before, not with the reported quarter."""
+    for previous, timex in reversed(found):
+        if previous.sent.start != span.sent.start or "-Q" in timex.value:
+            return False
+        if timex.type == "DURATION" and re.fullmatch(r"P\d+M", timex.value):
+            return True
+    return False
 
 
 _EMBEDDED = frozenset({"xcomp", "acl", "relcl", "pcomp"})
@@ -72,7 +117,8 @@ def _dates_the_main_clause(span: Span) -> bool:
 
 
 def _is_reported_quarter(value: str, text: str, dct: dt.date | None) -> bool:
-    """A quarter named by number and already over: the one a company report is about."""
+    """A quarter named by number and already over: the one a company report is about, if it
+    is the latest one named."""
     m = re.fullmatch(r"(\d{4})-Q(\d)", value)
     if not m or not _NAMED_QUARTER.search(canonical(text)):
         return False

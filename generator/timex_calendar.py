@@ -63,16 +63,17 @@ def nearest(candidates: list[dt.date], anchor: dt.date, tense: str | None) -> dt
     """Which of several occurrences (same day in consecutive years, say) a text means.
 
     News looks back: the coming one only if it is less than half as far as the last one. A
-    future-tense verb wants the coming one; a past-tense verb the last one, unless the coming one
-    is within two months (deadlines: "the offer was extended to Nov. 16").
+    future-tense verb wants the coming one (unless the last one is only days gone); a past-tense
+    verb the last one, unless the coming one is within two months (deadlines: "the offer was
+    extended to Nov. 16").
     """
     past = max((c for c in candidates if c <= anchor), default=None)
     future = min((c for c in candidates if c >= anchor), default=None)
-    if past is None or (tense == "future" and future is not None):
-        return future
-    if future is None:
-        return past
+    if past is None or future is None:
+        return future or past
     ahead, back = (future - anchor).days, (anchor - past).days
+    if tense == "future":  # unless it is a few days gone and a whole year ahead: "by Jan. 14"
+        return past if back <= 7 and ahead > 180 else future
     if tense == "past":
         return future if ahead <= 60 and back > 60 else past
     return future if ahead * 2 <= back else past

@@ -18,6 +18,8 @@ class TimexContext:
     quarter: str | None = None  # the quarter the document reports on ("1989-Q3"), once named
     before: str = ""            # the words just before the expression, lower case
     after: str = ""             # the word just after it, lower case
+    apposed: str | None = None  # the date it stands in apposition to: "Oct. 12, the day..."
+    months: bool = False        # its sentence spoke of a span of months before it: "nine months"
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,13 @@ class Anchor:
     ctx: TimexContext
     definite: bool = False  # the expression began with "the"
     article: bool = False   # it began with "a" or "an" ("a year", not "one year")
+    mod: str | None = None  # the modifier taken off it: "early morning" names one morning
 
     def ref(self, grain: str) -> dt.date | None:
-        """The document's latest date, if it is at least as precise as `grain`."""
-        m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", self.ctx.ref or "")
+        """The date the expression stands in apposition to, else the document's latest date,
+        if it is at least as precise as `grain`."""
+        ref = self.ctx.apposed or self.ctx.ref or ""
+        m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", ref)
         if not m or (grain == "day" and not m[3]) or (grain in ("month", "week") and not m[2]):
             return None
         return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))

@@ -85,12 +85,24 @@ def _year(m, anchor: Anchor):
     return ("DATE", f"{year:04d}") if year else None
 
 
-@RULES.add(r"(?P<cent>1\d|20)?(?P<dec>\d)0s", rf"(?P<word>{'|'.join(DECADE_WORDS)})")
+@RULES.add(r"(?:latest|most recent|last (?:full|complete)) (?:fiscal |calendar |full )?year")
+def _latest_year(m, anchor: Anchor):
+    """"the latest fiscal year": the last one completed, not the one under way."""
+    return "DATE", f"{anchor.dct.year - 1:04d}" if anchor.dct else UNKNOWN["year"]
+
+
+_HALF_OF = r"(?:(?P<half>1st|last|latter|2nd) half of (?:the )?)?"
+
+
+@RULES.add(_HALF_OF + r"(?P<cent>1\d|20)?(?P<dec>\d)0s",
+           _HALF_OF + rf"(?P<word>{'|'.join(DECADE_WORDS)})")
 def _decade(m, anchor: Anchor):
+    """"the 1990s" is 199; "the last half of the '80s" is the end of 198."""
+    mod = {None: None, "1st": "START"}.get(m["half"], "END")
     if m["word"]:
-        return "DATE", f"19{DECADE_WORDS[m['word']]}"
+        return "DATE", f"19{DECADE_WORDS[m['word']]}", mod
     century = m["cent"] or "19"
-    return "DATE", f"{century}{m['dec']}"
+    return "DATE", f"{century}{m['dec']}", mod
 
 
 @RULES.add(r"(?P<n>\d{1,2})(?:st|nd|rd|th) century")
@@ -107,16 +119,23 @@ def _this_decade(m, anchor: Anchor):
 
 # --- quarters and halves: the language of company reports --------------------------------
 
-_PART = r"(?P<n>[1-4])(?:st|nd|rd|th) (?:fiscal )?(?P<part>quarter|half)"
+_PART = (r"(?:(?P<n>[1-4])(?:st|nd|rd|th)|(?P<last>last|latter|final)) (?:fiscal )?"
+         r"(?P<part>quarter|half)")
 _PART_YEAR = (r"(?:(?P<y1>\d{4}) |(?P<rel>this|last|next) year |fiscal |calendar )?"
               + _PART + r"(?: of (?:fiscal |calendar |the year )?(?P<y2>\d{4})| (?P<y3>\d{4})"
-              r"| of (?P<rel2>this|last|next) year| (?P<ago>1 year (?:ago|earlier)))?")
+              r"| of (?P<rel2>this|last|next) year| of the (?:current )?(?P<this>year)"
+              r"| (?P<ago>1 year (?:ago|earlier)))?")
 
 
 @RULES.add(_PART_YEAR, r"fiscal " + _PART_YEAR)
 def _quarter(m, anchor: Anchor):
-    """"the third quarter" of the DCT's year, or of the year before when it is yet to start."""
-    n, part = int(m["n"]), m["part"]
+    """"the third quarter" of the DCT's year, or of the year before when it is yet to start.
+    "The last half of 1989" is its second half; a "last quarter" with no year is the one before
+    this one, which the relative rules give."""
+    part = m["part"]
+    if m["last"] and not (m["y1"] or m["y2"] or m["y3"] or m["rel"] or m["rel2"] or m["this"]):
+        return None
+    n = int(m["n"]) if m["n"] else 4 if part == "quarter" else 2
     if part == "half" and n > 2:
         return None
     prefix = "Q" if part == "quarter" else "H"
@@ -127,10 +146,16 @@ def _quarter(m, anchor: Anchor):
             return "DATE", f"XXXX-{prefix}{n}"
         year = dct.year + step_of(m["rel"] or m["rel2"]) - (1 if m["ago"] else 0)
         start = dt.date(year, (n - 1) * (3 if prefix == "Q" else 6) + 1, 1)
-        if not (m["rel"] or m["rel2"] or m["ago"]) and start > dct \
+        if not (m["rel"] or m["rel2"] or m["ago"] or m["this"]) and start > dct \
                 and (anchor.ctx.tense == "past" or (start - dct).days > 100):
             year -= 1
     return "DATE", f"{year:04d}-{prefix}{n}"
+
+
+@RULES.add(r"(?P<which>1st|last) (?:2|two) quarters of (?:fiscal )?(?P<year>\d{4})")
+def _two_quarters(m, anchor: Anchor):
+    """"the first two quarters of 1990" is its first half."""
+    return "DATE", f"{m['year']}-H{1 if m['which'] == '1st' else 2}"
 
 
 def _reported_quarter(anchor: Anchor) -> str | None:
@@ -160,8 +185,11 @@ def _the_quarter(m, anchor: Anchor):
            rf"(?:year earlier|year ago|{YEAR}) (?:\d(?:st|nd|rd|th) )?(?:quarter|period)",
            r"1 year (?:ago|earlier)")
 def _year_ago_quarter(m, anchor: Anchor):
-    """"a year earlier", "the year-ago period" in a quarterly report: that quarter, a year back."""
+    """"a year earlier", "the year-ago period" in a quarterly report: that quarter, a year back;
+    after "for the nine months" in the same sentence, the year before."""
     quarter = anchor.ctx.quarter
+    if anchor.ctx.months and not re.search(r"quarter|period", m[0]):
+        return "DATE", f"{anchor.dct.year - 1:04d}" if anchor.dct else UNKNOWN["year"]
     if not quarter and not re.search(r"quarter|period|months", m[0]):
         if m[0].startswith("1 year"):
             return None  # a plain "a year ago": the relative rules take it

@@ -17,7 +17,7 @@ _FILLERS = {
     "coming", "latest", "final", "remaining", "entire", "full", "whole", "more", "extra",
     "straight", "consecutive", "long", "old", "trading", "business", "calendar", "working",
     "period", "term", "span", "in", "row", "running", "all", "those", "these", "initial",
-    "further", "fiscal", "other", "1st", "later", "earlier", "recent", "ahead", "upcoming",
+    "further", "fiscal", "other", "1st", "later", "earlier", "recent", "ahead", "upcoming", "single",
 }
 # A fraction of a unit is written in the next smaller one: 2.5 years = P2Y6M.
 _SMALLER = {("Y", False): (12, "M", False), ("M", False): (30, "D", False),

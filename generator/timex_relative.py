@@ -30,10 +30,13 @@ def _today(m, anchor: Anchor):
 
 @RULES.add(r"(?:(?P<that>that|same|that same|this same|that very|the very) )?day")
 def _that_day(m, anchor: Anchor):
-    """"that day" is the day the text last named; "the day" the day of writing."""
+    """"that day" is the day the text last named; "the day" the day of writing, unless it
+    stands in apposition to a date ("Oct. 12, the day before the crash")."""
     if not (m["that"] or anchor.definite):
         return None
-    return _day(anchor, anchor.ref("day") if m["that"] else anchor.dct)
+    if m["that"] or anchor.ctx.apposed:
+        return _day(anchor, anchor.ref("day"))
+    return _day(anchor, anchor.dct)
 
 
 @RULES.add(r"(?P<dir>next|following|previous|prior|preceding) day|day (?P<dir2>before|after)")
@@ -102,17 +105,19 @@ def _the_unit(m, anchor: Anchor):
 @RULES.add(rf"{NUM} {UNIT} (?P<dir>ago|earlier|before|later|after|hence|from now|back|since"
            r"|previously|prior)")
 def _units_ago(m, anchor: Anchor):
-    """"three weeks ago": the week three weeks before the DCT; "later" counts from the text's day.
+    """"three weeks ago": the week three weeks before the DCT; "a year earlier" counts from the
+    text's date. "Three days later", "a day earlier" count from an event the text tells of, so
+    TimeML keeps only their length (the duration rules give it), as for "two hours later".
     """
     backward = m["dir"] in ("ago", "earlier", "before", "back", "since", "previously", "prior")
+    from_text = m["dir"] in ("earlier", "before", "later", "after", "previously", "prior")
+    grain = _GRAIN.get(m["unit"])
+    if not grain or (from_text and grain in ("day", "week")):
+        return None
     if m["num"] == "x":
         return "DATE", "PAST_REF" if backward else "FUTURE_REF"
-    grain = _GRAIN.get(m["unit"])
-    if not grain:
-        return None  # "two hours later": the duration rules give its length
     count = round(float(m["num"]) * {"decade": 10, "century": 100, "centurie": 100,
                                      "fortnight": 2}.get(m["unit"], 1))
-    from_text = m["dir"] in ("earlier", "before", "later", "after", "previously", "prior")
     base = anchor.ref_or_dct(grain) if from_text else anchor.dct
     if not base:
         return "DATE", UNKNOWN[grain]
@@ -125,8 +130,19 @@ _PAST = ("recently|recent|lately|past|previously|formerly|earlier|once|in the pa
          "|more recently|most recently|then current|x (?:years|months|weeks|days) ago|years ago"
          "|(?:past|earlier|previous|bygone) (?:years|decades|eras?)|old days")
 _FUTURE = ("future|near future|foreseeable future|distant future|immediate future|soon|later"
+           "|as soon as possible"
            "|later date|(?:near|short|long|longer|medium) term|someday"
            "|future (?:years|decades|months|quarters|weeks|days)")
+
+
+_MODALS = {"will", "would", "could", "might", "may", "shall", "should", "can", "'ll"}
+
+
+@RULES.add(r"(?:1|some) day")
+def _one_day(m, anchor: Anchor):
+    """"Islam will one day be...": between a modal and its verb, an indefinite future."""
+    before = anchor.ctx.before.split()[-1:]
+    return ("DATE", "FUTURE_REF") if before and before[0] in _MODALS else None
 
 
 @RULES.add(_PRESENT)

@@ -29,15 +29,16 @@ _PREFIX_MODS = [
     (r"(?:more than|over|upwards of|just over|longer than)", "MORE_THAN"),
     (r"(?:at least|no less than|not less than)", "EQUAL_OR_MORE"),
     (r"(?:at most|no more than|not more than|up to|within)", "EQUAL_OR_LESS"),
-    (r"post", "AFTER"),
+    (r"post(?= \d{4}\b| \d{3}0s\b)", "AFTER"),  # "post-1959", not "the post one day"
     # Prepositions are no part of the expression; callers may pass them in ("for three years").
     (r"(?:for|in|on|at|since|during|throughout|until|till|by|from|of)", None),
 ]
 _SUFFIX_MODS = [(r"or so", "APPROX"), (r"or (?:more|longer)", "EQUAL_OR_MORE"),
                 (r"or later|and beyond|or after", "ON_OR_AFTER"), (r"or earlier", "ON_OR_BEFORE")]
 _DAY_VALUE = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d))(?:T[A-Z]{2})?")
-_CLOCK = (r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d\d))?(?: (?P<ap>am|pm))?"
-          r"|(?P<named>noon|midday|midnight))")
+# An hour needs its minutes or "a.m."/"p.m.": in "5 p.m. EST Nov. 9" the 9 is a day, not a time.
+_CLOCK = (r"(?:(?P<h>\d{1,2})(?=:| [ap]m\b)(?::(?P<mi>\d\d))?(?: (?P<ap>am|pm))?"
+          r"|(?P<named>noon|midday|midnight)|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?= (?:utc|gmt)))")
 _ZONES = r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local)"
 _PART = rf"(?P<part>{'|'.join(DAY_PARTS)})"
 
@@ -49,7 +50,7 @@ def normalise(text: str, dct: dt.date | None, *, context: TimexContext | None = 
     """(type, value, mod) for one expression, or None if it is not a time expression."""
     words, mod = _strip_mods(canonical(text))
     article = re.match(r"(?:a|an|per)\s", text.strip().lower()) is not None
-    found = _match(words, Anchor(dct, context or TimexContext(), article=article))
+    found = _match(words, Anchor(dct, context or TimexContext(), article=article, mod=mod))
     if not found:
         return None
     kind, value, *own_mod = found
@@ -61,7 +62,7 @@ def _match(words: str, anchor: Anchor):
     if determiner:
         words = words[determiner.end():]
         anchor = Anchor(anchor.dct, anchor.ctx, definite=determiner[0] not in ("a ", "an "),
-                        article=anchor.article)
+                        article=anchor.article, mod=anchor.mod)
     for rules in (timex_dates.RULES, timex_relative.RULES, COMPOUND_RULES, timex_durations.RULES):
         for pattern, fn in rules:
             m = pattern.fullmatch(words)
@@ -105,6 +106,8 @@ def _clock_time(m, anchor: Anchor):
     """"10:35 a.m.", "noon Thursday", "5 p.m. EST Nov. 9": the day (the DCT's if none) at a time."""
     if m["named"]:
         hour, minute = {"noon": 12, "midday": 12, "midnight": 24}[m["named"]], 0
+    elif m["hh"]:  # "0800 UTC"
+        hour, minute = int(m["hh"]), int(m["mm"])
     elif m["ap"] or m["mi"]:
         hour, minute = int(m["h"]) % 12 + (12 if m["ap"] == "pm" else 0), int(m["mi"] or 0)
         if not m["ap"]:
@@ -120,12 +123,18 @@ def _clock_time(m, anchor: Anchor):
     return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
 
 
-@COMPOUND_RULES.add(rf"(?:(?P<pre>.+) )?{_PART}")
+@COMPOUND_RULES.add(rf"(?:(?P<pre>.+) )?{_PART}", rf"{_PART} (?P<post>.+)")
 def _part_of_day(m, anchor: Anchor):
-    """"this morning", "Friday night", "last night", "tonight": a day and the part of it."""
-    part, pre = DAY_PARTS[m["part"]], m["pre"]
-    if m["part"] in ("tonight", "overnight") and not pre:
+    """"this morning", "Friday night", "last night", "tonight", "(mid-)afternoon yesterday":
+    a day and the part of it."""
+    part, pre = DAY_PARTS[m["part"]], m["pre"] or m["post"]
+    if m["part"] == "tonight" and not pre:
         day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]
+    elif m["part"] == "overnight" and not pre:  # the night before the day the news is about
+        base, ref = anchor.dct, anchor.ref("day")
+        if ref and (not base or dt.timedelta(0) <= base - ref <= dt.timedelta(days=7)):
+            base = ref
+        day = (base - dt.timedelta(days=1)).isoformat() if base else UNKNOWN["day"]
     elif pre in ("this", "that", "same", "that same", "next", "following", "previous", "last"):
         base = anchor.dct if pre == "this" or (pre == "last" and part == "NI") \
             else anchor.ref_or_dct("day")
@@ -135,12 +144,22 @@ def _part_of_day(m, anchor: Anchor):
         day = (base + dt.timedelta(days=offset)).isoformat() if base else UNKNOWN["day"]
     elif pre:
         day = _day_of(pre, anchor)
-    elif anchor.definite:
+    elif anchor.definite or anchor.mod in ("START", "MID", "END"):  # "by mid-afternoon"
         base = anchor.ref_or_dct("day")
         day = base.isoformat() if base else UNKNOWN["day"]
     else:
         return None  # "morning" alone names no particular one
     return ("TIME", f"{day}T{part}") if day else None
+
+
+@COMPOUND_RULES.add(r"day (?P<dir>before|after) (?P<day>.+)")
+def _day_before(m, anchor: Anchor):
+    """"the day before last Tuesday's hearing": a day counted from a day the text names."""
+    day = _day_of(m["day"], anchor)
+    if not day or not day[0].isdigit():
+        return ("DATE", UNKNOWN["day"]) if day else None
+    shifted = dt.date.fromisoformat(day) + dt.timedelta(days=1 if m["dir"] == "after" else -1)
+    return "DATE", shifted.isoformat()
 
 
 @COMPOUND_RULES.add(r"week (?:of|beginning|starting|ending) (?P<day>.+)")

@@ -18,7 +18,12 @@ from .timex_words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDA
 
 # Patterns for what the recogniser tends to miss: vague references, recurrences, weekday names.
 _MISSED = re.compile(
-    r"\b(?:(?:right )?now|currently|recently|lately|soon|nowadays"
+    r"\b(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
+    r"|today|tonight|yesterday|tomorrow"
+    # "as soon as they arrive", "soon after the vote", "soon-to-open": a relation, not a time
+    r"|(?<!as )soon(?! (?:after|before|as|thereafter)\b)(?!-)"
+    r"|the (?:near|short|long|longer) term"
+    r"|\d{1,2}:?\d\d (?:UTC|GMT)"
     r"|the (?:near |foreseeable |distant )?future"
     r"|the past(?! (?:\w+ )?(?:\w+ )?(?:decade|year|month|week|day|hour|minute|quarter|century"
     r"|centuries|summer|winter|spring|fall|autumn)s?\b)"
@@ -28,8 +33,9 @@ _MISSED = re.compile(
     r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
     r"|(?:(?:the|this|last|next) )?weekend"
     r"|(?:(?:the|its) )?(?:latest|current|same|comparable|corresponding|year-ago|year-earlier)"
-    r" (?:fiscal )?(?:quarter|period)"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s|'s)?"
+    r" (?:fiscal )?(?:quarter|period)(?: (?:of )?(?:last|the previous|the prior) year)?"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
+    r"|(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?quarter"
     r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
     r"|(?:several|a few|many|\d+|(?:twenty|thirty|forty|fifty)?(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve)) (?:more |additional |straight |consecutive )?"
@@ -61,14 +67,28 @@ def timex_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             spans.extend(_pieces(ent))
-    taken = {i for span in spans for i in range(span.start, span.end)}
-    for span in _missed(doc):
-        if not taken.intersection(range(span.start, span.end)):
-            spans.append(span)
-            taken.update(range(span.start, span.end))
+    for span in _missed(doc) + _counted_lengths(doc):
+        overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
+        if all(span.start <= s.start and s.end <= span.end for s in overlapping):
+            spans = [s for s in spans if s not in overlapping] + [span]  # "14:58" + " UTC"
     spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
     return [s for s in _join_neighbours(_disjoint(spans))
-            if not (_is_age(s) or _is_rate_adjective(s))]
+            if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]
+
+
+def _counted_lengths(doc: Doc) -> list[Span]:
+    """"about 5 1/2 hours", "almost two and a half years": lengths the recogniser takes for a
+    number or a quantity."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ("CARDINAL", "QUANTITY"):
+            for end in (ent.end, ent.end + 1):
+                span = _trim_edges(doc[ent.start:min(end, len(doc))])
+                kind = normalise(span.text, None) if span is not None else None
+                if kind and kind[0] == "DURATION" and not re.search(r"quarter|half$", span.text):
+                    found.append(span)  # "three-quarters of its food" is a share
+                    break
+    return found
 
 
 def _missed(doc: Doc) -> list[Span]:
@@ -76,22 +96,33 @@ def _missed(doc: Doc) -> list[Span]:
     for m in _MISSED.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not (span[0].text[0].islower() and m[0].lower() in
-                                     {w for w in WEEKDAYS if len(w) > 3}):
+                                     {w for w in WEEKDAYS if len(w) > 3}) \
+                and not _discourse_now(span):
             found.append(span)
     for token in doc:
         if token.pos_ == "ADV" and _RECURRING_ADVERBS.fullmatch(token.text):
             found.append(doc[token.i:token.i + 1])
         elif token.pos_ == "ADJ" and _CURRENT.fullmatch(token.text) and token.i > 0 \
                 and doc[token.i - 1].lower_ != "most":
-            found.append(doc[token.i:token.i + 1])
+            then = doc[token.i - 1].lower_ == "then"  # "the then current price": a past time
+            found.append(doc[token.i - then:token.i + 1])
     return found
+
+
+def _discourse_now(span: Span) -> bool:
+    """"Now, he says, ...": opening a sentence before a comma, "now" moves the talk on."""
+    doc = span.doc
+    return span.text.lower() == "now" and span.end < len(doc) and doc[span.end].text == "," \
+        and (span.start == span.sent.start
+             or all(t.is_punct or t.is_space for t in doc[span.sent.start:span.start]))
 
 
 def _pieces(span: Span) -> list[Span]:
     """The span split at the words that join two expressions, each piece trimmed, when every
     piece is a time expression; else the span trimmed whole."""
     cuts = [t.i for t in span if (t.lower_ in _SEPARATORS or t.text == "," or "\n" in t.text)
-            and not (t.text == "-" and not span.doc[t.i - 1].whitespace_)]  # "year-earlier"
+            and not (t.text == "-" and not span.doc[t.i - 1].whitespace_)  # "year-earlier"
+            and not _and_a_half(span.doc, t.i)]
     pieces, start = [], span.start
     for cut in cuts + [span.end]:
         piece = _trim(span.doc[start:cut])
@@ -100,12 +131,23 @@ def _pieces(span: Span) -> list[Span]:
         start = cut + 1
     if cuts and pieces and all(normalise(p.text, None) for p in pieces):
         return [q for p in pieces for q in _split_of(p)]
+    edges = _trim_edges(span)
+    if edges is not None and len(_split_of(edges)) > 1:  # before _trim shortens it
+        return _split_of(edges)
     whole = _trim(span)
     return _split_of(whole) if whole is not None else []
 
 
+def _and_a_half(doc: Doc, i: int) -> bool:
+    """"a minute and a half": one length of time."""
+    return doc[i].lower_ == "and" and doc[i + 1:i + 3].text.lower() in ("a half", "one half")
+
+
 def _split_of(span: Span) -> list[Span]:
-    """"the first nine months of 1997" is two expressions: a length of time, and a year."""
+    """"the first nine months of 1997" is two expressions: a length of time, and a year
+    ("a quarter of an hour" is one)."""
+    if normalise(span.text, None):
+        return [span]
     for token in span:
         if token.lower_ == "of" and token.i > span.start:
             left, right = _trim(span.doc[span.start:token.i]), _trim(span.doc[token.i + 1:span.end])
@@ -146,6 +188,7 @@ def _drop_first(doc: Doc, i: int, end: int) -> bool:
     if token.lower_ == "at" and i + 1 < end and doc[i + 1].lower_ in ("least", "most"):
         return False
     return (token.lower_ in _LEADING_DROP or token.is_punct or token.is_space
+            or (token.lower_ == "last" and token.pos_ in ("VERB", "AUX"))  # "will last a day"
             or (i + 1 < end and token.lower_ == doc[i + 1].lower_)  # "the the end"
             or _as_far_as(doc, i, end) or _count_before_determiner(doc, i, end)
             or _article_of_modifier(doc, i, end))
@@ -195,9 +238,18 @@ def _widen(span: Span) -> Span:
         if start > 0 and doc[start - 1].lower_ in ("the", "this", "that"):
             start -= 1
     if end < len(doc) and doc[end].lower_ in ("ago", "earlier", "later") and \
-            (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION":
+            (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION" and \
+            (normalise(doc[start:end + 1].text, None) or ("",))[0] != "DURATION":
         end += 1
-    return doc[start:end]
+    return _without_signal(doc[start:end])
+
+
+def _without_signal(span: Span) -> Span:
+    """"Three days later" is a length of time ("three days") and a signal ("later")."""
+    if len(span) > 1 and span[-1].lower_ in ("later", "earlier") and \
+            (normalise(span.text, None) or ("",))[0] == "DURATION":
+        return span[:-1]
+    return span
 
 
 def _is_ref(span: Span) -> bool:
@@ -218,78 +270,63 @@ def _disjoint(spans: list[Span]) -> list[Span]:
 
 def _join_neighbours(spans: list[Span]) -> list[Span]:
     """"9 a.m." + "Tuesday", "Thursday" + ", Jan. 6", "5 p.m. EST" + ", Nov. 9": one expression,
-    when together they name one day or one time of a day."""
+    when together they name one day or one time of a day; "weeks" + "or months": one length."""
     out: list[Span] = []
     for span in spans:
         gap = span.doc[out[-1].end:span.start] if out else None
-        if gap is not None and len(gap) <= 1 and all(t.text in _JOINERS for t in gap):
+        if gap is not None and len(gap) <= 1 and (all(t.text in _JOINERS for t in gap) or (
+                gap[0].lower_ in ("before", "after") and out[-1][-1].lower_ == "day")):
             joined = span.doc[out[-1].start:span.end]
             found = normalise(joined.text, None)
             if found and _ONE_DAY.fullmatch(found[1]):
                 out[-1] = joined
                 continue
+        if gap is not None and len(gap) == 1 and gap[0].lower_ in ("or", "and") \
+                and _vague_length(out[-1]) and _vague_length(span):
+            out[-1] = span.doc[out[-1].start:span.end]  # "weeks or months": one vague length
+            continue
         out.append(span)
     return out
 
 
+def _vague_length(span: Span) -> bool:
+    found = normalise(span.text, None)
+    return found is not None and found[0] == "DURATION" and "X" in found[1]
+
+
 def _is_age(span: Span) -> bool:
-    """"a 52-year-old", "52 years old": ages, which TimeML corpora leave unannotated."""
+    """"a 52-year-old", "52 years old", "in his 30s": ages, which TimeML corpora leave
+    unannotated."""
     doc = span.doc
     last = span[-1]
     after = doc[span.end] if span.end < len(doc) else None
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
     return bool(re.search(r"(?:year|month|week|day)s?[- ]old$", span.text.lower())) or (
         after is not None and after.lower_ in ("old", "-old") and
-        re.search(r"(?:year|month)s?$", last.lower_) is not None)
+        re.search(r"(?:year|month)s?$", last.lower_) is not None) or (
+        bool(_POSSESSIVES.intersection(before)) and re.fullmatch(
+            r"(?:(?:early|mid|late)[- ]?)?(?:\d0s|twenties|thirties|forties|fifties|sixties"
+            r"|seventies|eighties|nineties)", span.text.lower()) is not None)
+
+
+_POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
+
+
+def _is_fraction(span: Span) -> bool:
+    """"more than a quarter of the market": a share of something, not three months."""
+    doc, end = span.doc, span.end
+    if len(span) < 2 or (span[-2].lower_, span[-1].lower_) not in _FRACTIONS \
+            or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    return not any(normalise(doc[end + 1:end + n].text, None) for n in (2, 3, 4)
+                   if end + n <= len(doc))
+
+
+_FRACTIONS = {("a", "quarter"), ("one", "quarter"), ("three", "quarters"), ("a", "half"),
+              ("one", "half")}
 
 
 def _is_rate_adjective(span: Span) -> bool:
     """"a quarterly dividend", "annually adjusted": the reporting period of a figure, not a time."""
     return len(span) == 1 and span[0].dep_ in ("amod", "advmod") \
         and ADVERB_SETS.get(span[0].lower_) in ("P3M", "P1Y")
-
-
-def tense_of(span: Span) -> str | None:
-    """The tense of the verb an expression hangs from: "past", "present", "future" or None.
-
-    Modals ("would", "may"), "is to", and an infinitive after "plan", "expect"... look ahead;
-    a past perfect ("had been due to expire") looks back whatever follows it. A verb with no
-    tense of its own ("will begin withdrawing") takes the tense of the verb it completes.
-    """
-    verb = span.root
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return _verb_tense(verb, 3) if verb.pos_ in ("VERB", "AUX") else None
-
-
-def _verb_tense(verb, depth: int) -> str | None:
-    words = _aux_words(verb)
-    if words & {"have", "has", "had", "'ve"}:
-        return "past"
-    if words & _FUTURE_MODALS:
-        return "future"
-    if words & _MODALS:
-        return None         # "should begin on March 10": obligation or possibility, not a time
-    if verb.tag_ == "VBD" or words & {"did", "was", "were"}:
-        return "past"
-    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
-        return "present"
-    head = verb.head
-    if depth and verb.dep_ in ("xcomp", "ccomp", "conj") and head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "xcomp" and (head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be") \
-                and not _aux_words(head) & {"had"}:
-            return "future"
-        return _verb_tense(head, depth - 1)
-    return None
-
-
-def _aux_words(verb) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-
-
-_FUTURE_MODALS = {"will", "'ll", "shall", "wo"}
-_MODALS = {"will", "'ll", "shall", "wo", "would", "'d", "may", "might", "could", "should", "must",
-           "can", "ca"}
-_FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", "seek", "agree",
-                 "promise", "vow", "prepare", "threaten", "go", "decide", "set", "due"}

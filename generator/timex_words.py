@@ -76,9 +76,13 @@ def _fold_numbers(tokens: list[str]) -> list[str]:
     while i < len(tokens):
         word = tokens[i]
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if word in ("a", "an") and following in _UNIT_WORDS - {"half"}:
-            out.append("1")
+        if word in ("a", "an", "another") and _unit_follows(tokens, i + 1):
+            out.extend(["another", "1"] if word == "another" else ["1"])  # "an additional year"
             i += 1
+            continue
+        if word == "couple" and _unit_follows(tokens, i + 1 + (following == "of")):
+            out.append("2")     # "the next couple of years"
+            i += 2 if following == "of" else 1
             continue
         if (word, following) in (("half", "a"), ("half", "an"), ("a", "half"), ("an", "half")) \
                 and (not out or out[-1] != "and"):
@@ -106,6 +110,16 @@ def _fold_numbers(tokens: list[str]) -> list[str]:
             out.append(word)
             i += 1
     return out
+
+
+# Adjectives that may stand between "a" and the unit it counts: "an additional year".
+_COUNT_ADJECTIVES = {"additional", "extra", "full", "whole", "entire", "further", "single"}
+
+
+def _unit_follows(tokens: list[str], i: int) -> bool:
+    while i < len(tokens) and tokens[i] in _COUNT_ADJECTIVES:
+        i += 1
+    return i < len(tokens) and tokens[i] in _UNIT_WORDS - {"half"}
 
 
 def _ordinal(tokens: list[str], i: int) -> tuple[int, str] | None:
@@ -174,8 +188,10 @@ def _two_digits(tokens: list[str], i: int) -> tuple[int, int]:
 
 
 def _fold_fractions(tokens: list[str]) -> list[str]:
-    """"5 1/2 hours", "two and a half years", "a minute and a half", "half an hour" -> decimals."""
+    """"5 1/2 hours", "two and a half years", "a minute and a half", "half an hour", "a quarter of
+    an hour" -> decimals."""
     text = " ".join(tokens)
+    text = re.sub(r"\b(\d+) quarters? of 1 hour\b", lambda m: f"{int(m[1]) * 0.25:g} hour", text)
     text = re.sub(r"\b(\d+) 1/2\b", lambda m: f"{int(m[1])}.5", text)
     text = re.sub(r"\b(\d+) and a half\b", lambda m: f"{int(m[1])}.5", text)
     unit = "(" + "|".join(sorted(_UNIT_WORDS - {"half", "dozen"}, key=len, reverse=True)) + ")"

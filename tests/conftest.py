@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -70,3 +74,98 @@ def seeds_site(tmp_path_factory):
                            env={**os.environ, "BRIEFING_SKIP_GENERATE": "1"})
     assert build.returncode == 0, build.stderr
     return root, report
+
+
+# --- browser tests -------------------------------------------------------------------
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 # Without these, Chromium's own background connections are refused by a closed network.
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright. Skips when it is missing, except in CI, where
+    `.ci/run` installs it and a missing browser is a failure."""
+    executable = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if sync_playwright is None or not Path(executable).exists():
+        reason = ("Chromium or Playwright is missing: `make chromium` installs Debian's Chromium "
+                  "for the browser tests")
+        if _in_ci():
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass        # a browser that moves on drops connections mid-response: not a site error
+
+
+@pytest.fixture(scope="session")
+def serve_site():
+    """Serve a built site folder on 127.0.0.1 (an ephemeral port) for the session; gives its URL."""
+    servers = []
+
+    def serve(site: Path) -> str:
+        server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Tab:
+    """A browser page that records what a reader should never meet: console errors, uncaught
+    exceptions and dialogs. Requests leaving 127.0.0.1 get an empty answer: the tests stay on
+    this machine, and a site's web fonts are not the site's own errors."""
+    page: object
+    errors: list = field(default_factory=list)
+    dialogs: list = field(default_factory=list)
+    outside: set = field(default_factory=set)
+
+
+@pytest.fixture
+def tab(chromium):
+    context = chromium.new_context()
+    context.set_default_timeout(15_000)
+    opened = Tab(context.new_page())
+
+    def outside(route):
+        opened.outside.add(route.request.url)
+        route.fulfill(status=200, body="")
+
+    def dialog(dialog):
+        opened.dialogs.append(f"{dialog.type}: {dialog.message} on {opened.page.url}")
+        dialog.dismiss()
+
+    # Only requests leaving the machine are intercepted: local ones go straight through.
+    context.route(lambda url: not url.startswith("http://127.0.0.1:"), outside)
+    opened.page.on("console", lambda m: m.type == "error" and opened.errors.append(
+        f"{m.text} on {opened.page.url}"))
+    opened.page.on("pageerror", lambda e: opened.errors.append(f"{e} on {opened.page.url}"))
+    opened.page.on("dialog", dialog)
+    yield opened
+    context.close()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.merge import merge_page, region, regions, stamp, touched, write_if_changed
+from generator.merge import (merge_page, orphan, region, regions, remove_leftovers, stamp, to_lf, touched,
+                             write_if_changed)
 
 
 def page(title: str = "Mike Pompeo", infobox: str = "Person\n", quotes: str = "> a quote\n",
@@ -60,20 +64,89 @@ def test_merge_stamp_survives_a_merge_so_the_next_build_sees_the_same_page():
     assert once == twice
 
 
-_outside = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r<>-"), min_size=1, max_size=60)
+_REGION = re.compile(r"<!-- briefing:begin ([\w-]+) -->\n.*?<!-- briefing:end \1(?: [0-9a-f]{12})? -->", re.S)
+_STAMP = re.compile(r"^briefing: .*\n", re.M)
 
 
-@settings(derandomize=True, max_examples=150, deadline=None)
-@given(text=_outside, where=st.integers(min_value=0, max_value=2))
-def test_merge_random_text_outside_regions_survives(text, where):
+def human_part(text: str) -> str:
+    return _REGION.sub(lambda m: f"[{m[1]}]", _STAMP.sub("", text, count=1))
+
+
+_human_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60).filter(
+    lambda t: "briefing" not in t)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(text=_human_text, where=st.floats(min_value=0, max_value=1))
+def test_merge_random_text_anywhere_outside_regions_survives(text, where):
     base = page()
-    spots = [base.index("<!-- briefing:begin infobox"), base.index("<!-- briefing:begin quotes"), len(base)]
-    at = spots[where]
-    old = base[:at] + text + "\n\n" + base[at:]
+    stamp_line = _STAMP.search(base)
+    spots = [i for i in range(len(base) + 1)
+             if not stamp_line.start() <= i < stamp_line.end()
+             and not any(m.start() < i < m.end() for m in _REGION.finditer(base))]
+    at = spots[min(int(where * len(spots)), len(spots) - 1)]
+    old = base[:at] + text + base[at:]
     result = merge_page(old, page(infobox="changed\n", quotes="> changed\n"))
-    assert text in result.text
+    assert human_part(result.text) == human_part(old)
     assert "changed" in result.text
     assert not result.conflicts
+
+
+def test_merge_a_region_a_human_deleted_stays_deleted():
+    old = page(extra={"related": "- a link\n"})
+    old = old.replace(re.search(r"\n\n<!-- briefing:begin quotes.*?-->.*?-->", old, re.S)[0], "")
+    result = merge_page(old, page(infobox="v2\n", extra={"related": "- another\n"}))
+    assert [r.name for r in regions(result.text)] == ["infobox", "related"]
+    assert "v2" in result.text and "another" in result.text
+
+
+def test_merge_regions_of_a_new_template_go_in_even_where_a_human_deleted_one():
+    old = page(extra={"related": "- a link\n"})
+    old = old.replace(re.search(r"\n\n<!-- briefing:begin quotes.*?-->.*?-->", old, re.S)[0], "")
+    once = merge_page(old, page(extra={"related": "x\n", "map": "a map\n"})).text
+    assert [r.name for r in regions(once)] == ["infobox", "quotes", "related", "map"]
+    assert merge_page(once, page(extra={"related": "x\n", "map": "a map\n"})).text == once
+
+
+def test_merge_orphan_says_so_empties_what_it_held_and_keeps_a_human_edit():
+    old = page(infobox="Person\n", quotes="> a quote\n", extra={"related": "- [B](b.md)\n"})
+    old = old.replace("> a quote\n", "> a quote, corrected by hand\n") + "\nMy note.\n"
+    text = orphan(old, "Gone.\n")
+    assert [(r.name, r.body, r.edited) for r in regions(text)] == [
+        ("infobox", "Gone.\n", False), ("quotes", "> a quote, corrected by hand\n", True), ("related", "", False)]
+    assert human_part(text) == human_part(old)
+    assert orphan(text, "Gone.\n") == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a\r\nb\r\n", "a\nb\n"),          # saved with CRLF throughout
+    ("a\r\nb\n", "a\r\nb\n"),           # mixed: left byte for byte
+    ("a\rb\n", "a\rb\n"),
+    ("a\nb", "a\nb"),
+])
+def test_merge_to_lf_only_undoes_crlf_throughout(text, expected):
+    assert to_lf(text) == expected
+
+
+def test_merge_write_if_changed_keeps_crlf_of_the_file_it_replaces(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_bytes(b"one\r\ntwo\r\n")
+    assert not write_if_changed(path, "one\ntwo\n", keep_crlf=True)
+    assert write_if_changed(path, "one\nthree\n", keep_crlf=True)
+    assert path.read_bytes() == b"one\r\nthree\r\n"
+    assert write_if_changed(path, "one\nfour\n")
+    assert path.read_bytes() == b"one\nfour\n"
+
+
+def test_merge_remove_leftovers_removes_only_temporary_files(tmp_path):
+    (tmp_path / "actors").mkdir()
+    leftover = tmp_path / "actors" / ".a.md.x1y2z3w4.briefing-tmp"
+    leftover.write_text("half a pa")
+    keep = [tmp_path / "actors" / "a.md", tmp_path / ".briefing.lock", tmp_path / "actors" / ".notes.tmp"]
+    for path in keep:
+        path.write_text("x")
+    remove_leftovers(tmp_path)
+    assert not leftover.exists() and all(p.exists() for p in keep)
 
 
 def test_merge_write_if_changed_writes_only_new_bytes(tmp_path):
@@ -85,3 +158,16 @@ def test_merge_write_if_changed_writes_only_new_bytes(tmp_path):
     assert write_if_changed(path, "two\n")
     assert path.read_text() == "two\n"
     assert [p.name for p in path.parent.iterdir()] == ["page.md"]
+
+
+def test_merge_write_if_changed_keeps_the_mode_of_the_page_it_replaces(tmp_path):
+    import os
+
+    path = tmp_path / "page.md"
+    write_if_changed(path, "new\n")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    path.chmod(0o640)
+    write_if_changed(path, "changed\n")
+    assert path.stat().st_mode & 0o777 == 0o640

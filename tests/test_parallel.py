@@ -22,7 +22,7 @@ def _paragraph_sources(seeds):
     for path in sorted(seeds.glob("*.txt")):
         for n, paragraph in enumerate(path.read_text(encoding="utf-8").split("\n\n")):
             if len(paragraph.split()) >= 8 and not paragraph.startswith("date "):
-                source = TxtReader().read(paragraph, f"{path.stem}-{n}.txt")
+                source, _ = TxtReader().read(paragraph, f"{path.stem}-{n}.txt")
                 sources.append(source.__class__(**{**source.__dict__, "id": f"{path.stem}-{n}"}))
     return sources
 

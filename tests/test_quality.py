@@ -48,3 +48,7 @@ def test_quality_own_gold_on_corpus_documents(tmp_path):
     result = score(bench.export_for(docs, tmp_path), merge_golds(golds))
     assert result["actors"]["precision"] >= 0.85
     assert result["actors"]["recall"] >= 0.85
+    # Deals of other kinds (mergers, orders, debt and trade accords) with the right parties.
+    agreements = result["agreements"]
+    assert sum(d["matched"] for d in agreements["details"]) >= 8
+    assert agreements["precision"] >= 0.6

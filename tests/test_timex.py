@@ -48,10 +48,26 @@ def test_relative_to_publication_date(text, expected):
     assert value(text) == expected
 
 
+@pytest.mark.parametrize("text, dct, expected", [
+    ("the day before last Tuesday", MONDAY, "2020-03-16"),
+    ("the day after Christmas", MONDAY, "2019-12-26"),
+    ("the day after 3 March 2020", None, "2020-03-04"),
+    ("the day before last Tuesday", None, "XXXX-XX-XX"),
+])
+def test_the_day_before_a_named_day(text, dct, expected):
+    assert value(text, dct) == expected
+
+
 def test_modifiers_of_relative_dates():
     assert normalise("late last year", MONDAY) == ("DATE", "2019", "END")
     assert normalise("earlier this month", MONDAY) == ("DATE", "2020-03", "START")
     assert normalise("early next week", MONDAY) == ("DATE", "2020-W14", "START")
+
+
+def test_modifiers_of_relative_dates_without_a_dct_keep_the_modifier_only():
+    assert normalise("late last year", None) == ("DATE", "XXXX", "END")
+    assert normalise("earlier this month", None) == ("DATE", "XXXX-XX", "START")
+    assert normalise("mid-2019", None) == ("DATE", "2019", "MID")
 
 
 def test_weekday_in_the_future_tense_looks_ahead():
@@ -65,6 +81,7 @@ def test_weekday_in_the_future_tense_looks_ahead():
     ("December 20", dt.date(2020, 1, 5), "past", "2019-12-20"),
     ("December 20", dt.date(2020, 1, 5), None, "2019-12-20"),
     ("Jan. 14", dt.date(2020, 1, 5), "future", "2020-01-14"),
+    ("Jan. 14", dt.date(2020, 1, 15), "future", "2020-01-14"),  # a day late, not a year early
     ("the 3rd of May", MONDAY, "future", "2020-05-03"),
     ("January", MONDAY, None, "2020-01"),
     ("in November", MONDAY, "past", "2019-11"),
@@ -98,6 +115,7 @@ def test_month_and_day_without_a_year(text, dct, tense, expected):
     ("the year two thousand", ("DATE", "2000", None)),
     ("Christmas 2019", ("DATE", "2019-12-25", None)),
     ("Thanksgiving 1999", ("DATE", "1999-11-25", None)),
+    ("post-1959", ("DATE", "1959", "AFTER")),
 ])
 def test_explicit_dates_need_no_anchor(text, expected):
     assert normalise(text, None) == expected
@@ -120,6 +138,52 @@ def test_quarters_and_seasons(text, dct, expected):
     assert value(text, dct, tense="past") == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("the last half of 2019", ("DATE", "2019-H2", None)),
+    ("the latter half of 2019", ("DATE", "2019-H2", None)),
+    ("the final quarter of 2018", ("DATE", "2018-Q4", None)),
+    ("the first half of the 1990s", ("DATE", "199", "START")),
+    ("the last half of the '80s", ("DATE", "198", "END")),
+])
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_the_last_half_of_a_year_or_decade(text, expected, dct):
+    assert normalise(text, dct) == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    ("the latest fiscal year", MONDAY, "2019"),
+    ("the most recent year", MONDAY, "2019"),
+    ("the latest fiscal year", None, "XXXX"),
+    ("the first quarter of the year", MONDAY, "2020-Q1"),
+    ("the fourth quarter of the year", MONDAY, "2020-Q4"),
+    ("the first quarter of the year", None, "XXXX-Q1"),
+])
+def test_the_latest_year_and_a_quarter_of_the_year(text, dct, expected):
+    assert value(text, dct, tense="past") == expected
+
+
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_two_quarters_of_a_year_are_its_half(dct):
+    assert normalise("the first two quarters of 2021", dct)[:2] == ("DATE", "2021-H1")
+    assert normalise("the last two quarters of 2019", dct)[:2] == ("DATE", "2019-H2")
+
+
+@pytest.mark.parametrize("dct, ref, expected", [
+    (MONDAY, None, "2020-03-22TNI"),
+    (MONDAY, "2020-03-20", "2020-03-19TNI"),   # the news is about Friday
+    (MONDAY, "2019-11-02", "2020-03-22TNI"),   # an old date is not what the news is about
+    (None, "2020-03-20", "2020-03-19TNI"),
+    (None, None, "XXXX-XX-XXTNI"),
+])
+def test_overnight_is_the_night_before_the_day_of_the_news(dct, ref, expected):
+    assert value("overnight", dct, ref=ref) == expected
+
+
+def test_a_last_quarter_without_a_year_is_the_one_before_this_one():
+    assert value("last quarter") == "2019-Q4"
+    assert value("the last quarter", None) == "XXXX-QX"
+
+
 def test_a_year_earlier_in_a_quarterly_report_is_that_quarter_a_year_back():
     report = TimexContext(quarter="2019-Q4")
     assert normalise("a year earlier", MONDAY, context=report)[1] == "2018-Q4"
@@ -137,6 +201,10 @@ def test_a_year_earlier_in_a_quarterly_report_is_that_quarter_a_year_back():
     ("the future", "FUTURE_REF"),
     ("the near future", "FUTURE_REF"),
     ("soon", "FUTURE_REF"),
+    ("as soon as possible", "FUTURE_REF"),
+    ("the near term", "FUTURE_REF"),
+    ("then current", "PAST_REF"),
+    ("the short term", "FUTURE_REF"),
 ])
 def test_vague_references(text, expected):
     assert normalise(text, MONDAY) == ("DATE", expected, None)
@@ -165,7 +233,47 @@ def test_vague_references(text, expected):
     ("the first nine months", "P9M"),
     ("50 years old", "P50Y"),
 ])
-def test_durations(text, expected):
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_durations(text, expected, dct):
+    assert normalise(text, dct)[:2] == ("DURATION", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("an additional year", "P1Y"),
+    ("another year", "P1Y"),
+    ("another two years", "P2Y"),
+    ("a full week", "P1W"),
+    ("a single day", "P1D"),
+    ("the next couple of years", "P2Y"),
+])
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_an_adjective_between_the_article_and_the_unit_still_counts_one(text, expected, dct):
+    assert normalise(text, dct)[:2] == ("DURATION", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("three days later", "P3D"),
+    ("a day earlier", "P1D"),
+    ("a few days later", "PXD"),
+    ("two weeks later", "P2W"),
+    ("an hour later", "PT1H"),
+])
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_days_later_counted_from_an_event_are_a_length(text, expected, dct):
+    assert normalise(text, dct)[:2] == ("DURATION", expected)
+
+
+def test_a_year_earlier_is_still_a_date():
+    assert value("a year earlier") == "2019"
+    assert value("three months later", ref="2020-01-10") == "2020-04"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a quarter of an hour", "PT15M"),
+    ("three quarters of an hour", "PT45M"),
+    ("weeks or months", "PXW"),
+])
+def test_fractions_of_an_hour_and_vague_alternatives(text, expected):
     assert normalise(text, MONDAY)[:2] == ("DURATION", expected)
 
 
@@ -197,8 +305,9 @@ def test_durations_never_get_a_date_value(text, dct):
     ("Tuesday nights", "XXXX-WXX-2TNI"),
     ("each July", "XXXX-07"),
 ])
-def test_sets(text, expected):
-    assert normalise(text, MONDAY)[:2] == ("SET", expected)
+@pytest.mark.parametrize("dct", [MONDAY, None])
+def test_sets(text, expected, dct):
+    assert normalise(text, dct)[:2] == ("SET", expected)
 
 
 def test_a_rate_is_a_set_but_a_count_is_a_duration():
@@ -215,9 +324,17 @@ def test_a_rate_is_a_set_but_a_count_is_a_duration():
     ("18:00 UTC", "2020-03-23T18:00Z"),
     ("this morning", "2020-03-23TMO"),
     ("tonight", "2020-03-23TNI"),
+    ("overnight", "2020-03-22TNI"),
     ("last night", "2020-03-22TNI"),
     ("Friday night", "2020-03-20TNI"),
     ("yesterday afternoon", "2020-03-22TAF"),
+    ("mid-afternoon yesterday", "2020-03-22TAF"),
+    ("mid afternoon", "2020-03-23TAF"),
+    ("late Friday night", "2020-03-20TNI"),
+    ("5 p.m. EST March 30", "2020-03-30T17:00"),
+    ("5 p.m. EST, March 30", "2020-03-30T17:00"),
+    ("16:08 UTC", "2020-03-23T16:08Z"),
+    ("0800 GMT", "2020-03-23T08:00Z"),
 ])
 def test_times_of_day(text, expected):
     assert normalise(text, MONDAY)[:2] == ("TIME", expected)
@@ -233,6 +350,8 @@ def test_times_of_day(text, expected):
     ("November", "XXXX-11"),
     ("the third quarter", "XXXX-Q3"),
     ("10 a.m.", "XXXX-XX-XXT10:00"),
+    ("5 p.m. EST March 30", "XXXX-03-30T17:00"),
+    ("mid-afternoon yesterday", "XXXX-XX-XXTAF"),
     ("that day", "XXXX-XX-XX"),
 ])
 def test_without_a_dct_no_year_is_invented(text, expected):
@@ -246,7 +365,8 @@ def test_without_a_dct_the_documents_own_dates_anchor_what_is_safe():
     assert value("yesterday", None, ref="2020-03-10") == "XXXX-XX-XX"
 
 
-@pytest.mark.parametrize("text", ["34", "the Olympic", "Mr. Smith", "", "   ", "morning", "80486"])
+@pytest.mark.parametrize("text", ["34", "the Olympic", "Mr. Smith", "", "   ", "morning", "80486",
+                                  "5 EST March", "the morning session", "post one day"])
 def test_not_time_expressions(text):
     assert normalise(text, MONDAY) is None
 

@@ -1,0 +1,125 @@
+"""The "What's new" page: what the last change to the sources brought, for readers and for CI.
+
+Two exports are kept in `content/.briefing/`: `graph.json`, the graph as of the last build, and
+`previous.json`, the graph before the last change. The page is the difference between them, so
+it reads no clock and a build that changes nothing leaves it, and both files, as they are.
+`changes` is pure; `WhatsNew` reads and writes the two files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .export import SCHEMA, to_json
+from .merge import write_if_changed
+from .model import Graph
+from .render import Page, Renderer
+
+STATE = ".briefing"
+KINDS = ("sources", "actors", "events", "agreements")
+MAX_LISTED = 100          # per list: the section pages hold everything
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str              # "source", "actor", "event", "agreement"
+    id: str
+    label: str             # name or title, as the export gives it
+    date: str | None = None
+    note: str | None = None  # an actor's type, a source's date, an agreement's kind
+
+
+@dataclass
+class Changes:
+    first_build: bool = False
+    new: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    changed: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    removed: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in KINDS})
+
+    def count(self, which: str) -> int:
+        return sum(len(v) for v in getattr(self, which).values())
+
+    def summary(self) -> str:
+        """One line: "1 new source, 3 new actors; 4 pages changed", naming only what happened."""
+        new = [_counted(len(items), f"new {kind.removesuffix('s')}") for kind, items in self.new.items() if items]
+        other = [f"{_counted(n, 'page')} changed" for n in [self.count("changed")] if n]
+        other += [f"{n} gone" for n in [self.count("removed")] if n]
+        return "; ".join(filter(None, [", ".join(new), ", ".join(other)])) or "nothing new"
+
+
+def _counted(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _item(kind: str, record: dict) -> Item:
+    label = record.get("name") or record.get("title") or record["id"]
+    note = {"actors": record.get("type"), "sources": record.get("date"),
+            "agreements": record.get("kind")}.get(kind)
+    return Item(kind.removesuffix("s"), record["id"], str(label), record.get("date"), note)
+
+
+def _order(item: Item) -> tuple:
+    # Events read best in time order (undated last); everything else by name.
+    if item.kind == "event":
+        return (item.date is None, item.date or "", item.id)
+    return (item.label.casefold(), item.id)
+
+
+def changes(previous: dict | None, current: dict) -> Changes:
+    """What `current` adds to, changes in and removes from `previous` (two exports)."""
+    if previous is None:
+        return Changes(first_build=True)
+    found = Changes()
+    for kind in KINDS:
+        before = {r["id"]: r for r in previous.get(kind, [])}
+        after = {r["id"]: r for r in current.get(kind, [])}
+        found.new[kind] = sorted((_item(kind, r) for i, r in after.items() if i not in before), key=_order)
+        found.changed[kind] = sorted((_item(kind, r) for i, r in after.items()
+                                      if i in before and before[i] != r), key=_order)
+        found.removed[kind] = sorted((_item(kind, r) for i, r in before.items() if i not in after), key=_order)
+    return found
+
+
+class WhatsNew:
+    """The kept exports of one content folder, and the page made from them."""
+
+    def __init__(self, content: Path, graph: Graph):
+        self.folder = content / STATE
+        self.text = to_json(graph)
+        self.current = json.loads(self.text)
+        self.last_text = _read(self.folder / "graph.json")
+        last = _parse(self.last_text)
+        # Unchanged since the last build: keep comparing with what came before the last change.
+        self.changed = last != self.current
+        self.previous = last if self.changed else _parse(_read(self.folder / "previous.json"))
+
+    def page(self, renderer: Renderer) -> Page:
+        return renderer.render("whatsnew.md.j2", "whats-new.md", "whatsnew/whats-new",
+                               changes=changes(self.previous, self.current), limit=MAX_LISTED)
+
+    def save(self) -> None:
+        """Record this build's graph; the one it replaces becomes the previous one."""
+        if not self.changed:
+            return
+        if self.previous is not None:
+            write_if_changed(self.folder / "previous.json", self.last_text)
+        else:
+            (self.folder / "previous.json").unlink(missing_ok=True)
+        write_if_changed(self.folder / "graph.json", self.text)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _parse(text: str) -> dict | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None        # none yet, or broken by hand: this build starts the record afresh
+    return data if isinstance(data, dict) and data.get("schema") == SCHEMA else None

@@ -1,0 +1,266 @@
+"""The built site in a real browser (Debian's Chromium through Playwright), as a reader uses it:
+search, quotes that land on their sentence, backlinks, the timeline; no console error, no broken
+link, and no script from a source ever running."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+ROOT = Path(__file__).resolve().parents[1]
+
+# Everything a page holds that could run or fetch script, read in the page itself.
+_INSPECT = """() => ({
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+    ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+    javascript_links: document.querySelectorAll('a[href^="javascript:" i], [src^="javascript:" i]').length
+        + [...document.querySelectorAll('a[href]')].filter(a => a.protocol === 'javascript:').length,
+    handlers: [...document.querySelectorAll('*')].flatMap(e =>
+        [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
+    frames: document.querySelectorAll('iframe, object, embed').length,
+    alert_scripts: [...document.scripts].filter(s => /alert|onerror/.test(s.text)).length,
+})"""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_page(url: str) -> bool:
+    return url.endswith("/") or url.endswith(".html")
+
+
+def crawl(tab, base: str) -> dict[str, dict]:
+    """Open every page reachable from the home page; what each holds, by URL."""
+    seen: dict[str, dict] = {}
+    queue = [base]
+    while queue:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        response = tab.page.goto(url)
+        assert response is not None and response.ok, f"{url} answered {response and response.status}"
+        seen[url] = tab.page.evaluate(_INSPECT)
+        for link in seen[url]["links"]:
+            target = urldefrag(link).url.split("?")[0]
+            if target.startswith(base) and _is_page(target) and target not in seen:
+                queue.append(target)
+    return seen
+
+
+def broken_links(pages: dict[str, dict], base: str) -> list[str]:
+    """Links to this site that lead nowhere: a missing page or file, or a missing #anchor."""
+    broken, fetched = [], {}
+    ids = {url: set(info["ids"]) for url, info in pages.items()}
+    for url, info in pages.items():
+        for link in info["links"]:
+            target, anchor = urldefrag(link)
+            target = target.split("?")[0]
+            if not target.startswith(base):
+                continue
+            if target in pages:
+                if anchor and unquote(anchor) not in ids[target]:
+                    broken.append(f"{url} -> {link} (no such anchor)")
+                continue
+            if target not in fetched:
+                try:
+                    with urllib.request.urlopen(target) as answer:
+                        fetched[target] = answer.status
+                except urllib.error.HTTPError as err:
+                    fetched[target] = err.code
+            if fetched[target] != 200:
+                broken.append(f"{url} -> {link} ({fetched[target]})")
+    return broken
+
+
+@pytest.fixture(scope="module")
+def seeds_url(seeds_site, serve_site):
+    root, _ = seeds_site
+    return serve_site(root / "site")
+
+
+def test_browser_search_finds_khalilzad_and_opens_his_page(tab, seeds_url):
+    page = tab.page
+    page.goto(seeds_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Khalilzad")
+    result = page.locator(".md-search-result__item a[href*='actors/zalmay-khalilzad/']").first
+    result.wait_for()
+    result.click()
+    page.wait_for_url(re.compile(r"/actors/zalmay-khalilzad/"))
+    assert "Zalmay Khalilzad" in page.locator("h1").first.inner_text()
+    assert tab.errors == []
+
+
+def test_browser_quote_link_lands_on_the_exact_sentence(tab, seeds_url):
+    page = tab.page
+    page.goto(seeds_url + "actors/zalmay-khalilzad/")
+    quote = page.locator("blockquote", has=page.locator("a[href*='/sources/'][href*='#s']")).first
+    said = _norm(quote.locator("p").first.inner_text())
+    quote.locator("a[href*='#s']").first.click()
+    page.wait_for_url(re.compile(r"/sources/[^/]+/#s\d+$"))
+    anchor = urlsplit(page.url).fragment
+    sentence = page.locator(f"[id='{anchor}']")
+    assert _norm(sentence.inner_text()) == said
+    assert sentence.evaluate("e => e.matches(':target')")
+    box, height = sentence.bounding_box(), page.viewport_size["height"]
+    assert box is not None and 0 <= box["y"] < height, "the sentence is not scrolled into view"
+    assert tab.errors == []
+
+
+def test_browser_backlink_leads_to_a_page_that_links_back(tab, seeds_url):
+    page = tab.page
+    here = seeds_url + "actors/zalmay-khalilzad/"
+    page.goto(here)
+    backlinks = page.locator("h2#what-links-here + ul a")
+    assert backlinks.count() > 0, "no backlinks on the page"
+    backlinks.first.click()
+    page.wait_for_load_state()
+    assert page.url != here
+    hrefs = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
+    assert here in {urldefrag(h).url for h in hrefs}, f"{page.url} does not link to {here}"
+    assert tab.errors == []
+
+
+def test_browser_timeline_lists_dated_events_in_order(tab, seeds_url):
+    page = tab.page
+    page.goto(seeds_url)
+    page.locator(".md-tabs a", has_text="Timeline").click()
+    page.wait_for_url(re.compile(r"/timeline/$"))
+    months = page.locator("article h2").all_inner_texts()
+    assert months, "no month headings"
+    dates = [d for d in page.locator("article li > strong").all_inner_texts() if re.match(r"\d{4}", d)]
+    assert dates and dates == sorted(dates)
+    first = page.locator("article li a[href*='/events/']").first
+    title = _norm(first.inner_text())
+    first.click()
+    page.wait_for_url(re.compile(r"/events/"))
+    assert _norm(page.locator("h1").first.inner_text()) == title
+    assert tab.errors == []
+
+
+def test_browser_every_page_loads_without_console_errors_or_broken_links(tab, seeds_url, seeds_site):
+    pages = crawl(tab, seeds_url)
+    root, report = seeds_site
+    built = {p.parent.relative_to(root / "site").as_posix().strip(".")
+             for p in (root / "site").rglob("index.html")}
+    reached = {urlsplit(u).path.strip("/") for u in pages}
+    assert built <= reached, f"pages no link reaches: {sorted(built - reached)}"
+    assert broken_links(pages, seeds_url) == []
+    assert tab.errors == []
+
+
+# --- hostile sources -----------------------------------------------------------------
+
+HOSTILE = {
+    "hostile.md": """---
+title: "<script>alert(1)</script> Report"
+date: 2020-03-01
+url: "javascript:alert(1)"
+publisher: "<img src=x onerror=alert(1)>"
+---
+
+Envoy <script>alert(1)</script> Smith met [x](javascript:alert(1)) officials in Kabul on Monday.
+
+John <img src=x onerror=alert(1)> Carter signed an agreement with the Taliban in Doha on 2 March 2020.
+
+The file ../../etc/passwd was read aloud by Maria Lopez of the United Nations.
+""",
+    "<script>.md": """---
+title: <script>alert('title')</script>
+---
+
+Minister Peter Brown <svg onload=alert(1)> said the Taliban would release prisoners.
+
+See [the deal](javascript:alert(document.cookie)) and ![x](javascript:alert(1)) for details.
+""",
+    "hostile.txt": "date 2020-03-05 Ambassador Ann <iframe src=\"javascript:alert(1)\"></iframe> Lee "
+                   "flew to Doha on Thursday. <a href=\"javascript:alert(1)\">Ahmad Shah</a> met her there.\n",
+    "hostile.html": """<html><head><title>Talks <script>alert(1)</script></title></head><body><article>
+<h1>Talks in Doha</h1>
+<p>Negotiator Karim Rahimi met <a href="javascript:alert(1)">Taliban</a> envoys in Doha on Friday.
+<img src=x onerror=alert(1)><script>alert(1)</script></p>
+<p>Rahimi said the United Nations would observe the talks.</p>
+</article></body></html>
+""",
+}
+
+
+def _files(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """A site built from sources that try to inject script; the files each step wrote."""
+    from generator.config import load_settings
+    from generator.generate import generate
+
+    top = tmp_path_factory.mktemp("hostile")
+    root = top / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    for name, text in HOSTILE.items():
+        (root / "seeds").mkdir(exist_ok=True)
+        (root / "seeds" / name).write_text(text)
+    before = _files(top)
+    settings = load_settings(root / "mkdocs.yml")
+    settings.jobs = 1
+    generate(settings)
+    generated = _files(top)
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+                           capture_output=True, text=True, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1"})
+    assert build.returncode == 0, build.stderr
+    built = _files(top)
+    written = {p for p in generated if before.get(p) != generated[p]}
+    rebuilt = {p for p in built if generated.get(p) != built[p]}
+    return root, written, rebuilt
+
+
+def test_browser_hostile_sources_write_only_inside_the_project(hostile_site):
+    _, written, rebuilt = hostile_site
+    assert written and all(p.startswith(("project/content/", "project/.briefing-cache/")) for p in written), \
+        sorted(written)
+    assert rebuilt and all(p.startswith("project/site/") for p in rebuilt), sorted(rebuilt)
+
+
+def test_browser_hostile_sources_run_no_script(tab, hostile_site, serve_site):
+    root, _, _ = hostile_site
+    base = serve_site(root / "site")
+    pages = crawl(tab, base)
+    source_pages = [u for u in pages if "/sources/" in u and not u.endswith("/sources/")]
+    assert len(source_pages) == len(HOSTILE), "a hostile source has no page"
+    assert tab.dialogs == []
+    for url, info in pages.items():
+        assert info["javascript_links"] == 0, url
+        assert info["handlers"] == [], url
+        assert info["frames"] == 0, url
+        assert info["alert_scripts"] == 0, url
+    # The payloads did reach the site: as text a reader can see.
+    shown = ""
+    for url in source_pages:
+        tab.page.goto(url)
+        shown += tab.page.locator("article").inner_text()
+    for payload in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "../../etc/passwd"):
+        assert payload in shown, payload
+    # Search results show titles and text from the sources too.
+    search = tab.page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Report")
+    tab.page.locator(".md-search-result__item").first.wait_for()
+    assert tab.page.locator(".md-search-result script, .md-search-result img").count() == 0
+    assert tab.dialogs == []
+    assert broken_links(pages, base) == []
+    assert tab.errors == []
