@@ -11,13 +11,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import AGREEMENT_KINDS
+from .lexicon import AGREEMENT_KINDS, MAKING_VERBS
 from .model import AgreementFact, Clause, Mention, TimexFact
 from .reference import acting, mentions_in, subject_mentions
 
-# Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").
-MAKING_VERBS = frozenset("sign conclude reach strike seal issue negotiate ink finalize finalise "
-                         "adopt agree announce broker complete win place award secure".split())
 # Verbs with which an agreement (or what it says) states an obligation or a condition.
 TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "
                        "allow grant demand mandate ensure include envisage foresee bar forbid "

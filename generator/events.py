@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .agreements import MAKING_VERBS
-from .lexicon import NEWSWORTHY_SPEECH, REPORTING_VERBS
+from .lexicon import MAKING_VERBS, NEWSWORTHY_SPEECH, REPORTING_VERBS
 from .model import AgreementFact, EventFact, Mention, TimexFact
 from .reference import CLAUSE_DEPS, acting, mentions_in, subject_mentions
 

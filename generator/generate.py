@@ -9,25 +9,22 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from filelock import FileLock, Timeout
 
 from .actors import Curation, name_key
-from .backlinks import page_links, render_backlinks
+from .assemble import backlinks_todo, front_matter, render_pages, write_pages
 from .cache import FactsCache
 from .config import Settings
 from .exceptions import LockedError, Problem
 from .incremental import MemoRenderer
-from .merge import (MergeResult, merge_page, orphan, page_stamp, region, region_span, remove_leftovers, to_lf,
-                    touched, write_if_changed)
+from .merge import MergeResult, orphan, page_stamp, remove_leftovers, to_lf, touched
 from .model import DocFacts, Graph, Source
 from .record import PageRecord, Record, Store, code_digest, listing, listing_digest
-from .sources import FRONT_MATTER, SourceError, load_front_matter, read_sources, reader_for
+from .sources import read_sources, reader_for
 from .whatsnew import WhatsNew
 
 Progress = Callable[[str, int], Callable[[int], None]]
@@ -126,24 +123,22 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         graph = resolve(sources, facts, read_curation(settings, existing, names))
     tick(1)
     report.graph = graph
-    renderer = MemoRenderer(graph, record, clean, progress)
+    renderer = MemoRenderer(graph, record, clean)
     news = WhatsNew(settings.content, graph)
-    pages = renderer.pages() + [news.page(renderer)]
+    specs = renderer.specs() + [news.spec()]
+    jobs = settings.processes
+    rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)))
     final: dict[str, str] = {}
     results: dict[str, MergeResult] = {}
     fresh: set[str] = set()         # pages exactly as rendered: no human text in them
-    for page in pages:
-        if page.text is None:       # rendered from what it was rendered from last time: on disk
-            continue
-        old = existing.get(page.path)
-        if old is not None and page_stamp(old) is None:
-            report.problems.append(Problem(page.path, "a hand-written page is where a generated page "
-                                                      "would go: left as it is"))
-            continue
-        results[page.path] = merge_page(old, page.text)
-        final[page.path] = results[page.path].text
-        if old is None or not touched(old):
-            fresh.add(page.path)
+    for page in rendered:
+        if page.problem is not None:
+            report.problems.append(page.problem)
+        if page.result is not None:
+            results[page.path] = page.result
+            final[page.path] = page.result.text
+            if page.fresh:
+                fresh.add(page.path)
     for path, text in existing.items():
         final.setdefault(path, text)
     stale = [p for p, t in existing.items() if p not in results and page_stamp(t) is not None]
@@ -158,24 +153,18 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         else:
             final.pop(path, None)
             report.deleted.append(path)
-    pages_info = _add_backlinks(final, results, renderer.reused, record, settings.content, progress)
-    tick = progress("writing", len(results))
-    for path in sorted(results):
+    tick = progress("backlinks", 1)
+    made = {page.path: (page.links, page.title) for page in rendered if page.result is not None}
+    incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record)
+    tick(1)
+    report.written, conflicts = write_pages(settings.content, final, results, incoming, titles, renderer.reused,
+                                            jobs, progress("writing", len(results.keys() | incoming.keys())))
+    for path in conflicts:
         result = results[path]
-        target = settings.content / path
-        tick(1)
-        if result.conflicts:
-            report.conflicts.append(path)
-            write_if_changed(target.with_name(target.name + ".generated"), result.generated or "")
-            report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
-                                                 f"{', '.join(result.conflicts)}: kept as edited; the new "
-                                                 f"version is in {target.name}.generated"))
-            continue
-        if path not in renderer.reused:
-            stale_copy = target.with_name(target.name + ".generated")
-            stale_copy.unlink(missing_ok=True)
-        if write_if_changed(target, final[path], keep_crlf=True):
-            report.written.append(path)
+        report.conflicts.append(path)
+        report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
+                                             f"{', '.join(result.conflicts)}: kept as edited; the new "
+                                             f"version is in {Path(path).name}.generated"))
     # Deleted last: a run stopped half way leaves no page linking to a page already gone.
     for path in report.deleted:
         target = settings.content / path
@@ -240,94 +229,6 @@ def _save_record(store, code, inputs, report, renderer, fresh, pages_info, conte
     store.save(record, last)
 
 
-def _add_backlinks(final: dict[str, str], results: dict[str, MergeResult], reused: set[str],
-                   record, content: Path, progress: Progress) -> dict[str, tuple]:
-    """Set the backlinks region of every page rendered now, and of every page reused from the
-    last run that a changed page links or linked: only those can have new backlinks. Reused
-    pages bring their links and title from the record and are read only when that happens.
-    Returns path -> (links, title) for every page."""
-    links, titles = {}, {}          # links: of pages not reused, and not hidden
-    for path in reused:
-        titles[path] = record.pages[path].title
-    info = {path: (None, titles[path]) for path in reused}      # None: as in the record
-    for path, text in final.items():
-        meta = _quick_front_matter(text)
-        titles[path] = _title(meta, text) or path
-        if meta.get("hide") is True:
-            info[path] = ([], titles[path])     # not published: a link from it would be broken
-        else:
-            links[path] = page_links(path, text)
-            info[path] = (links[path], titles[path])
-    # A page's backlinks change when a page that links it comes, goes, changes its line or title.
-    affected = set()
-    for path, old in record.pages.items():
-        if path not in reused and path not in final:
-            affected.update(target for target, _ in old.links)
-    for path in final:
-        old = record.pages.get(path)
-        now = dict(links.get(path, ()))
-        if old is None or old.title != titles[path]:
-            affected.update(now)
-            affected.update(target for target, _ in (old.links if old else ()))
-        else:
-            before = dict(old.links)
-            affected.update(t for t in now.keys() | before.keys() if now.get(t) != before.get(t))
-    todo = sorted(set(results) | (affected & reused))
-    # Who links each page in `todo`; a reused page's links are decoded only where they match.
-    wanted = set(todo) & (links.keys() | reused)
-    incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for path in sorted(links.keys() | reused):
-        pairs = record.pages[path].links_among(wanted) if path in reused else links[path]
-        for target, line in pairs:
-            if target in wanted:
-                incoming[target].append((path, line))
-    tick = progress("backlinks", len(todo))
-    for path in todo:
-        tick(1)
-        if path in reused:
-            final[path] = (content / path).read_text(encoding="utf-8")
-            results[path] = MergeResult(final[path])
-        elif results[path].conflicts:
-            continue
-        text = final[path]
-        body = render_backlinks(path, incoming.get(path, []), titles)
-        updated = _set_region(text, "backlinks", body)
-        if updated != text:
-            final[path] = updated
-            results[path] = MergeResult(updated)
-    return info
-
-
-def _quick_front_matter(text: str) -> dict:
-    """`front_matter`, through libyaml when it is there: every page is read on a full build."""
-    match = FRONT_MATTER.match(text)
-    if match is None:
-        return {}
-    try:
-        data = yaml.load(match["yaml"] or "", Loader=_FastLoader)
-        return data if isinstance(data, dict) else {}
-    except (yaml.YAMLError, ValueError):
-        return front_matter(text)
-
-
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _title(meta: dict, text: str) -> str | None:
-    if meta.get("title"):
-        return str(meta["title"])
-    heading = re.search(r"^# (.+)$", text, re.M)
-    return heading.group(1).strip() if heading else None
-
-
-def _set_region(text: str, name: str, body: str) -> str:
-    span = region_span(text, name)
-    if span is None:
-        return text
-    # Region contents are outside the stamp's skeleton hash: the stamp stays valid.
-    return text[:span[0]] + region(name, body + "\n" if body else "") + text[span[1]:]
-
-
 # --- reading what is there -----------------------------------------------------------
 
 def read_pages(content: Path, skip: set[str] = frozenset(), files: dict | None = None) -> dict[str, str]:
@@ -344,15 +245,6 @@ def read_pages(content: Path, skip: set[str] = frozenset(), files: dict | None =
         except (OSError, UnicodeDecodeError):
             continue
     return pages
-
-
-def front_matter(text: str) -> dict:
-    """A page's front matter; {} when it has none or a human left it broken."""
-    match = FRONT_MATTER.match(text)
-    try:
-        return load_front_matter(match["yaml"] or "") if match else {}
-    except SourceError:
-        return {}
 
 
 def page_title(text: str) -> str | None:

@@ -140,11 +140,9 @@ class MemoRenderer(Renderer):
     """Renders only pages whose context or looked-up attributes changed since the record;
     the others come back with `text=None`: what is on disk is still what they would be."""
 
-    def __init__(self, graph, record: Record, reusable: set[str], progress=None):
+    def __init__(self, graph, record: Record, reusable: set[str]):
         super().__init__(graph)
         self._graph = graph
-        self._tick = progress("rendering", len(graph.actors) + len(graph.events) + len(graph.agreements)
-                              + len(graph.sources) + 6) if progress else (lambda n=1: None)
         self._watch: list = []
         for kind, attr in _TABLES.items():
             setattr(self, attr, _Table(kind, getattr(self, attr), self._watch))
@@ -156,13 +154,13 @@ class MemoRenderer(Renderer):
         self._reusable = reusable
         # Numbers stay those of the record, so that a reused page keeps its list as it is.
         self.deps: dict[tuple, int] = {d: i for i, d in enumerate(record.deps)}
+        self._dep_list: list[tuple] = list(record.deps)      # index -> dependency
         self.made: dict[str, tuple[str | None, list[int]]] = {}   # path -> (key, dependency indices)
         self.reused: set[str] = set()
         self.renumbered = False         # set when the dependency table is renumbered
         self.deps_base = record.deps_base   # its size when last counted
 
     def render(self, template: str, path: str, page_id: str, **context) -> Page:
-        self._tick(1)
         old = self.record.pages.get(path)
         # A page that read the whole graph last time (a listing) is rendered without a digest.
         key = None if old is not None and old.clean and old.key is None else \
@@ -199,7 +197,19 @@ class MemoRenderer(Renderer):
     def _index(self, dep: tuple) -> int:
         if dep not in self.deps:
             self.deps[dep] = len(self.deps)
+            self._dep_list.append(dep)
         return self.deps[dep]
+
+    def take(self, path: str) -> tuple[str | None, list[tuple] | None]:
+        """What `render` noted of a page, its dependencies by value: a page rendered in a
+        forked process is noted here with `put`, where the numbering is this process's."""
+        key, numbers = self.made[path]
+        return key, None if numbers is None else [self._dep_list[n] for n in numbers]
+
+    def put(self, path: str, key: str | None, deps: list[tuple] | None) -> None:
+        self.made[path] = (key, None if deps is None else sorted(self._index(d) for d in deps))
+        if deps is None:
+            self.reused.add(path)
 
     def dep_table(self) -> tuple[list, list[str]]:
         """The dependencies and their values now. When most are no longer any page's, the
@@ -219,6 +229,7 @@ class MemoRenderer(Renderer):
                              for p, (k, numbers) in self.made.items()}
                 deps = [deps[i] for i in keep]
                 self.deps = {d: i for i, d in enumerate(deps)}
+                self._dep_list = deps
         return deps, [self._values.get(d) or dep_value(self, d) for d in deps]
 
     def _key(self, template: str, path: str, page_id: str, context: dict) -> str:

@@ -71,3 +71,7 @@ AGREEMENT_KINDS = {
     "compact": "agreement", "order": "order", "sale": "sale", "purchase": "sale",
     "transaction": "agreement",
 }
+
+# Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").
+MAKING_VERBS = frozenset("sign conclude reach strike seal issue negotiate ink finalize finalise "
+                         "adopt agree announce broker complete win place award secure".split())

@@ -10,6 +10,7 @@ import calendar
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import jinja2
@@ -160,36 +161,38 @@ class Renderer:
         return Page(path, page_id, stamp(page_id, text))
 
     def pages(self) -> list[Page]:
-        pages = []
+        return [self.render(template, path, page_id, **context()) for template, path, page_id, context in self.specs()]
+
+    def specs(self) -> list[tuple[str, str, str, Callable[[], dict]]]:
+        """Every page as (template, path, page id, its context when asked): each can be
+        rendered on its own, in any order, in any process that has this renderer."""
+        specs = []
         for actor in self.graph.actors:
-            path = page_path("actor", actor.id)
-            pages.append(self.render("actor.md.j2", path, f"actor/{actor.id}", actor=actor,
-                                     events=self._events_of[actor.id],
-                                     agreements=self._agreements_of[actor.id],
-                                     related=self.related(actor)))
+            specs.append(("actor.md.j2", page_path("actor", actor.id), f"actor/{actor.id}",
+                          lambda actor=actor: dict(actor=actor, events=self._events_of[actor.id],
+                                                   agreements=self._agreements_of[actor.id],
+                                                   related=self.related(actor))))
         for event in self.graph.events:
-            path = page_path("event", event.id)
-            pages.append(self.render("event.md.j2", path, f"event/{event.id}", event=event,
-                                     neighbours=self.neighbours(event)))
+            specs.append(("event.md.j2", page_path("event", event.id), f"event/{event.id}",
+                          lambda event=event: dict(event=event, neighbours=self.neighbours(event))))
         for agreement in self.graph.agreements:
-            path = page_path("agreement", agreement.id)
-            pages.append(self.render("agreement.md.j2", path, f"agreement/{agreement.id}",
-                                     agreement=agreement, parts=self._parts_of[agreement.id],
-                                     timeline=[self.events[e] for e in agreement.events]))
+            specs.append(("agreement.md.j2", page_path("agreement", agreement.id), f"agreement/{agreement.id}",
+                          lambda agreement=agreement: dict(agreement=agreement, parts=self._parts_of[agreement.id],
+                                                           timeline=[self.events[e] for e in agreement.events])))
         for source in self.graph.sources:
             path = page_path("source", source.id)
-            pages.append(self.render("source.md.j2", path, f"source/{source.id}", source=source,
-                                     body=self.source_body(source, path),
-                                     found=self.found_in(source.id)))
+            specs.append(("source.md.j2", path, f"source/{source.id}",
+                          lambda source=source, path=path: dict(source=source, body=self.source_body(source, path),
+                                                                found=self.found_in(source.id))))
         for kind, section in SECTIONS.items():
-            pages.append(self.render("section.md.j2", f"{section}/index.md", f"section/{section}",
-                                     kind=kind, section=section))
-        pages.append(self.render("timeline.md.j2", "timeline.md", "timeline/timeline",
-                                 months=self.by_month(), undated=[e for e in self.graph.events if not e.date]))
-        pages.append(self.render("index.md.j2", "index.md", "index/index",
-                                 key_actors=sorted(self.graph.actors, key=lambda a: (-a.mentions, a.id))[:12],
-                                 latest=[e for e in reversed(self.graph.events) if e.date][:10]))
-        return pages
+            specs.append(("section.md.j2", f"{section}/index.md", f"section/{section}",
+                          lambda kind=kind, section=section: dict(kind=kind, section=section)))
+        specs.append(("timeline.md.j2", "timeline.md", "timeline/timeline",
+                      lambda: dict(months=self.by_month(), undated=[e for e in self.graph.events if not e.date])))
+        specs.append(("index.md.j2", "index.md", "index/index",
+                      lambda: dict(key_actors=sorted(self.graph.actors, key=lambda a: (-a.mentions, a.id))[:12],
+                                   latest=[e for e in reversed(self.graph.events) if e.date][:10])))
+        return specs
 
     def related(self, actor: Actor) -> list[tuple[Actor, int, Quote]]:
         """Actors named in the same sentences as this one: the most often first."""

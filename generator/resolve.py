@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .actors import Cluster, Curation, cluster_mentions, name_key
-from .agreements import MAKING_VERBS
+from .lexicon import MAKING_VERBS
 from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
                     Role, Source, Term)
 from .slugs import slug, unique_slugs

@@ -322,11 +322,15 @@ def decode(data: bytes) -> tuple[str, str | None]:
 def _looks_binary(text: str) -> bool:
     """Control characters other than line breaks and tabs: bytes that decoded but are no text."""
     sample = text[:65536]
-    odd = sum(1 for c in sample if unicodedata.category(c) in _NOT_TEXT and c not in "\n\r\t\f")
+    if sample.isascii():        # the usual case, counted by a regex rather than character by character
+        odd = len(_ASCII_CONTROL.findall(sample))
+    else:
+        odd = sum(1 for c in sample if unicodedata.category(c) in _NOT_TEXT and c not in "\n\r\t\f")
     return odd > max(2, len(sample) // 100)
 
 
 _NOT_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")     # category Cc, but \n \r \t \f
 
 
 def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,

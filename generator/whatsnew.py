@@ -9,10 +9,11 @@ it reads no clock and a build that changes nothing leaves it, and both files, as
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .export import SCHEMA, to_json
+from .export import SCHEMA, graph_to_dict
 from .merge import write_if_changed
 from .model import Graph
 from .render import Page, Renderer
@@ -87,17 +88,21 @@ class WhatsNew:
 
     def __init__(self, content: Path, graph: Graph):
         self.folder = content / STATE
-        self.text = to_json(graph)
-        self.current = json.loads(self.text)
+        self.current = graph_to_dict(graph)     # as JSON would read back: lists, dicts, strings
         self.last_text = _read(self.folder / "graph.json")
         last = _parse(self.last_text)
         # Unchanged since the last build: keep comparing with what came before the last change.
         self.changed = last != self.current
         self.previous = last if self.changed else _parse(_read(self.folder / "previous.json"))
 
+    def spec(self) -> tuple[str, str, str, Callable[[], dict]]:
+        """The page as `Renderer.specs` gives the others."""
+        return ("whatsnew.md.j2", "whats-new.md", "whatsnew/whats-new",
+                lambda: dict(changes=changes(self.previous, self.current), limit=MAX_LISTED))
+
     def page(self, renderer: Renderer) -> Page:
-        return renderer.render("whatsnew.md.j2", "whats-new.md", "whatsnew/whats-new",
-                               changes=changes(self.previous, self.current), limit=MAX_LISTED)
+        template, path, page_id, context = self.spec()
+        return renderer.render(template, path, page_id, **context())
 
     def save(self) -> None:
         """Record this build's graph; the one it replaces becomes the previous one."""
@@ -107,7 +112,24 @@ class WhatsNew:
             write_if_changed(self.folder / "previous.json", self.last_text)
         else:
             (self.folder / "previous.json").unlink(missing_ok=True)
-        write_if_changed(self.folder / "graph.json", self.text)
+        write_if_changed(self.folder / "graph.json", state_json(self.current))
+
+
+def state_json(data: dict) -> str:
+    """An export as JSON, one entity to a line: the C encoder writes it (an indented dump goes
+    through the pure-Python one, ten times slower) and a change still reads as a diff of lines."""
+    def dump(value) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+    fields = []
+    for key in sorted(data):
+        value = data[key]
+        if isinstance(value, list) and value:
+            value = "[\n    " + ",\n    ".join(map(dump, value)) + "\n  ]"
+        else:
+            value = dump(value)
+        fields.append(f"  {dump(key)}: {value}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 def _read(path: Path) -> str:

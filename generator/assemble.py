@@ -1,0 +1,177 @@
+"""Pages from the renderer to the disk: render, merge with what is there, add backlinks, write.
+
+All of it but gathering the backlinks is one page's own work, so `render_pages` and
+`write_pages` share their pages between processes (`fanout`): the backlinks need every page's
+links, and are gathered in this process in between.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .backlinks import page_links, render_backlinks
+from .exceptions import Problem
+from .fanout import fork_map
+from .incremental import MemoRenderer
+from .merge import MergeResult, merge_page, page_stamp, region, region_span, touched, write_if_changed
+from .sources import FRONT_MATTER, SourceError, load_front_matter
+
+Tick = Callable[[int], None]
+Links = list[tuple[str, str]]
+
+
+@dataclass
+class Rendered:
+    """One page as rendering and merging left it."""
+    path: str
+    key: str | None
+    deps: list[tuple] | None            # None: reused, what is on disk is what it would be
+    result: MergeResult | None = None   # None: reused, or a hand-written page is in the way
+    fresh: bool = False                 # exactly as rendered: no human text in it
+    links: Links | None = None
+    title: str = ""
+    problem: Problem | None = None
+
+
+def render_pages(renderer: MemoRenderer, specs: list, existing: dict[str, str], jobs: int,
+                 tick: Tick) -> list[Rendered]:
+    """Render every page in `specs` and merge it with the page on disk (`existing`)."""
+    def one(i: int) -> Rendered:
+        template, path, page_id, context = specs[i]
+        page = renderer.render(template, path, page_id, **context())
+        key, deps = renderer.take(path)
+        if page.text is None:
+            return Rendered(path, key, None)
+        old = existing.get(path)
+        if old is not None and page_stamp(old) is None:
+            return Rendered(path, key, deps, problem=Problem(
+                path, "a hand-written page is where a generated page would go: left as it is"))
+        result = merge_page(old, page.text)
+        links, title = links_and_title(path, result.text)
+        return Rendered(path, key, deps, result, old is None or not touched(old), links, title)
+
+    done = fork_map(one, len(specs), jobs, tick)
+    for page in done:
+        renderer.put(page.path, page.key, page.deps)
+    return done
+
+
+def links_and_title(path: str, text: str) -> tuple[Links | None, str]:
+    """The page's links (None when it is hidden: not published, it links nothing) and its title."""
+    meta = _quick_front_matter(text)
+    title = _title(meta, text) or path
+    return (None if meta.get("hide") is True else page_links(path, text)), title
+
+
+def backlinks_todo(final: dict[str, str], rendered: dict[str, tuple[Links, str]], results: set[str],
+                   reused: set[str], record) -> tuple[dict, dict[str, str], dict[str, tuple]]:
+    """Which pages get their backlinks region set, and what goes in it: every page rendered now,
+    and every page reused from the last run that a changed page links or linked (only those can
+    have new backlinks). Reused pages bring their links and title from the record.
+    Returns (page -> incoming [(linking page, line)], titles, path -> (links, title) of every
+    page, links None where they are as in the record)."""
+    links, titles = {}, {}          # links: of pages not reused
+    for path in reused:
+        titles[path] = record.pages[path].title
+    info = {path: (None, titles[path]) for path in reused}
+    for path, text in final.items():
+        found, titles[path] = rendered[path] if path in rendered else links_and_title(path, text)
+        if found is not None:
+            links[path] = found
+        info[path] = (found or [], titles[path])
+    # A page's backlinks change when a page that links it comes, goes, changes its line or title.
+    affected = set()
+    for path, old in record.pages.items():
+        if path not in reused and path not in final:
+            affected.update(target for target, _ in old.links)
+    for path in final:
+        old = record.pages.get(path)
+        now = dict(links.get(path, ()))
+        if old is None or old.title != titles[path]:
+            affected.update(now)
+            affected.update(target for target, _ in (old.links if old else ()))
+        else:
+            before = dict(old.links)
+            affected.update(t for t in now.keys() | before.keys() if now.get(t) != before.get(t))
+    todo = results | (affected & reused)
+    # Who links each page in `todo`; a reused page's links are decoded only where they match.
+    wanted = todo & (links.keys() | reused)
+    incoming: dict[str, Links] = {path: [] for path in todo}
+    for path in sorted(links.keys() | reused):
+        pairs = record.pages[path].links_among(wanted) if path in reused else links[path]
+        for target, line in pairs:
+            if target in wanted:
+                incoming[target].append((path, line))
+    return incoming, titles, info
+
+
+def write_pages(content: Path, final: dict[str, str], results: dict[str, MergeResult],
+                incoming: dict[str, Links], titles: dict[str, str], reused: set[str], jobs: int,
+                tick: Tick) -> tuple[list[str], list[str]]:
+    """Set the backlinks of the pages in `incoming`, and write them and every page in
+    `results` whose bytes changed. A page with conflicts stays as the human left it, and its
+    new version goes beside it, in `.generated`. Returns (written, in conflict), in path order."""
+    paths = sorted(results.keys() | incoming.keys())
+
+    def one(i: int) -> str | None:
+        path = paths[i]
+        target = content / path
+        if path in results and results[path].conflicts:
+            write_if_changed(target.with_name(target.name + ".generated"), results[path].generated or "")
+            return "conflict"
+        if path in reused and path not in results:
+            text = target.read_text(encoding="utf-8")
+        else:
+            text = final[path]
+            target.with_name(target.name + ".generated").unlink(missing_ok=True)
+        if path in incoming:
+            text = _set_region(text, "backlinks", render_backlinks(path, incoming[path], titles))
+        return "written" if write_if_changed(target, text, keep_crlf=True) else None
+
+    outcomes = fork_map(one, len(paths), jobs, tick)
+    return ([p for p, o in zip(paths, outcomes) if o == "written"],
+            [p for p, o in zip(paths, outcomes) if o == "conflict"])
+
+
+def front_matter(text: str) -> dict:
+    """A page's front matter; {} when it has none or a human left it broken."""
+    match = FRONT_MATTER.match(text)
+    try:
+        return load_front_matter(match["yaml"] or "") if match else {}
+    except SourceError:
+        return {}
+
+
+def _quick_front_matter(text: str) -> dict:
+    """`front_matter`, through libyaml when it is there: every page is read on a full build."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return {}
+    try:
+        data = yaml.load(match["yaml"] or "", Loader=_FastLoader)
+        return data if isinstance(data, dict) else {}
+    except (yaml.YAMLError, ValueError):
+        return front_matter(text)
+
+
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _title(meta: dict, text: str) -> str | None:
+    if meta.get("title"):
+        return str(meta["title"])
+    heading = re.search(r"^# (.+)$", text, re.M)
+    return heading.group(1).strip() if heading else None
+
+
+def _set_region(text: str, name: str, body: str) -> str:
+    span = region_span(text, name)
+    if span is None:
+        return text
+    # Region contents are outside the stamp's skeleton hash: the stamp stays valid.
+    return text[:span[0]] + region(name, body + "\n" if body else "") + text[span[1]:]

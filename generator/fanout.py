@@ -1,0 +1,97 @@
+"""A long list of independent tasks shared between this process and forked copies of it.
+
+After resolution everything a page needs (the graph, the renderer, the pages on disk) is in
+this process. A forked child has all of it without copying or pickling anything, so only each
+task's result crosses back, through a pipe. Where there is no fork, or the list is short, the
+tasks run here, in order, with the same results.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import traceback
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+LEAST = 2000        # fewer tasks than this are done here: a fork costs more than they save
+
+
+def fork_map(task: Callable[[int], T], count: int, jobs: int,
+             tick: Callable[[int], None] = lambda n=1: None) -> list[T]:
+    """[task(0), ..., task(count - 1)], computed by `jobs` processes: this one and jobs - 1
+    forked children, task i by process i % jobs, so that runs of costly tasks are shared.
+    `tick` is called here only, as this process's share advances, once per whole round.
+    An exception in a child is raised here, as a RuntimeError with the child's traceback."""
+    jobs = max(1, min(jobs, count))
+    if jobs == 1 or count < LEAST or not hasattr(os, "fork"):
+        results = []
+        for i in range(count):
+            results.append(task(i))
+            tick(1)
+        return results
+    children = [_fork(task, k, count, jobs) for k in range(1, jobs)]
+    shares = None
+    try:
+        mine = []
+        for i in range(0, count, jobs):
+            mine.append(task(i))
+            tick(min(jobs, count - i))
+        shares = [mine] + [_collect(child) for child in children]
+    finally:
+        for pid, reader in children:
+            _reap(pid, reader, stop=shares is None)
+    results = [None] * count
+    for k, share in enumerate(shares):
+        results[k::jobs] = share
+    return results
+
+
+def _fork(task: Callable[[int], T], k: int, count: int, jobs: int) -> tuple[int, int]:
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(writer)
+        return pid, reader
+    # The child: its share, pickled down the pipe, then out without running any of the
+    # parent's exit handlers or flushing its buffers a second time.
+    os.close(reader)
+    status = 0
+    try:
+        try:
+            payload = pickle.dumps((True, [task(i) for i in range(k, count, jobs)]), protocol=5)
+        except BaseException:   # noqa: BLE001 - whatever it is, the parent must hear of it
+            payload = pickle.dumps((False, traceback.format_exc()), protocol=5)
+            status = 1
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(payload)
+    finally:
+        os._exit(status)
+
+
+def _collect(child: tuple[int, int]) -> list:
+    pid, reader = child
+    with os.fdopen(os.dup(reader), "rb") as pipe:
+        payload = pipe.read()
+    if not payload:
+        raise RuntimeError(f"a worker process (pid {pid}) ended without a result")
+    ok, value = pickle.loads(payload)
+    if not ok:
+        raise RuntimeError(f"a worker process failed:\n{value}")
+    return value
+
+
+def _reap(pid: int, reader: int, stop: bool) -> None:
+    try:
+        os.close(reader)
+        if stop:            # this process failed or was interrupted: the children's work is moot
+            os.kill(pid, signal.SIGTERM)
+    except OSError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass

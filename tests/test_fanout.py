@@ -1,0 +1,85 @@
+"""Work shared with forked processes comes back whole, in order, and failures are not lost."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from generator import fanout
+from generator.fanout import fork_map
+
+
+@pytest.fixture(autouse=True)
+def fork_even_short_lists(monkeypatch):
+    monkeypatch.setattr(fanout, "LEAST", 1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3, 5])
+@pytest.mark.parametrize("count", [1, 2, 7, 100])
+def test_results_are_those_of_one_process_in_order(jobs, count):
+    seen = []
+    values = fork_map(lambda i: (i, os.getpid(), "x" * i), count, jobs, seen.append)
+    assert [v[0] for v in values] == list(range(count))
+    assert [v[2] for v in values] == ["x" * i for i in range(count)]
+    assert sum(seen) == count
+    processes = {v[1] for v in values}
+    assert len(processes) == min(jobs, count)
+    assert os.getpid() in processes
+
+
+@pytest.fixture
+def forked(monkeypatch) -> list[int]:
+    """The children's process ids, as fork_map makes them."""
+    pids, fork = [], os.fork
+
+    def recording():
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recording)
+    return pids
+
+
+def _all_reaped(pids) -> bool:
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
+
+
+def test_a_failure_in_a_child_is_raised_with_its_traceback_and_no_child_is_left(forked):
+    def task(i):
+        if i == 3:
+            raise ValueError("page 3 is broken")
+        return i
+
+    with pytest.raises(RuntimeError, match="page 3 is broken"):
+        fork_map(task, 8, 2)
+    assert len(forked) == 1 and _all_reaped(forked)
+
+
+def test_a_failure_here_stops_the_children(forked):
+    def task(i):
+        if i == 0:
+            raise KeyError("here")
+        time.sleep(60 if i % 3 else 0)       # the children would take minutes
+        return i
+
+    started = time.monotonic()
+    with pytest.raises(KeyError):
+        fork_map(task, 50, 3)
+    assert time.monotonic() - started < 30
+    assert len(forked) == 2 and _all_reaped(forked)
+
+
+def test_what_a_child_changes_stays_in_the_child():
+    box = []
+    fork_map(lambda i: box.append(i), 10, 2)
+    assert box == list(range(0, 10, 2))        # this process's share only
