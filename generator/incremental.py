@@ -162,9 +162,12 @@ class MemoRenderer(Renderer):
 
     def render(self, template: str, path: str, page_id: str, **context) -> Page:
         old = self.record.pages.get(path)
-        # A page that read the whole graph last time (a listing) is rendered without a digest.
-        key = None if old is not None and old.clean and old.key is None else \
-            self._key(template, path, page_id, context)
+        if old is not None and old.clean and old.key is None:
+            # A page that read the whole graph last time (a listing) is rendered again, as is:
+            # watching what it reads would only say it reads everything.
+            self.made[path] = (None, [])
+            return super().render(template, path, page_id, **context)
+        key = self._key(template, path, page_id, context)
         if old is not None and key is not None and path in self._reusable and old.key == key \
                 and (self._all_ok or all(self._dep_ok[i] for i in old.deps)):
             self.made[path] = (key, None)       # as in the record
@@ -183,9 +186,8 @@ class MemoRenderer(Renderer):
             self._watch.pop()
             self.graph = self._graph
             _let_go(made)
-        if not flag[0] and key is None:
-            key = self._key(template, path, page_id, context)
-        self.made[path] = (None if flag[0] else key, sorted(self._index(d) for d in seen))
+        # A page that read the whole graph is never reused: what else it read does not matter.
+        self.made[path] = (None, []) if flag[0] else (key, sorted(self._index(d) for d in seen))
         return page
 
     def release(self) -> None:

@@ -223,6 +223,10 @@ class Renderer:
                 months[event.date[:7] if len(event.date) >= 7 else event.date[:4]].append(event)
         return [(m, months[m]) for m in sorted(months)]
 
+    def actors_of_type(self, type_: str) -> list[Actor]:
+        """The actors of one type by name, case aside (as Jinja's `sort` filter orders them)."""
+        return sorted((a for a in self.graph.actors if a.type == type_), key=lambda a: a.name.lower())
+
     def found_in(self, source_id: str) -> dict:
         return self._found[source_id]
 

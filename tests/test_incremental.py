@@ -4,6 +4,8 @@ the last run's record writes."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -59,3 +61,11 @@ def test_incremental_rebuild_after_a_source_is_removed_equals_a_rebuild_from_not
     shutil.rmtree(project / ".briefing-cache" / "state")
     assert generate(settings).written == []
     assert _tree(project / "content") == rebuilt
+
+
+def test_resolving_and_rendering_do_not_import_spacy():
+    """Importing spaCy costs most of a second: a rebuild that parses nothing must not pay it."""
+    code = ("import sys, generator.generate, generator.resolve, generator.render, generator.assemble, "
+            "generator.whatsnew; print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
