@@ -16,7 +16,8 @@ _folder = click.Path(file_okay=False, path_type=Path)
 
 
 def _common(command):
-    command = click.option("--jobs", "-j", type=int, default=None, help="Processes for extraction (default: all cores).")(command)
+    command = click.option("--jobs", "-j", type=int, default=None,
+                           help="Processes for extraction and for writing pages (default: all cores).")(command)
     command = click.option("--quiet", "-q", is_flag=True, help="Print only problems.")(command)
     command = click.option("--content", type=_folder, default=None, help="Pages folder (default: docs_dir of mkdocs.yml).")(command)
     command = click.option("--sources", type=_folder, default=None, help="Source documents (default: from mkdocs.yml).")(command)

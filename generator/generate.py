@@ -1,7 +1,8 @@
 """`briefing generate`: sources in, content/ out, writing only what changed.
 
 Reads top to bottom: gather (sources, curation, facts), resolve, render, merge with what is on
-disk, add backlinks, write. Only this module and the ones it names as I/O touch the disk.
+disk, add backlinks, write (the page by page work in `assemble`, shared among processes).
+Only this module and the ones it names as I/O touch the disk.
 """
 
 from __future__ import annotations
