@@ -19,6 +19,7 @@ LISTING_PAGES = frozenset({"index.md", "timeline.md", "whats-new.md", "actors/in
 LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+?\.md)(#[^)\s]*)?\)")
 _BACKLINK_REGION = re.compile(r"<!-- briefing:begin backlinks -->.*?<!-- briefing:end backlinks[^>]*-->", re.S)
 _MAX_LINE = 180
+MAX_LINKS_QUOTED = 4       # more links in a row make a list, not quoted as the linking line
 _TAG = re.compile(r"<[^>]+>")
 _ESCAPED = re.compile(r"\\(.)")
 _LEAD = re.compile(r"^[\s>*\-|#\d.:]+")
@@ -36,23 +37,42 @@ def plain(line: str) -> str:
 
 
 def page_links(path: str, text: str) -> list[tuple[str, str]]:
-    """(target page, linking line) for every page `path` links to, the first line per target;
-    front matter and the backlinks region left out. Targets are not checked to exist."""
+    """(target page, linking line) for every page `path` links to: the first line that links it
+    and is no list of links (else ""); front matter and the backlinks region left out.
+    Targets are not checked to exist."""
     if path in LISTING_PAGES:
         return []
-    found: dict[str, str] = {}
+    found: dict[str, str | None] = {}      # None: linked so far only from lists
     text = _BACKLINK_REGION.sub("", FRONT_MATTER.sub("", text, count=1))
     folder = posixpath.dirname(path)
     for line in text.splitlines():
         if ".md" not in line:
             continue
-        shown = None
-        for match in LINK.finditer(line):
-            target = posixpath.normpath(posixpath.join(folder, match[2]))
-            if target != path and target not in found:
-                shown = plain(line) if shown is None else shown
-                found[target] = shown
-    return list(found.items())
+        matches = list(LINK.finditer(line))
+        targets = [t for t in dict.fromkeys(posixpath.normpath(posixpath.join(folder, m[2])) for m in matches)
+                   if t != path]
+        new = [t for t in targets if found.get(t) is None]
+        if not new:
+            continue
+        shown = None if _is_list(line, matches) else plain(line)
+        for target in new:
+            found[target] = shown
+    return [(target, line or "") for target, line in found.items()]
+
+
+def _is_list(line: str, matches: list[re.Match]) -> bool:
+    """A line with more than MAX_LINKS_QUOTED links in a row, nothing but separators between
+    them ("12 mentions in A · B · C · D"): it says nothing of any one of them, and quoting it
+    would change all their backlinks whenever a count in it changes. Prose is no list."""
+    run = 1
+    for before, after in zip(matches, matches[1:]):
+        run = run + 1 if _SEPARATOR.fullmatch(line, before.end(), after.start()) else 1
+        if run > MAX_LINKS_QUOTED:
+            return True
+    return False
+
+
+_SEPARATOR = re.compile(r"[\s·•,;|/–—-]*(?:\b(?:and|or)\b)?[\s·•,;|/–—-]*")
 
 
 def gather(links: dict[str, Iterable[tuple[str, str]]],

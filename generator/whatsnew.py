@@ -9,6 +9,7 @@ it reads no clock and a build that changes nothing leaves it, and both files, as
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,7 +110,10 @@ class WhatsNew:
         if not self.changed:
             return
         if self.previous is not None:
-            write_if_changed(self.folder / "previous.json", self.last_text)
+            try:            # the last build's file becomes the previous one as it is: a rename
+                os.replace(self.folder / "graph.json", self.folder / "previous.json")
+            except FileNotFoundError:
+                write_if_changed(self.folder / "previous.json", self.last_text)
         else:
             (self.folder / "previous.json").unlink(missing_ok=True)
         write_if_changed(self.folder / "graph.json", state_json(self.current))

@@ -1,0 +1,29 @@
+"""What links here: which line of a linking page is quoted beside it."""
+
+from __future__ import annotations
+
+from generator.backlinks import page_links
+
+
+def test_the_first_line_that_links_a_page_is_quoted():
+    text = "Intro.\n\nAnn Lee met [Bo Chen](bo-chen.md) in Doha.\n\nLater [Bo Chen](bo-chen.md) left.\n"
+    assert page_links("actors/ann-lee.md", text) == [("actors/bo-chen.md", "Ann Lee met Bo Chen in Doha.")]
+
+
+def test_a_list_of_links_is_not_quoted_and_a_later_sentence_is():
+    text = ("**In the sources** 1571 mentions in [First report](../sources/a.md) · [Second](../sources/b.md)"
+            " · [Third](../sources/c.md) · [Fourth](../sources/d.md), [Fifth](../sources/e.md)\n\n"
+            "> The talks in Doha went on.\n>\n> — [Second, sentence 4](../sources/b.md#s4)\n")
+    links = dict(page_links("actors/x.md", text))
+    assert links["sources/a.md"] == ""                 # only in the list: named, not quoted
+    assert links["sources/b.md"] == "— Second, sentence 4"
+    # The count in the list can change without changing what the linked pages show.
+    assert dict(page_links("actors/x.md", text.replace("1571", "1572"))) == links
+
+
+def test_prose_that_names_many_pages_is_still_quoted():
+    line = ("On Monday [Ann Lee](a.md) told [Bo Chen](b.md), [Cy Diaz](c.md), [Ed Fox](e.md) and [Di Eng](d.md) "
+            "that the "
+            "ceasefire agreed in Doha last week would hold until the prisoners were released.")
+    links = dict(page_links("actors/x.md", line + "\n"))
+    assert links["actors/c.md"].startswith("On Monday Ann Lee told Bo Chen, Cy Diaz, Ed Fox and Di Eng")
