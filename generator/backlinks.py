@@ -54,25 +54,30 @@ def page_links(path: str, text: str) -> list[tuple[str, str]]:
         new = [t for t in targets if found.get(t) is None]
         if not new:
             continue
-        shown = None if _is_list(line, matches) else plain(line)
+        shown = None if _is_list(line, matches, path, folder) else plain(line)
         for target in new:
             found[target] = shown
     return [(target, line or "") for target, line in found.items()]
 
 
-def _is_list(line: str, matches: list[re.Match]) -> bool:
-    """A line with more than MAX_LINKS_QUOTED links in a row, nothing but separators between
-    them ("12 mentions in A · B · C · D"): it says nothing of any one of them, and quoting it
-    would change all their backlinks whenever a count in it changes. Prose is no list."""
-    run = 1
-    for before, after in zip(matches, matches[1:]):
-        run = run + 1 if _SEPARATOR.fullmatch(line, before.end(), after.start()) else 1
-        if run > MAX_LINKS_QUOTED:
+def _is_list(line: str, matches: list[re.Match], here: str, folder: str) -> bool:
+    """A line with links to more than MAX_LINKS_QUOTED other pages in a row, nothing but list
+    separators (·, •, |) between them: "12 mentions in A · B · C · D · E" says nothing of any one
+    of them, and quoting it would change all their backlinks whenever its count changes.
+    Prose, whose names are joined by commas and "and", is no list."""
+    run: set[str] = set()
+    for n, match in enumerate(matches):
+        if n and not _SEPARATOR.fullmatch(line, matches[n - 1].end(), match.start()):
+            run = set()
+        target = posixpath.normpath(posixpath.join(folder, match[2]))
+        if target != here:
+            run.add(target)
+        if len(run) > MAX_LINKS_QUOTED:
             return True
     return False
 
 
-_SEPARATOR = re.compile(r"[\s·•,;|/–—-]*(?:\b(?:and|or)\b)?[\s·•,;|/–—-]*")
+_SEPARATOR = re.compile(r"[\s·•|]*")
 
 
 def gather(links: dict[str, Iterable[tuple[str, str]]],

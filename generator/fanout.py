@@ -25,7 +25,8 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
     """[task(0), ..., task(count - 1)], computed by `jobs` processes: this one and jobs - 1
     forked children, task i by process i % jobs, so that runs of costly tasks are shared.
     `tick` is called here only, as this process's share advances, once per whole round.
-    An exception in a child is raised here, as a RuntimeError with the child's traceback."""
+    An exception in a child is raised here as it was raised there (or, if it cannot be
+    pickled, as a RuntimeError), with the child's traceback in a note."""
     jobs = max(1, min(jobs, count))
     if jobs == 1 or count < LEAST or not hasattr(os, "fork"):
         results = []
@@ -33,9 +34,11 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
             results.append(task(i))
             tick(1)
         return results
-    children = [_fork(task, k, count, jobs) for k in range(1, jobs)]
+    children: list[tuple[int, int]] = []
     shares = None
     try:
+        for k in range(1, jobs):
+            children.append(_fork(task, k, count, jobs, [reader for _, reader in children]))
         mine = []
         for i in range(0, count, jobs):
             mine.append(task(i))
@@ -50,47 +53,78 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
     return results
 
 
-def _fork(task: Callable[[int], T], k: int, count: int, jobs: int) -> tuple[int, int]:
+def _fork(task: Callable[[int], T], k: int, count: int, jobs: int, siblings: list[int]) -> tuple[int, int]:
     reader, writer = os.pipe()
-    pid = os.fork()
+    # Ctrl-C reaches every process of the group: the children ignore it, blocked from before
+    # the fork, and this process stops them when it is interrupted itself.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        os.close(reader)
+        os.close(writer)
+        raise
     if pid:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         os.close(writer)
         return pid, reader
     # The child: its share, pickled down the pipe, then out without running any of the
-    # parent's exit handlers or flushing its buffers a second time.
-    os.close(reader)
+    # parent's exit handlers or flushing its buffers a second time. Nothing it does may
+    # return into the parent's code.
     status = 0
     try:
+        os.close(reader)
+        for fd in siblings:
+            os.close(fd)
         try:
             payload = pickle.dumps((True, [task(i) for i in range(k, count, jobs)]), protocol=5)
-        except BaseException:   # noqa: BLE001 - whatever it is, the parent must hear of it
-            payload = pickle.dumps((False, traceback.format_exc()), protocol=5)
+        except BaseException as error:   # noqa: BLE001 - whatever it is, the parent must hear of it
             status = 1
+            payload = _failure(error)
         with os.fdopen(writer, "wb") as pipe:
             pipe.write(payload)
     finally:
         os._exit(status)
 
 
+def _failure(error: BaseException) -> bytes:
+    text = traceback.format_exc()
+    try:
+        payload = pickle.dumps((False, (error, text)), protocol=5)
+        pickle.loads(payload)       # some exceptions pickle but cannot be rebuilt
+        return payload
+    except Exception:  # noqa: BLE001 - an exception that does not pickle travels as text
+        return pickle.dumps((False, (None, text)), protocol=5)
+
+
 def _collect(child: tuple[int, int]) -> list:
     pid, reader = child
     with os.fdopen(os.dup(reader), "rb") as pipe:
         payload = pipe.read()
-    if not payload:
-        raise RuntimeError(f"a worker process (pid {pid}) ended without a result")
-    ok, value = pickle.loads(payload)
+    try:
+        ok, value = pickle.loads(payload)
+    except Exception as error:  # noqa: BLE001 - a cut-short result: killed, or out of memory
+        raise RuntimeError(f"a worker process (pid {pid}) ended without a whole result") from error
     if not ok:
-        raise RuntimeError(f"a worker process failed:\n{value}")
+        error, text = value
+        if error is None:
+            raise RuntimeError(f"a worker process (pid {pid}) failed:\n{text}")
+        error.add_note(f"raised in a worker process (pid {pid}):\n{text}")
+        raise error
     return value
 
 
 def _reap(pid: int, reader: int, stop: bool) -> None:
     try:
         os.close(reader)
-        if stop:            # this process failed or was interrupted: the children's work is moot
-            os.kill(pid, signal.SIGTERM)
     except OSError:
         pass
+    if stop:            # this process failed or was interrupted: the children's work is moot
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            pass
     try:
         os.waitpid(pid, 0)
     except ChildProcessError:

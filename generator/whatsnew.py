@@ -90,7 +90,9 @@ class WhatsNew:
     def __init__(self, content: Path, graph: Graph):
         self.folder = content / STATE
         self.current = graph_to_dict(graph)     # as JSON would read back: lists, dicts, strings
-        self.last_text = _read(self.folder / "graph.json")
+        # No graph.json but a previous.json: a run stopped between turning the one into the
+        # other; the previous is then the last build's graph.
+        self.last_text = _read(self.folder / "graph.json") or _read(self.folder / "previous.json")
         last = _parse(self.last_text)
         # Unchanged since the last build: keep comparing with what came before the last change.
         self.changed = last != self.current

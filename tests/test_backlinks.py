@@ -12,7 +12,7 @@ def test_the_first_line_that_links_a_page_is_quoted():
 
 def test_a_list_of_links_is_not_quoted_and_a_later_sentence_is():
     text = ("**In the sources** 1571 mentions in [First report](../sources/a.md) · [Second](../sources/b.md)"
-            " · [Third](../sources/c.md) · [Fourth](../sources/d.md), [Fifth](../sources/e.md)\n\n"
+            " · [Third](../sources/c.md) · [Fourth](../sources/d.md) · [Fifth](../sources/e.md) · 3 events\n\n"
             "> The talks in Doha went on.\n>\n> — [Second, sentence 4](../sources/b.md#s4)\n")
     links = dict(page_links("actors/x.md", text))
     assert links["sources/a.md"] == ""                 # only in the list: named, not quoted
@@ -27,3 +27,10 @@ def test_prose_that_names_many_pages_is_still_quoted():
             "ceasefire agreed in Doha last week would hold until the prisoners were released.")
     links = dict(page_links("actors/x.md", line + "\n"))
     assert links["actors/c.md"].startswith("On Monday Ann Lee told Bo Chen, Cy Diaz, Ed Fox and Di Eng")
+
+
+def test_names_joined_by_commas_are_prose_and_links_to_the_page_itself_do_not_count():
+    prose = "Ministers from [A](a.md), [B](b.md), [C](c.md), [D](d.md) and [E](e.md) signed the accord.\n"
+    assert dict(page_links("actors/x.md", prose))["actors/e.md"].startswith("Ministers from A, B, C, D and E")
+    selfish = "[X](x.md) · [X](x.md) · [X](x.md) · [X](x.md) · [B](b.md) · [B](b.md#s2)\n"
+    assert dict(page_links("actors/x.md", selfish))["actors/b.md"] == "X · X · X · X · B · B"

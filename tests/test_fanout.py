@@ -60,8 +60,53 @@ def test_a_failure_in_a_child_is_raised_with_its_traceback_and_no_child_is_left(
             raise ValueError("page 3 is broken")
         return i
 
-    with pytest.raises(RuntimeError, match="page 3 is broken"):
+    with pytest.raises(ValueError, match="page 3 is broken") as raised:
         fork_map(task, 8, 2)
+    assert "raised in a worker process" in "".join(raised.value.__notes__)
+    assert "test_fanout.py" in "".join(raised.value.__notes__)       # the child's traceback
+    assert len(forked) == 1 and _all_reaped(forked)
+
+
+@pytest.mark.parametrize("broken", [0, 1])
+def test_an_error_has_the_same_type_whichever_process_meets_it(broken):
+    def task(i):
+        if i == broken:
+            raise FileNotFoundError(2, "No such file", f"page-{i}.md")
+        return i
+
+    with pytest.raises(FileNotFoundError, match=f"page-{broken}.md"):
+        fork_map(task, 6, 2)
+
+
+def test_an_exception_that_cannot_be_rebuilt_comes_back_as_text():
+    class Odd(Exception):
+        def __init__(self, a, b):
+            super().__init__(f"{a}/{b}")
+
+    def task(i):
+        if i == 1:
+            raise Odd("x", "y")
+        return i
+
+    with pytest.raises(RuntimeError, match="x/y"):
+        fork_map(task, 4, 2)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open files through /proc")
+def test_a_failed_fork_leaves_no_child_and_no_open_pipe(forked, monkeypatch):
+    fork, calls = os.fork, []
+
+    def second_fails():
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("fork: no more processes")
+        return fork()
+
+    monkeypatch.setattr(os, "fork", second_fails)
+    before = len(os.listdir("/proc/self/fd"))
+    with pytest.raises(OSError, match="no more processes"):
+        fork_map(lambda i: "x" * 100_000, 30, 3)    # the first child's share fills its pipe
+    assert len(os.listdir("/proc/self/fd")) == before
     assert len(forked) == 1 and _all_reaped(forked)
 
 

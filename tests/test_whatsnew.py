@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import markdown
 
 from generator.merge import merge_page, touched
@@ -114,3 +117,13 @@ def test_changes_counts_nothing_when_graphs_are_equal():
 
     found = changes(graph_to_dict(AFTER), graph_to_dict(AFTER))
     assert found.summary() == "nothing new" and not found.first_build
+
+
+def test_whatsnew_a_run_stopped_between_its_two_files_still_knows_the_last_graph(tmp_path):
+    build(tmp_path, BEFORE)
+    expected = build(tmp_path, AFTER)
+    shutil.rmtree(tmp_path / STATE)
+    build(tmp_path, BEFORE)
+    # Stopped after graph.json became previous.json, before the new graph.json was written.
+    os.replace(tmp_path / STATE / "graph.json", tmp_path / STATE / "previous.json")
+    assert build(tmp_path, AFTER) == expected
