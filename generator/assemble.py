@@ -162,6 +162,11 @@ def _quick_front_matter(text: str) -> dict:
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def page_title(text: str) -> str | None:
+    """The title a page shows: its front matter's, else its first heading's."""
+    return _title(front_matter(text), text)
+
+
 def _title(meta: dict, text: str) -> str | None:
     if meta.get("title"):
         return str(meta["title"])

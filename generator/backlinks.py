@@ -49,27 +49,25 @@ def page_links(path: str, text: str) -> list[tuple[str, str]]:
         if ".md" not in line:
             continue
         matches = list(LINK.finditer(line))
-        targets = [t for t in dict.fromkeys(posixpath.normpath(posixpath.join(folder, m[2])) for m in matches)
-                   if t != path]
-        new = [t for t in targets if found.get(t) is None]
+        linked = [posixpath.normpath(posixpath.join(folder, m[2])) for m in matches]
+        new = [t for t in dict.fromkeys(linked) if t != path and found.get(t) is None]
         if not new:
             continue
-        shown = None if _is_list(line, matches, path, folder) else plain(line)
+        shown = None if _is_list(line, matches, linked, path) else plain(line)
         for target in new:
             found[target] = shown
     return [(target, line or "") for target, line in found.items()]
 
 
-def _is_list(line: str, matches: list[re.Match], here: str, folder: str) -> bool:
+def _is_list(line: str, matches: list[re.Match], linked: list[str], here: str) -> bool:
     """A line with links to more than MAX_LINKS_QUOTED other pages in a row, nothing but list
     separators (·, •, |) between them: "12 mentions in A · B · C · D · E" says nothing of any one
     of them, and quoting it would change all their backlinks whenever its count changes.
     Prose, whose names are joined by commas and "and", is no list."""
     run: set[str] = set()
-    for n, match in enumerate(matches):
+    for n, (match, target) in enumerate(zip(matches, linked)):
         if n and not _SEPARATOR.fullmatch(line, matches[n - 1].end(), match.start()):
             run = set()
-        target = posixpath.normpath(posixpath.join(folder, match[2]))
         if target != here:
             run.add(target)
         if len(run) > MAX_LINKS_QUOTED:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -248,14 +247,6 @@ def read_pages(content: Path, skip: set[str] = frozenset(), files: dict | None =
     return pages
 
 
-def page_title(text: str) -> str | None:
-    title = front_matter(text).get("title")
-    if title:
-        return str(title)
-    heading = re.search(r"^# (.+)$", text, re.M)
-    return heading.group(1).strip() if heading else None
-
-
 def _names(value) -> list[str]:
     if value is None:
         return []
@@ -302,17 +293,6 @@ def read_curation(settings: Settings, pages: dict[str, str], names: dict[str, st
 
 
 # --- extraction ----------------------------------------------------------------------
-
-def extract_all(sources: list[Source], settings: Settings, progress: Progress) -> tuple[list[DocFacts], int]:
-    """Facts for every source: from the cache when the text and pipeline are unchanged,
-    else from the model (loaded only then), several processes at once."""
-    extraction = Extraction(settings)
-    try:
-        extraction.start(sources)
-        return extraction.finish(progress)
-    finally:
-        extraction.close()
-
 
 class Extraction:
     """Facts for every source: from the cache when the text and pipeline are unchanged, else

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from generator.backlinks import find_links, render_backlinks
 from generator.cli import cli
-from generator.generate import front_matter, page_title
+from generator.assemble import front_matter, page_title
 from generator.merge import merge_page
 from generator.model import (Actor, Agreement, DocFacts, Event, Graph, Mention, Participant, Quote, Role,
                              Sentence, Source, Term)
