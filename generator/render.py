@@ -1,4 +1,5 @@
-"""Rendering: the graph becomes Markdown pages, one Jinja2 template per kind of page.
+"""Rendering: the graph becomes Markdown pages: entity pages by `entity_pages`, listing
+pages (home, sections, timeline) by Jinja2 templates.
 
 Every piece of source text reaches a page through `md` (Markdown and HTML escaped) or `yaml`
 (a quoted scalar): a source can never inject markup, script or a link into the site.
@@ -16,49 +17,15 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
+from . import entity_pages
+from .entity_pages import LAYOUTS, TYPE_LABEL
+from .mdtext import md, yaml_str
 from .merge import region, stamp
 from .model import Actor, DocFacts, Event, Graph, Quote, Source
 
 SECTIONS = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
-MAX_QUOTES = 40           # per page; the rest are counted, and the source pages hold them all
 MAX_RELATED = 12
-TYPE_LABEL = {"person": "Person", "organization": "Organisation", "country": "Country",
-              "place": "Place", "group": "Group"}
-
-# Python-Markdown honours a backslash only before these; <, >, & and | become entities.
-# One pass of str.translate: & first becoming &amp; cannot touch the entities made here.
-_ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]"},
-                          "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"})
-_SPACES = re.compile(r"\s+")
-# Control characters are no text, and Python-Markdown marks its placeholders with \x02 and \x03.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.M)
-_BLOCK_START = {"-": "\\-", "+": "\\+", "#": "\\#", "!": "\\!", "=": "&#61;", "~": "&#126;",
-                "?": "&#63;", ":": "&#58;"}
-
-
-def md(text) -> Markup:
-    """Source text as inert Markdown: every character that could start markup is escaped."""
-    text = str(text)
-    if not text.isprintable() or "  " in text:     # isprintable(): no whitespace but " "
-        text = _CONTROL.sub("", _SPACES.sub(" ", text))
-    text = text.translate(_ESCAPES)
-    if text[:1].isdigit() or text[:1] == " ":
-        text = _LINE_START.sub(r"\1\2\\\3", text)
-    # What may open a block at the start of a line: list, heading, setext rule, admonition, fence.
-    # Up to three spaces may come first; escaping such a character mid-line costs nothing.
-    at = len(text) - len(text.lstrip(" "))
-    if text[at:at + 1] in _BLOCK_START:
-        text = text[:at] + _BLOCK_START[text[at]] + text[at + 1:]
-    return Markup(text)
-
-
-def yaml_str(text) -> Markup:
-    """A YAML double-quoted scalar: safe for any text, readable for ordinary names."""
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
-    escaped = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF
-                      else f"\\U{ord(c):08x}" for c in escaped)
-    return Markup(f'"{escaped}"')
+_BLANKS = re.compile(r"\n{3,}")
 
 
 def page_path(kind: str, item_id: str) -> str:
@@ -145,19 +112,32 @@ class Renderer:
         label = f"{source.date + ' · ' if source.date else ''}{self.short_title(quote.source)}, sentence {quote.sent}"
         return self.quote_link(quote, here, label)
 
+    def event_table(self, events, here: str) -> Markup:
+        return Markup(entity_pages.event_table(self, events, here))
+
+    def actor_list(self, ids, here: str) -> Markup:
+        return Markup(entity_pages.actor_list(self, ids, here))
+
     # --- pages -----------------------------------------------------------------------
 
     def render(self, template: str, path: str, page_id: str, **context) -> Page:
-        regions = {}
-        env = self.env.get_template(template)
-        module = env.make_module({"r": self, "here": path, "graph": self.graph, **context})
-        for name in getattr(module, "regions", "").split():
+        """A page from a layout of `entity_pages` (by its kind) or from a Jinja template:
+        a skeleton with `@@region:name@@` marks, and each region's body."""
+        layout = LAYOUTS.get(template)
+        if layout is not None:
+            text = layout.front(**context) + "\n" + "\n\n".join(f"@@region:{name}@@" for name, _ in layout.regions)
+            bodies = [(name, make(self, path, **context)) for name, make in layout.regions]
+        else:
+            module = self.env.get_template(template).make_module(
+                {"r": self, "here": path, "graph": self.graph, **context})
+            bodies = [(name, str(getattr(module, f"region_{name}")()))
+                      for name in getattr(module, "regions", "").split()]
+            text = str(module).replace("\r", "")
+        for name, body in bodies:
             # Blank-line runs collapse here, before the region's checksum, not after it.
-            regions[name] = re.sub(r"\n{3,}", "\n\n", str(getattr(module, f"region_{name}")())).strip("\n")
-        text = str(module).replace("\r", "")
-        for name, body in regions.items():
+            body = _BLANKS.sub("\n\n", body).strip("\n")
             text = text.replace(f"@@region:{name}@@", region(name, body + "\n" if body else ""))
-        text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+        text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
         return Page(path, page_id, stamp(page_id, text))
 
     def pages(self) -> list[Page]:
@@ -168,20 +148,20 @@ class Renderer:
         rendered on its own, in any order, in any process that has this renderer."""
         specs = []
         for actor in self.graph.actors:
-            specs.append(("actor.md.j2", page_path("actor", actor.id), f"actor/{actor.id}",
+            specs.append(("actor", page_path("actor", actor.id), f"actor/{actor.id}",
                           lambda actor=actor: dict(actor=actor, events=self._events_of[actor.id],
                                                    agreements=self._agreements_of[actor.id],
                                                    related=self.related(actor))))
         for event in self.graph.events:
-            specs.append(("event.md.j2", page_path("event", event.id), f"event/{event.id}",
+            specs.append(("event", page_path("event", event.id), f"event/{event.id}",
                           lambda event=event: dict(event=event, neighbours=self.neighbours(event))))
         for agreement in self.graph.agreements:
-            specs.append(("agreement.md.j2", page_path("agreement", agreement.id), f"agreement/{agreement.id}",
+            specs.append(("agreement", page_path("agreement", agreement.id), f"agreement/{agreement.id}",
                           lambda agreement=agreement: dict(agreement=agreement, parts=self._parts_of[agreement.id],
                                                            timeline=[self.events[e] for e in agreement.events])))
         for source in self.graph.sources:
             path = page_path("source", source.id)
-            specs.append(("source.md.j2", path, f"source/{source.id}",
+            specs.append(("source", path, f"source/{source.id}",
                           lambda source=source, path=path: dict(source=source, body=self.source_body(source, path),
                                                                 found=self.found_in(source.id))))
         for kind, section in SECTIONS.items():
@@ -284,5 +264,5 @@ def make_env() -> jinja2.Environment:
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=md, yaml=yaml_str, month_name=month_name)
-    env.globals.update(TYPE_LABEL=TYPE_LABEL, MAX_QUOTES=MAX_QUOTES)
+    env.globals.update(TYPE_LABEL=TYPE_LABEL)
     return env

@@ -37,10 +37,10 @@ def extract_many(sources: Sequence[Source], model: str, processes: int = 1,
     parsed whatever the process count, and the facts are the same too. With `background`, even
     one process is a worker: parsing starts at once, while the caller goes on with other work.
     `warm` workers, started earlier, take their share first."""
-    if chunk is None:       # enough chunks to keep every process busy, none under a batch
-        per_process = -(-len(sources) // (BATCH * max(processes, 1)))
-        chunk = BATCH * max(1, min(CHUNK // BATCH, per_process))
-    chunks = [sources[i:i + chunk] for i in range(0, len(sources), chunk)]
+    if chunk is None:
+        chunks = _chunks(sources, max(processes, 1))
+    else:
+        chunks = [sources[i:i + chunk] for i in range(0, len(sources), chunk)]
     processes = max(1, min(processes, len(chunks)))
     # The model is loaded, or the workers started, before this returns: a progress bar's
     # thread started afterwards is never forked into a worker.
@@ -48,6 +48,21 @@ def extract_many(sources: Sequence[Source], model: str, processes: int = 1,
         nlp = _load(model)
         return (_facts(nlp, chunk) for chunk in chunks)
     return Workers(processes, model, chunks, warm)
+
+
+def _chunks(sources: Sequence[Source], processes: int) -> list[Sequence[Source]]:
+    """Whole batches, CHUNK documents a task while there is plenty left; the last few tasks a
+    batch each, so that no process sits idle for long while another ends a large one."""
+    sizes, left = [], len(sources)
+    while left > 0:
+        size = CHUNK if left > processes * CHUNK else BATCH
+        sizes.append(min(size, left))
+        left -= size
+    chunks, start = [], 0
+    for size in sizes:
+        chunks.append(sources[start:start + size])
+        start += size
+    return chunks
 
 
 class Workers:

@@ -82,3 +82,22 @@ def test_parallel_generate_with_two_jobs_writes_what_one_job_writes(project, set
 def _tree(folder) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and not p.name.startswith(".")}
+
+
+@pytest.mark.parametrize("count, processes", [(0, 2), (5, 1), (100, 2), (2225, 2), (2225, 8), (40, 4)])
+def test_chunks_are_whole_batches_in_order_with_a_short_tail(count, processes):
+    """Tasks cover every source once, in order, each a whole number of batches (but the
+    last), so the batches parsed do not depend on the process count; the last tasks are a
+    batch each, so no process waits long on another at the end."""
+    from generator.workers import BATCH, CHUNK, _chunks
+
+    sources = list(range(count))
+    chunks = _chunks(sources, processes)
+    assert [s for chunk in chunks for s in chunk] == sources
+    starts = [chunk[0] for chunk in chunks]
+    assert all(start % BATCH == 0 for start in starts)
+    assert all(len(chunk) <= CHUNK for chunk in chunks)
+    tail = [len(chunk) for chunk in chunks if chunk[0] >= count - processes * CHUNK]
+    assert all(size <= BATCH for size in tail)
+    if count > processes * CHUNK:
+        assert len(chunks[0]) == CHUNK
