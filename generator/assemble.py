@@ -7,6 +7,7 @@ links, and are gathered in this process in between.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,7 +53,10 @@ def render_pages(renderer: MemoRenderer, specs: list, existing: dict[str, str], 
             return Rendered(path, key, deps, problem=Problem(
                 path, "a hand-written page is where a generated page would go: left as it is"))
         result = merge_page(old, page.text)
-        links, title = links_and_title(path, result.text)
+        if page.title and result.text is page.text:     # as rendered: its title is known
+            links, title = page_links(path, page.text), page.title
+        else:
+            links, title = links_and_title(path, result.text)
         return Rendered(path, key, deps, result, old is None or not touched(old), links, title)
 
     done = fork_map(one, len(specs), jobs, tick)
@@ -112,11 +116,14 @@ def backlinks_todo(final: dict[str, str], rendered: dict[str, tuple[Links, str]]
 
 def write_pages(content: Path, final: dict[str, str], results: dict[str, MergeResult],
                 incoming: dict[str, Links], titles: dict[str, str], reused: set[str], jobs: int,
-                tick: Tick) -> tuple[list[str], list[str]]:
+                tick: Tick, files: dict) -> tuple[list[str], list[str]]:
     """Set the backlinks of the pages in `incoming`, and write them and every page in
     `results` whose bytes changed. A page with conflicts stays as the human left it, and its
-    new version goes beside it, in `.generated`. Returns (written, in conflict), in path order."""
+    new version goes beside it, in `.generated`. `files` is what content/ held when the run
+    began (`record.listing`). Returns (written, in conflict), in path order."""
     paths = sorted(results.keys() | incoming.keys())
+    for folder in sorted({posixpath.dirname(path) for path in paths}):
+        (content / folder).mkdir(parents=True, exist_ok=True)
 
     def one(i: int) -> str | None:
         path = paths[i]
@@ -128,10 +135,11 @@ def write_pages(content: Path, final: dict[str, str], results: dict[str, MergeRe
             text = target.read_text(encoding="utf-8")
         else:
             text = final[path]
-            target.with_name(target.name + ".generated").unlink(missing_ok=True)
+            if path + ".generated" in files:
+                target.with_name(target.name + ".generated").unlink(missing_ok=True)
         if path in incoming:
             text = _set_region(text, "backlinks", render_backlinks(path, incoming[path], titles))
-        return "written" if write_if_changed(target, text, keep_crlf=True) else None
+        return "written" if write_if_changed(target, text, keep_crlf=True, new=path not in files) else None
 
     outcomes = fork_map(one, len(paths), jobs, tick)
     return ([p for p, o in zip(paths, outcomes) if o == "written"],

@@ -3,6 +3,7 @@ links included. Listing pages (home, sections, timeline) link to everything and 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import defaultdict
@@ -49,7 +50,7 @@ def page_links(path: str, text: str) -> list[tuple[str, str]]:
         if ".md" not in line:
             continue
         matches = list(LINK.finditer(line))
-        linked = [posixpath.normpath(posixpath.join(folder, m[2])) for m in matches]
+        linked = [_target(folder, m[2]) for m in matches]
         new = [t for t in dict.fromkeys(linked) if t != path and found.get(t) is None]
         if not new:
             continue
@@ -57,6 +58,12 @@ def page_links(path: str, text: str) -> list[tuple[str, str]]:
         for target in new:
             found[target] = shown
     return [(target, line or "") for target, line in found.items()]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _target(folder: str, link: str) -> str:
+    """The page a link from a page in `folder` leads to; the same few thousand links recur."""
+    return posixpath.normpath(posixpath.join(folder, link))
 
 
 def _is_list(line: str, matches: list[re.Match], linked: list[str], here: str) -> bool:

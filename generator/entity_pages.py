@@ -24,8 +24,8 @@ TYPE_LABEL = {"person": "Person", "organization": "Organisation", "country": "Co
 
 @dataclass(frozen=True)
 class Layout:
-    """A kind of page: its front matter and its regions, each made by a function."""
-    front: Callable[..., str]
+    """A kind of page: its title and front matter, and its regions, each made by a function."""
+    front: Callable[..., tuple[str, str]]
     regions: tuple[tuple[str, Callable[..., str]], ...]
 
 
@@ -64,8 +64,8 @@ def actor_list(r, ids, here: str) -> str:
     return SEP.join(str(r.link("actor", a, here)) for a in ids)
 
 
-def _front(title, kind, extra: str = "") -> str:
-    return f"---\ntitle: {yaml_str(title)}\ntype: {escape(kind)}\n{extra}---\n"
+def _front(title, kind, extra: str = "") -> tuple[str, str]:
+    return title, f"---\ntitle: {yaml_str(title)}\ntype: {escape(kind)}\n{extra}---\n"
 
 
 # --- actors --------------------------------------------------------------------------

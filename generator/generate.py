@@ -158,7 +158,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
     incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record)
     tick(1)
     report.written, conflicts = write_pages(settings.content, final, results, incoming, titles, renderer.reused,
-                                            jobs, progress("writing", len(results.keys() | incoming.keys())))
+                                            jobs, progress("writing", len(results.keys() | incoming.keys())), files)
     for path in conflicts:
         result = results[path]
         report.conflicts.append(path)

@@ -3,6 +3,7 @@ YAML scalars. Every piece of source text reaches a page through one of these two
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import Markup
@@ -21,7 +22,12 @@ _BLOCK_START = {"-": "\\-", "+": "\\+", "#": "\\#", "!": "\\!", "=": "&#61;", "~
 
 def md(text) -> Markup:
     """Source text as inert Markdown: every character that could start markup is escaped."""
-    text = str(text)
+    return _inert(str(text))
+
+
+# Names and quotes recur on many pages: each is escaped once.
+@functools.lru_cache(maxsize=1 << 16)
+def _inert(text: str) -> Markup:
     if not text.isprintable() or "  " in text:     # isprintable(): no whitespace but " "
         text = _CONTROL.sub("", _SPACES.sub(" ", text))
     text = text.translate(_ESCAPES)

@@ -69,11 +69,15 @@ def _names(text: str) -> str:
     return checksum(" ".join(r.name for r in regions(text)))
 
 
-def stamp(page_id: str, text: str) -> str:
-    """Put `briefing: ID SKELETON REGIONS` in the front matter, recording what the generator wrote."""
-    text = _STAMP.sub("", text, count=1)
+def stamp(page_id: str, text: str, known: tuple[str, list[str]] | None = None) -> str:
+    """Put `briefing: ID SKELETON REGIONS` in the front matter, recording what the generator wrote.
+    `known`: the text's skeleton and region names, from a caller that has just made them (and no
+    stamp) and need not find them again."""
+    if known is None:
+        text = _STAMP.sub("", text, count=1)
+        known = skeleton(text), [r.name for r in regions(text)]
     front = FRONT_MATTER.match(text)
-    line = f"briefing: {page_id} {checksum(skeleton(text))} {_names(text)}\n"
+    line = f"briefing: {page_id} {checksum(known[0])} {checksum(' '.join(known[1]))}\n"
     if front is None:
         return f"---\n{line}---\n\n{text}"
     at = front.end("yaml") if front["yaml"] else len("---\n")
@@ -197,21 +201,26 @@ def remove_leftovers(folder: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def write_if_changed(path: Path, text: str, keep_crlf: bool = False) -> bool:
+def write_if_changed(path: Path, text: str, keep_crlf: bool = False, new: bool = False) -> bool:
     """Write atomically (temporary file, then rename) and only when the bytes differ, so a
     reader never sees half a page and `mkdocs serve` is not woken by its own writes. With
     `keep_crlf`, a file that has CRLF line ends throughout keeps them. No fsync: the rename
-    alone keeps readers from half a page, and syncing each of thousands of pages costs minutes."""
-    try:
-        before = path.read_bytes()
-    except FileNotFoundError:
-        before = None
+    alone keeps readers from half a page, and syncing each of thousands of pages costs minutes.
+    `new` says the caller knows there is no such file yet and its folder exists: a cold build
+    of thousands of pages is spared a read, and a folder made, for each."""
+    before = None
+    if not new:
+        try:
+            before = path.read_bytes()
+        except FileNotFoundError:
+            pass
     if keep_crlf and before is not None and crlf(before.decode(errors="replace")):
         text = text.replace("\n", "\r\n")
     data = text.encode()
     if before == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not new:
+        path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{_TEMP}")
     try:
         # Created like any new file (0666 less the umask), or with the mode of the file it replaces.

@@ -55,6 +55,7 @@ class Page:
     path: str          # relative to the content folder
     page_id: str       # "actor/mike-pompeo": the stamp that says which entity the page is for
     text: str
+    title: str | None = None    # its front matter's title, where the renderer knows it
 
 
 class Renderer:
@@ -124,8 +125,10 @@ class Renderer:
         """A page from a layout of `entity_pages` (by its kind) or from a Jinja template:
         a skeleton with `@@region:name@@` marks, and each region's body."""
         layout = LAYOUTS.get(template)
+        title = None
         if layout is not None:
-            text = layout.front(**context) + "\n" + "\n\n".join(f"@@region:{name}@@" for name, _ in layout.regions)
+            title, front = layout.front(**context)
+            text = front + "\n" + "\n\n".join(f"@@region:{name}@@" for name, _ in layout.regions)
             bodies = [(name, make(self, path, **context)) for name, make in layout.regions]
         else:
             module = self.env.get_template(template).make_module(
@@ -133,12 +136,19 @@ class Renderer:
             bodies = [(name, str(getattr(module, f"region_{name}")()))
                       for name in getattr(module, "regions", "").split()]
             text = str(module).replace("\r", "")
+        # The skeleton (the page without its regions' contents) is made alongside, for the stamp.
+        skeleton, names = text, []
         for name, body in bodies:
+            if f"@@region:{name}@@" not in text:
+                continue
+            names.append(name)
             # Blank-line runs collapse here, before the region's checksum, not after it.
             body = _BLANKS.sub("\n\n", body).strip("\n")
             text = text.replace(f"@@region:{name}@@", region(name, body + "\n" if body else ""))
+            skeleton = skeleton.replace(f"@@region:{name}@@", f"<!-- briefing:region {name} -->")
         text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
-        return Page(path, page_id, stamp(page_id, text))
+        skeleton = _BLANKS.sub("\n\n", skeleton).strip("\n") + "\n"
+        return Page(path, page_id, stamp(page_id, text, (skeleton, names)), title)
 
     def pages(self) -> list[Page]:
         return [self.render(template, path, page_id, **context()) for template, path, page_id, context in self.specs()]

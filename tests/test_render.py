@@ -141,3 +141,21 @@ def test_render_a_region_with_blank_line_runs_is_not_taken_for_a_human_edit():
     page = renderer.render("t.md.j2", "t.md", "test/t")
     assert "one\n\ntwo" in page.text
     assert not touched(page.text)
+
+
+def test_render_every_seed_page_is_stamped_as_the_hand_edit_check_reads_it(seeds_site):
+    """The renderer stamps a page from the skeleton and regions it has just made, without
+    parsing the page again: the stamp must be the one `touched` recomputes from the text, or
+    every page would look edited by hand; and the title it hands on is the page's own."""
+    from generator.assemble import front_matter
+    from generator.merge import stamp, touched
+    from generator.render import Renderer
+
+    _, report = seeds_site
+    pages = Renderer(report.graph).pages()
+    assert {p.path.split("/")[0] for p in pages} >= {"actors", "events", "agreements", "sources"}
+    for page in pages:
+        assert stamp(page.page_id, page.text) == page.text, page.path
+        assert not touched(page.text), page.path
+        if page.title is not None:
+            assert page.title == front_matter(page.text)["title"], page.path
