@@ -141,7 +141,7 @@ def write_pages(content: Path, final: dict[str, str], results: dict[str, MergeRe
             text = _set_region(text, "backlinks", render_backlinks(path, incoming[path], titles))
         return "written" if write_if_changed(target, text, keep_crlf=True, new=path not in files) else None
 
-    outcomes = fork_map(one, len(paths), jobs, tick)
+    outcomes = fork_map(one, len(paths), jobs, tick, blocks=True)
     return ([p for p, o in zip(paths, outcomes) if o == "written"],
             [p for p, o in zip(paths, outcomes) if o == "conflict"])
 

@@ -64,6 +64,21 @@ def actor_list(r, ids, here: str) -> str:
     return SEP.join(str(r.link("actor", a, here)) for a in ids)
 
 
+# Listing pages have a row per entity: their rows are made here too, for the same reason.
+
+def actor_rows(r, actors, here: str) -> str:
+    return "".join(f"| {r.link('actor', a.id, here)} | {a.mentions} | {len(a.sources)} |\n" for a in actors)
+
+
+def timeline_entries(r, events, here: str) -> str:
+    out = []
+    for e in events:
+        actors = f": {', '.join(str(r.link('actor', a, here)) for a in e.actors[:4])}" if e.actors else ""
+        out.append(f"- **{escape(e.date)}** {r.link('event', e.id, here)}{actors} · "
+                   f"{r.quote_link(e.quotes[0], here)}\n\n")
+    return "".join(out)
+
+
 def _front(title, kind, extra: str = "") -> tuple[str, str]:
     return title, f"---\ntitle: {yaml_str(title)}\ntype: {escape(kind)}\n{extra}---\n"
 

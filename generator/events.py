@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import MAKING_VERBS, NEWSWORTHY_SPEECH, REPORTING_VERBS
 from .model import AgreementFact, EventFact, Mention, TimexFact
-from .reference import CLAUSE_DEPS, acting, mentions_in, subject_mentions
+from .reference import acting, mentions_in, nested_clause, subject_mentions
 
 _PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -51,8 +51,9 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     if lemma in REPORTING_VERBS and reported:
         return None         # the reported clause is the event; this verb is its evidence
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    agents, others = _participants(verb, mention_at, mentions, passive)
-    linked = sorted({agreement_at[t.i] for t in _clause(verb) if t.i in agreement_at})
+    clause = _clause(verb)
+    agents, others = _participants(verb, mention_at, mentions, passive, clause)
+    linked = sorted({agreement_at[t.i] for t in clause if t.i in agreement_at})
     made = _made_agreement(verb, agreement_at) if lemma in MAKING_VERBS else None
     if made is not None:
         linked = sorted(set(linked) | {made})
@@ -70,13 +71,13 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     subject = _described_subject(verb, mention_at) if agents and not passive else None
     if not rest.strip() and subject is None and not passive and lemma not in _STANDS_ALONE:
         return None         # "X takes", "Google shows [that...]": no headline without its object
-    place = _place(verb, mention_at, mentions)
+    place = _place(clause, mention_at, mentions)
     acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
                      | ({made} if made is not None else set()))
     return EventFact(
         sent=sent_of[verb.i], trigger=lemma, rest=rest,
         agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
-        place=place, timex=_date(verb, timexes), agreements=tuple(linked),
+        place=place, timex=_date(verb, timexes, clause), agreements=tuple(linked),
         negated=any(c.dep_ == "neg" for c in verb.children), passive=passive and not agents,
         acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
         done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might"}
@@ -117,8 +118,7 @@ def _clause(verb: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         words.append(token)
-        stack += [c for c in token.children
-                  if not (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"})]
+        stack += [c for c in token.children if not nested_clause(c)]
     return sorted(words, key=lambda t: t.i)
 
 
@@ -129,7 +129,7 @@ def _subjects(verb: Token) -> list[Token]:
     return subjects
 
 
-def _participants(verb, mention_at, mentions, passive) -> tuple[list[int], list[int]]:
+def _participants(verb, mention_at, mentions, passive, clause) -> tuple[list[int], list[int]]:
     agents: list[int] = []
     for subject in _subjects(verb):
         if subject.dep_ == "nsubjpass":
@@ -142,7 +142,7 @@ def _participants(verb, mention_at, mentions, passive) -> tuple[list[int], list[
             if child.dep_ == "agent":
                 agents += mentions_in(child, mention_at)
     # A demonym in the clause describes someone ("French President Emmanuel Macron"): not a party.
-    others = [mention_at[t.i] for t in _clause(verb) if t.i in mention_at
+    others = [mention_at[t.i] for t in clause if t.i in mention_at
               and mentions[mention_at[t.i]].label != "NORP"]
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         for subject in _subjects(verb.head):
@@ -170,10 +170,10 @@ def _parties_of(agreements: list[AgreementFact], index: int) -> list[int]:
     return list(fact.parties)
 
 
-def _place(verb: Token, mention_at: dict[int, int], mentions: list[Mention]) -> int | None:
+def _place(clause: list[Token], mention_at: dict[int, int], mentions: list[Mention]) -> int | None:
     from .countries import lookup
 
-    for token in _clause(verb):
+    for token in clause:
         if token.dep_ == "pobj" and token.head.lower_ in {"in", "to", "at", "from", "into"} \
                 and token.i in mention_at:
             mention = mentions[mention_at[token.i]]
@@ -183,9 +183,9 @@ def _place(verb: Token, mention_at: dict[int, int], mentions: list[Mention]) -> 
     return None
 
 
-def _date(verb: Token, timexes: list[TimexFact]) -> int | None:
+def _date(verb: Token, timexes: list[TimexFact], clause: list[Token]) -> int | None:
     """A date in the verb's own clause; else one governing the verb that reports it."""
-    for scope in (_clause(verb), _clause(verb.head) if verb.dep_ in {"ccomp", "conj"} else []):
+    for scope in (clause, _clause(verb.head) if verb.dep_ in {"ccomp", "conj"} else []):
         if not scope:
             continue
         lo, hi = scope[0].idx, scope[-1].idx + len(scope[-1])

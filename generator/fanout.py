@@ -21,10 +21,12 @@ LEAST = 2000        # fewer tasks than this are done here: a fork costs more tha
 
 
 def fork_map(task: Callable[[int], T], count: int, jobs: int,
-             tick: Callable[[int], None] = lambda n=1: None) -> list[T]:
+             tick: Callable[[int], None] = lambda n=1: None, blocks: bool = False) -> list[T]:
     """[task(0), ..., task(count - 1)], computed by `jobs` processes: this one and jobs - 1
-    forked children, task i by process i % jobs, so that runs of costly tasks are shared.
-    `tick` is called here only, as this process's share advances, once per whole round.
+    forked children, task i by process i % jobs, so that runs of costly tasks are shared;
+    with `blocks`, each process takes a run of neighbouring tasks instead (writing files, the
+    processes then mostly work in different folders and do not wait on each other there).
+    `tick` is called here only, as this process's share advances, as if it were all the work.
     An exception in a child is raised here as it was raised there (or, if it cannot be
     pickled, as a RuntimeError), with the child's traceback in a note."""
     jobs = max(1, min(jobs, count))
@@ -34,26 +36,29 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
             results.append(task(i))
             tick(1)
         return results
+    shares = [range(k * count // jobs, (k + 1) * count // jobs) if blocks else range(k, count, jobs)
+              for k in range(jobs)]
     children: list[tuple[int, int]] = []
-    shares = None
+    done = None
     try:
         for k in range(1, jobs):
-            children.append(_fork(task, k, count, jobs, [reader for _, reader in children]))
-        mine = []
-        for i in range(0, count, jobs):
+            children.append(_fork(task, shares[k], [reader for _, reader in children]))
+        mine, size = [], len(shares[0])
+        for n, i in enumerate(shares[0]):
             mine.append(task(i))
-            tick(min(jobs, count - i))
-        shares = [mine] + [_collect(child) for child in children]
+            tick((n + 1) * count // size - n * count // size)     # all `count` in the end
+        done = [mine] + [_collect(child) for child in children]
     finally:
         for pid, reader in children:
-            _reap(pid, reader, stop=shares is None)
+            _reap(pid, reader, stop=done is None)
     results = [None] * count
-    for k, share in enumerate(shares):
-        results[k::jobs] = share
+    for share, values in zip(shares, done):
+        for i, value in zip(share, values, strict=True):
+            results[i] = value
     return results
 
 
-def _fork(task: Callable[[int], T], k: int, count: int, jobs: int, siblings: list[int]) -> tuple[int, int]:
+def _fork(task: Callable[[int], T], share: range, siblings: list[int]) -> tuple[int, int]:
     reader, writer = os.pipe()
     # Ctrl-C reaches every process of the group: the children ignore it, blocked from before
     # the fork, and this process stops them when it is interrupted itself.
@@ -78,7 +83,7 @@ def _fork(task: Callable[[int], T], k: int, count: int, jobs: int, siblings: lis
         for fd in siblings:
             os.close(fd)
         try:
-            payload = pickle.dumps((True, [task(i) for i in range(k, count, jobs)]), protocol=5)
+            payload = pickle.dumps((True, [task(i) for i in share]), protocol=5)
         except BaseException as error:   # noqa: BLE001 - whatever it is, the parent must hear of it
             status = 1
             payload = _failure(error)

@@ -109,6 +109,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         clean = {p for p, r in record.pages.items() if r.clean and files.get(p) == r.file}
         existing = read_pages(settings.content, skip=clean, files=files)
         curation = read_curation(settings, existing)
+        news = WhatsNew(settings.content)      # the last build's graph, read while the model parses
         facts, report.extracted = extraction.finish(progress)
     finally:
         extraction.close()
@@ -124,7 +125,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
     tick(1)
     report.graph = graph
     renderer = MemoRenderer(graph, record, clean)
-    news = WhatsNew(settings.content, graph)
+    news.see(graph)
     specs = renderer.specs() + [news.spec()]
     jobs = settings.processes
     rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)))

@@ -8,6 +8,7 @@ rejected"). Anything else stays unresolved: no actor is better than a wrong one.
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .countries import lookup
@@ -15,6 +16,15 @@ from .lexicon import REPORTING_VERBS
 from .model import Mention
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj"})
+# The same, and the parts of speech that open a clause, as the numbers spaCy stores: reading
+# `dep_` and `pos_` looks a string up for every word of every clause walked.
+CLAUSE_DEP_IDS = frozenset(map(get_string_id, CLAUSE_DEPS))
+VERB_IDS = frozenset(map(get_string_id, ("VERB", "AUX")))
+
+
+def nested_clause(token: Token) -> bool:
+    """A clause of its own inside a phrase ("the man [who left]"): where a phrase ends."""
+    return token.dep in CLAUSE_DEP_IDS and token.pos in VERB_IDS
 # Plural nouns that stand for the last pair of actors named together.
 _PAIR_NOUNS = frozenset("side sides party parties company companies firm firms country countries "
                         "government governments nation nations".split())
@@ -34,7 +44,7 @@ def mentions_in(token: Token, mention_at: dict[int, int]) -> list[int]:
         t = stack.pop()
         if t.i in mention_at:
             found.append(mention_at[t.i])
-        stack += [c for c in t.children if not (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"})]
+        stack += [c for c in t.children if not nested_clause(c)]
     return sorted(set(found))
 
 

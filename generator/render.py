@@ -119,6 +119,12 @@ class Renderer:
     def actor_list(self, ids, here: str) -> Markup:
         return Markup(entity_pages.actor_list(self, ids, here))
 
+    def actor_rows(self, actors, here: str) -> Markup:
+        return Markup(entity_pages.actor_rows(self, actors, here))
+
+    def timeline_entries(self, events, here: str) -> Markup:
+        return Markup(entity_pages.timeline_entries(self, events, here))
+
     # --- pages -----------------------------------------------------------------------
 
     def render(self, template: str, path: str, page_id: str, **context) -> Page:

@@ -11,6 +11,7 @@ keep X's where the date cannot be known, so no year is ever invented.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from . import timex_dates, timex_durations, timex_relative
@@ -63,15 +64,23 @@ def _match(words: str, anchor: Anchor):
         words = words[determiner.end():]
         anchor = Anchor(anchor.dct, anchor.ctx, definite=determiner[0] not in ("a ", "an "),
                         article=anchor.article, mod=anchor.mod)
-    for rules in (timex_dates.RULES, timex_relative.RULES, COMPOUND_RULES, timex_durations.RULES):
-        for pattern, fn in rules:
-            m = pattern.fullmatch(words)
-            found = fn(Groups(m), anchor) if m else None
-            if found:
-                return found
+    for fn, m in _matching(words):
+        found = fn(Groups(m), anchor)
+        if found:
+            return found
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _matching(words: str) -> tuple:
+    """Every rule whose pattern the words match, in order, with its match: which patterns match
+    depends on the words only, and the same expressions recur from document to document."""
+    return tuple((fn, m) for rules in (timex_dates.RULES, timex_relative.RULES, COMPOUND_RULES,
+                                       timex_durations.RULES)
+                 for pattern, fn in rules for m in [pattern.fullmatch(words)] if m)
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _strip_mods(words: str) -> tuple[str, str | None]:
     """Take off one leading and one trailing modifier. "year end" reads as "the end of the year"."""
     mod = None

@@ -7,6 +7,7 @@ rules in `timex_rules` are regular expressions over that form, so each is writte
 
 from __future__ import annotations
 
+import functools
 import re
 
 MONTHS = {
@@ -56,6 +57,7 @@ _UNIT_WORDS = {u + s for u in UNITS for s in ("", "s")} | {"centuries", "half", 
 _TOKEN = re.compile(r"\d+(?:[:/.]\d+)*(?:st|nd|rd|th|s)?|[a-z]+")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def canonical(text: str) -> str:
     """The expression as the rules read it: "Twenty-four hours" -> "24 hours"."""
     t = text.lower().replace("\u2019", "'").replace("`", "'")

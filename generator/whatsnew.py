@@ -87,16 +87,22 @@ def changes(previous: dict | None, current: dict) -> Changes:
 class WhatsNew:
     """The kept exports of one content folder, and the page made from them."""
 
-    def __init__(self, content: Path, graph: Graph):
+    def __init__(self, content: Path, graph: Graph | None = None):
+        """The last build's graph is read at once; the new one is `see`n when there is one (a
+        run reads the old while the model still parses what is new)."""
         self.folder = content / STATE
-        self.current = graph_to_dict(graph)     # as JSON would read back: lists, dicts, strings
         # No graph.json but a previous.json: a run stopped between turning the one into the
         # other; the previous is then the last build's graph.
         self.last_text = _read(self.folder / "graph.json") or _read(self.folder / "previous.json")
-        last = _parse(self.last_text)
+        self.last = _parse(self.last_text)
+        if graph is not None:
+            self.see(graph)
+
+    def see(self, graph: Graph) -> None:
+        self.current = graph_to_dict(graph)     # as JSON would read back: lists, dicts, strings
         # Unchanged since the last build: keep comparing with what came before the last change.
-        self.changed = last != self.current
-        self.previous = last if self.changed else _parse(_read(self.folder / "previous.json"))
+        self.changed = self.last != self.current
+        self.previous = self.last if self.changed else _parse(_read(self.folder / "previous.json"))
 
     def spec(self) -> tuple[str, str, str, Callable[[], dict]]:
         """The page as `Renderer.specs` gives the others."""

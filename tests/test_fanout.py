@@ -16,17 +16,20 @@ def fork_even_short_lists(monkeypatch):
     monkeypatch.setattr(fanout, "LEAST", 1)
 
 
+@pytest.mark.parametrize("blocks", [False, True])
 @pytest.mark.parametrize("jobs", [1, 2, 3, 5])
 @pytest.mark.parametrize("count", [1, 2, 7, 100])
-def test_results_are_those_of_one_process_in_order(jobs, count):
+def test_results_are_those_of_one_process_in_order(jobs, count, blocks):
     seen = []
-    values = fork_map(lambda i: (i, os.getpid(), "x" * i), count, jobs, seen.append)
+    values = fork_map(lambda i: (i, os.getpid(), "x" * i), count, jobs, seen.append, blocks=blocks)
     assert [v[0] for v in values] == list(range(count))
     assert [v[2] for v in values] == ["x" * i for i in range(count)]
     assert sum(seen) == count
-    processes = {v[1] for v in values}
-    assert len(processes) == min(jobs, count)
+    processes = [v[1] for v in values]
+    assert len(set(processes)) == min(jobs, count)
     assert os.getpid() in processes
+    if blocks:          # each process a run of neighbouring tasks: the process changes jobs - 1 times
+        assert sum(a != b for a, b in zip(processes, processes[1:])) == min(jobs, count) - 1
 
 
 @pytest.fixture
