@@ -30,6 +30,10 @@ class FactsCache:
     def _path(self, sha256: str) -> Path:
         return self.folder / self.fingerprint / sha256[:2] / f"{sha256}.json"
 
+    def empty(self) -> bool:
+        """No entry at all for this pipeline: a first run, or the model or generator changed."""
+        return not (self.folder / self.fingerprint).is_dir()
+
     def has(self, sha256: str) -> bool:
         """Whether there is an entry: `get` still decides whether it can be used."""
         return self._path(sha256).exists()

@@ -95,7 +95,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
     last_read = store.sources_read(code)
     # A file not read as it is now likely brings new text: the model starts loading at once.
     new_text = any((path, *info) not in last_read for path, info in source_files.items() if reader_for(path))
-    extraction = Extraction(settings, warm=new_text and bool(last_read))
+    extraction = Extraction(settings, new_text=new_text, rebuild=bool(last_read))
     try:
         sources, problems = read_sources(settings.sources, settings.max_source_bytes,
                                          _KeptFrom(last_read, read))
@@ -297,10 +297,13 @@ def read_curation(settings: Settings, pages: dict[str, str], names: dict[str, st
 
 class Extraction:
     """Facts for every source: from the cache when the text and pipeline are unchanged, else
-    from the model in worker processes. With `warm`, a worker starts loading the model at once,
-    before the sources are read; the workers parse while this process reads the rest."""
+    from the model in worker processes. Where a source file is new (`new_text`), workers start
+    loading the model at once, before the sources are read, and parse while this process reads
+    the rest: one on a rebuild (`rebuild`), which likely brings a few new texts; all of them
+    (if more than one) when the cache has no facts at all for this pipeline, so everything is
+    to be parsed."""
 
-    def __init__(self, settings: Settings, warm: bool = False):
+    def __init__(self, settings: Settings, new_text: bool = False, rebuild: bool = False):
         from . import nlp as nlp_module
         from .workers import Warm
 
@@ -310,8 +313,14 @@ class Extraction:
         self.sources: list[Source] = []
         self.missing: list[Source] = []
         self.workers = []
-        # A worker ahead, unless this process holds the model already (a long-lived `mkdocs serve`).
-        self.warm = Warm(self.model) if warm and not nlp_module.is_loaded(self.model) else None
+        self.warm = None
+        # Not when this process holds the model already (a long-lived `mkdocs serve`).
+        if new_text and not nlp_module.is_loaded(self.model):
+            if self.cache.empty():
+                # One process parses in this one, keeping the model for the next run if it lives on.
+                self.warm = Warm(self.model, settings.processes) if settings.processes > 1 else None
+            elif rebuild:
+                self.warm = Warm(self.model)
 
     def start(self, sources: list[Source]) -> None:
         self.sources = sources
