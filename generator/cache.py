@@ -64,11 +64,24 @@ class FactsCache:
 # --- rows: dataclasses as lists of their fields, which JSON stores compactly ------------
 
 def _rows(value):
-    if dataclasses.is_dataclass(value):
-        return [_rows(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    cls = type(value)
+    if cls in _PLAIN:
+        return value
+    names = _fields(cls)
+    if names is not None:
+        return [_rows(getattr(value, name)) for name in names]
     if isinstance(value, tuple):
         return [_rows(v) for v in value]
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, looked up once per type (a document has thousands of rows)."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 @functools.cache

@@ -26,6 +26,7 @@ from .model import Actor, DocFacts, Event, Graph, Quote, Source
 SECTIONS = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
 MAX_RELATED = 12
 _BLANKS = re.compile(r"\n{3,}")
+_MARK = re.compile(r"@@region:([\w-]+)@@")
 
 
 def page_path(kind: str, item_id: str) -> str:
@@ -142,16 +143,21 @@ class Renderer:
             bodies = [(name, str(getattr(module, f"region_{name}")()))
                       for name in getattr(module, "regions", "").split()]
             text = str(module).replace("\r", "")
-        # The skeleton (the page without its regions' contents) is made alongside, for the stamp.
-        skeleton, names = text, []
-        for name, body in bodies:
-            if f"@@region:{name}@@" not in text:
-                continue
-            names.append(name)
-            # Blank-line runs collapse here, before the region's checksum, not after it.
-            body = _BLANKS.sub("\n\n", body).strip("\n")
-            text = text.replace(f"@@region:{name}@@", region(name, body + "\n" if body else ""))
-            skeleton = skeleton.replace(f"@@region:{name}@@", f"<!-- briefing:region {name} -->")
+        # Marks are looked for in the skeleton only, never inside a region's body (a source may
+        # say anything); the skeleton without the contents is made alongside, for the stamp.
+        bodies = {name: _BLANKS.sub("\n\n", body).strip("\n") for name, body in bodies}
+        pieces = _MARK.split(text)          # text, region name, text, region name, ..., text
+        names = [name for name in pieces[1::2] if name in bodies]
+        for n in range(1, len(pieces), 2):
+            name = pieces[n]
+            if name in bodies:
+                # Blank-line runs collapse above, before the region's checksum, not after it.
+                pieces[n] = (region(name, bodies[name] + "\n" if bodies[name] else ""),
+                             f"<!-- briefing:region {name} -->")
+            else:
+                pieces[n] = (f"@@region:{name}@@",) * 2
+        text = "".join(p if isinstance(p, str) else p[0] for p in pieces)
+        skeleton = "".join(p if isinstance(p, str) else p[1] for p in pieces)
         text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
         skeleton = _BLANKS.sub("\n\n", skeleton).strip("\n") + "\n"
         return Page(path, page_id, stamp(page_id, text, (skeleton, names)), title)

@@ -159,3 +159,23 @@ def test_render_every_seed_page_is_stamped_as_the_hand_edit_check_reads_it(seeds
         assert not touched(page.text), page.path
         if page.title is not None:
             assert page.title == front_matter(page.text)["title"], page.path
+
+
+def test_render_a_region_mark_inside_a_region_is_text_not_a_region():
+    """A source may say anything, "@@region:backlinks@@" too: only the skeleton's marks
+    become regions, so no region ends up nested in another's text."""
+    import jinja2
+
+    from generator.merge import regions, stamp, touched
+    from generator.model import Graph
+    from generator.render import Renderer
+
+    renderer = Renderer(Graph(sources=(), actors=(), events=(), agreements=()))
+    renderer.env = jinja2.Environment(loader=jinja2.DictLoader({"t.md.j2": (
+        '{% set regions = "a b" %}---\ntitle: t\n---\n\n@@region:a@@\n\n@@region:b@@\n'
+        "{% macro region_a() %}said @@region:b@@ here{% endmacro %}"
+        "{% macro region_b() %}bee{% endmacro %}")}))
+    page = renderer.render("t.md.j2", "t.md", "test/t")
+    assert "said @@region:b@@ here" in page.text
+    assert [r.name for r in regions(page.text)] == ["a", "b"]
+    assert stamp("test/t", page.text) == page.text and not touched(page.text)
