@@ -60,6 +60,10 @@ def status_table(r, events, here: str) -> str:
     return "| When | Status | What | Source |\n|---|---|---|---|\n" + rows
 
 
+def _texts(items) -> str:
+    return SEP.join(str(md(item)) for item in items)
+
+
 def actor_list(r, ids, here: str) -> str:
     return SEP.join(str(r.link("actor", a, here)) for a in ids)
 
@@ -90,7 +94,7 @@ def _actor_infobox(r, here, actor, events, **_) -> str:
     if actor.summary:
         out.append(f"    {md(actor.summary)}\n\n")
     if actor.aliases:
-        out.append(f"    **Also called** {SEP.join(str(md(a)) for a in actor.aliases)}<br>\n")
+        out.append(f"    **Also called** {_texts(actor.aliases)}<br>\n")
     if actor.roles:
         roles = SEP.join(f"{md(role.title)} ({r.quote_link(role.quote, here)})" for role in actor.roles)
         out.append(f"    **Roles** {roles}<br>\n")
@@ -207,7 +211,7 @@ def _agreement_infobox(r, here, agreement, parts, **_) -> str:
         place = str(r.link("actor", a.place, here)) if a.place else ""
         out.append(f"    **Made** {made}{both}{place}<br>\n")
     if a.aliases:
-        out.append(f"    **Also called** {SEP.join(str(md(x)) for x in a.aliases)}<br>\n")
+        out.append(f"    **Also called** {_texts(a.aliases)}<br>\n")
     out.append(f"    **In the sources** {_distinct_sources(a.quotes)} document(s) · {len(a.quotes)} mention(s)\n\n")
     return "".join(out)
 

@@ -146,18 +146,18 @@ class Renderer:
         # Marks are looked for in the skeleton only, never inside a region's body (a source may
         # say anything); the skeleton without the contents is made alongside, for the stamp.
         bodies = {name: _BLANKS.sub("\n\n", body).strip("\n") for name, body in bodies}
-        pieces = _MARK.split(text)          # text, region name, text, region name, ..., text
-        names = [name for name in pieces[1::2] if name in bodies]
-        for n in range(1, len(pieces), 2):
-            name = pieces[n]
-            if name in bodies:
+        texts, skeletons, names = [], [], []
+        for n, piece in enumerate(_MARK.split(text)):     # text, region name, text, ..., text
+            if n % 2 and piece in bodies:
+                names.append(piece)
                 # Blank-line runs collapse above, before the region's checksum, not after it.
-                pieces[n] = (region(name, bodies[name] + "\n" if bodies[name] else ""),
-                             f"<!-- briefing:region {name} -->")
+                texts.append(region(piece, bodies[piece] + "\n" if bodies[piece] else ""))
+                skeletons.append(f"<!-- briefing:region {piece} -->")
             else:
-                pieces[n] = (f"@@region:{name}@@",) * 2
-        text = "".join(p if isinstance(p, str) else p[0] for p in pieces)
-        skeleton = "".join(p if isinstance(p, str) else p[1] for p in pieces)
+                piece = f"@@region:{piece}@@" if n % 2 else piece
+                texts.append(piece)
+                skeletons.append(piece)
+        text, skeleton = "".join(texts), "".join(skeletons)
         text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
         skeleton = _BLANKS.sub("\n\n", skeleton).strip("\n") + "\n"
         return Page(path, page_id, stamp(page_id, text, (skeleton, names)), title)

@@ -53,13 +53,9 @@ def extract_many(sources: Sequence[Source], model: str, processes: int = 1,
 def _chunks(sources: Sequence[Source], processes: int) -> list[Sequence[Source]]:
     """Whole batches, CHUNK documents a task while there is plenty left; the last few tasks a
     batch each, so that no process sits idle for long while another ends a large one."""
-    sizes, left = [], len(sources)
-    while left > 0:
-        size = CHUNK if left > processes * CHUNK else BATCH
-        sizes.append(min(size, left))
-        left -= size
     chunks, start = [], 0
-    for size in sizes:
+    while start < len(sources):
+        size = CHUNK if len(sources) - start > processes * CHUNK else BATCH
         chunks.append(sources[start:start + size])
         start += size
     return chunks
