@@ -58,6 +58,24 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
     return results
 
 
+def beside(job: Callable[[], None], jobs: int) -> Callable[[], None]:
+    """Start `job` in a forked child while this process goes on; the function returned waits
+    for it, and raises what it raised. With one job, or no fork, it is done here and now."""
+    if jobs == 1 or not hasattr(os, "fork"):
+        job()
+        return lambda: None
+    child = _fork(lambda i: job(), range(1), [])
+
+    def wait() -> None:
+        done = False
+        try:
+            _collect(child)
+            done = True
+        finally:
+            _reap(*child, stop=not done)
+    return wait
+
+
 def _fork(task: Callable[[int], T], share: range, siblings: list[int]) -> tuple[int, int]:
     reader, writer = os.pipe()
     # Ctrl-C reaches every process of the group: the children ignore it, blocked from before

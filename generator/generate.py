@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from .assemble import backlinks_todo, front_matter, render_pages, write_pages
 from .cache import FactsCache
 from .config import Settings
 from .exceptions import LockedError, Problem
+from .fanout import beside
 from .incremental import MemoRenderer
 from .merge import MergeResult, orphan, page_stamp, remove_leftovers, to_lf, touched
 from .model import DocFacts, Graph, Source
@@ -171,8 +173,13 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         target = settings.content / path
         target.unlink(missing_ok=True)
         target.with_name(target.name + ".generated").unlink(missing_ok=True)
-    news.save()
-    _save_record(store, code, inputs, report, renderer, fresh, pages_info, settings.content, read)
+    # A new export of the graph is written by a child while this process writes the record.
+    saved = beside(news.save, jobs) if news.changed else lambda: None
+    try:
+        after = relisted(settings.content, files, results.keys() | incoming.keys() | set(report.deleted))
+        _save_record(store, code, inputs, report, renderer, fresh, pages_info, after, read)
+    finally:
+        saved()
     renderer.release()
     return report
 
@@ -204,7 +211,22 @@ def _inputs(settings: Settings, code: str, source_files: dict) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def _save_record(store, code, inputs, report, renderer, fresh, pages_info, content: Path, read) -> None:
+def relisted(content: Path, files: dict, touched) -> dict[str, tuple[int, int]]:
+    """The listing of content/ after a run: `files`, the one it began with, and the pages it
+    wrote or removed (`touched`), and any `.generated` beside them, looked at again. A file
+    someone else added meanwhile stays out, so the next run does not take it as seen."""
+    after = dict(files)
+    for path in touched:
+        for name in (path, path + ".generated"):
+            try:
+                info = os.stat(content / name)
+                after[name] = (info.st_size, info.st_mtime_ns)
+            except FileNotFoundError:
+                after.pop(name, None)
+    return after
+
+
+def _save_record(store, code, inputs, report, renderer, fresh, pages_info, files: dict, read) -> None:
     """What this run did, for the next one. Every page's links and title, so that the pages
     they linked can be found when they change; pages exactly as rendered may be reused."""
     last = renderer.record
@@ -212,7 +234,6 @@ def _save_record(store, code, inputs, report, renderer, fresh, pages_info, conte
                     conflicts=list(report.conflicts), read=read, paths=last.paths, shards=last.shards)
     record.deps, record.dep_values = renderer.dep_table()
     record.deps_base = renderer.deps_base
-    files = listing(content)
     for path, (links, title) in pages_info.items():
         if path not in files:
             continue

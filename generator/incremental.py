@@ -13,7 +13,7 @@ import hashlib
 import io
 import pickle
 
-from .model import Actor, Agreement, Event, Source
+from .model import Actor, Agreement, Event, Quote, Source
 from .record import Record
 from .render import Page, Renderer
 
@@ -118,19 +118,25 @@ class _Whole:
         return getattr(self._item, name)
 
 
-def dep_value(renderer: Renderer, dep: tuple[str, str, str | None]) -> str:
-    """The value a page saw, as a short string: short text as itself, anything else hashed."""
-    kind, key, attr = dep
-    item = dict.get(getattr(renderer, _TABLES[kind]), key)
-    if attr is None:
-        value = item is not None
-    else:
-        value = None if item is None else item if attr == "*" else getattr(item, attr, None)
-    if type(value) is str and len(value) <= 100:
-        return "s" + value
-    if value is None or type(value) in (bool, int):
-        return f"v{value!r}"
-    return "h" + hashlib.sha256(pickled(value)).hexdigest()[:24]
+def dep_values(renderer: Renderer, deps) -> list[str]:
+    """The values pages saw, each as a short string: short text as itself, anything else hashed.
+    One loop for all, as the record holds a hundred thousand of them."""
+    tables = {kind: getattr(renderer, attr) for kind, attr in _TABLES.items()}
+    get = dict.get
+    values = []
+    for kind, key, attr in deps:
+        item = get(tables[kind], key)
+        if attr is None:
+            value = item is not None
+        else:
+            value = None if item is None else item if attr == "*" else getattr(item, attr, None)
+        if type(value) is str and len(value) <= 100:
+            values.append("s" + value)
+        elif value is None or type(value) in (bool, int):
+            values.append(f"v{value!r}")
+        else:
+            values.append("h" + hashlib.sha256(pickled(value)).hexdigest()[:24])
+    return values
 
 
 _TABLES = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
@@ -148,7 +154,7 @@ class MemoRenderer(Renderer):
             setattr(self, attr, _Table(kind, getattr(self, attr), self._watch))
         self.record = record
         # Which of the record's dependencies still hold their value.
-        self._values = {d: dep_value(self, d) for d in record.deps}
+        self._values = dict(zip(record.deps, dep_values(self, record.deps)))
         self._dep_ok = [self._values[d] == v for d, v in zip(record.deps, record.dep_values)]
         self._all_ok = all(self._dep_ok)
         self._reusable = reusable
@@ -232,7 +238,9 @@ class MemoRenderer(Renderer):
                 deps = [deps[i] for i in keep]
                 self.deps = {d: i for i, d in enumerate(deps)}
                 self._dep_list = deps
-        return deps, [self._values.get(d) or dep_value(self, d) for d in deps]
+        new = [d for d in deps if d not in self._values]
+        self._values.update(zip(new, dep_values(self, new)))
+        return deps, [self._values[d] for d in deps]
 
     def _key(self, template: str, path: str, page_id: str, context: dict) -> str:
         """The context's digest: the page's own entity whole, any other actor, event,
@@ -286,19 +294,20 @@ def _feed(value, parts: list[str], own) -> None:
             parts.append("O" + pickled(value).hex())
         else:
             parts.append(f"E{kind}:{value.id}")
+    elif type(value) is Quote:      # most of what a context holds: one string, not a repr
+        parts.append(f"Q{len(value.source)}:{value.source}{value.sent}:{len(value.text)}:{value.text}")
     elif isinstance(value, str):
         parts.append(f"S{len(value)}:{value}")
     elif value is None or isinstance(value, (bool, int, float)):
         parts.append(f"V{value!r}")
     elif isinstance(value, (list, tuple)):
         parts.append(f"L{len(value)}")
-        refs = [f"E{_KINDS.get(type(item))}:{item.id}" for item in value
-                if type(item) in _KINDS and (_KINDS[type(item)], item.id) != own]
-        if len(refs) == len(value):         # a list of other entities, the usual case: at once
-            parts.extend(refs)
-            return
         for item in value:
-            _feed(item, parts, own)
+            kind = _KINDS.get(type(item))
+            if kind is not None and (kind, item.id) != own:     # another entity, the usual case
+                parts.append(f"E{kind}:{item.id}")
+            else:
+                _feed(item, parts, own)
     elif isinstance(value, dict):
         parts.append(f"D{len(value)}")
         for k, item in value.items():
@@ -307,7 +316,7 @@ def _feed(value, parts: list[str], own) -> None:
     elif isinstance(value, _Body):
         parts.append("B" + pickled(value.key).hex())
     elif dataclasses.is_dataclass(value):
-        text = repr(value)          # a quote, a role: its fields, in order, by value
+        text = repr(value)          # a role: its fields, in order, by value
         parts.append(f"C{len(text)}:{text}")
     else:
         parts.append("P" + pickled(value).hex())

@@ -135,7 +135,7 @@ class Record:
     read: dict[tuple[str, int, int], Source] = field(default_factory=dict)
 
 
-SHARDS = 64     # the pages' rows are split so that a run rewrites only the shards it changed
+SHARDS = 256    # the pages' rows are split so that a run rewrites only the shards it changed
 
 
 class Store:
@@ -150,7 +150,7 @@ class Store:
         self.summary_path = self.folder / f"{name}.json"
         self.pages_path = self.folder / f"{name}.pages.json"
         self.read_path = self.folder / f"{name}.sources.json"
-        self.shard_path = lambda k: self.folder / f"{name}.pages" / f"{k:02d}.json"
+        self.shard_path = lambda k: self.folder / f"{name}.pages" / f"{k:03d}.json"
 
     def summary(self) -> Record:
         """The record without pages and sources."""

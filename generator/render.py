@@ -80,10 +80,11 @@ class Renderer:
             if agreement.part_of:
                 self._parts_of[agreement.part_of].append(agreement)
         # Indexes built once, so that every page costs time in its own size, not the corpus's.
-        self._actors_at: dict[Quote, list[str]] = defaultdict(list)
+        # By (source, sentence): a quote's own hash and equality are Python code, a tuple's are not.
+        self._actors_at: dict[tuple[str, int], list[str]] = defaultdict(list)
         for actor in graph.actors:
             for q in actor.quotes:
-                self._actors_at[q].append(actor.id)
+                self._actors_at[(q.source, q.sent)].append(actor.id)
         self._found = defaultdict(lambda: {"actors": [], "events": [], "agreements": []})
         for kind, items in (("actors", graph.actors), ("events", graph.events),
                             ("agreements", graph.agreements)):
@@ -200,8 +201,10 @@ class Renderer:
         """Actors named in the same sentences as this one: the most often first."""
         together: Counter = Counter()
         first: dict[str, Quote] = {}
-        for q in sorted(set(actor.quotes), key=lambda q: (q.source, q.sent)):
-            for other in self._actors_at[q]:
+        at = {(q.source, q.sent): q for q in actor.quotes}
+        for where in sorted(at):
+            q = at[where]
+            for other in self._actors_at[where]:
                 if other != actor.id:
                     together[other] += 1
                     first.setdefault(other, q)
