@@ -176,7 +176,11 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
     # A new export of the graph is written by a child while this process writes the record.
     saved = beside(news.save, jobs) if news.changed else lambda: None
     try:
-        after = relisted(settings.content, files, results.keys() | incoming.keys() | set(report.deleted))
+        # What this run wrote or removed: pages, and new versions beside those in conflict.
+        rewritten = results.keys() | incoming.keys() | set(report.deleted)
+        conflicted = set(conflicts)
+        rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
+        after = relisted(settings.content, files, rewritten)
         _save_record(store, code, inputs, report, renderer, fresh, pages_info, after, read)
     finally:
         saved()
@@ -212,17 +216,17 @@ def _inputs(settings: Settings, code: str, source_files: dict) -> str:
 
 
 def relisted(content: Path, files: dict, touched) -> dict[str, tuple[int, int]]:
-    """The listing of content/ after a run: `files`, the one it began with, and the pages it
-    wrote or removed (`touched`), and any `.generated` beside them, looked at again. A file
-    someone else added meanwhile stays out, so the next run does not take it as seen."""
+    """The listing of content/ after a run: `files`, the one it began with, and the files it
+    wrote or removed (`touched`) looked at again. A file someone else added or changed
+    meanwhile is left out as it was, so the next run does not take it as seen."""
     after = dict(files)
+    folder = os.fspath(content)
     for path in touched:
-        for name in (path, path + ".generated"):
-            try:
-                info = os.stat(content / name)
-                after[name] = (info.st_size, info.st_mtime_ns)
-            except FileNotFoundError:
-                after.pop(name, None)
+        try:
+            info = os.stat(os.path.join(folder, path))
+            after[path] = (info.st_size, info.st_mtime_ns)
+        except FileNotFoundError:
+            after.pop(path, None)
     return after
 
 
