@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import AGREEMENT_KINDS, MAKING_VERBS
 from .model import AgreementFact, Clause, Mention, TimexFact
 from .reference import acting, mentions_in, subject_mentions
+from .parsed import ids, tagged, text_of
 
 # Verbs with which an agreement (or what it says) states an obligation or a condition.
 TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "
@@ -27,12 +28,15 @@ _COMPATIBLE = {"agreement": {"agreement", "treaty", "ceasefire", "contract", "me
 # Verbs that make a deal when agreed to ("agreed to buy Guidant"), with the kind each gives.
 DEAL_VERBS = {"buy": "acquisition", "acquire": "acquisition", "purchase": "acquisition",
               "take": "acquisition", "merge": "merger", "sell": "sale"}
+_NOUNS = ids(["NOUN", "PROPN"])
+_DEAL_LEMMAS = ids(DEAL_VERBS)
 
 
 def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
                     mention_at: dict[int, int], timexes: list[TimexFact]) -> list[AgreementFact]:
     drafts: list[tuple[Token, AgreementFact]] = []
-    for token in doc:
+    # Only nouns name an agreement (`_kind`), and only the deal verbs make one of a verb.
+    for token in tagged(doc, _NOUNS, _DEAL_LEMMAS):
         kind = _kind(token)
         if kind is not None:
             parties = _parties(token, kind, mention_at, mentions)
@@ -69,7 +73,7 @@ def _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes) -> 
     maker = _making_verb(token)
     start, end = _phrase_start(token), _phrase_end(token)
     return AgreementFact(
-        sent=sent_of[token.i], start=start, end=end, text=token.doc.text[start:end], kind=kind,
+        sent=sent_of[token.i], start=start, end=end, text=text_of(token.doc)[start:end], kind=kind,
         parties=tuple(sorted(set(parties))), refers_to=None,
         timex=_timex_in(maker, timexes) if maker is not None else None,
         place=next((p for p in (_place_in(v, mention_at, mentions) for v in (maker, token) if v is not None)
@@ -98,7 +102,7 @@ def _verbal_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact 
         words.pop()
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     return AgreementFact(
-        sent=sent_of[verb.i], start=start, end=end, text=verb.doc.text[start:end],
+        sent=sent_of[verb.i], start=start, end=end, text=text_of(verb.doc)[start:end],
         kind=DEAL_VERBS[verb.lemma_], parties=tuple(sorted(parties)), refers_to=None,
         timex=_timex_in(agree, timexes), place=_place_in(agree, mention_at, mentions), verbal=True)
 
@@ -286,7 +290,7 @@ def _proper_name(token: Token) -> str | None:
     if not token.text[:1].isupper() or token.i == token.sent.start:
         return None
     start = _phrase_start(token)
-    text = token.doc.text[start: token.idx + len(token)]
+    text = text_of(token.doc)[start: token.idx + len(token)]
     return text if all(w[:1].isupper() for w in text.split()) else None
 
 

@@ -12,8 +12,10 @@ from spacy.tokens import Doc, Token
 from .lexicon import MAKING_VERBS, NEWSWORTHY_SPEECH, REPORTING_VERBS
 from .model import AgreementFact, EventFact, Mention, TimexFact
 from .reference import acting, mentions_in, nested_clause, subject_mentions
+from .parsed import ids, tagged
 
 _PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp"})
+_VERB = ids(["VERB"])
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _MAX_REST_WORDS = 9
 # Verbs that make a headline with no object ("Ghani resigns"); any other needs what it governs.
@@ -30,9 +32,9 @@ def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
         for token in doc.char_span(fact.start, fact.end, alignment_mode="expand") or ():
             agreement_at[token.i] = i
     found: list[EventFact] = []
-    for verb in doc:
-        # Copulas ("X is reluctant") state a condition; an event needs an action verb.
-        if verb.pos_ != "VERB" or not (verb.dep_ in _PREDICATE_DEPS or _full_clause(verb)):
+    # Copulas ("X is reluctant") state a condition; an event needs an action verb.
+    for verb in tagged(doc, _VERB):
+        if not (verb.dep_ in _PREDICATE_DEPS or _full_clause(verb)):
             continue
         event = _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at)
         if event is not None:

@@ -13,6 +13,7 @@ from .agreements import find_agreements
 from .events import find_events
 from .mentions import find_mentions
 from .model import DocFacts, Sentence, Source, TimexFact
+from .parsed import text_of
 from .timex import find_timexes
 
 
@@ -39,7 +40,7 @@ def _sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
     """Sentences as the parser splits them, also split at paragraph breaks it runs across.
     Returns them and, for each token, the number of its sentence. Works on the text and the
     tokens' offsets rather than on Token objects: it runs once per document, for every token."""
-    text = doc.text
+    text = text_of(doc)
     starts = doc.to_array("IDX").tolist()
     lengths = doc.to_array("LENGTH").tolist()
     # Tokens holding a line break (spaCy keeps line breaks as tokens of their own).

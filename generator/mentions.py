@@ -12,12 +12,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import COLLECTIVE_NOUNS, HONORIFICS, ORG_HEADS, TITLE_NOUNS
 from .model import Mention
+from .parsed import ids, tagged
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _MAX_ROLE_WORDS = 14
 # Dependencies under which a name only describes a noun ("a Skype call", "inter-Afghan talks").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_PROPN = ids(["PROPN"])
+_NOUNS = ids(["NOUN", "PROPN"])
 
 
 def is_title(token: Token) -> bool:
@@ -78,15 +81,15 @@ def _companies_ner_missed(doc: Doc, sent_of: dict[int, int], mentions: list[Ment
     organisation, and so is the same name wherever else the document uses it alone."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     names = set()
-    for token in doc:
-        if (token.pos_ == "PROPN" and token.idx not in taken and token.text[:1].isupper()
+    for token in tagged(doc, _PROPN):
+        if (token.idx not in taken and token.text[:1].isupper()
                 and any(c.dep_ == "compound" and c.lower_ in _COMPANY_NOUNS and c.i == token.i - 1
                         for c in token.children)
                 and _lone_name(token)):
             names.add(token.text)
     found = []
-    for token in doc:
-        if token.text in names and token.pos_ == "PROPN" and token.idx not in taken and _lone_name(token):
+    for token in tagged(doc, _PROPN) if names else ():
+        if token.text in names and token.idx not in taken and _lone_name(token):
             found.append(Mention(start=token.idx, end=token.idx + len(token), text=token.text,
                                  name=token.text, label="ORG", sent=sent_of[token.i],
                                  modifier=token.dep_ in _MODIFIER_DEPS and not is_title(token.head)))
@@ -112,9 +115,9 @@ def _surnames_ner_missed(doc: Doc, sent_of: dict[int, int], mentions: list[Menti
         if len(words) > 1 and (m.label == "PERSON" or m.role):
             people.setdefault(words[-1], m)
     found = []
-    for token in doc:
+    for token in tagged(doc, _PROPN) if people else ():
         full = people.get(token.text)
-        if full is None or token.pos_ != "PROPN" or token.idx in taken or token.idx < full.end:
+        if full is None or token.idx in taken or token.idx < full.end:
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
             continue            # part of a longer name ("Scholz Foundation")
@@ -241,9 +244,8 @@ def _tidy(text: str) -> str | None:
 def _collectives(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
     """"the Afghan government", "US officials", "the authorities in Afghanistan"."""
     found = []
-    for token in doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in COLLECTIVE_NOUNS \
-                and token.lower_ not in COLLECTIVE_NOUNS:
+    for token in tagged(doc, _NOUNS):
+        if token.lemma_.lower() not in COLLECTIVE_NOUNS and token.lower_ not in COLLECTIVE_NOUNS:
             continue
         if token.ent_type_ and token.ent_type_ not in {"NORP", "GPE"}:
             continue            # part of a longer name ("Afghan National Army")

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .parsed import ids, tagged, text_of
 from .timex_rules import normalise
 from .timex_words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDAYS
 
@@ -46,6 +47,7 @@ _MISSED = re.compile(
     re.IGNORECASE)
 _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
+_MODIFIERS = ids(["ADV", "ADJ"])
 
 _SEPARATORS = {"to", "and", "through", "thru", "until", "till", "ended", "ending", "between",
                "from", "-", "\u2013", "\u2014", "vs", "versus", ";"}
@@ -96,13 +98,13 @@ def _counted_lengths(doc: Doc) -> list[Span]:
 
 def _missed(doc: Doc) -> list[Span]:
     found = []
-    for m in _MISSED.finditer(doc.text):
+    for m in _MISSED.finditer(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not (span[0].text[0].islower() and m[0].lower() in
                                      {w for w in WEEKDAYS if len(w) > 3}) \
                 and not _discourse_now(span):
             found.append(span)
-    for token in doc:
+    for token in tagged(doc, _MODIFIERS):
         if token.pos_ == "ADV" and _RECURRING_ADVERBS.fullmatch(token.text):
             found.append(doc[token.i:token.i + 1])
         elif token.pos_ == "ADJ" and _CURRENT.fullmatch(token.text) and token.i > 0 \
