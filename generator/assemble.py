@@ -7,6 +7,7 @@ links, and are gathered in this process in between.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Callable
@@ -30,38 +31,46 @@ Links = list[tuple[str, str]]
 class Rendered:
     """One page as rendering and merging left it."""
     path: str
+    # What the renderer noted of the page, when it was rendered in a forked process (else
+    # `noted`: this process's renderer has it already). deps None: reused, what is on disk
+    # is what it would be.
     key: str | None
-    deps: list[tuple] | None            # None: reused, what is on disk is what it would be
+    deps: list[tuple] | None
     result: MergeResult | None = None   # None: reused, or a hand-written page is in the way
     fresh: bool = False                 # exactly as rendered: no human text in it
     links: Links | None = None
     title: str = ""
     problem: Problem | None = None
+    noted: bool = False
 
 
 def render_pages(renderer: MemoRenderer, specs: list, existing: dict[str, str], jobs: int,
                  tick: Tick) -> list[Rendered]:
     """Render every page in `specs` and merge it with the page on disk (`existing`)."""
+    home = os.getpid()
+
     def one(i: int) -> Rendered:
         template, path, page_id, context = specs[i]
         page = renderer.render(template, path, page_id, **context())
-        key, deps = renderer.take(path)
+        noted = os.getpid() == home
+        key, deps = (None, None) if noted else renderer.take(path)
         if page.text is None:
-            return Rendered(path, key, None)
+            return Rendered(path, key, None, noted=noted)
         old = existing.get(path)
         if old is not None and page_stamp(old) is None:
-            return Rendered(path, key, deps, problem=Problem(
+            return Rendered(path, key, deps, noted=noted, problem=Problem(
                 path, "a hand-written page is where a generated page would go: left as it is"))
         result = merge_page(old, page.text)
         if page.title and result.text is page.text:     # as rendered: its title is known
             links, title = page_links(path, page.text), page.title
         else:
             links, title = links_and_title(path, result.text)
-        return Rendered(path, key, deps, result, old is None or not touched(old), links, title)
+        return Rendered(path, key, deps, result, old is None or not touched(old), links, title, noted=noted)
 
     done = fork_map(one, len(specs), jobs, tick)
     for page in done:
-        renderer.put(page.path, page.key, page.deps)
+        if not page.noted:
+            renderer.put(page.path, page.key, page.deps)
     return done
 
 

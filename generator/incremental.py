@@ -224,7 +224,9 @@ class MemoRenderer(Renderer):
         table is renumbered without them (and `made` with it)."""
         deps = list(self.deps)
         # Counting what is used means reading every page's list: only once the table has grown.
-        if len(deps) > 1.25 * self.record.deps_base + 1000:
+        if not self.record.deps:
+            self.deps_base = len(deps)      # begun afresh: all of it is what this run's pages read
+        elif len(deps) > 1.25 * self.record.deps_base + 1000:
             used = {i for path, (_, numbers) in self.made.items()
                     for i in (self.record.pages[path].deps if numbers is None else numbers)}
             self.deps_base = len(used)
