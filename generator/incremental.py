@@ -15,7 +15,7 @@ import pickle
 
 from .model import Actor, Agreement, Event, Quote, Source
 from .record import Record
-from .render import Page, Renderer
+from .render import TABLES, Page, Renderer
 
 
 def pickled(value) -> bytes:
@@ -121,7 +121,7 @@ class _Whole:
 def dep_values(renderer: Renderer, deps) -> list[str]:
     """The values pages saw, each as a short string: short text as itself, anything else hashed.
     One loop for all, as the record holds a hundred thousand of them."""
-    tables = {kind: getattr(renderer, attr) for kind, attr in _TABLES.items()}
+    tables = {kind: getattr(renderer, attr) for kind, attr in TABLES.items()}
     get = dict.get
     values = []
     for kind, key, attr in deps:
@@ -139,9 +139,6 @@ def dep_values(renderer: Renderer, deps) -> list[str]:
     return values
 
 
-_TABLES = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
-
-
 class MemoRenderer(Renderer):
     """Renders only pages whose context or looked-up attributes changed since the record;
     the others come back with `text=None`: what is on disk is still what they would be."""
@@ -150,7 +147,7 @@ class MemoRenderer(Renderer):
         super().__init__(graph)
         self._graph = graph
         self._watch: list = []
-        for kind, attr in _TABLES.items():
+        for kind, attr in TABLES.items():
             setattr(self, attr, _Table(kind, getattr(self, attr), self._watch))
         self.record = record
         # Which of the record's dependencies still hold their value.
@@ -285,7 +282,7 @@ _KINDS = {Actor: "actor", Event: "event", Agreement: "agreement", Source: "sourc
 
 def _own(page_id: str) -> tuple[str, str] | None:
     kind, _, item = page_id.partition("/")
-    return (kind, item) if kind in _TABLES else None
+    return (kind, item) if kind in TABLES else None
 
 
 def _feed(value, parts: list[str], own) -> None:

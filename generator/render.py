@@ -24,6 +24,8 @@ from .merge import region, stamp
 from .model import Actor, DocFacts, Event, Graph, Quote, Source
 
 SECTIONS = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
+# The renderer's table of each kind of entity, by attribute.
+TABLES = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
 MAX_RELATED = 12
 _BLANKS = re.compile(r"\n{3,}")
 _MARK = re.compile(r"@@region:([\w-]+)@@")
@@ -44,6 +46,23 @@ def rel(target: str, here: str) -> str:
     while common < min(len(up), len(down) - 1) and up[common] == down[common]:
         common += 1
     return "/".join([".."] * (len(up) - common) + down[common:])
+
+
+def _collapsed(text: str) -> str:
+    """Runs of blank lines as one. Most text has none, and looking for one is quicker than the
+    pattern's own scan."""
+    return _BLANKS.sub("\n\n", text) if "\n\n\n" in text else text
+
+
+def _section_from(section: str, here: str) -> str:
+    """What a link from page `here` to a page of `section` starts with ("../events/")."""
+    return _section_from_folder(section, here.rpartition("/")[0])
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _section_from_folder(section: str, folder: str) -> str:
+    # A quarter of a million links on a large wiki, from a handful of folders.
+    return rel(f"{section}/_", f"{folder}/_" if folder else "_")[:-1]
 
 
 def month_name(value: str) -> str:
@@ -96,15 +115,15 @@ class Renderer:
     # --- helpers the templates call --------------------------------------------------
 
     def link(self, kind: str, item_id: str, here: str, text: str | None = None) -> Markup:
-        item = {"actor": self.actors, "event": self.events, "agreement": self.agreements,
-                "source": self.sources}[kind].get(item_id)
+        # The table read through the attribute: a subclass may watch what is looked up there.
+        item = getattr(self, TABLES[kind]).get(item_id)
         label = text if text is not None else _label(kind, item) if item else item_id
         if item is None:
             return md(label)
-        return Markup(f"[{md(label)}]({rel(page_path(kind, item_id), here)})")
+        return Markup(f"[{md(label)}]({_section_from(SECTIONS[kind], here)}{item_id}.md)")
 
     def quote_link(self, quote: Quote, here: str, text: str = "quote") -> Markup:
-        return Markup(f"[{md(text)}]({rel(page_path('source', quote.source), here)}#s{quote.sent})")
+        return Markup(f"[{md(text)}]({_section_from('sources', here)}{quote.source}.md#s{quote.sent})")
 
     def short_title(self, source_id: str) -> str:
         title = self.sources[source_id].title
@@ -146,7 +165,7 @@ class Renderer:
             text = str(module).replace("\r", "")
         # Marks are looked for in the skeleton only, never inside a region's body (a source may
         # say anything); the skeleton without the contents is made alongside, for the stamp.
-        bodies = {name: _BLANKS.sub("\n\n", body).strip("\n") for name, body in bodies}
+        bodies = {name: _collapsed(body).strip("\n") for name, body in bodies}
         texts, skeletons, names = [], [], []
         for n, piece in enumerate(_MARK.split(text)):     # text, region name, text, ..., text
             if n % 2 and piece in bodies:
@@ -159,8 +178,8 @@ class Renderer:
                 texts.append(piece)
                 skeletons.append(piece)
         text, skeleton = "".join(texts), "".join(skeletons)
-        text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
-        skeleton = _BLANKS.sub("\n\n", skeleton).strip("\n") + "\n"
+        text = _collapsed(text).strip("\n") + "\n"
+        skeleton = _collapsed(skeleton).strip("\n") + "\n"
         return Page(path, page_id, stamp(page_id, text, (skeleton, names)), title)
 
     def pages(self) -> list[Page]:

@@ -127,6 +127,21 @@ def test_render_rel_links_between_pages(target, here, link):
     assert rel(target, here) == link
 
 
+@pytest.mark.parametrize("here", ["index.md", "actors/b.md", "events/e.md", "notes/2020/brief.md",
+                                  "sources/index.md"])
+def test_render_links_from_any_folder_lead_to_the_page(here):
+    from generator.model import Actor, Graph, Quote
+    from generator.render import Renderer, page_path
+
+    graph = Graph(sources=(), actors=(Actor(id="ali-khan", name="Ali Khan", type="person"),),
+                  events=(), agreements=(), facts=(), mention_actors={})
+    r = Renderer(graph)
+    assert r.link("actor", "ali-khan", here) == f"[Ali Khan]({rel(page_path('actor', 'ali-khan'), here)})"
+    assert r.quote_link(Quote("kabul-2020", 3, "..."), here) == \
+        f"[quote]({rel(page_path('source', 'kabul-2020'), here)}#s3)"
+    assert r.link("actor", "nobody", here) == "nobody"      # no page: the name alone
+
+
 def test_render_a_region_with_blank_line_runs_is_not_taken_for_a_human_edit():
     import jinja2
 
