@@ -44,7 +44,7 @@ def normalise_text(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = _CITATION.sub("", text)
     text = _GLUED.sub(r"\1 ", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
@@ -200,7 +200,12 @@ class _FrontMatterLoader(yaml.SafeLoader):
     2020-13-45 is then reported by the reader, with its line, instead of failing the parse."""
 
 
-_FrontMatterLoader.yaml_implicit_resolvers = {
+class _FastFrontMatterLoader(getattr(yaml, "CSafeLoader", _FrontMatterLoader)):
+    """The same through libyaml, where PyYAML has it: a large corpus has thousands of front
+    matters. What it cannot read is read again by the other, whose messages are the ones users see."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = _FastFrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 _TAG = re.compile(r"tag '(?:tag:yaml\.org,2002:)?([^']*)'")
@@ -210,7 +215,10 @@ def load_front_matter(text: str) -> dict:
     """Front matter as a dict. Safe YAML only: an unknown tag is an error, never code. The
     error's `line` counts the opening `---` as line 1, as an editor does."""
     try:
-        data = yaml.load(text, Loader=_FrontMatterLoader)
+        try:
+            data = yaml.load(text, Loader=_FastFrontMatterLoader)
+        except yaml.YAMLError:
+            data = yaml.load(text, Loader=_FrontMatterLoader)
     except yaml.YAMLError as err:
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         mark = getattr(err, "problem_mark", None)
@@ -322,15 +330,16 @@ def decode(data: bytes) -> tuple[str, str | None]:
 def _looks_binary(text: str) -> bool:
     """Control characters other than line breaks and tabs: bytes that decoded but are no text."""
     sample = text[:65536]
-    if sample.isascii():        # the usual case, counted by a regex rather than character by character
-        odd = len(_ASCII_CONTROL.findall(sample))
-    else:
-        odd = sum(1 for c in sample if unicodedata.category(c) in _NOT_TEXT and c not in "\n\r\t\f")
+    # ASCII counted by a regex; only the rest (curly quotes, accents: few) character by character.
+    odd = len(_ASCII_CONTROL.findall(sample))
+    if not sample.isascii():
+        odd += sum(1 for c in _NOT_ASCII.findall(sample) if unicodedata.category(c) in _NOT_TEXT)
     return odd > max(2, len(sample) // 100)
 
 
 _NOT_TEXT = frozenset({"Cc", "Cs", "Co", "Cn"})
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")     # category Cc, but \n \r \t \f
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
