@@ -26,11 +26,19 @@ _ESCAPED = re.compile(r"\\(.)")
 _LEAD = re.compile(r"^[\s>*\-|#\d.:]+")
 
 
-def plain(line: str) -> str:
-    """A Markdown line as a reader sees it: link texts, no markup, no escapes."""
-    line = LINK.sub(lambda m: m[1], line)
-    line = _TAG.sub("", line)
-    line = _ESCAPED.sub(r"\1", line)
+def plain(line: str, links: list[re.Match] | None = None) -> str:
+    """A Markdown line as a reader sees it: link texts, no markup, no escapes. `links`: the
+    line's LINK matches, when they are known already."""
+    pieces, at = [], 0
+    for match in LINK.finditer(line) if links is None else links:
+        pieces += (line[at:match.start()], match[1])
+        at = match.end()
+    line = "".join(pieces) + line[at:]
+    # Most lines have no tag and no escape: those patterns are not even tried on them.
+    if "<" in line:
+        line = _TAG.sub("", line)
+    if "\\" in line:
+        line = _ESCAPED.sub(r"\1", line)
     line = line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     line = _LEAD.sub("", line).replace("|", " ").replace("**", "")
     line = " ".join(line.split())
@@ -54,7 +62,9 @@ def page_links(path: str, text: str) -> list[tuple[str, str]]:
         new = [t for t in dict.fromkeys(linked) if t != path and found.get(t) is None]
         if not new:
             continue
-        shown = None if _is_list(line, matches, linked, path) else plain(line)
+        # A list needs more targets than are quoted: most lines have fewer.
+        listing = len(set(linked)) > MAX_LINKS_QUOTED and _is_list(line, matches, linked, path)
+        shown = None if listing else plain(line, matches)
         for target in new:
             found[target] = shown
     return [(target, line or "") for target, line in found.items()]

@@ -34,3 +34,18 @@ def test_names_joined_by_commas_are_prose_and_links_to_the_page_itself_do_not_co
     assert dict(page_links("actors/x.md", prose))["actors/e.md"].startswith("Ministers from A, B, C, D and E")
     selfish = "[X](x.md) · [X](x.md) · [X](x.md) · [X](x.md) · [B](b.md) · [B](b.md#s2)\n"
     assert dict(page_links("actors/x.md", selfish))["actors/b.md"] == "X · X · X · X · B · B"
+
+
+def test_the_quoted_line_reads_as_on_the_page():
+    line = (r"- **2020** [Ann \*Lee\*](ann-lee.md) met <span>[Bo](bo-chen.md)</span> &amp; co"
+            r" \| in [Doha](../places/doha.md)")
+    links = dict(page_links("actors/x.md", line + "\n"))
+    assert set(links) == {"actors/ann-lee.md", "actors/bo-chen.md", "places/doha.md"}
+    assert set(links.values()) == {"Ann *Lee* met Bo & co in Doha"}  # list mark and date left out
+
+
+def test_four_links_in_a_row_are_still_a_line_and_five_a_list():
+    four = " · ".join(f"[P{i}](p{i}.md)" for i in range(4))
+    five = " · ".join(f"[P{i}](p{i}.md)" for i in range(5))
+    assert dict(page_links("actors/x.md", f"With {four}\n"))["actors/p0.md"] == "With P0 · P1 · P2 · P3"
+    assert dict(page_links("actors/x.md", f"With {five}\n"))["actors/p0.md"] == ""
