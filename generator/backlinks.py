@@ -9,8 +9,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from markupsafe import Markup
-
 from .render import md, rel
 from .sources import FRONT_MATTER
 
@@ -121,4 +119,4 @@ def render_backlinks(here: str, links: list[tuple[str, str]], titles: dict[str, 
         title = titles.get(path, path)
         quoted = f': "{md(line)}"' if line and line != title else ""
         lines.append(f"- [{md(title)}]({rel(path, here)}){quoted}")
-    return str(Markup("\n".join(lines)))
+    return "\n".join(lines)

@@ -38,7 +38,18 @@ def page_path(kind: str, item_id: str) -> str:
 def rel(target: str, here: str) -> str:
     """Link from page `here` to page `target` (both normalised paths relative to the content
     folder). What posixpath.relpath gives, without its trips to the file system's cwd."""
-    folder, _, _ = here.rpartition("/")
+    folder, _, name = target.rpartition("/")
+    return _folder_from(folder, here.rpartition("/")[0]) + name
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _folder_from(folder: str, here: str) -> str:
+    """What a link from a page in folder `here` to a page in `folder` starts with ("../events/"):
+    a large wiki has a million links, between a handful of folders."""
+    return _relative(f"{folder}/_" if folder else "_", here)[:-1]
+
+
+def _relative(target: str, folder: str) -> str:
     if target.startswith(folder + "/") if folder else "/" not in target:
         return target[len(folder) + 1:] if folder else target
     up, down = folder.split("/") if folder else [], target.split("/")
@@ -52,17 +63,6 @@ def _collapsed(text: str) -> str:
     """Runs of blank lines as one. Most text has none, and looking for one is quicker than the
     pattern's own scan."""
     return _BLANKS.sub("\n\n", text) if "\n\n\n" in text else text
-
-
-def _section_from(section: str, here: str) -> str:
-    """What a link from page `here` to a page of `section` starts with ("../events/")."""
-    return _section_from_folder(section, here.rpartition("/")[0])
-
-
-@functools.lru_cache(maxsize=1 << 10)
-def _section_from_folder(section: str, folder: str) -> str:
-    # A quarter of a million links on a large wiki, from a handful of folders.
-    return rel(f"{section}/_", f"{folder}/_" if folder else "_")[:-1]
 
 
 def month_name(value: str) -> str:
@@ -120,10 +120,13 @@ class Renderer:
         label = text if text is not None else _label(kind, item) if item else item_id
         if item is None:
             return md(label)
-        return Markup(f"[{md(label)}]({_section_from(SECTIONS[kind], here)}{item_id}.md)")
+        # rel(page_path(kind, item_id), here), without making the path to take it apart again
+        folder = _folder_from(SECTIONS[kind], here.rpartition("/")[0])
+        return Markup(f"[{md(label)}]({folder}{item_id}.md)")
 
     def quote_link(self, quote: Quote, here: str, text: str = "quote") -> Markup:
-        return Markup(f"[{md(text)}]({_section_from('sources', here)}{quote.source}.md#s{quote.sent})")
+        folder = _folder_from("sources", here.rpartition("/")[0])
+        return Markup(f"[{md(text)}]({folder}{quote.source}.md#s{quote.sent})")
 
     def short_title(self, source_id: str) -> str:
         title = self.sources[source_id].title

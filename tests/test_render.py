@@ -127,6 +127,18 @@ def test_render_rel_links_between_pages(target, here, link):
     assert rel(target, here) == link
 
 
+_PATHS = st.lists(st.sampled_from(["actors", "events", "a", "b", "notes"]), max_size=3).map(
+    lambda folders: "/".join(folders + ["page.md"]))
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(_PATHS, _PATHS)
+def test_render_rel_is_what_posixpath_gives(target, here):
+    import posixpath
+
+    assert rel(target, here) == posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
 @pytest.mark.parametrize("here", ["index.md", "actors/b.md", "events/e.md", "notes/2020/brief.md",
                                   "sources/index.md"])
 def test_render_links_from_any_folder_lead_to_the_page(here):
