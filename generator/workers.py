@@ -13,6 +13,8 @@ from .model import DocFacts, Source
 
 BATCH = 16          # documents per nlp.pipe batch
 CHUNK = 4 * BATCH   # documents per task: whole batches, so any process count parses the same batches
+TAIL = 64           # the last documents, in batches of TAIL_BATCH: no process waits long at the end
+TAIL_BATCH = 4
 
 
 class Warm:
@@ -51,13 +53,17 @@ def extract_many(sources: Sequence[Source], model: str, processes: int = 1,
 
 
 def _chunks(sources: Sequence[Source], processes: int) -> list[Sequence[Source]]:
-    """Whole batches, CHUNK documents a task while there is plenty left; the last few tasks a
-    batch each, so that no process sits idle for long while another ends a large one."""
+    """Whole batches, CHUNK documents a task while there is plenty left, then a batch a task;
+    the last TAIL documents in small batches, a task each, so that no process sits idle for
+    long while another ends a large one. Where the batches begin and end depends on the
+    number of documents only, not on the process count."""
     chunks, start = [], 0
-    while start < len(sources):
-        size = CHUNK if len(sources) - start > processes * CHUNK else BATCH
-        chunks.append(sources[start:start + size])
+    body = max(0, len(sources) - TAIL)
+    while start < body:
+        size = CHUNK if body - start > processes * CHUNK else BATCH
+        chunks.append(sources[start:min(start + size, body)])
         start += size
+    chunks += [sources[at:at + TAIL_BATCH] for at in range(body, len(sources), TAIL_BATCH)]
     return chunks
 
 

@@ -87,17 +87,27 @@ def _tree(folder) -> dict[str, bytes]:
 @pytest.mark.parametrize("count, processes", [(0, 2), (5, 1), (100, 2), (2225, 2), (2225, 8), (40, 4)])
 def test_chunks_are_whole_batches_in_order_with_a_short_tail(count, processes):
     """Tasks cover every source once, in order, each a whole number of batches (but the
-    last), so the batches parsed do not depend on the process count; the last tasks are a
-    batch each, so no process waits long on another at the end."""
-    from generator.workers import BATCH, CHUNK, _chunks
+    last of the body), so the batches parsed do not depend on the process count; the last
+    tasks are small, so no process waits long on another at the end."""
+    from generator.workers import BATCH, CHUNK, TAIL, TAIL_BATCH, _chunks
 
     sources = list(range(count))
     chunks = _chunks(sources, processes)
     assert [s for chunk in chunks for s in chunk] == sources
-    starts = [chunk[0] for chunk in chunks]
-    assert all(start % BATCH == 0 for start in starts)
+    body = max(0, count - TAIL)
+    assert all(chunk[0] % BATCH == 0 for chunk in chunks if chunk[0] < body)
     assert all(len(chunk) <= CHUNK for chunk in chunks)
-    tail = [len(chunk) for chunk in chunks if chunk[0] >= count - processes * CHUNK]
-    assert all(size <= BATCH for size in tail)
-    if count > processes * CHUNK:
+    assert all(len(chunk) <= BATCH for chunk in chunks if chunk[0] >= body - processes * CHUNK)
+    assert [len(chunk) for chunk in chunks if chunk[0] >= body] == \
+        [min(TAIL_BATCH, count - at) for at in range(body, count, TAIL_BATCH)]
+    if body > processes * CHUNK:
         assert len(chunks[0]) == CHUNK
+    # The batches (runs of BATCH from the start of the body, then of TAIL_BATCH) are the same
+    # whatever the process count.
+    assert _batches(chunks) == _batches(_chunks(sources, 1))
+
+
+def _batches(chunks) -> list[list]:
+    from generator.workers import BATCH
+
+    return [chunk[i:i + BATCH] for chunk in chunks for i in range(0, len(chunk), BATCH)]
