@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import AGREEMENT_KINDS, MAKING_VERBS
 from .model import AgreementFact, Clause, Mention, TimexFact
-from .reference import acting, mentions_in, subject_mentions
 from .parsed import ids, tagged, text_of
+from .reference import acting, mentions_in, subject_mentions
 
 # Verbs with which an agreement (or what it says) states an obligation or a condition.
 TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "

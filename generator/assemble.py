@@ -31,9 +31,9 @@ Links = list[tuple[str, str]]
 class Rendered:
     """One page as rendering and merging left it."""
     path: str
-    # What the renderer noted of the page, when it was rendered in a forked process (else
-    # `noted`: this process's renderer has it already). deps None: reused, what is on disk
-    # is what it would be.
+    # key and deps: what a forked process's renderer noted of the page, for this process's
+    # renderer to note too (`noted`: rendered here, so noted already). deps None: reused,
+    # what is on disk is what it would be.
     key: str | None
     deps: list[tuple] | None
     result: MergeResult | None = None   # None: reused, or a hand-written page is in the way

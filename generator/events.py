@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import MAKING_VERBS, NEWSWORTHY_SPEECH, REPORTING_VERBS
 from .model import AgreementFact, EventFact, Mention, TimexFact
-from .reference import acting, mentions_in, nested_clause, subject_mentions
 from .parsed import ids, tagged
+from .reference import acting, mentions_in, nested_clause, subject_mentions
 
 _PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp"})
 _VERB = ids(["VERB"])
