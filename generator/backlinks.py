@@ -60,9 +60,7 @@ def page_links(path: str, text: str) -> list[tuple[str, str]]:
         new = [t for t in dict.fromkeys(linked) if t != path and found.get(t) is None]
         if not new:
             continue
-        # A list needs more targets than are quoted: most lines have fewer.
-        listing = len(set(linked)) > MAX_LINKS_QUOTED and _is_list(line, matches, linked, path)
-        shown = None if listing else plain(line, matches)
+        shown = None if _is_list(line, matches, linked, path) else plain(line, matches)
         for target in new:
             found[target] = shown
     return [(target, line or "") for target, line in found.items()]
@@ -79,6 +77,8 @@ def _is_list(line: str, matches: list[re.Match], linked: list[str], here: str) -
     separators (·, •, |) between them: "12 mentions in A · B · C · D · E" says nothing of any one
     of them, and quoting it would change all their backlinks whenever its count changes.
     Prose, whose names are joined by commas and "and", is no list."""
+    if len(set(linked)) <= MAX_LINKS_QUOTED:
+        return False            # too few targets for a list: most lines, told at once
     run: set[str] = set()
     for n, (match, target) in enumerate(zip(matches, linked)):
         if n and not _SEPARATOR.fullmatch(line, matches[n - 1].end(), match.start()):

@@ -8,18 +8,18 @@ rejected"). Anything else stays unresolved: no actor is better than a wrong one.
 
 from __future__ import annotations
 
-from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .countries import lookup
 from .lexicon import REPORTING_VERBS
 from .model import Mention
+from .parsed import ids
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj"})
 # The same, and the parts of speech that open a clause, as the numbers spaCy stores: reading
 # `dep_` and `pos_` looks a string up for every word of every clause walked.
-CLAUSE_DEP_IDS = frozenset(map(get_string_id, CLAUSE_DEPS))
-VERB_IDS = frozenset(map(get_string_id, ("VERB", "AUX")))
+CLAUSE_DEP_IDS = ids(CLAUSE_DEPS)
+VERB_IDS = ids(["VERB", "AUX"])
 
 
 def nested_clause(token: Token) -> bool:
