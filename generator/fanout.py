@@ -8,25 +8,31 @@ tasks run here, in order, with the same results.
 
 from __future__ import annotations
 
+import mmap
+import multiprocessing
 import os
 import pickle
 import signal
+import struct
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
 
 LEAST = 2000        # fewer tasks than this are done here: a fork costs more than they save
+MOST = 64           # tasks taken at a time, at most
 
 
 def fork_map(task: Callable[[int], T], count: int, jobs: int,
              tick: Callable[[int], None] = lambda n=1: None, blocks: bool = False) -> list[T]:
     """[task(0), ..., task(count - 1)], computed by `jobs` processes: this one and jobs - 1
-    forked children, task i by process i % jobs, so that runs of costly tasks are shared;
-    with `blocks`, each process takes a run of neighbouring tasks instead (writing files, the
+    forked children. The children take runs of tasks from the front of the list as they go,
+    this process from the back, until they meet: however unequal the tasks (a listing page of
+    every event beside a page found unchanged), no process waits long for another. With
+    `blocks`, each process takes a fixed run of neighbouring tasks instead (writing files, the
     processes then mostly work in different folders and do not wait on each other there).
-    `tick` is called here only, as this process's share advances, as if it were all the work.
+    `tick` is called here only, as the work advances, as if it were all done here.
     An exception in a child is raised here as it was raised there (or, if it cannot be
     pickled, as a RuntimeError), with the child's traceback in a note."""
     jobs = max(1, min(jobs, count))
@@ -36,26 +42,99 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
             results.append(task(i))
             tick(1)
         return results
-    shares = [range(k * count // jobs, (k + 1) * count // jobs) if blocks else range(k, count, jobs)
-              for k in range(jobs)]
+    claims = _Blocks(count, jobs) if blocks else _Claims(count, jobs)
     children: list[tuple[int, int]] = []
     done = None
     try:
         for k in range(1, jobs):
-            children.append(_fork(task, shares[k], [reader for _, reader in children]))
-        mine, size = [], len(shares[0])
-        for n, i in enumerate(shares[0]):
-            mine.append(task(i))
-            tick((n + 1) * count // size - n * count // size)     # all `count` in the end
+            children.append(_fork(lambda k=k: _run(task, claims.take(k)),
+                                  [reader for _, reader in children]))
+        mine, ticked = [], 0
+        for run in claims.take(0):
+            mine.append((run, [task(i) for i in run]))
+            now = claims.claimed()
+            tick(now - ticked)
+            ticked = now
+        tick(count - ticked)
         done = [mine] + [_collect(child) for child in children]
     finally:
         for pid, reader in children:
             _reap(pid, reader, stop=done is None)
+        claims.close()
     results = [None] * count
-    for share, values in zip(shares, done):
-        for i, value in zip(share, values, strict=True):
-            results[i] = value
+    for runs in done:
+        for run, values in runs:
+            for i, value in zip(run, values, strict=True):
+                results[i] = value
     return results
+
+
+def _run(task: Callable[[int], T], runs: Iterator[range]) -> list[tuple[range, list[T]]]:
+    return [(run, [task(i) for i in run]) for run in runs]
+
+
+class _Claims:
+    """Who does which task, decided as the work goes: two counters in memory shared with the
+    forked children, the next task from the front and the last one not yet taken from the back,
+    under a lock. Runs shrink as the two near each other, so that they meet at about the same
+    time whatever each task costs."""
+
+    def __init__(self, count: int, jobs: int):
+        self.count, self.jobs = count, jobs
+        self.shared = mmap.mmap(-1, 16)     # anonymous and shared: the children see the same bytes
+        self._set(0, count)
+        self.lock = multiprocessing.get_context("fork").Lock()
+
+    def _get(self) -> tuple[int, int]:
+        return struct.unpack_from("qq", self.shared)
+
+    def _set(self, front: int, back: int) -> None:
+        struct.pack_into("qq", self.shared, 0, front, back)
+
+    def take(self, process: int) -> Iterator[range]:
+        """Runs of tasks for one process: process 0 (this one) from the back, the others from
+        the front."""
+        while True:
+            with self.lock:
+                front, back = self._get()
+                if front >= back:
+                    return
+                size = max(1, min(MOST, (back - front) // (4 * self.jobs)))
+                if process == 0:
+                    run = range(back - size, back)
+                    self._set(front, back - size)
+                else:
+                    run = range(front, front + size)
+                    self._set(front + size, back)
+            yield run
+
+    def claimed(self) -> int:
+        with self.lock:
+            front, back = self._get()
+        return front + self.count - back
+
+    def close(self) -> None:
+        self.shared.close()
+
+
+class _Blocks:
+    """A fixed run of neighbouring tasks for each process."""
+
+    def __init__(self, count: int, jobs: int):
+        self.count, self.jobs = count, jobs
+        self.taken = 0
+
+    def take(self, process: int) -> Iterator[range]:
+        run = range(process * self.count // self.jobs, (process + 1) * self.count // self.jobs)
+        for start in range(run.start, run.stop, MOST):
+            self.taken = min(start + MOST, run.stop) - run.start
+            yield range(start, min(start + MOST, run.stop))
+
+    def claimed(self) -> int:
+        return min(self.count, self.taken * self.jobs)     # as if all went at this process's pace
+
+    def close(self) -> None:
+        pass
 
 
 def beside(job: Callable[[], None], jobs: int) -> Callable[[], None]:
@@ -64,7 +143,7 @@ def beside(job: Callable[[], None], jobs: int) -> Callable[[], None]:
     if jobs == 1 or not hasattr(os, "fork"):
         job()
         return lambda: None
-    child = _fork(lambda i: job(), range(1), [])
+    child = _fork(lambda: [job()], [])
 
     def wait() -> None:
         done = False
@@ -76,7 +155,7 @@ def beside(job: Callable[[], None], jobs: int) -> Callable[[], None]:
     return wait
 
 
-def _fork(task: Callable[[int], T], share: range, siblings: list[int]) -> tuple[int, int]:
+def _fork(work: Callable[[], list], siblings: list[int]) -> tuple[int, int]:
     reader, writer = os.pipe()
     # Ctrl-C reaches every process of the group: the children ignore it, blocked from before
     # the fork, and this process stops them when it is interrupted itself.
@@ -101,7 +180,7 @@ def _fork(task: Callable[[int], T], share: range, siblings: list[int]) -> tuple[
         for fd in siblings:
             os.close(fd)
         try:
-            payload = pickle.dumps((True, [task(i) for i in share]), protocol=5)
+            payload = pickle.dumps((True, work()), protocol=5)
         except BaseException as error:   # noqa: BLE001 - whatever it is, the parent must hear of it
             status = 1
             payload = _failure(error)
