@@ -8,8 +8,8 @@ tasks run here, in order, with the same results.
 
 from __future__ import annotations
 
+import contextlib
 import mmap
-import multiprocessing
 import os
 import pickle
 import signal
@@ -75,46 +75,54 @@ def _run(task: Callable[[int], T], runs: Iterator[range]) -> list[tuple[range, l
 
 class _Claims:
     """Who does which task, decided as the work goes: two counters in memory shared with the
-    forked children, the next task from the front and the last one not yet taken from the back,
-    under a lock. Runs shrink as the two near each other, so that they meet at about the same
-    time whatever each task costs."""
+    forked children, the next task from the front and the last one not yet taken from the back.
+    Runs shrink as the two near each other, so that they meet at about the same time whatever
+    each task costs. The lock is a pipe holding one byte, taken by reading it: it needs nothing
+    but the fork (no named semaphore, which some containers lack)."""
 
     def __init__(self, count: int, jobs: int):
         self.count, self.jobs = count, jobs
         self.shared = mmap.mmap(-1, 16)     # anonymous and shared: the children see the same bytes
-        self._set(0, count)
-        self.lock = multiprocessing.get_context("fork").Lock()
+        struct.pack_into("qq", self.shared, 0, 0, count)
+        self.token = os.pipe()
+        os.write(self.token[1], b".")
 
-    def _get(self) -> tuple[int, int]:
-        return struct.unpack_from("qq", self.shared)
-
-    def _set(self, front: int, back: int) -> None:
-        struct.pack_into("qq", self.shared, 0, front, back)
+    @contextlib.contextmanager
+    def _counters(self) -> Iterator[list[int]]:
+        """[front, back] under the lock, written back as the caller leaves them."""
+        os.read(self.token[0], 1)
+        try:
+            counters = list(struct.unpack_from("qq", self.shared))
+            yield counters
+            struct.pack_into("qq", self.shared, 0, *counters)
+        finally:
+            os.write(self.token[1], b".")
 
     def take(self, process: int) -> Iterator[range]:
         """Runs of tasks for one process: process 0 (this one) from the back, the others from
         the front."""
         while True:
-            with self.lock:
-                front, back = self._get()
+            with self._counters() as counters:
+                front, back = counters
                 if front >= back:
                     return
                 size = max(1, min(MOST, (back - front) // (4 * self.jobs)))
                 if process == 0:
                     run = range(back - size, back)
-                    self._set(front, back - size)
+                    counters[1] = back - size
                 else:
                     run = range(front, front + size)
-                    self._set(front + size, back)
+                    counters[0] = front + size
             yield run
 
     def claimed(self) -> int:
-        with self.lock:
-            front, back = self._get()
-        return front + self.count - back
+        with self._counters() as (front, back):
+            return front + self.count - back
 
     def close(self) -> None:
         self.shared.close()
+        for fd in self.token:
+            os.close(fd)
 
 
 class _Blocks:
