@@ -24,6 +24,10 @@ from .sources import FRONT_MATTER
 _REGION = re.compile(
     r"<!-- briefing:begin (?P<name>[\w-]+) -->\n(?P<body>.*?)<!-- briefing:end (?P=name)(?: (?P<sum>[0-9a-f]{12}))? -->",
     re.S)
+# The same pattern in its parts, for `region_span`.
+_BEGIN = "<!-- briefing:begin "
+_REGION_HEAD = re.compile(r"<!-- briefing:begin (?P<name>[\w-]+) -->\n")
+_REGION_TAIL = re.compile(r"(?: [0-9a-f]{12})? -->")
 _STAMP = re.compile(r"^briefing: (?P<id>\S+) (?P<skeleton>[0-9a-f]{12})(?: (?P<regions>[0-9a-f]{12}))?\n", re.M)
 
 
@@ -52,10 +56,27 @@ def regions(text: str) -> list[Region]:
 
 
 def region_span(text: str, name: str) -> tuple[int, int] | None:
-    """Where the first region called `name` is, as `regions` finds it, without checking sums."""
-    for m in _REGION.finditer(text):
-        if m["name"] == name:
-            return m.start(), m.end()
+    """Where the first region called `name` is, as `regions` finds it, without checking sums.
+    The pattern is tried only where a region begins, and each region's end is looked for as
+    plain text: the pattern's own scan of a long body, a character at a time, is the slow part."""
+    at = text.find(_BEGIN)
+    while at >= 0:
+        head = _REGION_HEAD.match(text, at)
+        if head is None:
+            at = text.find(_BEGIN, at + 1)
+            continue
+        end, closing = head.end(), f"<!-- briefing:end {head['name']}"
+        while (end := text.find(closing, end)) >= 0:
+            tail = _REGION_TAIL.match(text, end + len(closing))
+            if tail is not None:
+                break
+            end += 1
+        if end < 0:             # never closed: no region here, as for the pattern
+            at = text.find(_BEGIN, at + 1)
+            continue
+        if head["name"] == name:
+            return at, tail.end()
+        at = text.find(_BEGIN, tail.end())
     return None
 
 

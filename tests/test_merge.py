@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.merge import (merge_page, orphan, region, regions, remove_leftovers, stamp, to_lf, touched,
-                             write_if_changed)
+from generator.merge import (merge_page, orphan, region, region_span, regions, remove_leftovers, stamp, to_lf,
+                             touched, write_if_changed)
 
 
 def page(title: str = "Mike Pompeo", infobox: str = "Person\n", quotes: str = "> a quote\n",
@@ -171,3 +171,19 @@ def test_merge_write_if_changed_keeps_the_mode_of_the_page_it_replaces(tmp_path)
     path.chmod(0o640)
     write_if_changed(path, "changed\n")
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+_region_pieces = st.sampled_from([
+    "<!-- briefing:begin backlinks -->\n", "<!-- briefing:begin quotes -->\n", "<!-- briefing:begin back -->\n",
+    "<!-- briefing:end backlinks -->", "<!-- briefing:end quotes 0123456789ab -->", "<!-- briefing:end back -->",
+    "<!-- briefing:end backlinks 0123 -->", "<!-- briefing:begin backlinks -->", "text\n", "<!-- ", " -->", "\n"])
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(pieces=st.lists(_region_pieces, max_size=12), name=st.sampled_from(["backlinks", "quotes", "back"]))
+def test_a_region_is_found_where_the_pattern_finds_it_whatever_surrounds_it(pieces, name):
+    """The backlinks region is set in every page of a build: found by plain search, not the
+    pattern's scan, it must be the very region `regions` reads, broken markers and all."""
+    text = "".join(pieces)
+    expected = next(((r.start, r.end) for r in regions(text) if r.name == name), None)
+    assert region_span(text, name) == expected
