@@ -50,7 +50,8 @@ def page_links(path: str, text: str) -> list[tuple[str, str]]:
     if path in LISTING_PAGES:
         return []
     found: dict[str, str | None] = {}      # None: linked so far only from lists
-    text = _BACKLINK_REGION.sub("", FRONT_MATTER.sub("", text, count=1))
+    front = FRONT_MATTER.match(text)
+    text = without_backlinks(text[front.end():] if front else text)
     folder = posixpath.dirname(path)
     for line in text.splitlines():
         if ".md" not in line:
@@ -64,6 +65,36 @@ def page_links(path: str, text: str) -> list[tuple[str, str]]:
         for target in new:
             found[target] = shown
     return [(target, line or "") for target, line in found.items()]
+
+
+_BEGIN, _END = "<!-- briefing:begin backlinks -->", "<!-- briefing:end backlinks"
+
+
+def without_backlinks(text: str) -> str:
+    """The text without its backlinks region(s), as `_BACKLINK_REGION` removes them, found by
+    plain search: every page of a build is looked through, and the pattern's scan of a whole
+    page, a character at a time, costs more than finding the links in it."""
+    pieces, cursor = [], 0
+    at = text.find(_BEGIN)
+    while at >= 0:
+        end = _backlinks_end(text, at + len(_BEGIN))
+        if end is None:
+            at = text.find(_BEGIN, at + 1)
+            continue
+        pieces.append(text[cursor:at])
+        cursor = end
+        at = text.find(_BEGIN, end)
+    return "".join(pieces) + text[cursor:] if pieces else text
+
+
+def _backlinks_end(text: str, start: int) -> int | None:
+    """Where the first end mark after `start` that closes the region ends ("[^>]*-->")."""
+    while (mark := text.find(_END, start)) >= 0:
+        close = text.find(">", mark + len(_END))
+        if close >= mark + len(_END) + 2 and text[close - 2:close] == "--":
+            return close + 1
+        start = mark + 1
+    return None
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from generator.backlinks import page_links
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.backlinks import _BACKLINK_REGION, page_links, without_backlinks
 
 
 def test_the_first_line_that_links_a_page_is_quoted():
@@ -49,3 +52,18 @@ def test_four_links_in_a_row_are_still_a_line_and_five_a_list():
     five = " · ".join(f"[P{i}](p{i}.md)" for i in range(5))
     assert dict(page_links("actors/x.md", f"With {four}\n"))["actors/p0.md"] == "With P0 · P1 · P2 · P3"
     assert dict(page_links("actors/x.md", f"With {five}\n"))["actors/p0.md"] == ""
+
+
+_backlink_pieces = st.sampled_from([
+    "<!-- briefing:begin backlinks -->\n", "<!-- briefing:begin backlinks -->", "<!-- briefing:end backlinks -->",
+    "<!-- briefing:end backlinks 0123456789ab -->", "<!-- briefing:end backlinks>", "<!-- briefing:end backlinks-->",
+    "- [A](a.md)\n", "--", ">", "-->", "text\n", "\n"])
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(pieces=st.lists(_backlink_pieces, max_size=12))
+def test_the_backlinks_region_is_left_out_as_the_pattern_leaves_it_out(pieces):
+    """Found by plain search on every page of a build, the region left out of a page's links
+    must be the very text the pattern matches, broken marks and all."""
+    text = "".join(pieces)
+    assert without_backlinks(text) == _BACKLINK_REGION.sub("", text)
