@@ -112,6 +112,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         existing = read_pages(settings.content, skip=clean, files=files)
         curation = read_curation(settings, existing)
         news = WhatsNew(settings.content)      # the last build's graph, read while the model parses
+        if read != last_read:
+            store.save_read(code, read)
         facts, report.extracted = extraction.finish(progress)
     finally:
         extraction.close()
@@ -181,7 +183,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         conflicted = set(conflicts)
         rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
         after = relisted(settings.content, files, rewritten)
-        _save_record(store, code, inputs, report, renderer, fresh, pages_info, after, read)
+        _save_record(store, code, inputs, report, renderer, fresh, pages_info, after)
     finally:
         saved()
     renderer.release()
@@ -230,12 +232,12 @@ def relisted(content: Path, files: dict, touched) -> dict[str, tuple[int, int]]:
     return after
 
 
-def _save_record(store, code, inputs, report, renderer, fresh, pages_info, files: dict, read) -> None:
+def _save_record(store, code, inputs, report, renderer, fresh, pages_info, files: dict) -> None:
     """What this run did, for the next one. Every page's links and title, so that the pages
     they linked can be found when they change; pages exactly as rendered may be reused."""
     last = renderer.record
     record = Record(code=code, inputs=inputs, sources=report.sources, problems=list(report.problems),
-                    conflicts=list(report.conflicts), read=read, paths=last.paths, shards=last.shards)
+                    conflicts=list(report.conflicts), paths=last.paths, shards=last.shards)
     record.deps, record.dep_values = renderer.dep_table()
     record.deps_base = renderer.deps_base
     for path, (links, title) in pages_info.items():

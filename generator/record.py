@@ -131,8 +131,6 @@ class Record:
     paths: list[str] = field(default_factory=list)     # the numbering of paths in the rows read
     shards: list[str] = field(default_factory=list)    # the hash of each shard of rows read
     deps_base: int = 0          # how many dependencies were in use when last counted
-    # (source path, size, mtime_ns) -> the source as read: a file not touched is not read again
-    read: dict[tuple[str, int, int], Source] = field(default_factory=dict)
 
 
 SHARDS = 256    # the pages' rows are split so that a run rewrites only the shards it changed
@@ -225,8 +223,6 @@ class Store:
         digests = list(last.shards) if keep else [""] * SHARDS
         for k in sorted(dirty):
             digests[k] = _write(self.shard_path(k), {"rows": shards[k]})
-        read = [[*key, s.title, s.date, s.text, s.sha256, s.url, s.publisher] for key, s in record.read.items()]
-        _write(self.read_path, {"code": record.code, "read": read})
         _write(self.pages_path, {
             "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
             "dep_values": record.dep_values, "deps_base": record.deps_base, "paths": list(number),
@@ -235,6 +231,12 @@ class Store:
             "code": record.code, "inputs": record.inputs, "content": record.content, "sources": record.sources,
             "problems": [[p.path, p.message, p.severity, p.line] for p in record.problems],
             "conflicts": record.conflicts})
+
+    def save_read(self, code: str, read: dict[tuple[str, int, int], Source]) -> None:
+        """Write the sources as read, (source path, size, mtime_ns) -> source: a memo for the
+        next run, right once the sources are read (a run that stops later leaves it true)."""
+        rows = [[*key, s.title, s.date, s.text, s.sha256, s.url, s.publisher] for key, s in read.items()]
+        _write(self.read_path, {"code": code, "read": rows})
 
     def forget(self) -> None:
         """The files that name what is current: without them, shards are not trusted, and a
