@@ -56,8 +56,7 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
             tick(now - ticked)
             ticked = now
         tick(count - ticked)
-        done = [mine] + [[(run, pickle.loads(values)) for run, values in _collect(child)]
-                         for child in children]
+        done = [mine] + [_collect(child) for child in children]
     finally:
         for pid, reader in children:
             _reap(pid, reader, stop=done is None)
@@ -70,10 +69,8 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
     return results
 
 
-def _run(task: Callable[[int], T], runs: Iterator[range]) -> list[tuple[range, bytes]]:
-    """A child's runs, each pickled as soon as it is done: the pickling is part of what takes
-    the child's time while runs are shared out, not a wait for this process at the end."""
-    return [(run, pickle.dumps([task(i) for i in run], protocol=5)) for run in runs]
+def _run(task: Callable[[int], T], runs: Iterator[range]) -> list[tuple[range, list[T]]]:
+    return [(run, [task(i) for i in run]) for run in runs]
 
 
 class _Claims:
