@@ -83,6 +83,10 @@ def timeline_entries(r, events, here: str) -> str:
     return "".join(out)
 
 
+def undated_entries(r, events, here: str) -> str:
+    return "".join(f"- {r.link('event', e.id, here)} · {r.quote_link(e.quotes[0], here)}\n" for e in events)
+
+
 def _front(title, kind, extra: str = "") -> tuple[str, str]:
     return title, f"---\ntitle: {yaml_str(title)}\ntype: {escape(kind)}\n{extra}---\n"
 

@@ -149,6 +149,9 @@ class Renderer:
     def timeline_entries(self, events, here: str) -> Markup:
         return Markup(entity_pages.timeline_entries(self, events, here))
 
+    def undated_entries(self, events, here: str) -> Markup:
+        return Markup(entity_pages.undated_entries(self, events, here))
+
     # --- pages -----------------------------------------------------------------------
 
     def render(self, template: str, path: str, page_id: str, **context) -> Page:
