@@ -112,7 +112,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         existing = read_pages(settings.content, skip=clean, files=files)
         curation = read_curation(settings, existing)
         news = WhatsNew(settings.content)      # the last build's graph, read while the model parses
-        if read != last_read:
+        if read != last_read:           # the memo of sources for the next run, while the model parses
             store.save_read(code, read)
         facts, report.extracted = extraction.finish(progress)
     finally:
