@@ -80,3 +80,38 @@ def test_the_listing_a_run_leaves_is_the_one_it_read_with_what_it_wrote_looked_a
     after = relisted(tmp_path, files, {"actors/a.md", "actors/a.md.generated", "actors/b.md"})
     # What someone else added is not taken as seen: the next run finds it new, and looks.
     assert after == {path: info for path, info in listing(tmp_path).items() if path != "notes.md"}
+
+
+def test_a_source_once_read_is_not_read_again_even_when_the_run_that_read_it_stopped(
+        project, settings_for, monkeypatch):
+    """The sources as read are kept for the next run as soon as they are read: a run stopped
+    later (killed, or failing) still spares the next one reading them, and a run that read
+    nothing new leaves the memo as it was."""
+    from generator import generate as generation
+    from generator import sources
+
+    settings = settings_for(project)
+    generation.generate(settings)
+    memo = next((project / ".briefing-cache" / "state").glob("*.sources.json"))
+    kept = memo.read_bytes(), memo.stat().st_mtime_ns
+    (project / "content" / "notes.md").write_text("# Notes\n")    # work again, with no source changed
+    generation.generate(settings)
+    assert (memo.read_bytes(), memo.stat().st_mtime_ns) == kept
+
+    (project / "seeds" / "late.txt").write_text("date 2024-05-02 Acme Corp signed a supply deal with Initech.\n")
+
+    def stopped(*args, **kwargs):
+        raise RuntimeError("stopped")
+
+    monkeypatch.setattr("generator.resolve.resolve", stopped)
+    with pytest.raises(RuntimeError, match="stopped"):
+        generation.generate(settings)
+    assert b"late.txt" in memo.read_bytes()
+    monkeypatch.undo()
+
+    decoded = []
+    real = sources.decode
+    monkeypatch.setattr(sources, "decode", lambda data: decoded.append(data) or real(data))
+    report = generation.generate(settings)
+    assert decoded == [] and report.graph is not None      # every source from the memo, late.txt too
+    assert any(s.path == "late.txt" for s in report.graph.sources)
