@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import AGREEMENT_KINDS, MAKING_VERBS
 from .model import AgreementFact, Clause, Mention, TimexFact
-from .parsed import ids, tagged, text_of
+from .parsed import NOUNS, ids, tagged, text_of
 from .reference import acting, mentions_in, subject_mentions
 
 # Verbs with which an agreement (or what it says) states an obligation or a condition.
@@ -28,7 +28,6 @@ _COMPATIBLE = {"agreement": {"agreement", "treaty", "ceasefire", "contract", "me
 # Verbs that make a deal when agreed to ("agreed to buy Guidant"), with the kind each gives.
 DEAL_VERBS = {"buy": "acquisition", "acquire": "acquisition", "purchase": "acquisition",
               "take": "acquisition", "merge": "merger", "sell": "sale"}
-_NOUNS = ids(["NOUN", "PROPN"])
 _DEAL_LEMMAS = ids(DEAL_VERBS)
 
 
@@ -36,7 +35,7 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
                     mention_at: dict[int, int], timexes: list[TimexFact]) -> list[AgreementFact]:
     drafts: list[tuple[Token, AgreementFact]] = []
     # Only nouns name an agreement (`_kind`), and only the deal verbs make one of a verb.
-    for token in tagged(doc, _NOUNS, _DEAL_LEMMAS):
+    for token in tagged(doc, NOUNS, _DEAL_LEMMAS):
         kind = _kind(token)
         if kind is not None:
             parties = _parties(token, kind, mention_at, mentions)

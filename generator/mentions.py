@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import COLLECTIVE_NOUNS, HONORIFICS, ORG_HEADS, TITLE_NOUNS
 from .model import Mention
-from .parsed import ids, tagged
+from .parsed import NOUNS, ids, tagged
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -20,7 +20,6 @@ _MAX_ROLE_WORDS = 14
 # Dependencies under which a name only describes a noun ("a Skype call", "inter-Afghan talks").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _PROPN = ids(["PROPN"])
-_NOUNS = ids(["NOUN", "PROPN"])
 
 
 def is_title(token: Token) -> bool:
@@ -244,7 +243,7 @@ def _tidy(text: str) -> str | None:
 def _collectives(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
     """"the Afghan government", "US officials", "the authorities in Afghanistan"."""
     found = []
-    for token in tagged(doc, _NOUNS):
+    for token in tagged(doc, NOUNS):
         if token.lemma_.lower() not in COLLECTIVE_NOUNS and token.lower_ not in COLLECTIVE_NOUNS:
             continue
         if token.ent_type_ and token.ent_type_ not in {"NORP", "GPE"}:

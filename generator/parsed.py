@@ -20,6 +20,10 @@ def ids(names: Iterable[str]) -> frozenset[int]:
     return frozenset(map(get_string_id, names))
 
 
+# Nouns, common and proper: where names of actors and of agreements are looked for.
+NOUNS = ids(["NOUN", "PROPN"])
+
+
 def tagged(doc: Doc, tags: frozenset[int], lemmas: frozenset[int] = frozenset()) -> Iterator[Token]:
     """The tokens whose part of speech is in `tags`, or whose lemma is in `lemmas`, in order."""
     if lemmas:
