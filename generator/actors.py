@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .countries import by_capital, lookup
@@ -113,6 +114,14 @@ def _key_of(label: str, name: str, nation: str | None) -> tuple[str, str | None]
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
     return name_key(" ".join(words)), None
+
+
+def learn_names(facts: Iterable[DocFacts]) -> None:
+    """Memoise the key and display form of every mention in `facts`, ahead of clustering."""
+    for doc in facts:
+        for mention in doc.mentions:
+            mention_key(mention)
+            _display(mention)
 
 
 def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[str, Cluster], _Groups]:

@@ -114,10 +114,11 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Repor
         news = WhatsNew(settings.content)      # the last build's graph, read while the model parses
         if read != last_read:           # the memo of sources for the next run, while the model parses
             store.save_read(code, read)
-        facts, report.extracted = extraction.finish(progress)
+        from .resolve import prepare, resolve
+
+        facts, report.extracted = extraction.finish(progress, lambda cached: prepare(cached, news.last))
     finally:
         extraction.close()
-    from .resolve import resolve
 
     tick = progress("resolving", 1)
     graph = resolve(sources, facts, curation)
@@ -367,7 +368,10 @@ class Extraction:
         return extract_many(sources, self.model, self.settings.processes, background=background,
                             warm=self.warm)
 
-    def finish(self, progress: Progress) -> tuple[list[DocFacts], int]:
+    def finish(self, progress: Progress, meanwhile: Callable[[list[DocFacts]], None] = lambda facts: None,
+               ) -> tuple[list[DocFacts], int]:
+        """Every source's facts, and how many were extracted. `meanwhile` is given the cached
+        facts while workers are still parsing."""
         facts: dict[str, DocFacts] = {}
         unreadable = []             # entries there but damaged: extracted again, after the others
         waiting = {s.id for s in self.missing}
@@ -378,6 +382,8 @@ class Extraction:
                     unreadable.append(source)
                 else:
                     facts[source.id] = cached
+        if self.workers:
+            meanwhile(list(facts.values()))
         tick = progress("extracting", len(self.missing) + len(unreadable))
         for workers in (self.workers, self._start(unreadable)):
             for chunk in workers:

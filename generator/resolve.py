@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .actors import Cluster, Curation, cluster_mentions, name_key
+from .actors import Cluster, Curation, cluster_mentions, learn_names, name_key
 from .lexicon import MAKING_VERBS
 from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
                     Role, Source, Term)
@@ -34,6 +34,19 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
         mention_actors[source_id][index] = actor_id
     return Graph(sources=tuple(sources), actors=tuple(actors), events=tuple(events),
                  agreements=tuple(agreements), facts=tuple(facts), mention_actors=dict(mention_actors))
+
+
+def prepare(facts: list[DocFacts], last: dict | None) -> None:
+    """Ask ahead what resolving will ask again: the keys of the names in `facts` (those at
+    hand), and the slugs of the names and titles in `last` (the last build's export). Called
+    while the model parses what is new, it leaves resolution less to do once that arrives."""
+    learn_names(facts)
+    for kind, name in (("actors", "name"), ("agreements", "name"), ("events", "title")):
+        records = (last or {}).get(kind)
+        for record in records if isinstance(records, list) else ():
+            text = record.get(name) if isinstance(record, dict) else None
+            if isinstance(text, str):       # as `_actors`, `_agreements` and `_events` make them
+                slug(f"{record.get('date') or 'undated'} {text}" if kind == "events" else text)
 
 
 def quote(doc: DocFacts, sent: int) -> Quote:

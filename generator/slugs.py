@@ -7,6 +7,7 @@ assigned in sorted order, so the same inputs always give the same slugs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -20,9 +21,11 @@ RESERVED = frozenset({"index"})      # each section's own page: `actors/index.md
 _SUFFIX_LENGTH = 8
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def slug(text: str, max_length: int = MAX_LENGTH) -> str:
     """`Ali Khan / Jr` -> `ali-khan-jr`. A name with no letter that transliterates to ASCII
-    (emoji, symbols) gets `untitled-` and a short hash of itself, so it keeps its page."""
+    (emoji, symbols) gets `untitled-` and a short hash of itself, so it keeps its page.
+    Memoised: slugifying is slow, and a rebuild asks again for most of the last one's slugs."""
     made = slugify(text, max_length=max_length, word_boundary=True)
     return made or f"untitled-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
