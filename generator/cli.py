@@ -38,14 +38,17 @@ def _settings(config_file, sources, content, jobs):
 def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need_graph=False):
     """Generate and print one line per problem. Problems are warnings: the pages are written
     all the same, and only `--strict` turns them into a failure (exit code 1)."""
-    from .generate import generate
-
-    from .progress import for_terminal
+    from .extraction import begin
 
     settings = _settings(config_file, sources, content, jobs)
+    # First: a worker loads the model, if there is new text, while the rest is imported.
+    extraction = begin(settings)
+    from .generate import generate
+    from .progress import for_terminal
+
     bars = for_terminal(quiet)
     try:
-        report = generate(settings, bars, need_graph=need_graph)
+        report = generate(settings, bars, need_graph=need_graph, extraction=extraction)
     finally:
         getattr(bars, "close", lambda: None)()
     for problem in report.problems:

@@ -8,7 +8,6 @@ Only this module and the ones it names as I/O touch the disk.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,18 +17,17 @@ from filelock import FileLock, Timeout
 
 from .actors import Curation, name_key
 from .assemble import backlinks_todo, front_matter, render_pages, write_pages
-from .cache import FactsCache
 from .config import Settings
 from .exceptions import LockedError, Problem
+from .extraction import Extraction, Progress, begin
 from .fanout import beside
 from .incremental import MemoRenderer
 from .merge import MergeResult, orphan, page_stamp, remove_leftovers, to_lf, touched
-from .model import DocFacts, Graph, Source
-from .record import PageRecord, Record, Store, code_digest, listing, listing_digest
-from .sources import read_sources, reader_for
+from .model import Graph
+from .record import PageRecord, Record, Store, listing, listing_digest
+from .sources import read_sources
 from .whatsnew import WhatsNew
 
-Progress = Callable[[str, int], Callable[[int], None]]
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
                  "    No source mentions this any more. The page is kept because someone edited it;\n"
                  "    delete it when it is no longer wanted.\n")
@@ -54,51 +52,51 @@ def _no_progress(label: str, total: int) -> Callable[[int], None]:
     return lambda n=1: None
 
 
-def generate(settings: Settings, progress: Progress = _no_progress, need_graph: bool = True) -> Report:
+def generate(settings: Settings, progress: Progress = _no_progress, need_graph: bool = True,
+             extraction: Extraction | None = None) -> Report:
     """Bring content/ up to date. With `need_graph=False` a run that finds nothing changed since
-    the last one (sources, settings, pages, generator) stops there and leaves `graph` unset."""
-    content = settings.content
-    content.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(content / ".briefing.lock"))
+    the last one (sources, settings, pages, generator) stops there and leaves `graph` unset.
+    `extraction`: this run's, from `extraction.begin`, called before the rest of the generator
+    is imported so that a worker loads the model meanwhile; closed here, however the run ends."""
     try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        # The lock is the operating system's: it ends with the process that holds it, even a killed one.
-        raise LockedError(f"{content} is being written by another briefing run; try again when it ends") from None
-    # The cyclic garbage collector would walk the millions of objects a large wiki makes again
-    # and again (a fifth of a rebuild's time); what a run makes has hardly any cycles.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        remove_leftovers(content)
-        return _generate(settings, progress, need_graph)
+        content = settings.content
+        content.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(content / ".briefing.lock"))
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            # The lock is the operating system's: it ends with the process that holds it, even a killed one.
+            raise LockedError(f"{content} is being written by another briefing run; try again when it ends") from None
+        # The cyclic garbage collector would walk the millions of objects a large wiki makes again
+        # and again (a fifth of a rebuild's time); what a run makes has hardly any cycles.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            remove_leftovers(content)
+            return _generate(settings, progress, need_graph, extraction or begin(settings))
+        finally:
+            lock.release()
+            if collecting:
+                gc.enable()
     finally:
-        lock.release()
-        if collecting:
-            gc.enable()
+        if extraction is not None:
+            extraction.close()
 
 
-def _generate(settings: Settings, progress: Progress, need_graph: bool) -> Report:
-    from . import nlp as nlp_module
-
+def _generate(settings: Settings, progress: Progress, need_graph: bool, extraction: Extraction) -> Report:
     report = Report()
     store = Store(settings.cache_dir, settings.content)
     # What rendering depends on beyond the graph: the generator's code, and the model the facts come from.
-    code = code_digest() + nlp_module.fingerprint(nlp_module.choose_model(settings.model))
-    source_files = listing(settings.sources)
-    inputs = _inputs(settings, code, source_files)
-    if not need_graph:
-        last = store.summary()
-        if last.code == code and last.inputs == inputs and \
-                last.content == listing_digest(listing(settings.content)):
-            report.sources, report.problems, report.conflicts = last.sources, last.problems, last.conflicts
-            return report
-    read: dict = {}
-    last_read = store.sources_read(code)
-    # A file not read as it is now likely brings new text: the model starts loading at once.
-    new_text = any((path, *info) not in last_read for path, info in source_files.items() if reader_for(path))
-    extraction = Extraction(settings, new_text=new_text, rebuild=bool(last_read))
+    code, inputs = extraction.code, extraction.inputs
     try:
+        if not need_graph:
+            last = store.summary()
+            if last.code == code and last.inputs == inputs and \
+                    last.content == listing_digest(listing(settings.content)):
+                report.sources, report.problems, report.conflicts = last.sources, last.problems, last.conflicts
+                return report
+        read: dict = {}
+        last_read = store.sources_read(code) if extraction.last_read is None else extraction.last_read
         sources, problems = read_sources(settings.sources, settings.max_source_bytes,
                                          _KeptFrom(last_read, read))
         report.problems += problems
@@ -210,14 +208,6 @@ class _KeptFrom(dict):
         self.kept[key] = value
 
 
-def _inputs(settings: Settings, code: str, source_files: dict) -> str:
-    """Everything a run reads but content/: generator, model, settings, the sources' files."""
-    parts = [code, str(settings.sources),
-             str(settings.content), repr(settings.max_source_bytes), repr(sorted(settings.aliases.items())),
-             repr(sorted(settings.ignore)), listing_digest(source_files)]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
 def relisted(content: Path, files: dict, touched) -> dict[str, tuple[int, int]]:
     """The listing of content/ after a run: `files`, the one it began with, and the files it
     wrote or removed (`touched`) looked at again. A file someone else added or changed
@@ -319,82 +309,3 @@ def read_curation(settings: Settings, pages: dict[str, str], names: dict[str, st
         if meta.get("summary"):
             curation.summaries[key] = str(meta["summary"])
     return curation
-
-
-# --- extraction ----------------------------------------------------------------------
-
-class Extraction:
-    """Facts for every source: from the cache when the text and pipeline are unchanged, else
-    from the model in worker processes. Where a source file is new (`new_text`), workers start
-    loading the model at once, before the sources are read, and parse while this process reads
-    the rest: one on a rebuild (`rebuild`), which likely brings a few new texts; all of them
-    (if more than one) when the cache has no facts at all for this pipeline, so everything is
-    to be parsed."""
-
-    def __init__(self, settings: Settings, new_text: bool = False, rebuild: bool = False):
-        from . import nlp as nlp_module
-        from .workers import Warm
-
-        self.settings = settings
-        self.model = nlp_module.choose_model(settings.model)
-        self.cache = FactsCache(settings.cache_dir, nlp_module.fingerprint(self.model))
-        self.sources: list[Source] = []
-        self.missing: list[Source] = []
-        self.workers = []
-        self.warm = None
-        # Not when this process holds the model already (a long-lived `mkdocs serve`).
-        if new_text and not nlp_module.is_loaded(self.model):
-            if self.cache.empty():
-                # One process parses in this one, keeping the model for the next run if it lives on.
-                self.warm = Warm(self.model, settings.processes) if settings.processes > 1 else None
-            elif rebuild:
-                self.warm = Warm(self.model)
-
-    def start(self, sources: list[Source]) -> None:
-        self.sources = sources
-        self.missing = [s for s in sources if not self.cache.has(s.sha256)]
-        self.workers = self._start(self.missing)
-        if self.warm is not None and not self.missing:
-            self.warm.close()
-
-    def _start(self, sources: list[Source]):
-        if not sources:
-            return []
-        from .nlp import is_loaded
-        from .workers import extract_many
-
-        # A worker even for one process when there are cached facts to read meanwhile.
-        background = len(sources) < len(self.sources) and not is_loaded(self.model)
-        return extract_many(sources, self.model, self.settings.processes, background=background,
-                            warm=self.warm)
-
-    def finish(self, progress: Progress, meanwhile: Callable[[list[DocFacts]], None] = lambda facts: None,
-               ) -> tuple[list[DocFacts], int]:
-        """Every source's facts, and how many were extracted. `meanwhile` is given the cached
-        facts while workers are still parsing."""
-        facts: dict[str, DocFacts] = {}
-        unreadable = []             # entries there but damaged: extracted again, after the others
-        waiting = {s.id for s in self.missing}
-        for source in self.sources:
-            if source.id not in waiting:
-                cached = self.cache.get(source.sha256, source.id)
-                if cached is None:
-                    unreadable.append(source)
-                else:
-                    facts[source.id] = cached
-        if self.workers:
-            meanwhile(list(facts.values()))
-        tick = progress("extracting", len(self.missing) + len(unreadable))
-        for workers in (self.workers, self._start(unreadable)):
-            for chunk in workers:
-                for item in chunk:
-                    self.cache.put(item)
-                    facts[item.source_id] = item
-                tick(len(chunk))
-        return [facts[s.id] for s in self.sources], len(self.missing) + len(unreadable)
-
-    def close(self) -> None:
-        if self.workers:
-            self.workers.close()
-        if self.warm is not None:
-            self.warm.close()

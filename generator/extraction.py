@@ -1,0 +1,123 @@
+"""Facts for every source: from the cache when the text and the pipeline are unchanged, else
+from the model in worker processes.
+
+A run begins here (`begin`), before it imports the rest of the generator: where a source file
+is new, a worker starts loading the model at once, so it is ready by the time the sources are
+read. This module imports nothing heavy for that reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from . import nlp as nlp_module
+from .cache import FactsCache
+from .config import Settings
+from .model import DocFacts, Source
+from .record import Store, code_digest, listing, listing_digest
+from .sources import reader_for
+
+Progress = Callable[[str, int], Callable[[int], None]]
+
+
+def begin(settings: Settings) -> "Extraction":
+    """This run's extraction, its worker already loading the model if a source file is new:
+    one the last run did not read as it is now likely brings new text. The run's other
+    inputs are looked at first: when they are the last run's, no file is new."""
+    store = Store(settings.cache_dir, settings.content)
+    code = code_digest() + nlp_module.fingerprint(nlp_module.choose_model(settings.model))
+    source_files = listing(settings.sources)
+    inputs = run_inputs(settings, code, source_files)
+    if store.summary().inputs == inputs:
+        return Extraction(settings, code, source_files, inputs)
+    last_read = store.sources_read(code)
+    new_text = any((path, *info) not in last_read for path, info in source_files.items() if reader_for(path))
+    return Extraction(settings, code, source_files, inputs, last_read, new_text=new_text)
+
+
+def run_inputs(settings: Settings, code: str, source_files: dict) -> str:
+    """Everything a run reads but content/: generator, model, settings, the sources' files."""
+    parts = [code, str(settings.sources),
+             str(settings.content), repr(settings.max_source_bytes), repr(sorted(settings.aliases.items())),
+             repr(sorted(settings.ignore)), listing_digest(source_files)]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+class Extraction:
+    """Facts for every source. Where a source file is new (`new_text`), workers start loading
+    the model at once, before the sources are read, and parse while this process reads the
+    rest: one on a rebuild (the last run read sources, `last_read`), which likely brings a few
+    new texts; all of them (if more than one) when the cache has no facts at all for this
+    pipeline, so everything is to be parsed. Also kept: what `begin` found out on the way
+    (the run's code, its sources' listing and inputs, the sources as the last run read them,
+    or None where not read)."""
+
+    def __init__(self, settings: Settings, code: str, source_files: dict, inputs: str,
+                 last_read: dict | None = None, new_text: bool = False):
+        from .workers import Warm
+
+        self.settings = settings
+        self.code, self.source_files, self.inputs, self.last_read = code, source_files, inputs, last_read
+        self.model = nlp_module.choose_model(settings.model)
+        self.cache = FactsCache(settings.cache_dir, nlp_module.fingerprint(self.model))
+        self.sources: list[Source] = []
+        self.missing: list[Source] = []
+        self.workers = []
+        self.warm = None
+        # Not when this process holds the model already (a long-lived `mkdocs serve`).
+        if new_text and not nlp_module.is_loaded(self.model):
+            if self.cache.empty():
+                # One process parses in this one, keeping the model for the next run if it lives on.
+                self.warm = Warm(self.model, settings.processes) if settings.processes > 1 else None
+            elif last_read:
+                self.warm = Warm(self.model)
+
+    def start(self, sources: list[Source]) -> None:
+        self.sources = sources
+        self.missing = [s for s in sources if not self.cache.has(s.sha256)]
+        self.workers = self._start(self.missing)
+        if self.warm is not None and not self.missing:
+            self.warm.close()
+
+    def _start(self, sources: list[Source]):
+        if not sources:
+            return []
+        from .nlp import is_loaded
+        from .workers import extract_many
+
+        # A worker even for one process when there are cached facts to read meanwhile.
+        background = len(sources) < len(self.sources) and not is_loaded(self.model)
+        return extract_many(sources, self.model, self.settings.processes, background=background,
+                            warm=self.warm)
+
+    def finish(self, progress: Progress, meanwhile: Callable[[list[DocFacts]], None] = lambda facts: None,
+               ) -> tuple[list[DocFacts], int]:
+        """Every source's facts, and how many were extracted. `meanwhile` is given the cached
+        facts while workers are still parsing."""
+        facts: dict[str, DocFacts] = {}
+        unreadable = []             # entries there but damaged: extracted again, after the others
+        waiting = {s.id for s in self.missing}
+        for source in self.sources:
+            if source.id not in waiting:
+                cached = self.cache.get(source.sha256, source.id)
+                if cached is None:
+                    unreadable.append(source)
+                else:
+                    facts[source.id] = cached
+        if self.workers:
+            meanwhile(list(facts.values()))
+        tick = progress("extracting", len(self.missing) + len(unreadable))
+        for workers in (self.workers, self._start(unreadable)):
+            for chunk in workers:
+                for item in chunk:
+                    self.cache.put(item)
+                    facts[item.source_id] = item
+                tick(len(chunk))
+        return [facts[s.id] for s in self.sources], len(self.missing) + len(unreadable)
+
+    def close(self) -> None:
+        if self.workers:
+            self.workers.close()
+        if self.warm is not None:
+            self.warm.close()
