@@ -101,7 +101,8 @@ def test_resolving_with_names_asked_ahead_gives_the_same_graph():
             doc("b", ("Pompeo", "PERSON"), ("Center for Strategic and International Studies", "ORG"))]
     alone = resolve([], docs)
     last = graph_to_dict(resolve([], docs[:1]))
-    last["events"] = [{"title": 7}, "not a record", {"title": "Pompeo visits Kabul", "date": None}]
+    last["events"] = [{"title": 7}, "not a record", {"title": "Pompeo visits Kabul", "date": None},
+                      {"title": "\ud800 a lone surrogate, as JSON allows", "date": [2020]}]
     last["agreements"] = {"not": "a list"}
     prepare(docs[:1], last)
     prepare(docs, None)
