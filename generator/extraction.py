@@ -25,15 +25,14 @@ def begin(settings: Settings) -> "Extraction":
     """This run's extraction, its worker already loading the model if a source file is new:
     one the last run did not read as it is now likely brings new text. The run's other
     inputs are looked at first: when they are the last run's, no file is new."""
+    extraction = Extraction(settings)
     store = Store(settings.cache_dir, settings.content)
-    code = code_digest() + nlp_module.fingerprint(nlp_module.choose_model(settings.model))
-    source_files = listing(settings.sources)
-    inputs = run_inputs(settings, code, source_files)
-    if store.summary().inputs == inputs:
-        return Extraction(settings, code, source_files, inputs)
-    last_read = store.sources_read(code)
-    new_text = any((path, *info) not in last_read for path, info in source_files.items() if reader_for(path))
-    return Extraction(settings, code, source_files, inputs, last_read, new_text=new_text)
+    if store.summary().inputs != extraction.inputs:
+        extraction.last_read = last_read = store.sources_read(extraction.code)
+        if any((path, *info) not in last_read for path, info in extraction.source_files.items()
+               if reader_for(path)):
+            extraction.load_ahead()
+    return extraction
 
 
 def run_inputs(settings: Settings, code: str, source_files: dict) -> str:
@@ -45,33 +44,39 @@ def run_inputs(settings: Settings, code: str, source_files: dict) -> str:
 
 
 class Extraction:
-    """Facts for every source. Where a source file is new (`new_text`), workers start loading
-    the model at once, before the sources are read, and parse while this process reads the
-    rest: one on a rebuild (the last run read sources, `last_read`), which likely brings a few
-    new texts; all of them (if more than one) when the cache has no facts at all for this
-    pipeline, so everything is to be parsed. Also kept: what `begin` found out on the way
-    (the run's code, its sources' listing and inputs, the sources as the last run read them,
-    or None where not read)."""
+    """Facts for every source. Also what a run knows before reading them: its code (the
+    generator's and the model's), its sources' listing and inputs, and the sources as the last
+    run read them (None where not read)."""
 
-    def __init__(self, settings: Settings, code: str, source_files: dict, inputs: str,
-                 last_read: dict | None = None, new_text: bool = False):
-        from .workers import Warm
-
+    def __init__(self, settings: Settings):
         self.settings = settings
-        self.code, self.source_files, self.inputs, self.last_read = code, source_files, inputs, last_read
         self.model = nlp_module.choose_model(settings.model)
-        self.cache = FactsCache(settings.cache_dir, nlp_module.fingerprint(self.model))
+        fingerprint = nlp_module.fingerprint(self.model)
+        self.code = code_digest() + fingerprint
+        self.source_files = listing(settings.sources)
+        self.inputs = run_inputs(settings, self.code, self.source_files)
+        self.last_read: dict | None = None
+        self.cache = FactsCache(settings.cache_dir, fingerprint)
         self.sources: list[Source] = []
         self.missing: list[Source] = []
         self.workers = []
         self.warm = None
+
+    def load_ahead(self) -> None:
+        """A source file is new: workers start loading the model at once, before the sources
+        are read, and parse while this process reads the rest. One on a rebuild (the last run
+        read sources), which likely brings a few new texts; all of them (if more than one) when
+        the cache has no facts at all for this pipeline, so everything is to be parsed."""
+        from .workers import Warm
+
         # Not when this process holds the model already (a long-lived `mkdocs serve`).
-        if new_text and not nlp_module.is_loaded(self.model):
-            if self.cache.empty():
-                # One process parses in this one, keeping the model for the next run if it lives on.
-                self.warm = Warm(self.model, settings.processes) if settings.processes > 1 else None
-            elif last_read:
-                self.warm = Warm(self.model)
+        if nlp_module.is_loaded(self.model):
+            return
+        if self.cache.empty():
+            # One process parses in this one, keeping the model for the next run if it lives on.
+            self.warm = Warm(self.model, self.settings.processes) if self.settings.processes > 1 else None
+        elif self.last_read:
+            self.warm = Warm(self.model)
 
     def start(self, sources: list[Source]) -> None:
         self.sources = sources
@@ -83,11 +88,10 @@ class Extraction:
     def _start(self, sources: list[Source]):
         if not sources:
             return []
-        from .nlp import is_loaded
         from .workers import extract_many
 
         # A worker even for one process when there are cached facts to read meanwhile.
-        background = len(sources) < len(self.sources) and not is_loaded(self.model)
+        background = len(sources) < len(self.sources) and not nlp_module.is_loaded(self.model)
         return extract_many(sources, self.model, self.settings.processes, background=background,
                             warm=self.warm)
 

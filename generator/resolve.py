@@ -46,7 +46,7 @@ def prepare(facts: list[DocFacts], last: dict | None) -> None:
         for record in records if isinstance(records, list) else ():
             text = record.get(name) if isinstance(record, dict) else None
             if isinstance(text, str):       # as `_actors`, `_agreements` and `_events` make them
-                slug(f"{record.get('date') or 'undated'} {text}" if kind == "events" else text)
+                slug(_event_name(record.get("date"), text) if kind == "events" else text)
 
 
 def quote(doc: DocFacts, sent: int) -> Quote:
@@ -310,7 +310,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
             entry["quotes"].append(quote(doc, fact.sent))
             entry["agreements"] |= {agreement_of[(doc.source_id, a)] for a in fact.agreements
                                     if (doc.source_id, a) in agreement_of}
-    ids = unique_slugs([(_event_sort_key(e), slug(f"{e['date'] or 'undated'} {e['title']}"))
+    ids = unique_slugs([(_event_sort_key(e), slug(_event_name(e["date"], e["title"])))
                         for e in merged.values()])
     events = []
     for entry, event_id in zip(merged.values(), ids):
@@ -350,6 +350,11 @@ def _same_event(merged: dict, same_day: dict, date, fact, who: tuple) -> tuple:
     if found is None:
         same_day[day].append(key)
     return found or key
+
+
+def _event_name(date, title: str) -> str:
+    """What an event's slug is made from."""
+    return f"{date or 'undated'} {title}"
 
 
 def _event_sort_key(entry: dict) -> str:
