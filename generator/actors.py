@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .countries import by_capital, lookup
 from .lexicon import GOVERNMENT_NOUNS, HONORIFICS, OFFICIAL_NOUNS, ORG_HEADS
-from .model import DocFacts, Mention
+from .model import DocFacts
 
 _LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "NORP": "group",
                "GPE": "place", "LOC": "place", "FAC": "place", "COLLECTIVE": "organization"}
@@ -88,14 +88,8 @@ class _Groups:
         return True
 
 
-def mention_key(mention: Mention) -> tuple[str, str | None]:
-    """(name key, country) for a mention: countries and their institutions get stable keys."""
-    return _key_of(mention.label, mention.name, mention.country)
-
-
-@functools.lru_cache(maxsize=1 << 16)
 def _key_of(label: str, name: str, nation: str | None) -> tuple[str, str | None]:
-    # Memoised: the same names recur in document after document, and country lookups are not cheap.
+    """(name key, country) for a mention: countries and their institutions get stable keys."""
     if label == "COLLECTIVE":
         # "officials in Kabul" speak for Afghanistan as much as "Afghan officials" do.
         country = lookup(nation or "") or by_capital(nation or "")
@@ -116,27 +110,39 @@ def _key_of(label: str, name: str, nation: str | None) -> tuple[str, str | None]
     return name_key(" ".join(words)), None
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _reading(label: str, name: str, nation: str | None, role: bool) -> tuple[str, str | None, str, str, int]:
+    """All clustering takes from one mention: its key, country, display form, type vote and
+    weight. Memoised: the same names recur in document after document, and country lookups
+    are not cheap."""
+    key, country = _key_of(label, name, nation)
+    return key, country, _display_of(label, name, nation), _vote(label, name, role, country), \
+        _weight(label, name, role)
+
+
 def learn_names(facts: Iterable[DocFacts]) -> None:
-    """Memoise the key and display form of every mention in `facts`, ahead of clustering."""
+    """Memoise what clustering reads of every mention in `facts`, ahead of clustering."""
     for doc in facts:
         for mention in doc.mentions:
-            mention_key(mention)
-            _display(mention)
+            _reading(mention.label, mention.name, mention.country, bool(mention.role))
 
 
 def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[str, Cluster], _Groups]:
     clusters: dict[str, Cluster] = {}
+    ignore = curation.ignore
     for doc in facts:
+        source = doc.source_id
         for index, mention in enumerate(doc.mentions):
-            key, country = mention_key(mention)
-            if not key or key in curation.ignore:
+            key, country, display, vote, weight = _reading(mention.label, mention.name, mention.country,
+                                                           bool(mention.role))
+            if not key or key in ignore:
                 continue
             cluster = clusters.get(key)
             if cluster is None:
                 cluster = clusters[key] = Cluster(key)
-            cluster.mentions.append((doc.source_id, index))
-            cluster.forms[_display(mention)] += 1
-            cluster.votes[_vote(mention, country)] += _weight(mention)
+            cluster.mentions.append((source, index))
+            cluster.forms[display] += 1
+            cluster.votes[vote] += weight
             cluster.country = cluster.country or country
     groups = _Groups(curation.not_same_as)
     for key in sorted(clusters):
@@ -152,11 +158,6 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
     return clusters, groups
 
 
-def _display(mention: Mention) -> str:
-    return _display_of(mention.label, mention.name, mention.country)
-
-
-@functools.lru_cache(maxsize=1 << 16)
 def _display_of(label: str, name: str, nation: str | None) -> str:
     if label == "COLLECTIVE":
         noun = name.rsplit(" ", 1)[-1].lower()
@@ -172,30 +173,29 @@ def _display_of(label: str, name: str, nation: str | None) -> str:
     return " ".join(words)
 
 
-def _weight(mention: Mention) -> int:
+def _weight(label: str, name: str, role: bool) -> int:
     """How much one mention says about the type: a role ("spokesman") or an organisation word
     in the name ("Chemlawn Corp") outweighs what NER guessed for a bare name elsewhere."""
-    if mention.label not in {"COLLECTIVE"} and mention.name.lower().split()[-1:] and \
-            mention.name.lower().split()[-1] in ORG_HEADS:
+    if label not in {"COLLECTIVE"} and name.lower().split()[-1:] and name.lower().split()[-1] in ORG_HEADS:
         return 5
     # A role, or a full name, says more than a bare word NER had to guess at.
-    return 2 if mention.role or len(mention.name.split()) > 1 else 1
+    return 2 if role or len(name.split()) > 1 else 1
 
 
-def _vote(mention: Mention, country: str | None) -> str:
-    if country is not None and mention.label != "COLLECTIVE":
+def _vote(label: str, name: str, role: bool, country: str | None) -> str:
+    if country is not None and label != "COLLECTIVE":
         return "country"
-    if mention.label == "COLLECTIVE":
-        noun = mention.name.rsplit(" ", 1)[-1].lower()
+    if label == "COLLECTIVE":
+        noun = name.rsplit(" ", 1)[-1].lower()
         return "organization" if noun in GOVERNMENT_NOUNS else "country"
-    words = mention.name.lower().split()
-    if mention.role and mention.label in {"PERSON", "ORG"}:
+    words = name.lower().split()
+    if role and label in {"PERSON", "ORG"}:
         return "person"
     if words and words[-1] in ORG_HEADS:
         return "organization"
-    if mention.label in {"FAC", "LOC", "GPE"} and ORG_HEADS.intersection(words[:-1]):
+    if label in {"FAC", "LOC", "GPE"} and ORG_HEADS.intersection(words[:-1]):
         return "organization"      # "Center for Strategic and International Studies"
-    return _LABEL_TYPE.get(mention.label, "organization")
+    return _LABEL_TYPE.get(label, "organization")
 
 
 def _join_short_names(clusters: dict[str, Cluster], groups: _Groups, facts: list[DocFacts]) -> None:

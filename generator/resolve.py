@@ -25,9 +25,10 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     facts = sorted(facts, key=lambda f: f.source_id)
     sources = sorted(sources, key=lambda s: s.id)
     source_of = {s.id: s for s in sources}
-    actors, actor_of = _actors(facts, curation)
-    agreements, agreement_of = _agreements(facts, actor_of, actors)
-    events = _events(facts, actor_of, agreement_of, source_of, actors)
+    quotes = _Quotes({f.source_id: f for f in facts})
+    actors, actor_of = _actors(facts, curation, quotes)
+    agreements, agreement_of = _agreements(facts, actor_of, actors, quotes)
+    events = _events(facts, actor_of, agreement_of, source_of, actors, quotes)
     agreements = _link_events(agreements, events)
     mention_actors: dict[str, dict[int, str]] = defaultdict(dict)
     for (source_id, index), actor_id in actor_of.items():
@@ -53,21 +54,34 @@ def quote(doc: DocFacts, sent: int) -> Quote:
     return Quote(source=doc.source_id, sent=sent + 1, text=doc.sentences[sent].text)
 
 
+class _Quotes(dict):
+    """The quote of each (source id, sentence index), made once: an actor's sentences are its
+    events' and its neighbours' too."""
+
+    def __init__(self, by_id: dict[str, DocFacts]):
+        super().__init__()
+        self.by_id = by_id
+
+    def __missing__(self, key: tuple[str, int]) -> Quote:
+        self[key] = made = quote(self.by_id[key[0]], key[1])
+        return made
+
+
 # --- actors --------------------------------------------------------------------------
 
-def _actors(facts: list[DocFacts], curation: Curation) -> tuple[list[Actor], dict[MentionRef, str]]:
+def _actors(facts: list[DocFacts], curation: Curation, quotes: _Quotes) -> tuple[list[Actor], dict[MentionRef, str]]:
     clusters, groups = cluster_mentions(facts, curation)
     members: dict[str, list[Cluster]] = defaultdict(list)
     for key in sorted(clusters):
         members[groups.find(key)].append(clusters[key])
-    by_id = {f.source_id: f for f in facts}
+    by_id = quotes.by_id
     drafts = []
     for root in sorted(members):
         group = members[root]
         keys = {c.key for c in group}
         if keys & curation.hidden or not _worth_a_page(group, by_id):
             continue
-        drafts.append(_draft(group, by_id, curation))
+        drafts.append(_draft(group, by_id, curation, quotes))
     ids = unique_slugs([(f"{d['name']}\x00{d['type']}", slug(d["name"])) for d in drafts])
     actors, actor_of = [], {}
     for draft, actor_id in zip(drafts, ids):
@@ -91,40 +105,41 @@ def _worth_a_page(group: list[Cluster], by_id: dict[str, DocFacts]) -> bool:
     return False
 
 
-def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation) -> dict:
-    votes, forms = Counter(), Counter()
-    refs: list[MentionRef] = []
-    for cluster in group:
-        votes.update(cluster.votes)
-        forms.update(cluster.forms)
-        refs += cluster.mentions
-    refs.sort()
+def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation, quotes: _Quotes) -> dict:
+    if len(group) == 1:         # most names are alone in their group: nothing to add up
+        votes, forms, refs = group[0].votes, group[0].forms, list(group[0].mentions)
+    else:
+        votes, forms, refs = Counter(), Counter(), []
+        for cluster in group:
+            votes.update(cluster.votes)
+            forms.update(cluster.forms)
+            refs += cluster.mentions
+        refs.sort()
     keys = {c.key for c in group}
     # A country, or its officials and troops with no government of their own here, is the country.
     governed = any(c.key.startswith("government of ") for c in group)
     countries = {c.country for c in group if c.country and (c.key == name_key(c.country) or not governed)}
-    kind = next((curation.types[k] for k in sorted(keys) if k in curation.types), None)
+    kind = next((curation.types[k] for k in sorted(keys) if k in curation.types), None) if curation.types else None
     kind = kind or ("country" if countries and votes["country"] else _winner(votes))
-    name = next((curation.names[k] for k in sorted(keys) if k in curation.names), None)
+    name = next((curation.names[k] for k in sorted(keys) if k in curation.names), None) if curation.names else None
     name = name or next((c for c in sorted(curation.aliases) if name_key(c) in keys), None)
     name = name or (sorted(countries)[0] if kind == "country" and countries else _best_name(forms, kind))
-    mentions = [(by_id[s], i) for s, i in refs]
-    aliases = sorted({f for f in forms if name_key(f) != name_key(name)}
-                     | {m.text for d, i in mentions for m in [d.mentions[i]]
-                        if name_key(m.text) != name_key(name) and m.label != "COLLECTIVE"},
+    key = name_key(name)
+    mentions = [by_id[s].mentions[i] for s, i in refs]
+    aliases = sorted({f for f in forms if name_key(f) != key}
+                     | {m.text for m in mentions if m.label != "COLLECTIVE" and name_key(m.text) != key},
                      key=_casefold_then_text)
     roles, seen_roles = [], set()
-    for doc, index in mentions:
-        mention = doc.mentions[index]
+    for (source, _), mention in zip(refs, mentions):
         if mention.role and name_key(mention.role) not in seen_roles:
             seen_roles.add(name_key(mention.role))
-            roles.append(Role(title=mention.role, quote=quote(doc, mention.sent)))
+            roles.append(Role(title=mention.role, quote=quotes[source, mention.sent]))
     # A quote is its source and sentence: those decide which repeat, before any Quote is made.
-    sentences = dict.fromkeys((doc.source_id, doc.mentions[i].sent) for doc, i in mentions)
-    quotes = [quote(by_id[source], sent) for source, sent in sentences]
-    summary = next((curation.summaries[k] for k in sorted(keys) if k in curation.summaries), None)
+    sentences = dict.fromkeys((source, mention.sent) for (source, _), mention in zip(refs, mentions))
+    summary = next((curation.summaries[k] for k in sorted(keys) if k in curation.summaries), None) \
+        if curation.summaries else None
     return {"name": name, "type": kind, "aliases": tuple(aliases),
-            "roles": tuple(roles), "quotes": tuple(quotes), "refs": refs,
+            "roles": tuple(roles), "quotes": tuple(map(quotes.__getitem__, sentences)), "refs": refs,
             "sources": tuple(sorted({s for s, _ in refs})), "summary": summary}
 
 
@@ -150,7 +165,7 @@ def _root_fact(doc: DocFacts, index: int) -> int:
     return index
 
 
-def _agreements(facts, actor_of, actors):
+def _agreements(facts, actor_of, actors, quotes):
     """One agreement per kind and set of parties; one with no parties of its own only when the
     text makes it part of one that has them ("the exchange was part of an agreement between...")."""
     names = {a.id: a for a in actors}
@@ -161,7 +176,7 @@ def _agreements(facts, actor_of, actors):
             if key is not None:
                 groups[key].append((doc, index))
     keys = sorted(groups, key=repr)
-    drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names) for key in keys]
+    drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names, quotes) for key in keys]
     ids = unique_slugs([(repr(key), slug(draft.name)) for key, draft in zip(keys, drafts)])
     agreement_of: dict[tuple[str, int], str] = {}
     result = []
@@ -195,12 +210,12 @@ def _party_ids(doc, fact: AgreementFact, actor_of, names) -> tuple[str, ...]:
     return tuple(sorted(i for i in ids if names[i].type != "place"))
 
 
-def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
+def _agreement_draft(family, parties, members, actor_of, names, quotes) -> Agreement:
     phrases = Counter()
     proper = None
     date = precision = date_text = place = None
     terms: list[Term] = []
-    quotes: list[Quote] = []
+    said: list[Quote] = []
     kinds = Counter()
     for doc, index in members:
         fact = doc.agreements[index]
@@ -208,7 +223,7 @@ def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
         if (fact.parties or fact.name or fact.part_of is not None) and not fact.verbal:
             phrases[_strip_article(fact.text)] += 1     # "the agreement" alone names nothing
         proper = proper or fact.name
-        quotes.append(quote(doc, fact.sent))
+        said.append(quotes[doc.source_id, fact.sent])
         if fact.timex is not None and date is None:
             timex = doc.timexes[fact.timex]
             if precision_of(timex.value):
@@ -219,7 +234,7 @@ def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
             text = _clause_text(doc, clause).strip(" ,;:")
             text = text[:1].upper() + text[1:]
             if all(t.text != text for t in terms):
-                terms.append(Term(text=text, quote=quote(doc, clause.sent)))
+                terms.append(Term(text=text, quote=quotes[doc.source_id, clause.sent]))
     kind = kinds.most_common(1)[0][0] if family == "agreement" else family
     # A name is short: a long phrase reads as a sentence, and the parties name it better.
     written = [p for p in phrases if any(w[:1].isupper() for w in p.split()[:-1]) and len(p.split()) <= 7]
@@ -237,7 +252,7 @@ def _agreement_draft(family, parties, members, actor_of, names) -> Agreement:
                            key=_casefold_then_text))
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
-                     quotes=tuple(dict.fromkeys(quotes)))
+                     quotes=tuple(dict.fromkeys(said)))
 
 
 _PLAN_WORDS = frozenset("planned proposed expected promised agreed future possible new first "
@@ -271,7 +286,7 @@ def _source_text(doc, sentence, start, end) -> str:
 
 # --- events --------------------------------------------------------------------------
 
-def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
+def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Event]:
     names = {a.id: a.name for a in actors}
     merged: dict[tuple, dict] = {}
     same_day: dict[tuple, list[tuple]] = defaultdict(list)     # (date, verb, negated) -> keys
@@ -307,7 +322,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors) -> list[Event]:
                 "status": status_of(fact.trigger, fact.negated) if fact.acts_on else None})
             entry["others"] = list(dict.fromkeys(entry["others"] + others))
             entry["place"] = entry["place"] or place
-            entry["quotes"].append(quote(doc, fact.sent))
+            entry["quotes"].append(quotes[doc.source_id, fact.sent])
             entry["agreements"] |= {agreement_of[(doc.source_id, a)] for a in fact.agreements
                                     if (doc.source_id, a) in agreement_of}
     ids = unique_slugs([(_event_sort_key(e), slug(_event_name(e["date"], e["title"])))
