@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .backlinks import page_links, render_backlinks
+from .entity_pages import LAYOUTS
 from .exceptions import Problem
 from .fanout import fork_map
 from .incremental import MemoRenderer
@@ -50,8 +51,8 @@ def render_pages(renderer: MemoRenderer, specs: list, existing: dict[str, str], 
     home = os.getpid()
 
     def one(i: int) -> Rendered:
-        template, path, page_id, context = specs[i]
-        page = renderer.render(template, path, page_id, **context())
+        page = renderer.render_spec(*specs[i])
+        path = page.path
         noted = os.getpid() == home
         key, deps = (None, None) if noted else renderer.take(path)
         if page.text is None:
@@ -67,8 +68,15 @@ def render_pages(renderer: MemoRenderer, specs: list, existing: dict[str, str], 
             links, title = links_and_title(path, result.text)
         return Rendered(path, key, deps, result, old is None or not touched(old), links, title, noted=noted)
 
-    done = fork_map(one, len(specs), jobs, tick)
-    for page in done:
+    # A listing page costs as much as thousands of others: half of them go first and half last,
+    # so that the process taking tasks from the front and the one taking them from the back
+    # (see `fork_map`) each start with some.
+    listings = [i for i, spec in enumerate(specs) if spec[0] not in LAYOUTS]
+    others = [i for i, spec in enumerate(specs) if spec[0] in LAYOUTS]
+    order = listings[0::2] + others + listings[1::2]
+    done: list = [None] * len(specs)
+    for i, page in zip(order, fork_map(lambda n: one(order[n]), len(order), jobs, tick)):
+        done[i] = page
         if not page.noted:
             renderer.put(page.path, page.key, page.deps)
     return done

@@ -127,7 +127,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         graph = resolve(sources, facts, read_curation(settings, existing, names))
     tick(1)
     report.graph = graph
-    renderer = MemoRenderer(graph, record, clean)
+    renderer = MemoRenderer(graph, record, clean, settings.processes)
     news.see(graph)
     specs = renderer.specs() + [news.spec()]
     jobs = settings.processes
@@ -231,6 +231,7 @@ def _save_record(store, code, inputs, report, renderer, fresh, pages_info, files
                     conflicts=list(report.conflicts), paths=last.paths, shards=last.shards)
     record.deps, record.dep_values = renderer.dep_table()
     record.deps_base = renderer.deps_base
+    record.entities = renderer.entity_record()
     for path, (links, title) in pages_info.items():
         if path not in files:
             continue

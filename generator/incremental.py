@@ -4,6 +4,11 @@ A page is rendered again only when its template's context (its own actor, event,
 or source whole, any other one by its id), or an attribute of another entity that rendering
 looked up (a name in a link, a date in a table), differs from what the record says; else what
 is on disk is what it would be. Everything else about the pages is in `record`.
+
+Most pages are known to be as they were without making their context at all: the record
+keeps a digest of every entity, and a page whose own entity, and every entity its context held
+or its rendering read, has the digest it had, and that no entity that changed can reach
+(`Renderer.near`), is the page it was.
 """
 
 from __future__ import annotations
@@ -13,9 +18,14 @@ import hashlib
 import io
 import pickle
 
+from collections.abc import Callable
+
+from .fanout import fork_map
 from .model import Actor, Agreement, Event, Quote, Source
 from .record import Record
-from .render import TABLES, Page, Renderer
+from .render import HELD_KINDS, TABLES, Page, Renderer
+
+Ref = tuple[str, str]       # (kind, id) of an actor, event, agreement or source
 
 
 def pickled(value) -> bytes:
@@ -25,6 +35,25 @@ def pickled(value) -> bytes:
     pickler.fast = True
     pickler.dump(value)
     return buffer.getvalue()
+
+
+def digest(value) -> str:
+    return hashlib.sha256(pickled(value)).hexdigest()[:24]
+
+
+def entity_digests(renderer: Renderer, jobs: int) -> dict[Ref, str]:
+    """Every actor, event, agreement and source of the renderer's graph, as a digest of its
+    value (a source's with which actor each of its names is); computed by `jobs` processes,
+    as a large wiki has tens of thousands."""
+    refs = [(kind, key) for kind, attr in TABLES.items() for key in getattr(renderer, attr)]
+    items = [dict.__getitem__(getattr(renderer, TABLES[kind]), key) for kind, key in refs]
+    named = renderer.graph.mention_actors
+
+    def one(i: int) -> str:
+        item = items[i]
+        return digest((item, sorted(named.get(item.id, {}).items())) if refs[i][0] == "source" else item)
+
+    return dict(zip(refs, fork_map(one, len(items), jobs)))
 
 
 class _Looked:
@@ -118,13 +147,20 @@ class _Whole:
         return getattr(self._item, name)
 
 
-def dep_values(renderer: Renderer, deps) -> list[str]:
-    """The values pages saw, each as a short string: short text as itself, anything else hashed.
-    One loop for all, as the record holds a hundred thousand of them."""
+HELD = "@"      # the attribute of a dependency on an entity a page's context holds: all of it
+
+
+def dep_values(renderer: MemoRenderer, deps) -> list[str]:
+    """The values pages saw, each as a short string: short text as itself, anything else hashed;
+    an entity a context holds as its digest. One loop for all, as the record holds a hundred
+    thousand of them."""
     tables = {kind: getattr(renderer, attr) for kind, attr in TABLES.items()}
     get = dict.get
     values = []
     for kind, key, attr in deps:
+        if attr == HELD:
+            values.append(f"h{renderer.digests.get((kind, key))}")
+            continue
         item = get(tables[kind], key)
         if attr is None:
             value = item is not None
@@ -135,7 +171,7 @@ def dep_values(renderer: Renderer, deps) -> list[str]:
         elif value is None or type(value) in (bool, int):
             values.append(f"v{value!r}")
         else:
-            values.append("h" + hashlib.sha256(pickled(value)).hexdigest()[:24])
+            values.append("h" + digest(value))
     return values
 
 
@@ -143,16 +179,38 @@ class MemoRenderer(Renderer):
     """Renders only pages whose context or looked-up attributes changed since the record;
     the others come back with `text=None`: what is on disk is still what they would be."""
 
-    def __init__(self, graph, record: Record, reusable: set[str]):
+    def __init__(self, graph, record: Record, reusable: set[str], jobs: int = 1):
         super().__init__(graph)
         self._graph = graph
         self._watch: list = []
         for kind, attr in TABLES.items():
             setattr(self, attr, _Table(kind, getattr(self, attr), self._watch))
         self.record = record
-        # Which of the record's dependencies still hold their value.
-        self._values = dict(zip(record.deps, dep_values(self, record.deps)))
-        self._dep_ok = [self._values[d] == v for d, v in zip(record.deps, record.dep_values)]
+        self.digests = entity_digests(self, jobs)
+        last = {tuple(ref.split("\t", 1)): value for ref, value in record.entities.items()}
+        # What changed since the record: None when it cannot tell (a first run), and every page is looked at.
+        self._changed: set[Ref] | None = None
+        self._near: set[str] = set()            # pages an entity that changed can reach
+        if last and len(record.dep_values) == len(record.deps):
+            self._changed = {ref for ref, value in self.digests.items() if last.get(ref) != value}
+            self._changed.update(last.keys() - self.digests.keys())
+            for ref in self._changed & self.digests.keys():
+                kind, key = ref
+                self._near |= self.near(kind, dict.__getitem__(getattr(self, TABLES[kind]), key))
+        # Which of the record's dependencies still hold their value: any on an entity that has
+        # not changed does.
+        if self._changed is None:
+            values = dep_values(self, record.deps)
+        else:
+            values = list(record.dep_values)
+            stirred = [i for i, (kind, key, _) in enumerate(record.deps) if (kind, key) in self._changed]
+            for i, value in zip(stirred, dep_values(self, [record.deps[i] for i in stirred])):
+                values[i] = value
+        self._values = dict(zip(record.deps, values))
+        # What a page read as it was is all its text depends on, with its context's key: an
+        # entity its context holds, changed, only means that the key must be made.
+        self._broken = {i for i, (d, v) in enumerate(zip(record.deps, record.dep_values)) if self._values[d] != v}
+        self._dep_ok = [i not in self._broken or d[2] == HELD for i, d in enumerate(record.deps)]
         self._all_ok = all(self._dep_ok)
         self._reusable = reusable
         # Numbers stay those of the record, so that a reused page keeps its list as it is.
@@ -162,6 +220,32 @@ class MemoRenderer(Renderer):
         self.reused: set[str] = set()
         self.renumbered = False         # set when the dependency table is renumbered
         self.deps_base = record.deps_base   # its size when last counted
+
+    def render_spec(self, template: str, path: str, page_id: str, context: Callable[[], dict]) -> Page:
+        """A page of `Renderer.specs`, its context made only when the page may have changed."""
+        if self._settled(path, page_id):
+            return Page(path, page_id, None)
+        return self.render(template, path, page_id, **context())
+
+    def _settled(self, path: str, page_id: str) -> bool:
+        """Whether the page is as the record has it, known without its context: its own
+        entity and every entity it held or read are as they were, and no entity that changed
+        can reach it."""
+        if self._changed is None or path in self._near or path not in self._reusable:
+            return False
+        own = _own(page_id)
+        old = self.record.pages.get(path)
+        if own is None or own in self._changed or old is None or not old.clean or old.key is None:
+            return False
+        if self._broken and not self._broken.isdisjoint(old.deps):
+            return False
+        self.made[path] = (old.key, None)       # as in the record
+        self.reused.add(path)
+        return True
+
+    def entity_record(self) -> dict[str, str]:
+        """The digests of this graph's entities, as the record keeps them."""
+        return {f"{kind}\t{key}": value for (kind, key), value in self.digests.items()}
 
     def render(self, template: str, path: str, page_id: str, **context) -> Page:
         old = self.record.pages.get(path)
@@ -327,7 +411,12 @@ def _watched(value, seen: set, own, made: list):
     emptied once the page is rendered (see `_let_go`)."""
     kind = _KINDS.get(type(value))
     if kind is not None:
-        value = _Own(value) if (kind, value.id) == own else _Looked(value, (kind, value.id), seen)
+        if (kind, value.id) == own:
+            value = _Own(value)
+        else:
+            if kind in HELD_KINDS:      # read or not, a change to it may change the context
+                seen.add((kind, value.id, HELD))
+            value = _Looked(value, (kind, value.id), seen)
     elif isinstance(value, list):
         value = [_watched(v, seen, own, made) for v in value]
     elif isinstance(value, tuple):

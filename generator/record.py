@@ -5,7 +5,8 @@
   there is nothing to do;
 - the sources as read, by file size and time: a file not touched is not read again;
 - for every page: its links and title, and for a page the generator wrote and nobody has
-  touched since (same size and time on disk) what it was rendered from (see `incremental`).
+  touched since (same size and time on disk) what it was rendered from (see `incremental`);
+  and a digest of every actor, event, agreement and source the pages were rendered from.
 
 Every file carries the hash of its body and is ignored when that does not match: a missing,
 stale or damaged record only means more work, it is never trusted over what is on disk.
@@ -131,6 +132,7 @@ class Record:
     paths: list[str] = field(default_factory=list)     # the numbering of paths in the rows read
     shards: list[str] = field(default_factory=list)    # the hash of each shard of rows read
     deps_base: int = 0          # how many dependencies were in use when last counted
+    entities: dict[str, str] = field(default_factory=dict)  # "kind\tid" -> digest of the entity rendered
 
 
 SHARDS = 256    # the pages' rows are split so that a run rewrites only the shards it changed
@@ -193,6 +195,7 @@ class Store:
                            (d.split("\t") for d in data["deps"])]
             record.dep_values = list(data["dep_values"])
             record.deps_base = int(data["deps_base"])
+            record.entities = dict(data["entities"])
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return Record()
         return record
@@ -225,7 +228,8 @@ class Store:
             digests[k] = _write(self.shard_path(k), {"rows": shards[k]})
         _write(self.pages_path, {
             "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
-            "dep_values": record.dep_values, "deps_base": record.deps_base, "paths": list(number),
+            "dep_values": record.dep_values, "deps_base": record.deps_base, "entities": record.entities,
+            "paths": list(number),
             "shards": digests})
         _write(self.summary_path, {
             "code": record.code, "inputs": record.inputs, "content": record.content, "sources": record.sources,

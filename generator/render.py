@@ -26,6 +26,10 @@ from .model import Actor, DocFacts, Event, Graph, Quote, Source
 SECTIONS = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
 # The renderer's table of each kind of entity, by attribute.
 TABLES = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
+# The kinds of entity a change to which may change a context that holds one (whether an event
+# is still an actor's, still the nearest...). An actor is held only as a page's connection or
+# as found in a source: who is named in which sentence, which `near` follows through sources.
+HELD_KINDS = frozenset({"event", "agreement"})
 MAX_RELATED = 12
 _BLANKS = re.compile(r"\n{3,}")
 _MARK = re.compile(r"@@region:([\w-]+)@@")
@@ -221,6 +225,28 @@ class Renderer:
                       lambda: dict(key_actors=sorted(self.graph.actors, key=lambda a: (-a.mentions, a.id))[:12],
                                    latest=[e for e in reversed(self.graph.events) if e.date][:10])))
         return specs
+
+    def near(self, kind: str, item) -> set[str]:
+        """The pages whose context (see `specs`) may take in `item`, or a value made from it,
+        when it is new or has changed, though the page held nothing of it before. A source
+        here is its text and which actor each of its names is (`mention_actors`): who is named
+        in which sentence, from which each actor page's connections are counted."""
+        if kind == "source":
+            return {page_path("actor", a.id) for a in self._found[item.id]["actors"]}
+        if kind == "event":
+            pages = {page_path("actor", a) for a in item.actors}
+            if item.date:       # the event just before and after it, by each of its actors
+                for actor in item.actors:
+                    dated = [e for e in self._events_of[actor] if e.date]
+                    at = next(n for n, e in enumerate(dated) if e.id == item.id)
+                    pages.update(page_path("event", e.id) for e in dated[max(0, at - 1): at + 2] if e.id != item.id)
+        elif kind == "agreement":
+            pages = {page_path("actor", p) for p in item.parties}
+            if item.part_of:
+                pages.add(page_path("agreement", item.part_of))
+        else:           # an actor's pages are reached through its events, agreements and sources
+            return set()
+        return pages | {page_path("source", q.source) for q in item.quotes}
 
     def related(self, actor: Actor) -> list[tuple[Actor, int, Quote]]:
         """Actors named in the same sentences as this one: the most often first."""

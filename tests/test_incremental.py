@@ -69,3 +69,86 @@ def test_resolving_and_rendering_do_not_import_spacy():
             "generator.whatsnew; print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+_EARLIER = """---
+title: Mayor meets investor
+date: 2021-03-10
+---
+Maria Lopez, the mayor of Springfield, met the investor Tom Reed in Springfield on 1 March 2021.
+
+Reed praised the harbour plan. Lopez visited Shelbyville on 9 March 2021, where she met the council.
+"""
+
+_LATER = """---
+title: Harbour deal signed
+date: 2021-03-06
+---
+Tom Reed and Maria Lopez signed a harbour agreement on 5 March 2021.
+
+Lopez said the agreement would bring jobs to Springfield.
+"""
+
+
+def test_pages_a_new_source_changes_without_naming_them_are_rendered_again(project, settings_for):
+    """A story dated between two of an actor's events becomes their neighbour: the pages of
+    events from another source, which nothing in the new one names, change, and a rebuild that
+    skips the pages it knows unchanged still writes them."""
+    from generator.generate import generate
+
+    shutil.rmtree(project / "seeds")
+    (project / "seeds").mkdir()
+    (project / "seeds" / "earlier.md").write_text(_EARLIER)
+    settings = settings_for(project)
+    generate(settings)
+    events = project / "content" / "events"
+    visit = next(events.glob("2021-03-09-*.md"))
+    before = visit.read_text()
+    (project / "seeds" / "later.md").write_text(_LATER)
+    report = generate(settings)
+    deal = next(events.glob("2021-03-05-*.md"))
+    assert visit.relative_to(project / "content").as_posix() in report.written
+    assert deal.name in visit.read_text() and deal.name not in before
+    rebuilt = _tree(project / "content")
+    shutil.rmtree(project / ".briefing-cache" / "state")
+    assert generate(settings).written == []
+    assert _tree(project / "content") == rebuilt
+
+
+_MODIFIER = """---
+title: Mayor reads report
+date: 2021-03-10
+---
+Maria Lopez read a Harbor Trust report in Springfield on 1 March 2021.
+
+Lopez later visited Shelbyville.
+"""
+
+_ACTOR = """---
+title: Trust sues
+date: 2021-04-06
+---
+The Harbor Trust sued the port operator on 5 April 2021.
+"""
+
+
+def test_a_name_that_becomes_an_actor_is_a_new_connection_on_pages_of_older_sources(project, settings_for):
+    """"Harbor Trust" only modifies a noun in the first story, and gets a page once the second
+    has it act: the mayor's page, from the first story alone, now lists it as a connection."""
+    from generator.generate import generate
+
+    shutil.rmtree(project / "seeds")
+    (project / "seeds").mkdir()
+    (project / "seeds" / "earlier.md").write_text(_MODIFIER)
+    settings = settings_for(project)
+    generate(settings)
+    mayor = project / "content" / "actors" / "maria-lopez.md"
+    assert "[Harbor Trust](" not in mayor.read_text()
+    (project / "seeds" / "later.md").write_text(_ACTOR)
+    report = generate(settings)
+    assert "actors/maria-lopez.md" in report.written
+    assert "[Harbor Trust](harbor-trust.md): named together" in mayor.read_text()
+    rebuilt = _tree(project / "content")
+    shutil.rmtree(project / ".briefing-cache" / "state")
+    assert generate(settings).written == []
+    assert _tree(project / "content") == rebuilt
