@@ -17,7 +17,6 @@ import dataclasses
 import hashlib
 import io
 import pickle
-
 from collections.abc import Callable
 
 from .fanout import fork_map
