@@ -231,7 +231,7 @@ def _save_record(store, code, inputs, report, renderer, fresh, pages_info, files
                     conflicts=list(report.conflicts), paths=last.paths, shards=last.shards)
     record.deps, record.dep_values = renderer.dep_table()
     record.deps_base = renderer.deps_base
-    record.entities = renderer.entity_record()
+    record.entities = renderer.digests
     for path, (links, title) in pages_info.items():
         if path not in files:
             continue

@@ -186,7 +186,7 @@ class MemoRenderer(Renderer):
             setattr(self, attr, _Table(kind, getattr(self, attr), self._watch))
         self.record = record
         self.digests = entity_digests(self, jobs)
-        last = {tuple(ref.split("\t", 1)): value for ref, value in record.entities.items()}
+        last = record.entities
         # What changed since the record: None when it cannot tell (a first run), and every page is looked at.
         self._changed: set[Ref] | None = None
         self._near: set[str] = set()            # pages an entity that changed can reach
@@ -200,16 +200,20 @@ class MemoRenderer(Renderer):
         # not changed does.
         if self._changed is None:
             values = dep_values(self, record.deps)
+            redone = range(len(values))
         else:
             values = list(record.dep_values)
-            stirred = [i for i, (kind, key, _) in enumerate(record.deps) if (kind, key) in self._changed]
-            for i, value in zip(stirred, dep_values(self, [record.deps[i] for i in stirred])):
+            redone = [i for i, (kind, key, _) in enumerate(record.deps) if (kind, key) in self._changed]
+            for i, value in zip(redone, dep_values(self, [record.deps[i] for i in redone])):
                 values[i] = value
         self._values = dict(zip(record.deps, values))
+        recorded = record.dep_values      # a value the record lacks is a value changed
+        self._broken = {i for i in redone if i >= len(recorded) or values[i] != recorded[i]}
         # What a page read as it was is all its text depends on, with its context's key: an
         # entity its context holds, changed, only means that the key must be made.
-        self._broken = {i for i, (d, v) in enumerate(zip(record.deps, record.dep_values)) if self._values[d] != v}
-        self._dep_ok = [i not in self._broken or d[2] == HELD for i, d in enumerate(record.deps)]
+        self._dep_ok = [True] * len(record.deps)
+        for i in self._broken:
+            self._dep_ok[i] = record.deps[i][2] == HELD
         self._all_ok = all(self._dep_ok)
         self._reusable = reusable
         # Numbers stay those of the record, so that a reused page keeps its list as it is.
@@ -241,10 +245,6 @@ class MemoRenderer(Renderer):
         self.made[path] = (old.key, None)       # as in the record
         self.reused.add(path)
         return True
-
-    def entity_record(self) -> dict[str, str]:
-        """The digests of this graph's entities, as the record keeps them."""
-        return {f"{kind}\t{key}": value for (kind, key), value in self.digests.items()}
 
     def render(self, template: str, path: str, page_id: str, **context) -> Page:
         old = self.record.pages.get(path)

@@ -132,7 +132,7 @@ class Record:
     paths: list[str] = field(default_factory=list)     # the numbering of paths in the rows read
     shards: list[str] = field(default_factory=list)    # the hash of each shard of rows read
     deps_base: int = 0          # how many dependencies were in use when last counted
-    entities: dict[str, str] = field(default_factory=dict)  # "kind\tid" -> digest of the entity rendered
+    entities: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> digest of the entity
 
 
 SHARDS = 256    # the pages' rows are split so that a run rewrites only the shards it changed
@@ -195,7 +195,7 @@ class Store:
                            (d.split("\t") for d in data["deps"])]
             record.dep_values = list(data["dep_values"])
             record.deps_base = int(data["deps_base"])
-            record.entities = dict(data["entities"])
+            record.entities = {tuple(ref.split("\t", 1)): value for ref, value in data["entities"].items()}
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return Record()
         return record
@@ -228,7 +228,8 @@ class Store:
             digests[k] = _write(self.shard_path(k), {"rows": shards[k]})
         _write(self.pages_path, {
             "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
-            "dep_values": record.dep_values, "deps_base": record.deps_base, "entities": record.entities,
+            "dep_values": record.dep_values, "deps_base": record.deps_base,
+            "entities": {"\t".join(ref): value for ref, value in record.entities.items()},
             "paths": list(number),
             "shards": digests})
         _write(self.summary_path, {
