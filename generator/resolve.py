@@ -81,7 +81,7 @@ def _actors(facts: list[DocFacts], curation: Curation, quotes: _Quotes) -> tuple
         keys = {c.key for c in group}
         if keys & curation.hidden or not _worth_a_page(group, by_id):
             continue
-        drafts.append(_draft(group, by_id, curation, quotes))
+        drafts.append(_draft(group, curation, quotes))
     ids = unique_slugs([(f"{d['name']}\x00{d['type']}", slug(d["name"])) for d in drafts])
     actors, actor_of = [], {}
     for draft, actor_id in zip(drafts, ids):
@@ -105,7 +105,7 @@ def _worth_a_page(group: list[Cluster], by_id: dict[str, DocFacts]) -> bool:
     return False
 
 
-def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation, quotes: _Quotes) -> dict:
+def _draft(group: list[Cluster], curation: Curation, quotes: _Quotes) -> dict:
     if len(group) == 1:         # most names are alone in their group: nothing to add up
         votes, forms, refs = group[0].votes, group[0].forms, list(group[0].mentions)
     else:
@@ -119,13 +119,13 @@ def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation,
     # A country, or its officials and troops with no government of their own here, is the country.
     governed = any(c.key.startswith("government of ") for c in group)
     countries = {c.country for c in group if c.country and (c.key == name_key(c.country) or not governed)}
-    kind = next((curation.types[k] for k in sorted(keys) if k in curation.types), None) if curation.types else None
+    kind = _curated(curation.types, keys)
     kind = kind or ("country" if countries and votes["country"] else _winner(votes))
-    name = next((curation.names[k] for k in sorted(keys) if k in curation.names), None) if curation.names else None
+    name = _curated(curation.names, keys)
     name = name or next((c for c in sorted(curation.aliases) if name_key(c) in keys), None)
     name = name or (sorted(countries)[0] if kind == "country" and countries else _best_name(forms, kind))
     key = name_key(name)
-    mentions = [by_id[s].mentions[i] for s, i in refs]
+    mentions = [quotes.by_id[s].mentions[i] for s, i in refs]
     aliases = sorted({f for f in forms if name_key(f) != key}
                      | {m.text for m in mentions if m.label != "COLLECTIVE" and name_key(m.text) != key},
                      key=_casefold_then_text)
@@ -136,11 +136,15 @@ def _draft(group: list[Cluster], by_id: dict[str, DocFacts], curation: Curation,
             roles.append(Role(title=mention.role, quote=quotes[source, mention.sent]))
     # A quote is its source and sentence: those decide which repeat, before any Quote is made.
     sentences = dict.fromkeys((source, mention.sent) for (source, _), mention in zip(refs, mentions))
-    summary = next((curation.summaries[k] for k in sorted(keys) if k in curation.summaries), None) \
-        if curation.summaries else None
+    summary = _curated(curation.summaries, keys)
     return {"name": name, "type": kind, "aliases": tuple(aliases),
             "roles": tuple(roles), "quotes": tuple(map(quotes.__getitem__, sentences)), "refs": refs,
             "sources": tuple(sorted({s for s, _ in refs})), "summary": summary}
+
+
+def _curated(table: dict[str, str], keys: set[str]) -> str | None:
+    """What a human set for the first of a group's name keys that has it (most tables are empty)."""
+    return next((table[k] for k in sorted(keys) if k in table), None) if table else None
 
 
 def _winner(votes: Counter) -> str:
