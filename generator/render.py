@@ -219,8 +219,9 @@ class Renderer:
         for kind, section in SECTIONS.items():
             specs.append(("section.md.j2", f"{section}/index.md", f"section/{section}",
                           lambda kind=kind, section=section: dict(kind=kind, section=section)))
-        specs.append(("timeline.md.j2", "timeline.md", "timeline/timeline",
-                      lambda: dict(months=self.by_month(), undated=[e for e in self.graph.events if not e.date])))
+        # The timeline, like the section pages, reads the graph's events whole: any change to
+        # them changes it, so it is rendered again each time rather than watched.
+        specs.append(("timeline.md.j2", "timeline.md", "timeline/timeline", dict))
         specs.append(("index.md.j2", "index.md", "index/index",
                       lambda: dict(key_actors=sorted(self.graph.actors, key=lambda a: (-a.mentions, a.id))[:12],
                                    latest=[e for e in reversed(self.graph.events) if e.date][:10])))
@@ -272,9 +273,10 @@ class Renderer:
         after = [e for e in near if (e.date, e.id) > (event.date, event.id)]
         return (before[-1] if before else None), (after[0] if after else None)
 
-    def by_month(self) -> list[tuple[str, list[Event]]]:
+    def by_month(self, events) -> list[tuple[str, list[Event]]]:
+        """The dated events by month (by year where the sources give only a year)."""
         months = defaultdict(list)
-        for event in self.graph.events:
+        for event in events:
             if event.date:
                 months[event.date[:7] if len(event.date) >= 7 else event.date[:4]].append(event)
         return [(m, months[m]) for m in sorted(months)]
