@@ -132,51 +132,51 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     specs = renderer.specs() + [news.spec()]
     jobs = settings.processes
     rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)))
-    final: dict[str, str] = {}
-    results: dict[str, MergeResult] = {}
-    fresh: set[str] = set()         # pages exactly as rendered: no human text in them
-    for page in rendered:
-        if page.problem is not None:
-            report.problems.append(page.problem)
-        if page.result is not None:
-            results[page.path] = page.result
-            final[page.path] = page.result.text
-            if page.fresh:
-                fresh.add(page.path)
-    for path, text in existing.items():
-        final.setdefault(path, text)
-    stale = [p for p, t in existing.items() if p not in results and page_stamp(t) is not None]
-    stale += sorted(clean - set(results) - renderer.reused)
-    for path in stale:
-        if path in existing and front_matter(existing[path]).get("hide") is True:
-            continue            # hidden on purpose: the page keeps the decision, unpublished
-        if path in existing and touched(existing[path]):
-            final[path] = orphan(existing[path], ORPHAN_NOTICE)
-            results[path] = MergeResult(final[path])
-            report.problems.append(Problem(path, "its subject left the sources; kept because a human edited it"))
-        else:
-            final.pop(path, None)
-            report.deleted.append(path)
-    tick = progress("backlinks", 1)
-    made = {page.path: (page.links, page.title) for page in rendered if page.result is not None}
-    incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record)
-    tick(1)
-    report.written, conflicts = write_pages(settings.content, final, results, incoming, titles, renderer.reused,
-                                            jobs, progress("writing", len(results.keys() | incoming.keys())), files)
-    for path in conflicts:
-        result = results[path]
-        report.conflicts.append(path)
-        report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
-                                             f"{', '.join(result.conflicts)}: kept as edited; the new "
-                                             f"version is in {Path(path).name}.generated"))
-    # Deleted last: a run stopped half way leaves no page linking to a page already gone.
-    for path in report.deleted:
-        target = settings.content / path
-        target.unlink(missing_ok=True)
-        target.with_name(target.name + ".generated").unlink(missing_ok=True)
-    # A new export of the graph is written by a child while this process writes the record.
+    # The new export of the graph is written by a child meanwhile: nothing that follows changes it.
     saved = beside(news.save, jobs) if news.changed else lambda: None
     try:
+        final: dict[str, str] = {}
+        results: dict[str, MergeResult] = {}
+        fresh: set[str] = set()         # pages exactly as rendered: no human text in them
+        for page in rendered:
+            if page.problem is not None:
+                report.problems.append(page.problem)
+            if page.result is not None:
+                results[page.path] = page.result
+                final[page.path] = page.result.text
+                if page.fresh:
+                    fresh.add(page.path)
+        for path, text in existing.items():
+            final.setdefault(path, text)
+        stale = [p for p, t in existing.items() if p not in results and page_stamp(t) is not None]
+        stale += sorted(clean - set(results) - renderer.reused)
+        for path in stale:
+            if path in existing and front_matter(existing[path]).get("hide") is True:
+                continue            # hidden on purpose: the page keeps the decision, unpublished
+            if path in existing and touched(existing[path]):
+                final[path] = orphan(existing[path], ORPHAN_NOTICE)
+                results[path] = MergeResult(final[path])
+                report.problems.append(Problem(path, "its subject left the sources; kept because a human edited it"))
+            else:
+                final.pop(path, None)
+                report.deleted.append(path)
+        tick = progress("backlinks", 1)
+        made = {page.path: (page.links, page.title) for page in rendered if page.result is not None}
+        incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record)
+        tick(1)
+        report.written, conflicts = write_pages(settings.content, final, results, incoming, titles, renderer.reused,
+                                                jobs, progress("writing", len(results.keys() | incoming.keys())), files)
+        for path in conflicts:
+            result = results[path]
+            report.conflicts.append(path)
+            report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
+                                                 f"{', '.join(result.conflicts)}: kept as edited; the new "
+                                                 f"version is in {Path(path).name}.generated"))
+        # Deleted last: a run stopped half way leaves no page linking to a page already gone.
+        for path in report.deleted:
+            target = settings.content / path
+            target.unlink(missing_ok=True)
+            target.with_name(target.name + ".generated").unlink(missing_ok=True)
         # What this run wrote or removed: pages, and new versions beside those in conflict.
         rewritten = results.keys() | incoming.keys() | set(report.deleted)
         conflicted = set(conflicts)

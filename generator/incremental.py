@@ -203,10 +203,11 @@ class MemoRenderer(Renderer):
             redone = range(len(values))
         else:
             values = list(record.dep_values)
-            redone = [i for i, (kind, key, _) in enumerate(record.deps) if (kind, key) in self._changed]
+            keys = {key for _, key in self._changed}      # most dependencies fail this first test
+            redone = [i for i, dep in enumerate(record.deps) if dep[1] in keys and dep[:2] in self._changed]
             for i, value in zip(redone, dep_values(self, [record.deps[i] for i in redone])):
                 values[i] = value
-        self._values = dict(zip(record.deps, values))
+        self._values = values           # of the record's dependencies, by number
         recorded = record.dep_values      # a value the record lacks is a value changed
         self._broken = {i for i in redone if i >= len(recorded) or values[i] != recorded[i]}
         # What a page read as it was is all its text depends on, with its context's key: an
@@ -302,7 +303,8 @@ class MemoRenderer(Renderer):
     def dep_table(self) -> tuple[list, list[str]]:
         """The dependencies and their values now. When most are no longer any page's, the
         table is renumbered without them (and `made` with it)."""
-        deps = list(self.deps)
+        deps = list(self._dep_list)
+        known = self._values
         # Counting what is used means reading every page's list: only once the table has grown.
         if not self.record.deps:
             self.deps_base = len(deps)      # begun afresh: all of it is what this run's pages read
@@ -318,11 +320,11 @@ class MemoRenderer(Renderer):
                                                            else numbers)])
                              for p, (k, numbers) in self.made.items()}
                 deps = [deps[i] for i in keep]
+                known = [known[i] for i in keep if i < len(known)]      # the record's come first
                 self.deps = {d: i for i, d in enumerate(deps)}
                 self._dep_list = deps
-        new = [d for d in deps if d not in self._values]
-        self._values.update(zip(new, dep_values(self, new)))
-        return deps, [self._values[d] for d in deps]
+        # Numbers after the record's are this run's new dependencies.
+        return deps, known + dep_values(self, deps[len(known):])
 
     def _key(self, template: str, path: str, page_id: str, context: dict) -> str:
         """The context's digest: the page's own entity whole, any other actor, event,

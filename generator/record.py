@@ -69,7 +69,9 @@ def listing(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def listing_digest(files: dict[str, tuple[int, int]]) -> str:
-    return hashlib.sha256(json.dumps(sorted(files.items())).encode()).hexdigest()
+    # A path holds no NUL, and sizes and times are digits: one line per file reads one way only.
+    lines = "\n".join(f"{path}\0{size}\0{mtime}" for path, (size, mtime) in sorted(files.items()))
+    return hashlib.sha256(lines.encode(errors="surrogateescape")).hexdigest()
 
 
 # --- the record ----------------------------------------------------------------------

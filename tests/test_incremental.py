@@ -3,13 +3,14 @@ the last run's record writes."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
 
 import pytest
 
-from generator.incremental import MemoRenderer
+from generator.incremental import MemoRenderer, dep_values
 from generator.record import Record
 
 pytestmark = pytest.mark.slow
@@ -152,3 +153,47 @@ def test_a_name_that_becomes_an_actor_is_a_new_connection_on_pages_of_older_sour
     shutil.rmtree(project / ".briefing-cache" / "state")
     assert generate(settings).written == []
     assert _tree(project / "content") == rebuilt
+
+
+def test_a_dependency_table_renumbered_without_the_unused_still_tells_what_changed(project, settings_for):
+    """Once most of the record's dependencies are no page's any more, a run numbers the table
+    afresh with only the used ones. The values must stay with their dependencies through it:
+    the runs after it still write exactly what a rebuild from nothing writes."""
+    from generator.extraction import Extraction
+    from generator.generate import generate
+    from generator.record import Store
+
+    seeds = sorted((project / "seeds").iterdir())
+    held = seeds[0].read_bytes()
+    settings = settings_for(project)
+    generate(settings)
+    store, code = Store(settings.cache_dir, settings.content), Extraction(settings).code
+    record = store.load(code)
+    unused = [("actor", f"nobody-{n}", "name") for n in range(20000)]
+    record.deps += unused
+    record.dep_values += ["sNobody"] * len(unused)
+    store.save(record, record)
+    seeds[0].unlink()           # the pages of its actors go: their dependencies are unused too
+    report = generate(settings)
+    assert report.deleted
+    after = store.load(code)
+    assert not set(unused) & set(after.deps) and len(after.deps) < len(record.deps) - len(unused)
+    # Each value recorded is its dependency's value now.
+    assert after.dep_values == dep_values(MemoRenderer(report.graph, Record(), set()), after.deps)
+    assert _tree(project / "content") == _rebuilt(project, settings)
+    seeds[0].write_bytes(held)          # and the run after the renumbering
+    assert generate(settings).written
+    assert _tree(project / "content") == _rebuilt(project, settings)
+
+
+def _rebuilt(project, settings) -> dict[str, bytes]:
+    """The pages a run without the record writes, in a copy of the project."""
+    from generator.generate import generate
+
+    copy = project.parent / f"{project.name}-rebuilt"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project, copy)
+    shutil.rmtree(copy / ".briefing-cache" / "state")
+    generate(dataclasses.replace(settings, root=copy, sources=copy / "seeds", content=copy / "content",
+                                 cache_dir=copy / ".briefing-cache"))
+    return _tree(copy / "content")
