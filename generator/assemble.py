@@ -123,8 +123,9 @@ def backlinks_todo(final: dict[str, str], rendered: dict[str, tuple[Links, str]]
     # Who links each page in `todo`; a reused page's links are decoded only where they match.
     wanted = todo & (links.keys() | reused)
     incoming: dict[str, Links] = {path: [] for path in todo}
+    numbers = record.numbers(wanted)
     for path in sorted(links.keys() | reused):
-        pairs = record.pages[path].links_among(wanted) if path in reused else links[path]
+        pairs = record.pages[path].links_among(wanted, numbers) if path in reused else links[path]
         for target, line in pairs:
             if target in wanted:
                 incoming[target].append((path, line))

@@ -111,11 +111,16 @@ class PageRecord:
             self._links = self.links_among(None)
         return self._links
 
-    def links_among(self, wanted: set[str] | None) -> list[tuple[str, str]]:
-        """The links to pages in `wanted` (all, with None), decoding no more than needed."""
+    def links_among(self, wanted: set[str] | None, numbers: set[int] | None = None) -> list[tuple[str, str]]:
+        """The links to pages in `wanted` (all, with None), decoding no more than needed.
+        `numbers`: those pages' numbers among the paths read (`Record.numbers`), with which
+        a row that links none of them is passed over undecoded, as most are."""
         if self._links is not None:
             return [link for link in self._links if wanted is None or link[0] in wanted]
-        flat, lines, paths = _numbers(self.row[7]), self.row[6], self._paths
+        flat = _array(self.row[7])
+        if numbers is not None and numbers.isdisjoint(flat[0::2]):
+            return []
+        lines, paths = self.row[6], self._paths
         return [(paths[flat[i]], lines[flat[i + 1]]) for i in range(0, len(flat), 2)
                 if wanted is None or paths[flat[i]] in wanted]
 
@@ -135,6 +140,10 @@ class Record:
     shards: list[str] = field(default_factory=list)    # the hash of each shard of rows read
     deps_base: int = 0          # how many dependencies were in use when last counted
     entities: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> digest of the entity
+
+    def numbers(self, paths: set[str]) -> set[int]:
+        """The numbers of `paths` among the paths the rows read refer to."""
+        return {n for n, path in enumerate(self.paths) if path in paths}
 
 
 SHARDS = 256    # the pages' rows are split so that a run rewrites only the shards it changed
@@ -284,6 +293,10 @@ def _packed(numbers: list[int]) -> str:
 
 
 def _numbers(packed: str) -> list[int]:
+    return _array(packed).tolist()
+
+
+def _array(packed: str) -> array.array:
     numbers = array.array("I")
     numbers.frombytes(base64.b64decode(packed, validate=True))
-    return numbers.tolist()
+    return numbers
