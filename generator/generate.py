@@ -42,6 +42,9 @@ class Report:
     conflicts: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     graph: Graph | None = None
+    # What the run made, held as long as the report: a caller that ends the process right after
+    # the run (the command line) is spared taking a large wiki apart object by object.
+    held: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def unchanged(self) -> bool:
@@ -186,6 +189,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     finally:
         saved()
     renderer.release()
+    report.held = [record, news, specs, rendered, existing, final, results, files, after, pages_info, incoming,
+                   titles]
     return report
 
 
