@@ -145,21 +145,30 @@ class _Blocks:
         pass
 
 
-def beside(job: Callable[[], None], jobs: int) -> Callable[[], None]:
+def beside(job: Callable[[], T], jobs: int) -> Callable[[], T]:
     """Start `job` in a forked child while this process goes on; the function returned waits
-    for it, and raises what it raised. With one job, or no fork, it is done here and now."""
+    for it and returns what it returned, or raises what it raised; called again, it answers
+    the same without waiting. With one job, or no fork, it is done here and now."""
     if jobs == 1 or not hasattr(os, "fork"):
-        job()
-        return lambda: None
+        value = job()
+        return lambda: value
     child = _fork(lambda: [job()], [])
+    outcome: list = []          # once waited for: (True, value) or (False, what was raised)
 
-    def wait() -> None:
-        done = False
-        try:
-            _collect(child)
-            done = True
-        finally:
-            _reap(*child, stop=not done)
+    def wait() -> T:
+        if not outcome:
+            done = False
+            try:
+                outcome.append((True, _collect(child)[0]))
+                done = True
+            except BaseException as error:
+                outcome.append((False, error))
+            finally:
+                _reap(*child, stop=not done)
+        ok, value = outcome[0]
+        if not ok:
+            raise value
+        return value
     return wait
 
 

@@ -135,8 +135,10 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     specs = renderer.specs() + [news.spec()]
     jobs = settings.processes
     rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)))
-    # The new export of the graph is written by a child meanwhile: nothing that follows changes it.
-    saved = beside(news.save, jobs) if news.changed else lambda: None
+    next_record = _dependencies(code, renderer)
+    # Written by a child meanwhile, as nothing that follows changes them: the new export of the
+    # graph, and what the pages depend on (the larger part of the record).
+    saved = beside(lambda: _write_beside(news, store, next_record), jobs)
     try:
         final: dict[str, str] = {}
         results: dict[str, MergeResult] = {}
@@ -185,7 +187,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         conflicted = set(conflicts)
         rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
         after = relisted(settings.content, files, rewritten)
-        _save_record(store, code, inputs, report, renderer, fresh, pages_info, after)
+        _save_record(store, next_record, saved, inputs, report, renderer, fresh, pages_info, after)
     finally:
         saved()
     renderer.release()
@@ -228,15 +230,31 @@ def relisted(content: Path, files: dict, touched) -> dict[str, tuple[int, int]]:
     return after
 
 
-def _save_record(store, code, inputs, report, renderer, fresh, pages_info, files: dict) -> None:
-    """What this run did, for the next one. Every page's links and title, so that the pages
-    they linked can be found when they change; pages exactly as rendered may be reused."""
-    last = renderer.record
-    record = Record(code=code, inputs=inputs, sources=report.sources, problems=list(report.problems),
-                    conflicts=list(report.conflicts), paths=last.paths, shards=last.shards)
+def _dependencies(code: str, renderer: MemoRenderer) -> Record:
+    """The part of the next record known once the pages are rendered: what they depend on,
+    and the digest of every entity."""
+    record = Record(code=code)
     record.deps, record.dep_values = renderer.dep_table()
     record.deps_base = renderer.deps_base
     record.entities = renderer.digests
+    return record
+
+
+def _write_beside(news: WhatsNew, store: Store, record: Record) -> str:
+    if news.changed:
+        news.save()
+    return store.save_deps(record)
+
+
+def _save_record(store, record: Record, deps: Callable[[], str], inputs, report, renderer, fresh, pages_info,
+                 files: dict) -> None:
+    """What this run did, for the next one (`record`: its dependencies, written by `deps`).
+    Every page's links and title, so that the pages they linked can be found when they change;
+    pages exactly as rendered may be reused."""
+    last = renderer.record
+    record.inputs, record.sources = inputs, report.sources
+    record.problems, record.conflicts = list(report.problems), list(report.conflicts)
+    record.paths, record.shards = last.paths, last.shards
     for path, (links, title) in pages_info.items():
         if path not in files:
             continue
@@ -246,12 +264,12 @@ def _save_record(store, code, inputs, report, renderer, fresh, pages_info, files
             record.pages[path] = old if old.file == files[path] else old.moved(files[path])
             continue
         clean = path in fresh or path in renderer.reused
-        key, deps = renderer.made[path] if clean else (None, [])
+        key, deps_read = renderer.made[path] if clean else (None, [])
         record.pages[path] = PageRecord(file=files[path], clean=clean, key=key,
-                                        deps=old.deps if deps is None else deps,
+                                        deps=old.deps if deps_read is None else deps_read,
                                         links=old.links if links is None else links, title=title)
     record.content = listing_digest(files)
-    store.save(record, last)
+    store.save(record, last, deps)
 
 
 # --- reading what is there -----------------------------------------------------------

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,15 +152,17 @@ SHARDS = 256    # the pages' rows are split so that a run rewrites only the shar
 
 class Store:
     """The record of one content folder, kept in the cache folder: a small file with what a run
-    that changes nothing needs; the sources as read; and the pages, as a head (numbered paths and
-    dependencies) and shards of rows, each shard's hash in the head. Paths and link lines are
-    written once each and referred to by number."""
+    that changes nothing needs; the sources as read; the dependencies and entity digests; and
+    the pages, as a head (numbered paths, the hash of the dependencies' file) and shards of
+    rows, each shard's hash in the head. Paths and link lines are written once each and
+    referred to by number."""
 
     def __init__(self, cache_dir: Path, content: Path):
         name = hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:16]
         self.folder = cache_dir / "state"
         self.summary_path = self.folder / f"{name}.json"
         self.pages_path = self.folder / f"{name}.pages.json"
+        self.deps_path = self.folder / f"{name}.deps.json"
         self.read_path = self.folder / f"{name}.sources.json"
         self.shard_path = lambda k: self.folder / f"{name}.pages" / f"{k:03d}.json"
 
@@ -202,17 +205,31 @@ class Store:
                     path, size, mtime, clean, key, _, _, _, title = row
                     record.pages[paths[path]] = PageRecord((size, mtime), bool(clean), key, None, None,
                                                            title, row, paths)
+            deps, found = _read(self.deps_path)
+            if found != data["deps"] or deps["code"] != code:
+                return Record()
             record.deps = [(kind, key, attr or None) for kind, key, attr in
-                           (d.split("\t") for d in data["deps"])]
-            record.dep_values = list(data["dep_values"])
-            record.deps_base = int(data["deps_base"])
-            record.entities = {tuple(ref.split("\t", 1)): value for ref, value in data["entities"].items()}
+                           (d.split("\t") for d in deps["deps"])]
+            record.dep_values = list(deps["dep_values"])
+            record.deps_base = int(deps["deps_base"])
+            record.entities = {tuple(ref.split("\t", 1)): value for ref, value in deps["entities"].items()}
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return Record()
         return record
 
-    def save(self, record: Record, last: Record) -> None:
-        """Write `record`; shards holding only pages as `last` had them are left as they are."""
+    def save_deps(self, record: Record) -> str:
+        """Write the dependencies, their values and the entity digests of `record`; returns the
+        hash that `save` writes in the head. The larger part of the record, and known once the
+        pages are rendered: written meanwhile by another process while this one writes them."""
+        return _write(self.deps_path, {
+            "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
+            "dep_values": record.dep_values, "deps_base": record.deps_base,
+            "entities": {"\t".join(ref): value for ref, value in record.entities.items()}})
+
+    def save(self, record: Record, last: Record, deps: Callable[[], str] | None = None) -> None:
+        """Write `record`; shards holding only pages as `last` had them are left as they are.
+        `deps`: the hash `save_deps` returned, asked for once the rows are written (None: its
+        file is written here)."""
         # Rows read and not changed since are written back as they are, in the numbering read;
         # once most of that numbering is of pages gone, everything is numbered afresh.
         keep = len(record.paths) <= 2 * len(record.pages) + 1000 and len(last.shards) == SHARDS
@@ -237,12 +254,9 @@ class Store:
         digests = list(last.shards) if keep else [""] * SHARDS
         for k in sorted(dirty):
             digests[k] = _write(self.shard_path(k), {"rows": shards[k]})
-        _write(self.pages_path, {
-            "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
-            "dep_values": record.dep_values, "deps_base": record.deps_base,
-            "entities": {"\t".join(ref): value for ref, value in record.entities.items()},
-            "paths": list(number),
-            "shards": digests})
+        deps_digest = self.save_deps(record) if deps is None else deps()
+        _write(self.pages_path, {"code": record.code, "deps": deps_digest, "paths": list(number),
+                                 "shards": digests})
         _write(self.summary_path, {
             "code": record.code, "inputs": record.inputs, "content": record.content, "sources": record.sources,
             "problems": [[p.path, p.message, p.severity, p.line] for p in record.problems],

@@ -171,6 +171,13 @@ def test_a_job_beside_runs_while_this_process_goes_on_and_its_work_is_there_once
     assert len(forked) == (jobs > 1) and _all_reaped(forked)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_wait_for_a_job_beside_returns_its_value_as_often_as_asked(jobs, forked):
+    wait = beside(lambda: {"pid": os.getpid()}, jobs)
+    assert wait() == wait() == {"pid": forked[0] if jobs > 1 else os.getpid()}
+    assert _all_reaped(forked)
+
+
 def test_a_failure_beside_is_raised_by_the_wait_and_no_child_is_left(forked):
     def job():
         raise OSError("disk full")
@@ -180,3 +187,5 @@ def test_a_failure_beside_is_raised_by_the_wait_and_no_child_is_left(forked):
         wait()
     assert "raised in a worker process" in "".join(raised.value.__notes__)
     assert len(forked) == 1 and _all_reaped(forked)
+    with pytest.raises(OSError, match="disk full"):       # and again, when asked again
+        wait()

@@ -56,6 +56,26 @@ def test_record_shard_not_the_one_named_is_not_trusted(project, settings_for):
     assert store.load(code).pages == {}
 
 
+def test_record_dependencies_of_another_run_are_not_trusted(project, settings_for):
+    """The dependencies are a file of their own, written beside the pages: the head names the
+    one it goes with, and an older one, sound as it is, is not taken for it."""
+    from generator.generate import generate
+
+    settings = settings_for(project)
+    seeds = sorted((project / "seeds").iterdir())
+    held = seeds[0].read_bytes()
+    seeds[0].unlink()
+    generate(settings)
+    store = Store(settings.cache_dir, settings.content)
+    older = store.deps_path.read_bytes()
+    seeds[0].write_bytes(held)
+    generate(settings)
+    code = store.summary().code
+    assert store.load(code).pages and store.deps_path.read_bytes() != older
+    store.deps_path.write_bytes(older)
+    assert store.load(code).pages == {}
+
+
 def test_record_lives_in_the_cache_folder_per_content_folder(project, settings_for, tmp_path):
     from generator.generate import generate
 
