@@ -25,7 +25,8 @@ MOST = 64           # tasks taken at a time, at most
 
 
 def fork_map(task: Callable[[int], T], count: int, jobs: int,
-             tick: Callable[[int], None] = lambda n=1: None, blocks: bool = False) -> list[T]:
+             tick: Callable[[int], None] = lambda n=1: None, blocks: bool = False,
+             meanwhile: Callable[[], None] = lambda: None) -> list[T]:
     """[task(0), ..., task(count - 1)], computed by `jobs` processes: this one and jobs - 1
     forked children. The children take runs of tasks from the front of the list as they go,
     this process from the back, until they meet: however unequal the tasks (a listing page of
@@ -33,10 +34,12 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
     `blocks`, each process takes a fixed run of neighbouring tasks instead (writing files, the
     processes then mostly work in different folders and do not wait on each other there).
     `tick` is called here only, as the work advances, as if it were all done here.
-    An exception in a child is raised here as it was raised there (or, if it cannot be
+    `meanwhile`: other work for this process, done once the children are under way and before
+    it takes tasks (they need nothing of it). An exception in a child is raised here as it was raised there (or, if it cannot be
     pickled, as a RuntimeError), with the child's traceback in a note."""
     jobs = max(1, min(jobs, count))
     if jobs == 1 or count < LEAST or not hasattr(os, "fork"):
+        meanwhile()
         results = []
         for i in range(count):
             results.append(task(i))
@@ -49,6 +52,7 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
         for k in range(1, jobs):
             children.append(_fork(lambda k=k: _run(task, claims.take(k)),
                                   [reader for _, reader in children]))
+        meanwhile()
         mine, ticked = [], 0
         for run in claims.take(0):
             mine.append((run, [task(i) for i in run]))

@@ -130,8 +130,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         graph = resolve(sources, facts, read_curation(settings, existing, names))
     tick(1)
     report.graph = graph
-    renderer = MemoRenderer(graph, record, clean, settings.processes)
-    news.see(graph)
+    renderer = MemoRenderer(graph, record, clean, settings.processes, meanwhile=lambda: news.see(graph))
     specs = renderer.specs() + [news.spec()]
     jobs = settings.processes
     rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)))

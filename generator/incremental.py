@@ -20,7 +20,7 @@ import pickle
 from collections.abc import Callable
 
 from .fanout import fork_map
-from .model import Actor, Agreement, Event, Quote, Source
+from .model import Actor, Agreement, Event, Graph, Quote, Source
 from .record import Record
 from .render import HELD_KINDS, TABLES, Page, Renderer
 
@@ -40,19 +40,22 @@ def digest(value) -> str:
     return hashlib.sha256(pickled(value)).hexdigest()[:24]
 
 
-def entity_digests(renderer: Renderer, jobs: int) -> dict[Ref, str]:
-    """Every actor, event, agreement and source of the renderer's graph, as a digest of its
-    value (a source's with which actor each of its names is); computed by `jobs` processes,
-    as a large wiki has tens of thousands."""
-    refs = [(kind, key) for kind, attr in TABLES.items() for key in getattr(renderer, attr)]
-    items = [dict.__getitem__(getattr(renderer, TABLES[kind]), key) for kind, key in refs]
-    named = renderer.graph.mention_actors
+def entity_digests(graph: Graph, jobs: int, meanwhile: Callable[[], None] = lambda: None) -> dict[Ref, str]:
+    """Every actor, event, agreement and source of the graph, as a digest of its value (a
+    source's with which actor each of its names is); computed by `jobs` processes, as a large
+    wiki has tens of thousands, while this one does `meanwhile` first."""
+    refs, items = [], []
+    for kind, attr in TABLES.items():
+        for item in getattr(graph, attr):
+            refs.append((kind, item.id))
+            items.append(item)
+    named = graph.mention_actors
 
     def one(i: int) -> str:
         item = items[i]
         return digest((item, sorted(named.get(item.id, {}).items())) if refs[i][0] == "source" else item)
 
-    return dict(zip(refs, fork_map(one, len(items), jobs)))
+    return dict(zip(refs, fork_map(one, len(items), jobs, meanwhile=meanwhile)))
 
 
 class _Looked:
@@ -178,14 +181,21 @@ class MemoRenderer(Renderer):
     """Renders only pages whose context or looked-up attributes changed since the record;
     the others come back with `text=None`: what is on disk is still what they would be."""
 
-    def __init__(self, graph, record: Record, reusable: set[str], jobs: int = 1):
-        super().__init__(graph)
+    def __init__(self, graph, record: Record, reusable: set[str], jobs: int = 1,
+                 meanwhile: Callable[[], None] = lambda: None):
+        """`meanwhile`: the caller's work, for this process to do while others make the
+        entity digests."""
         self._graph = graph
         self._watch: list = []
-        for kind, attr in TABLES.items():
-            setattr(self, attr, _Table(kind, getattr(self, attr), self._watch))
         self.record = record
-        self.digests = entity_digests(self, jobs)
+
+        def indexes() -> None:
+            Renderer.__init__(self, graph)
+            for kind, attr in TABLES.items():
+                setattr(self, attr, _Table(kind, getattr(self, attr), self._watch))
+            meanwhile()
+
+        self.digests = entity_digests(graph, jobs, indexes)
         last = record.entities
         # What changed since the record: None when it cannot tell (a first run), and every page is looked at.
         self._changed: set[Ref] | None = None

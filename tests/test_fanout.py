@@ -172,6 +172,15 @@ def test_a_job_beside_runs_while_this_process_goes_on_and_its_work_is_there_once
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
+def test_work_meanwhile_is_done_once_here_while_the_children_take_tasks(jobs, forked):
+    done = []
+    results = fork_map(lambda i: i * i, 100, jobs, meanwhile=lambda: done.append((os.getpid(), len(forked))))
+    assert results == [i * i for i in range(100)]
+    assert done == [(os.getpid(), jobs - 1)]       # here, once, with the children started
+    assert _all_reaped(forked)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_the_wait_for_a_job_beside_returns_its_value_as_often_as_asked(jobs, forked):
     wait = beside(lambda: {"pid": os.getpid()}, jobs)
     assert wait() == wait() == {"pid": forked[0] if jobs > 1 else os.getpid()}
