@@ -121,13 +121,16 @@ def backlinks_todo(final: dict[str, str], rendered: dict[str, tuple[Links, str]]
             affected.update(t for t in now.keys() | before.keys() if now.get(t) != before.get(t))
     todo = results | (affected & reused)
     # Who links each page in `todo`; a reused page's links are decoded only where they match.
-    wanted = todo & (links.keys() | reused)
+    # In no order: the backlinks are listed by title and path, and one page's lines as it has them.
+    wanted = {path for path in todo if path in links or path in reused}
     incoming: dict[str, Links] = {path: [] for path in todo}
     numbers = record.numbers(wanted)
-    for path in sorted(links.keys() | reused):
-        pairs = record.pages[path].links_among(wanted, numbers) if path in reused else links[path]
+    for path in reused:
+        for target, line in record.pages[path].links_among(wanted, numbers):
+            incoming[target].append((path, line))
+    for path, pairs in links.items():
         for target, line in pairs:
-            if target in wanted:
+            if target in wanted and path not in reused:
                 incoming[target].append((path, line))
     return incoming, titles, info
 
