@@ -141,8 +141,9 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
             if cluster is None:
                 cluster = clusters[key] = Cluster(key)
             cluster.mentions.append((source, index))
-            cluster.forms[display] += 1
-            cluster.votes[vote] += weight
+            forms, votes = cluster.forms, cluster.votes     # dict.get: no Counter.__missing__ call
+            forms[display] = forms.get(display, 0) + 1
+            votes[vote] = votes.get(vote, 0) + weight
             cluster.country = cluster.country or country
     groups = _Groups(curation.not_same_as)
     for key in sorted(clusters):
@@ -267,7 +268,8 @@ def _join_company_forms(clusters: dict[str, Cluster], groups: _Groups) -> None:
 
 
 def _kind(cluster: Cluster) -> str:
-    return cluster.votes.most_common(1)[0][0] if cluster.votes else "organization"
+    # most_common(1) without its heap: the first of the largest, as it gives.
+    return max(cluster.votes, key=cluster.votes.__getitem__) if cluster.votes else "organization"
 
 
 def _initials(key: str) -> str:

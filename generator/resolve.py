@@ -126,9 +126,8 @@ def _draft(group: list[Cluster], curation: Curation, quotes: _Quotes) -> dict:
     name = name or (sorted(countries)[0] if kind == "country" and countries else _best_name(forms, kind))
     key = name_key(name)
     mentions = [quotes.by_id[s].mentions[i] for s, i in refs]
-    aliases = sorted({f for f in forms if name_key(f) != key}
-                     | {m.text for m in mentions if m.label != "COLLECTIVE" and name_key(m.text) != key},
-                     key=_casefold_then_text)
+    aliases = _sorted_case_aside({f for f in forms if name_key(f) != key}
+                                 | {m.text for m in mentions if m.label != "COLLECTIVE" and name_key(m.text) != key})
     roles, seen_roles = [], set()
     for (source, _), mention in zip(refs, mentions):
         if mention.role and name_key(mention.role) not in seen_roles:
@@ -148,8 +147,8 @@ def _curated(table: dict[str, str], keys: set[str]) -> str | None:
 
 
 def _winner(votes: Counter) -> str:
-    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-    return ranked[0][0] if ranked else "organization"
+    """The type with most votes; of two as many, the first by name."""
+    return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if votes else "organization"
 
 
 def _best_name(forms: Counter, kind: str) -> str:
@@ -252,8 +251,7 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes) -> Agree
     else:                   # a part of another agreement: "the planned prisoner exchange"
         name = _bare_phrase(min(phrases, key=lambda p: (-phrases[p], len(p), p))) if phrases else kind
     name = name[:1].upper() + name[1:]
-    aliases = tuple(sorted({p for p in phrases if name_key(p) != name_key(name) and " " in p},
-                           key=_casefold_then_text))
+    aliases = tuple(_sorted_case_aside({p for p in phrases if name_key(p) != name_key(name) and " " in p}))
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
                      quotes=tuple(dict.fromkeys(said)))
@@ -319,11 +317,13 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                 anchor = ("the date of the source: its opening sentence reports this as done "
                           "and gives no other date")
             key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others))
-            entry = merged.setdefault(key, {
-                "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
-                "title": _title(agents, others, fact, names), "agents": agents, "others": [],
-                "place": place, "quotes": [], "agreements": set(),
-                "status": status_of(fact.trigger, fact.negated) if fact.acts_on else None})
+            entry = merged.get(key)
+            if entry is None:       # the first report of it: its title and status are this one's
+                entry = merged[key] = {
+                    "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
+                    "title": _title(agents, others, fact, names), "agents": agents, "others": [],
+                    "place": place, "quotes": [], "agreements": set(),
+                    "status": status_of(fact.trigger, fact.negated) if fact.acts_on else None}
             entry["others"] = list(dict.fromkeys(entry["others"] + others))
             entry["place"] = entry["place"] or place
             entry["quotes"].append(quotes[doc.source_id, fact.sent])
@@ -382,7 +382,12 @@ def _event_sort_key(entry: dict) -> str:
 
 
 def _ids(actor_at: dict[int, str], indices) -> list[str]:
-    return list(dict.fromkeys(a for a in map(actor_at.get, indices) if a is not None))
+    ids = []                # a handful at most: a list is quicker to search than a dict to make
+    for index in indices:
+        actor_id = actor_at.get(index)
+        if actor_id is not None and actor_id not in ids:
+            ids.append(actor_id)
+    return ids
 
 
 _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"), "go": ("goes", "go")}
@@ -435,6 +440,7 @@ def _link_events(agreements: list[Agreement], events: list[Event]) -> list[Agree
     return result
 
 
-def _casefold_then_text(text: str) -> tuple[str, str]:
-    # "iPods" and "IPods" fold alike: the text itself breaks the tie, not the set's hash order.
-    return text.casefold(), text
+def _sorted_case_aside(texts) -> list[str]:
+    """Sorted case aside. "iPods" and "IPods" fold alike: the text itself breaks the tie, not
+    the set's hash order (a stable sort by the fold of texts already in order)."""
+    return sorted(sorted(texts), key=str.casefold) if len(texts) > 1 else list(texts)
