@@ -25,6 +25,7 @@ from .incremental import MemoRenderer
 from .merge import MergeResult, orphan, page_stamp, remove_leftovers, to_lf, touched
 from .model import Graph
 from .record import PageRecord, Record, Store, listing, listing_digest
+from .render import compile_templates
 from .sources import read_sources
 from .whatsnew import WhatsNew
 
@@ -117,7 +118,12 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
             store.save_read(code, read)
         from .resolve import prepare, resolve
 
-        facts, report.extracted = extraction.finish(progress, lambda cached: prepare(cached, news.last))
+        def ahead(cached: list) -> None:
+            """What can be done while the model parses what is new."""
+            prepare(cached, news.last)
+            compile_templates()
+
+        facts, report.extracted = extraction.finish(progress, ahead)
     finally:
         extraction.close()
 
