@@ -66,6 +66,13 @@ def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need
     return settings, report
 
 
+def _let_go() -> None:
+    """Free what the run made before mkdocs runs beside this process for minutes or hours:
+    left to the exit, it would be held all that time."""
+    if _ended_by_exit is not None:
+        _ended_by_exit.clear()
+
+
 @click.group()
 @click.version_option(package_name="briefing-wiki")
 def cli():
@@ -98,6 +105,7 @@ def build(config_file, sources, content, quiet, jobs, strict):
     if content is not None:
         click.echo("note: mkdocs builds docs_dir from mkdocs.yml", err=True)
     args += ["-q"] if quiet else []
+    _let_go()
     code = subprocess.call(args, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
     if code:
         raise BriefingError("mkdocs build failed (its messages are above); `briefing check` "
@@ -113,6 +121,7 @@ def serve(config_file, sources, content, quiet, jobs, dev_addr):
     Example: briefing serve -a 127.0.0.1:8000
     """
     _run_generate(config_file, sources, content, quiet, jobs)
+    _let_go()
     raise SystemExit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file),
                                       "-a", dev_addr]))
 
