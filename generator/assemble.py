@@ -129,8 +129,10 @@ def backlinks_todo(final: dict[str, str], rendered: dict[str, tuple[Links, str]]
         for target, line in record.pages[path].links_among(wanted, numbers):
             incoming[target].append((path, line))
     for path, pairs in links.items():
+        if path in reused:
+            continue
         for target, line in pairs:
-            if target in wanted and path not in reused:
+            if target in wanted:
                 incoming[target].append((path, line))
     return incoming, titles, info
 

@@ -35,7 +35,8 @@ def fork_map(task: Callable[[int], T], count: int, jobs: int,
     processes then mostly work in different folders and do not wait on each other there).
     `tick` is called here only, as the work advances, as if it were all done here.
     `meanwhile`: other work for this process, done once the children are under way and before
-    it takes tasks (they need nothing of it). An exception in a child is raised here as it was raised there (or, if it cannot be
+    it takes tasks (they need nothing of it).
+    An exception in a child is raised here as it was raised there (or, if it cannot be
     pickled, as a RuntimeError), with the child's traceback in a note."""
     jobs = max(1, min(jobs, count))
     if jobs == 1 or count < LEAST or not hasattr(os, "fork"):

@@ -228,9 +228,7 @@ class MemoRenderer(Renderer):
         self._all_ok = all(self._dep_ok)
         self._reusable = reusable
         # Numbers stay those of the record, so that a reused page keeps its list as it is.
-        index = record.dep_index
-        self.deps: dict[tuple, int] = index if len(index) == len(record.deps) else \
-            {d: i for i, d in enumerate(record.deps)}
+        self.deps: dict[tuple, int] = {d: i for i, d in enumerate(record.deps)}
         self._dep_list: list[tuple] = list(record.deps)      # index -> dependency
         self.made: dict[str, tuple[str | None, list[int]]] = {}   # path -> (key, dependency indices)
         self.reused: set[str] = set()

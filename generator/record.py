@@ -142,8 +142,6 @@ class Record:
     shards: list[str] = field(default_factory=list)    # the hash of each shard of rows read
     deps_base: int = 0          # how many dependencies were in use when last counted
     entities: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> digest of the entity
-    # Each of `deps` by its number, made as they are read (a renderer adopts it, numbering on).
-    dep_index: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
 
     def numbers(self, paths: set[str]) -> set[int]:
         """The numbers of `paths` among the paths the rows read refer to."""
@@ -213,7 +211,6 @@ class Store:
                 return Record()
             record.deps = [(kind, key, attr or None) for kind, key, attr in
                            (d.split("\t") for d in deps["deps"])]
-            record.dep_index = {dep: n for n, dep in enumerate(record.deps)}
             record.dep_values = list(deps["dep_values"])
             record.deps_base = int(deps["deps_base"])
             record.entities = {tuple(ref.split("\t", 1)): value for ref, value in deps["entities"].items()}
