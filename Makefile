@@ -8,9 +8,12 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+# pip is pinned and installed first: the one bundled with the interpreter re-resolves extras
+# against the newest releases on the index, so a lock that installed last month can fail today.
+$(VENV)/.installed: pyproject.toml requirements-bootstrap.lock requirements.lock
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-bootstrap.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
@@ -30,10 +33,12 @@ chromium:
 serve: install
 	$(BIN)/briefing serve
 
-# Re-pin every dependency, with hashes, after changing pyproject.toml.
-lock:
+# Re-pin every dependency, with hashes, to the newest releases that pyproject.toml allows:
+# run after changing pyproject.toml, or to upgrade on purpose, then `make test`.
+lock: install
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe --no-emit-index-url -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --no-emit-index-url -o requirements-bootstrap.lock requirements-bootstrap.in
+	$(BIN)/pip-compile --quiet --upgrade --generate-hashes --extra test --strip-extras --allow-unsafe --no-emit-index-url -o requirements.lock pyproject.toml
 
 clean:
 	rm -rf site $(VENV) .briefing-cache
