@@ -210,7 +210,8 @@ def _export_of(gold: dict) -> dict:
     precision = {4: "year", 7: "month", 10: "day"}
     actors = [actor(a["name"], a["name"], a["type"], a["aliases"]) for a in gold["actors"]]
     actors += [actor(p, p, "place") for p in gold["places"]]
-    events = [event(str(i), e["date"], precision[len(e["date"])], e["actors"]) for i, e in enumerate(gold["events"])]
+    events = [event(str(i), e["date"], precision[len(e["date"])] if e["date"] else None, e["actors"])
+              for i, e in enumerate(gold["events"])]   # an event the text does not date has date null
     agreements = [{**agreement(a["name"], a["name"], a["parties"], a["aliases"]), "date": a.get("date"),
                    "place": a.get("place")} for a in gold["agreements"]]
     return export(actors, events, agreements)
