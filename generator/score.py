@@ -18,8 +18,9 @@ Definitions follow the gold header:
               gold events, each reported by one of those documents, while no gold event it finds
               is reported by all of them.
               Modality (`happened` when not given, on either side): a found gold event that did
-              not happen is right when an exported event finding it has its modality; a found
-              happened gold event that no finding exported event calls happened is an error.
+              not happen is right when an exported event finding it, and quoting a document that
+              reports it, has its modality; a found happened gold event that no such exported
+              event calls happened is an error.
               Accuracy = right / (non-happened found + those errors).
   agreements  a gold agreement is found by an exported agreement whose name or an alias matches
               its name or an alias, and whose parties include every gold party; precision is
@@ -230,7 +231,7 @@ def score_events(export: dict, gold: dict, matches: dict[str, list[str]]) -> dic
         "missed": [_what(e) for e in missed],
         "missed_must": [_what(e) for e in missed if e.get("must")],
         **_merging(gold, gold_events, finders, exported),
-        **_modality(gold_events, finders),
+        **_modality(gold_events, _reporting(gold, gold_events, finders, bool(document_of))),
     }
 
 
@@ -260,6 +261,18 @@ def _merging(gold: dict, gold_events: list[dict], finders: list[list[dict]], exp
         "over_merged": len(over),
         "over_merges": over,
     }
+
+
+def _reporting(gold: dict, gold_events: list[dict], finders: list[list[dict]], mapped: bool) -> list[list[dict]]:
+    """The finders that quote a document reporting the gold event. An undated gold event is found
+    by any undated exported event with one of its actors, in any document: whether that event
+    says it happened tells nothing of this one. All finders when the export's sources are not
+    the gold's documents, or the gold event names none."""
+    kept = []
+    for event, found_by in zip(gold_events, finders):
+        sources = set(event_sources(event, gold))
+        kept.append([x for x in found_by if x["documents"] & sources] if mapped and sources else found_by)
+    return kept
 
 
 def _modality(gold_events: list[dict], finders: list[list[dict]]) -> dict:

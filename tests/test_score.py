@@ -310,6 +310,19 @@ def test_happened_event_also_shown_as_happened_is_no_error():
     assert result["modality_accuracy"] is None
 
 
+def test_modality_is_judged_on_events_quoting_a_report_of_it():
+    """An undated gold event is found by any undated exported event with one of its actors."""
+    gold = {**STORY, "events": [{"date": None, "actors": ["Taliban"], "what": "talks to resume", "must": True,
+                                 "modality": "planned", "sources": ["news/1"]}]}
+    elsewhere = event("elsewhere", None, None, ["taliban"], [sid("news/2")], modality="planned")
+    here = event("here", None, None, ["taliban"], [sid("news/1")])
+    result = score(export(PERFECT_ACTORS, [elsewhere, here], sources=STORY_DOCS), merge_golds([gold]))["events"]
+    assert result["recall"] == 1.0
+    assert (result["modality_right"], result["modality_scored"]) == (0, 1)
+    result = score(export(PERFECT_ACTORS, [elsewhere], sources=STORY_DOCS), merge_golds([gold]))["events"]
+    assert result["not_happened_found"] == result["modality_scored"] == 0
+
+
 STATUS_GOLD = {**GOLD, "agreements": [
     {**GOLD["agreements"][0], "status": "ratification pending", "status_since": "2020-03"},
     {"name": "Chile-Vietnam trade deal", "aliases": [], "kind": "agreement", "parties": ["Qatar"],
