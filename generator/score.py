@@ -276,27 +276,28 @@ def _reporting(gold: dict, gold_events: list[dict], finders: list[list[dict]], m
 
 
 def _modality(gold_events: list[dict], finders: list[list[dict]]) -> dict:
-    right, errors, scored = 0, [], 0
-    not_happened = [(e, f) for e, f in zip(gold_events, finders) if modality_of(e) != "happened"]
+    right = scored = happened_otherwise = 0
+    errors = []
     for event, found_by in zip(gold_events, finders):
         if not found_by:
             continue
         wanted, shown = modality_of(event), sorted({modality_of(x["event"]) for x in found_by})
-        if wanted in shown:
-            right += wanted != "happened"
-            scored += wanted != "happened"
-            continue
-        scored += 1
-        errors.append(f"{_what(event)}: {wanted}, shown {'/'.join(shown)}")
+        if wanted != "happened":
+            scored += 1
+            right += wanted in shown
+        elif wanted not in shown:
+            scored += 1
+            happened_otherwise += 1
+        if wanted not in shown:
+            errors.append(f"{_what(event)}: {wanted}, shown {'/'.join(shown)}")
+    not_happened = [f for e, f in zip(gold_events, finders) if modality_of(e) != "happened"]
     return {
         "not_happened": len(not_happened),
-        "not_happened_found": sum(1 for _, f in not_happened if f),
+        "not_happened_found": sum(1 for f in not_happened if f),
         "modality_scored": scored,
         "modality_right": right,
         "modality_accuracy": _ratio(right, scored),
-        "happened_shown_otherwise": sum(1 for e, f in zip(gold_events, finders)
-                                        if f and modality_of(e) == "happened"
-                                        and all(modality_of(x["event"]) != "happened" for x in f)),
+        "happened_shown_otherwise": happened_otherwise,
         "modality_errors": errors,
     }
 
