@@ -129,3 +129,18 @@ def test_curation_global_aliases_and_ignore_in_mkdocs_yml(project, settings_for)
     graph = build(project, settings_for)
     assert actor(graph, "Qatar") is None and actor(graph, "Transnational Threat Project") is None
     assert "Transnational Threat Project" in actor(graph, "Al Qaeda")["aliases"]
+
+
+def test_curation_hide_on_a_page_saved_with_a_bom_or_a_long_summary_is_honoured(project, settings_for):
+    build(project, settings_for)
+    bass = project / "content/actors/john-bass.md"
+    bass.write_bytes(b"\xef\xbb\xbf" + bass.read_bytes().replace(b"\n---\n", b"\nhide: true\n---\n", 1))
+    qatar = project / "content/actors/qatar.md"
+    set_front_matter(qatar, f"summary: \"{'A long summary. ' * 400}\"\nhide: true")
+    report = generate(settings_for(project))
+    assert not any(p.path == "actors/john-bass.md" for p in report.problems), report.problems
+    assert bass.read_bytes().startswith(b"\xef\xbb\xbf---\n")
+    site = _mkdocs_build(project)
+    assert site.returncode == 0, site.stderr
+    assert not (project / "site/actors/john-bass").exists()
+    assert not (project / "site/actors/qatar").exists()
