@@ -98,6 +98,9 @@ def main() -> int:
             notes.append(note)
             time.sleep(rng.uniform(0, 1))
             print(f"round {n}: note saved {delay:.2f} s after the new source", flush=True)
+        # The last source's rebuild done: its page is there, and nothing changes for a while.
+        last = root / "content" / "sources" / f"{args.rounds:03d}.md"
+        wait_for(last.exists, 300)
         settled(root)
     finally:
         os.killpg(server.pid, signal.SIGINT)

@@ -89,18 +89,20 @@ def links_and_title(path: str, text: str) -> tuple[Links | None, str]:
 
 
 def backlinks_todo(final: dict[str, str], rendered: dict[str, tuple[Links, str]], results: set[str],
-                   reused: set[str], record) -> tuple[dict, dict[str, str], dict[str, tuple]]:
+                   reused: set[str], record, hid: set[str] = frozenset()) -> tuple[dict, dict[str, str], dict[str, tuple]]:
     """Which pages get their backlinks region set, and what goes in it: every page rendered now,
     and every page reused from the last run that a changed page links or linked (only those can
     have new backlinks). Reused pages bring their links and title from the record.
     Returns (page -> incoming [(linking page, line)], titles, path -> (links, title) of every
-    page, links None where they are as in the record)."""
+    page, links None where they are as in the record). `hid`: pages a human hid, which link nothing."""
     links, titles = {}, {}          # links: of pages not reused
     for path in reused:
         titles[path] = record.pages[path].title
     info = {path: (None, titles[path]) for path in reused}
     for path, text in final.items():
         found, titles[path] = rendered[path] if path in rendered else links_and_title(path, text)
+        if path in hid:         # hidden, also where its front matter is broken: not published
+            found = None
         if found is not None:
             links[path] = found
         info[path] = (found or [], titles[path])

@@ -187,7 +187,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 report.deleted.append(path)
         tick = progress("backlinks", 1)
         made = {page.path: (page.links, page.title) for page in rendered if page.result is not None}
-        incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record)
+        incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record,
+                                                        {p for p, v in curated.items() if v.get("hide") is True})
         tick(1)
         outcomes = write_pages(settings.content, final, results, incoming, titles, renderer.reused, jobs,
                                progress("writing", len(results.keys() | incoming.keys())), files, existing)

@@ -516,3 +516,21 @@ def test_handedits_region_markers_typed_by_hand_keep_their_text(wiki):
     assert after.endswith(example)
     assert "](../sources/lima.md)" in after
     assert wiki.generate().written == []
+
+
+def test_handedits_a_hidden_page_whose_front_matter_breaks_stays_hidden(wiki, monkeypatch):
+    wiki.generate()
+    wiki.edit(KELLER, "aliases: []", "aliases: []\nhide: true")
+    wiki.generate()
+    wiki.edit(KELLER, "aliases: []", "aliases: [Keller")
+    report = wiki.use(*CORE, "lima.txt").generate()
+    assert any(p.path == KELLER and p.line == 4 for p in report.problems), report.problems
+    for rel, data in wiki.snapshot().items():
+        assert rel == KELLER or "anna-keller.md)" not in data.decode(errors="replace"), rel
+    monkeypatch.chdir(wiki.root)
+    checked = CliRunner().invoke(cli, ["check"])
+    assert f"{KELLER}:4" in checked.output and "broken link" not in checked.output
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=wiki.root, capture_output=True,
+                           text=True, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode == 0, build.stderr
+    assert not (wiki.root / "site/actors/anna-keller").exists()
