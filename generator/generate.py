@@ -17,13 +17,14 @@ from filelock import FileLock, Timeout
 
 from .actors import Curation, name_key
 from .assemble import backlinks_todo, render_pages, write_pages
+from .backlinks import LISTING_PAGES
 from .config import Settings
 from .exceptions import LockedError, Problem
 from .extraction import Extraction, Progress, begin
 from .fanout import beside
+from .frontmatter import page_curation, read_front_matter
 from .incremental import MemoRenderer
 from .merge import MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched
-from .frontmatter import page_curation, read_front_matter
 from .model import Graph
 from .record import PageRecord, Record, Store, listing, listing_digest
 from .render import compile_templates, page_path
@@ -142,7 +143,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     # where a page of the graph would be, its stamp tells which entity it is for.
     usual = {page_path(kind, item.id) for kind, attr in _PLACED.items() for item in getattr(graph, attr)}
     unplaced = {p: files[p] for p in clean if p not in usual and p.endswith(".md")
-                and not p.startswith("sources/") and "/" in p}
+                and p not in LISTING_PAGES and not p.startswith("sources/")}
     existing.update(read_pages(settings.content, files=unplaced))
     graph, twins = place_pages(graph, existing, curated, clean)
     for path, other in sorted(twins.items()):
