@@ -534,3 +534,13 @@ def test_handedits_a_hidden_page_whose_front_matter_breaks_stays_hidden(wiki, mo
                            text=True, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
     assert build.returncode == 0, build.stderr
     assert not (wiki.root / "site/actors/anna-keller").exists()
+
+
+def test_handedits_page_moved_to_the_top_of_content_is_followed(wiki):
+    wiki.generate()
+    (wiki.content / KELLER).rename(wiki.content / "keller.md")
+    wiki.use(*CORE, "lima.txt").generate()
+    wiki.generate()
+    assert not (wiki.content / KELLER).exists()
+    assert "[Anna Keller](../keller.md)" in wiki.read(ORTIZ)
+    assert wiki.generate().written == []
