@@ -14,15 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .backlinks import page_links, render_backlinks
 from .entity_pages import LAYOUTS
 from .exceptions import Problem
 from .fanout import fork_map
 from .incremental import MemoRenderer
-from .merge import MergeResult, merge_page, page_stamp, region, region_span, touched, write_if_changed
-from .sources import FRONT_MATTER, SourceError, load_front_matter
+from .merge import (MergeResult, as_read, merge_page, page_stamp, region, region_span, replace_page, touched,
+                    write_if_changed)
+from .frontmatter import hidden, page_meta
 
 Tick = Callable[[int], None]
 Links = list[tuple[str, str]]
@@ -84,24 +83,26 @@ def render_pages(renderer: MemoRenderer, specs: list, existing: dict[str, str], 
 
 def links_and_title(path: str, text: str) -> tuple[Links | None, str]:
     """The page's links (None when it is hidden: not published, it links nothing) and its title."""
-    meta = _quick_front_matter(text)
+    meta = page_meta(text)
     title = _title(meta, text) or path
-    return (None if meta.get("hide") is True else page_links(path, text)), title
+    return (None if hidden(meta) else page_links(path, text)), title
 
 
 def backlinks_todo(final: dict[str, str], rendered: dict[str, tuple[Links, str]], results: set[str],
-                   reused: set[str], record) -> tuple[dict, dict[str, str], dict[str, tuple]]:
+                   reused: set[str], record, hid: set[str] = frozenset()) -> tuple[dict, dict[str, str], dict[str, tuple]]:
     """Which pages get their backlinks region set, and what goes in it: every page rendered now,
     and every page reused from the last run that a changed page links or linked (only those can
     have new backlinks). Reused pages bring their links and title from the record.
     Returns (page -> incoming [(linking page, line)], titles, path -> (links, title) of every
-    page, links None where they are as in the record)."""
+    page, links None where they are as in the record). `hid`: pages a human hid, which link nothing."""
     links, titles = {}, {}          # links: of pages not reused
     for path in reused:
         titles[path] = record.pages[path].title
     info = {path: (None, titles[path]) for path in reused}
     for path, text in final.items():
         found, titles[path] = rendered[path] if path in rendered else links_and_title(path, text)
+        if path in hid:         # hidden, also where its front matter is broken: not published
+            found = None
         if found is not None:
             links[path] = found
         info[path] = (found or [], titles[path])
@@ -139,11 +140,13 @@ def backlinks_todo(final: dict[str, str], rendered: dict[str, tuple[Links, str]]
 
 def write_pages(content: Path, final: dict[str, str], results: dict[str, MergeResult],
                 incoming: dict[str, Links], titles: dict[str, str], reused: set[str], jobs: int,
-                tick: Tick, files: dict) -> tuple[list[str], list[str]]:
+                tick: Tick, files: dict, existing: dict[str, str]) -> dict[str, str]:
     """Set the backlinks of the pages in `incoming`, and write them and every page in
     `results` whose bytes changed. A page with conflicts stays as the human left it, and its
     new version goes beside it, in `.generated`. `files` is what content/ held when the run
-    began (`record.listing`). Returns (written, in conflict), in path order."""
+    began (`record.listing`), `existing` the pages it read then: a page someone saved since is
+    merged again with what they saved (see `replace_page`). Returns path -> what happened to
+    it ("written", "conflict", and the outcomes of `replace_page` but "unchanged")."""
     paths = sorted(results.keys() | incoming.keys())
     for folder in sorted({posixpath.dirname(path) for path in paths}):
         (content / folder).mkdir(parents=True, exist_ok=True)
@@ -154,43 +157,28 @@ def write_pages(content: Path, final: dict[str, str], results: dict[str, MergeRe
         if path in results and results[path].conflicts:
             write_if_changed(target.with_name(target.name + ".generated"), results[path].generated or "")
             return "conflict"
+        base = existing.get(path)
         if path in reused and path not in results:
-            text = target.read_text(encoding="utf-8")
+            try:
+                text = base = as_read(target.read_bytes())
+            except (FileNotFoundError, UnicodeDecodeError):
+                return None         # gone or no longer the generator's since the run began: theirs
         else:
             text = final[path]
             if path + ".generated" in files:
                 target.with_name(target.name + ".generated").unlink(missing_ok=True)
         if path in incoming:
             text = _set_region(text, "backlinks", render_backlinks(path, incoming[path], titles))
-        return "written" if write_if_changed(target, text, keep_crlf=True, new=path not in files) else None
+        outcome = replace_page(target, text, files.get(path), base)
+        return None if outcome == "unchanged" else outcome
 
     outcomes = fork_map(one, len(paths), jobs, tick, blocks=True)
-    return ([p for p, o in zip(paths, outcomes) if o == "written"],
-            [p for p, o in zip(paths, outcomes) if o == "conflict"])
+    return {p: o for p, o in zip(paths, outcomes) if o is not None}
 
 
 def front_matter(text: str) -> dict:
     """A page's front matter; {} when it has none or a human left it broken."""
-    match = FRONT_MATTER.match(text)
-    try:
-        return load_front_matter(match["yaml"] or "") if match else {}
-    except SourceError:
-        return {}
-
-
-def _quick_front_matter(text: str) -> dict:
-    """`front_matter`, through libyaml when it is there: every page is read on a full build."""
-    match = FRONT_MATTER.match(text)
-    if match is None:
-        return {}
-    try:
-        data = yaml.load(match["yaml"] or "", Loader=_FastLoader)
-        return data if isinstance(data, dict) else {}
-    except (yaml.YAMLError, ValueError):
-        return front_matter(text)
-
-
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return page_meta(text)
 
 
 def page_title(text: str) -> str | None:

@@ -1,5 +1,9 @@
 """`briefing check`: what a reader or CI should not ship. Broken links, two pages that would
-share one URL, hand edits inside generated regions, and pages nothing links to."""
+share one URL, two pages for one entity, front matter that does not parse, hand edits inside
+generated regions, and pages nothing links to.
+
+It sees what the site will publish: a page hidden with `hide: true` is not published, so the
+links inside it are not checked, and a link to it is broken."""
 
 from __future__ import annotations
 
@@ -10,23 +14,48 @@ from pathlib import Path
 
 from .backlinks import LINK, LISTING_PAGES
 from .exceptions import Problem
+from .frontmatter import hidden, page_curation, read_front_matter
 from .generate import read_pages
-from .merge import regions
+from .merge import page_stamp, regions
 
 _ANCHOR = re.compile(r'id="(s\d+)"')
 
 
-def check(content: Path) -> list[Problem]:
+def check(content: Path, last_good: dict[str, dict] | None = None) -> list[Problem]:
+    """`last_good`: the curation the generator last read from each page (`Store.curation`), which
+    a page whose front matter is broken keeps: whether it is hidden."""
     pages = read_pages(content)
-    problems: list[Problem] = []
-    problems += _broken_links(pages)
-    problems += _collisions(pages)
+    problems, hid = _front_matter(pages, last_good or {})
+    published = {p: t for p, t in pages.items() if p not in hid}
+    problems += _broken_links(published, hid)
+    problems += _collisions(published)
+    problems += _twins(pages)
     problems += _conflicts(content, pages)
-    problems += _unlinked(pages)
+    problems += _unlinked(published)
     return sorted(problems)
 
 
-def _broken_links(pages: dict[str, str]) -> list[Problem]:
+def _front_matter(pages: dict[str, str], last_good: dict[str, dict]) -> tuple[list[Problem], set[str]]:
+    """Front matter that does not parse (the site would show it as text) or curation keys of
+    the wrong type; and which pages are hidden."""
+    found, hid = [], set()
+    for path, text in pages.items():
+        front = read_front_matter(text)
+        if front.broken:
+            found.append(Problem(path, front.error, "error", front.line))
+            if last_good.get(path, {}).get("hide") is True:
+                hid.add(path)
+            continue
+        if hidden(front.meta):
+            hid.add(path)
+        stamped = page_stamp(text)
+        actor = (stamped[0].startswith("actor/") if stamped else path.startswith("actors/")) \
+            and path != "actors/index.md"
+        found += [Problem(path, message, "warning", line) for message, line in page_curation(text, actor).problems]
+    return found, hid
+
+
+def _broken_links(pages: dict[str, str], hid: set[str]) -> list[Problem]:
     anchors = {p: set(_ANCHOR.findall(t)) for p, t in pages.items()}
     found = []
     for path, text in pages.items():
@@ -36,7 +65,10 @@ def _broken_links(pages: dict[str, str]) -> list[Problem]:
                 if "://" in link:
                     continue
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link))
-                if target not in pages:
+                if target in hid:
+                    found.append(Problem(path, f"line {number}: link to {link}, a page hidden with "
+                                               "`hide: true` (not published)", "error"))
+                elif target not in pages:
                     found.append(Problem(path, f"line {number}: broken link to {link}", "error"))
                 elif re.fullmatch(r"s\d+", anchor) and anchor not in anchors[target]:
                     found.append(Problem(path, f"line {number}: {link} has no sentence #{anchor}", "error"))
@@ -52,14 +84,33 @@ def _collisions(pages: dict[str, str]) -> list[Problem]:
             for paths in by_url.values() if len(paths) > 1]
 
 
+def _twins(pages: dict[str, str]) -> list[Problem]:
+    """Two files whose stamps say they are the page of one entity (a page copied, or renamed
+    while the generator wrote it again): the generator follows one of them only."""
+    by_id = defaultdict(list)
+    for path, text in sorted(pages.items()):
+        stamped = page_stamp(text)
+        if stamped is not None:
+            by_id[stamped[0]].append(path)
+    return [Problem(paths[0], f"{', '.join(paths[1:])} is the page of the same {page_id.partition('/')[0]} "
+                              f"(the `briefing:` line of their front matter): keep one of them", "error")
+            for page_id, paths in by_id.items() if len(paths) > 1]
+
+
 def _conflicts(content: Path, pages: dict[str, str]) -> list[Problem]:
     found = []
     for path, text in pages.items():
         edited = [r.name for r in regions(text) if r.edited]
-        if edited:
-            found.append(Problem(path, f"hand edit inside generated region(s) {', '.join(edited)}: "
-                                       f"move the text outside the markers, or compare with "
-                                       f"{Path(path).name}.generated and delete that file", "error"))
+        if not edited:
+            continue
+        name = Path(path).name
+        if (content / (path + ".generated")).exists():
+            advice = f"move the text outside the markers, or compare with {name}.generated and delete that file"
+        else:
+            advice = ("move the text outside the markers; until then the generator leaves the page as it is "
+                      "(`briefing generate` writes what it would generate beside it, in "
+                      f"{name}.generated, while its subject is in the sources)")
+        found.append(Problem(path, f"hand edit inside generated region(s) {', '.join(edited)}: {advice}", "error"))
     return found
 
 

@@ -154,9 +154,10 @@ def check(config_file, sources, content, quiet, jobs):
     Example: briefing check
     """
     from .check import check as run_check
+    from .record import Store
 
     settings = _settings(config_file, sources, content, jobs)
-    problems = run_check(settings.content)
+    problems = run_check(settings.content, Store(settings.cache_dir, settings.content).curation())
     for problem in problems:
         click.echo(str(problem), err=True)
     errors = [p for p in problems if p.severity == "error"]

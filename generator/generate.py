@@ -10,22 +10,24 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from .actors import Curation, name_key
-from .assemble import backlinks_todo, front_matter, render_pages, write_pages
+from .assemble import backlinks_todo, render_pages, write_pages
+from .backlinks import LISTING_PAGES
 from .config import Settings
 from .exceptions import LockedError, Problem
 from .extraction import Extraction, Progress, begin
 from .fanout import beside
+from .frontmatter import page_curation, read_front_matter
 from .incremental import MemoRenderer
-from .merge import MergeResult, orphan, page_stamp, remove_leftovers, to_lf, touched
+from .merge import MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched
 from .model import Graph
 from .record import PageRecord, Record, Store, listing, listing_digest
-from .render import compile_templates
+from .render import compile_templates, page_path
 from .sources import read_sources
 from .whatsnew import WhatsNew
 
@@ -112,7 +114,10 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         files = listing(settings.content)
         clean = {p for p, r in record.pages.items() if r.clean and files.get(p) == r.file}
         existing = read_pages(settings.content, skip=clean, files=files)
-        curation = read_curation(settings, existing)
+        last_good = store.curation()
+        curated, curation_problems = read_page_curation(existing, last_good)
+        report.problems += curation_problems
+        curation = read_curation(settings, curated, existing)
         news = WhatsNew(settings.content)      # the last build's graph, read while the model parses
         if read != last_read:           # the memo of sources for the next run, while the model parses
             store.save_read(code, read)
@@ -130,10 +135,20 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     tick = progress("resolving", 1)
     graph = resolve(sources, facts, curation)
     names = {a.id: a.name for a in graph.actors}
-    if renamed_actor_pages(existing, names):
+    if renamed_actor_pages(existing, names, curated):
         # Curation on a page a human renamed belongs to the actor the page is for: key it by
         # that actor's name, which only a first resolution can tell.
-        graph = resolve(sources, facts, read_curation(settings, existing, names))
+        graph = resolve(sources, facts, read_curation(settings, curated, existing, names))
+    # Pages as generated are not read, but one a human moved (renamed) is: where it is not
+    # where a page of the graph would be, its stamp tells which entity it is for.
+    usual = {page_path(kind, item.id) for kind, attr in _PLACED.items() for item in getattr(graph, attr)}
+    unplaced = {p: files[p] for p in clean if p not in usual and p.endswith(".md")
+                and p not in LISTING_PAGES and not p.startswith("sources/")}
+    existing.update(read_pages(settings.content, files=unplaced))
+    graph, twins = place_pages(graph, existing, curated, clean)
+    for path, other in sorted(twins.items()):
+        report.problems.append(Problem(path, f"claims the same entity as {other} (the stamp in its front matter): "
+                                             "left as it is; keep one of the two files", "error"))
     tick(1)
     report.graph = graph
     renderer = MemoRenderer(graph, record, clean, settings.processes, meanwhile=lambda: news.see(graph))
@@ -158,10 +173,11 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                     fresh.add(page.path)
         for path, text in existing.items():
             final.setdefault(path, text)
-        stale = [p for p, t in existing.items() if p not in results and page_stamp(t) is not None]
+        stale = [p for p, t in existing.items()
+                 if p not in results and p not in renderer.reused and page_stamp(t) is not None]
         stale += sorted(clean - set(results) - renderer.reused)
         for path in stale:
-            if path in existing and front_matter(existing[path]).get("hide") is True:
+            if curated.get(path, {}).get("hide") is True or path in twins:
                 continue            # hidden on purpose: the page keeps the decision, unpublished
             if path in existing and touched(existing[path]):
                 final[path] = orphan(existing[path], ORPHAN_NOTICE)
@@ -172,27 +188,50 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 report.deleted.append(path)
         tick = progress("backlinks", 1)
         made = {page.path: (page.links, page.title) for page in rendered if page.result is not None}
-        incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record)
+        incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record,
+                                                        {p for p, v in curated.items() if v.get("hide") is True})
         tick(1)
-        report.written, conflicts = write_pages(settings.content, final, results, incoming, titles, renderer.reused,
-                                                jobs, progress("writing", len(results.keys() | incoming.keys())), files)
-        for path in conflicts:
-            result = results[path]
-            report.conflicts.append(path)
-            report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
-                                                 f"{', '.join(result.conflicts)}: kept as edited; the new "
-                                                 f"version is in {Path(path).name}.generated"))
+        outcomes = write_pages(settings.content, final, results, incoming, titles, renderer.reused, jobs,
+                               progress("writing", len(results.keys() | incoming.keys())), files, existing)
+        report.written = [p for p, o in outcomes.items() if o in ("written", "merged")]
+        conflicts = [p for p, o in outcomes.items() if o in ("conflict", "kept")]
+        # Pages a human saved while this run wrote: their text is in them, so they are not as rendered.
+        raced = {p for p, o in outcomes.items() if o in ("merged", "kept", "hand")}
+        fresh -= raced
+        for path, outcome in sorted(outcomes.items()):
+            if outcome == "conflict":
+                result = results[path]
+                report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
+                                                     f"{', '.join(result.conflicts)}: kept as edited; the new "
+                                                     f"version is in {Path(path).name}.generated"))
+            elif outcome == "merged":
+                report.problems.append(Problem(path, "saved by someone while this run was writing it: "
+                                                     "merged again with what they saved, nothing of it lost"))
+            elif outcome == "kept":
+                report.problems.append(Problem(path, f"saved by someone, with an edit inside a generated region, "
+                                                     f"while this run was writing it: kept as they saved it; the "
+                                                     f"new version is in {Path(path).name}.generated"))
+            elif outcome == "hand":
+                report.problems.append(Problem(path, "became a hand-written page while this run was writing "
+                                                     "it: left as it is"))
+        report.conflicts = sorted(conflicts)
         # Deleted last: a run stopped half way leaves no page linking to a page already gone.
-        for path in report.deleted:
+        # A page someone saved since the run began is theirs now: it stays.
+        for path in list(report.deleted):
             target = settings.content / path
-            target.unlink(missing_ok=True)
-            target.with_name(target.name + ".generated").unlink(missing_ok=True)
+            if remove_page(target, files.get(path)):
+                target.with_name(target.name + ".generated").unlink(missing_ok=True)
+            else:
+                report.deleted.remove(path)
+                raced.add(path)
+                report.problems.append(Problem(path, "saved by someone while this run was removing it: kept"))
         # What this run wrote or removed: pages, and new versions beside those in conflict.
         rewritten = results.keys() | incoming.keys() | set(report.deleted)
         conflicted = set(conflicts)
         rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
         after = relisted(settings.content, files, rewritten)
-        _save_record(store, next_record, saved, inputs, report, renderer, fresh, pages_info, after)
+        store.save_curation({p: v for p, v in curated.items() if p in after})
+        _save_record(store, next_record, saved, inputs, report, renderer, fresh, pages_info, after, raced)
     finally:
         saved()
     renderer.release()
@@ -252,7 +291,7 @@ def _write_beside(news: WhatsNew, store: Store, record: Record) -> str:
 
 
 def _save_record(store, record: Record, deps: Callable[[], str], inputs, report, renderer, fresh, pages_info,
-                 files: dict) -> None:
+                 files: dict, raced: set[str] = frozenset()) -> None:
     """What this run did, for the next one (`record`: its dependencies, written by `deps`).
     Every page's links and title, so that the pages they linked can be found when they change;
     pages exactly as rendered may be reused."""
@@ -264,11 +303,11 @@ def _save_record(store, record: Record, deps: Callable[[], str], inputs, report,
         if path not in files:
             continue
         old = last.pages.get(path)
-        if path in renderer.reused and not renderer.renumbered:
+        if path in renderer.reused and not renderer.renumbered and path not in raced:
             # As it was, but for its new backlinks: the row read is written back, not encoded again.
             record.pages[path] = old if old.file == files[path] else old.moved(files[path])
             continue
-        clean = path in fresh or path in renderer.reused
+        clean = (path in fresh or path in renderer.reused) and path not in raced
         key, deps_read = renderer.made[path] if clean else (None, [])
         record.pages[path] = PageRecord(file=files[path], clean=clean, key=key,
                                         deps=old.deps if deps_read is None else deps_read,
@@ -288,17 +327,12 @@ def read_pages(content: Path, skip: set[str] = frozenset(), files: dict | None =
             continue
         try:
             # Bytes as they are (no newline translation), so text outside regions stays exact;
-            # a page saved with CRLF throughout is read as LF and written back with CRLF.
-            pages[rel] = to_lf((content / rel).read_bytes().decode("utf-8"))
+            # a page saved with CRLF throughout is read as LF and written back with CRLF, one
+            # saved with a byte-order mark is read without it and written back with it.
+            pages[rel] = as_read((content / rel).read_bytes())
         except (OSError, UnicodeDecodeError):
             continue
     return pages
-
-
-def _names(value) -> list[str]:
-    if value is None:
-        return []
-    return [str(v) for v in (value if isinstance(value, list) else [value]) if v is not None]
 
 
 def _actor_id(text: str) -> str | None:
@@ -306,35 +340,112 @@ def _actor_id(text: str) -> str | None:
     return stamped[0].removeprefix("actor/") if stamped and stamped[0].startswith("actor/") else None
 
 
-def renamed_actor_pages(pages: dict[str, str], names: dict[str, str]) -> list[str]:
+def _is_actor_page(path: str, text: str) -> bool:
+    return (path.startswith("actors/") and path != "actors/index.md") or _actor_id(text) is not None
+
+
+def read_page_curation(pages: dict[str, str], last_good: dict[str, dict]) -> tuple[dict[str, dict], list[Problem]]:
+    """The curation keys set in each page a human touched (path -> key -> value), and what
+    is wrong with them. A page whose front matter does not parse, or a key of the wrong type,
+    keeps what it set the last time it could be read (`last_good`): the human's decisions
+    stand while they fix a typo."""
+    curated: dict[str, dict] = {}
+    problems: list[Problem] = []
+    for path, text in sorted(pages.items()):
+        front = read_front_matter(text)
+        if front.broken:
+            kept = last_good.get(path)
+            problems.append(Problem(path, f"{front.error}; until then the page is read without it"
+                                          f"{' and keeps the curation it had' if kept else ''}", line=front.line))
+            if kept:
+                curated[path] = kept
+            continue
+        if not touched(text):
+            continue
+        found = page_curation(text, _is_actor_page(path, text))
+        values = dict(found.values)
+        for message, line in found.problems:
+            problems.append(Problem(path, message, line=line))
+        for key, value in last_good.get(path, {}).items():
+            if key not in values and any(f"`{key}`" in m for m, _ in found.problems):
+                values[key] = value
+        if values:
+            curated[path] = values
+    return curated, problems
+
+
+def renamed_actor_pages(pages: dict[str, str], names: dict[str, str], curated: dict[str, dict]) -> list[str]:
     """Touched actor pages whose title is no longer the name of the actor they are for."""
     return [path for path, text in sorted(pages.items())
-            if path.startswith("actors/") and touched(text) and _actor_id(text) in names
-            and name_key(str(front_matter(text).get("title") or "")) != name_key(names[_actor_id(text)])]
+            if _is_actor_page(path, text) and touched(text) and _actor_id(text) in names
+            and name_key(str(curated.get(path, {}).get("title") or "")) != name_key(names[_actor_id(text)])]
 
 
-def read_curation(settings: Settings, pages: dict[str, str], names: dict[str, str] | None = None) -> Curation:
-    """Global curation from mkdocs.yml, then what humans set in actor pages' front matter.
-    A page's curation is keyed by its title, or, given `names` (actor id -> name), by the name
-    of the actor its stamp names, so that a human may retitle a page."""
+def read_curation(settings: Settings, curated: dict[str, dict], pages: dict[str, str],
+                  names: dict[str, str] | None = None) -> Curation:
+    """Global curation from mkdocs.yml, then what humans set in actor pages' front matter
+    (`curated`, from `read_page_curation`). A page's curation is keyed by its title, or, given
+    `names` (actor id -> name), by the name of the actor its stamp names, so that a human may
+    retitle a page."""
     curation = Curation(aliases={k: list(v) for k, v in settings.aliases.items()},
                         ignore={name_key(n) for n in settings.ignore})
-    for path, text in sorted(pages.items()):
-        if not path.startswith("actors/") or path == "actors/index.md" or not touched(text):
+    for path, meta in sorted(curated.items()):
+        text = pages.get(path, "")
+        if not _is_actor_page(path, text):
             continue
-        meta = front_matter(text)
-        title = (names or {}).get(_actor_id(text) or "") or str(meta.get("title") or "")
+        title = (names or {}).get(_actor_id(text) or "") or meta.get("title") or ""
         if not title:
             continue
         key = name_key(title)
-        extra = _names(meta.get("aliases")) + _names(meta.get("same_as"))
+        extra = meta.get("aliases", []) + meta.get("same_as", [])
         if extra:
             curation.aliases.setdefault(title, []).extend(extra)
-        curation.not_same_as += [(title, other) for other in _names(meta.get("not_same_as"))]
-        if meta.get("type") in {"person", "organization", "country", "place", "group"}:
+        curation.not_same_as += [(title, other) for other in meta.get("not_same_as", [])]
+        if "type" in meta:
             curation.types[key] = meta["type"]
         if meta.get("hide") is True:
             curation.hidden.add(key)
         if meta.get("summary"):
-            curation.summaries[key] = str(meta["summary"])
+            curation.summaries[key] = meta["summary"]
     return curation
+
+
+_PLACED = {"actor": "actors", "event": "events", "agreement": "agreements"}
+
+
+def place_pages(graph: Graph, pages: dict[str, str], curated: dict[str, dict],
+                clean: set[str] = frozenset()) -> tuple[Graph, dict[str, str]]:
+    """Where each entity's page is: events and agreements a human hid (`hide: true`) have none
+    (actors are hidden by name, in resolution); a page a human moved (renamed) is followed by
+    the stamp in its front matter, and its new path is the page's from then on. `clean`: pages
+    not read, as the generator wrote them (at the path of the entity they are for).
+    Returns the graph so placed, and the pages left alone because another file claims the same
+    entity (path -> the other file)."""
+    claims: dict[str, list[str]] = {}
+    for path, text in sorted(pages.items()):
+        stamped = page_stamp(text)
+        if stamped is not None and stamped[0].partition("/")[0] in _PLACED:
+            claims.setdefault(stamped[0], []).append(path)
+    hidden = {page_stamp(pages[p])[0] for p, meta in curated.items()
+              if meta.get("hide") is True and p in pages and page_stamp(pages[p]) is not None}
+    twins: dict[str, str] = {}
+    changes = {}
+    for kind, attr in _PLACED.items():
+        items = []
+        for item in getattr(graph, attr):
+            page_id, usual = f"{kind}/{item.id}", page_path(kind, item.id)
+            paths = claims.get(page_id, [])
+            if usual in clean and usual not in paths:
+                paths = [usual, *paths]
+            page = item.page
+            if page_id in hidden:
+                page = ""
+            elif page != "" and paths and usual not in paths:
+                page = paths[0]         # moved: the first of the files that claim it, by path
+            keeper = usual if usual in paths else paths[0] if paths else None
+            for other in paths:
+                if other != keeper:
+                    twins[other] = keeper
+            items.append(item if page == item.page else replace(item, page=page))
+        changes[attr] = tuple(items)
+    return replace(graph, **changes), twins

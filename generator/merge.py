@@ -16,18 +16,22 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import atomic
 from .sources import FRONT_MATTER
 
+# The generator writes every end marker with its region's checksum: markers without one are a
+# human's text (an example in a fenced block, say), never a region to fill or empty.
 _REGION = re.compile(
-    r"<!-- briefing:begin (?P<name>[\w-]+) -->\n(?P<body>.*?)<!-- briefing:end (?P=name)(?: (?P<sum>[0-9a-f]{12}))? -->",
+    r"<!-- briefing:begin (?P<name>[\w-]+) -->\n(?P<body>.*?)<!-- briefing:end (?P=name) (?P<sum>[0-9a-f]{12}) -->",
     re.S)
 # The same pattern in its parts, for `region_span`.
 _BEGIN = "<!-- briefing:begin "
 _REGION_HEAD = re.compile(r"<!-- briefing:begin (?P<name>[\w-]+) -->\n")
-_REGION_TAIL = re.compile(r"(?: [0-9a-f]{12})? -->")
+_REGION_TAIL = re.compile(r" [0-9a-f]{12} -->")
 _STAMP = re.compile(r"^briefing: (?P<id>\S+) (?P<skeleton>[0-9a-f]{12})(?: (?P<regions>[0-9a-f]{12}))?\n", re.M)
 
 
@@ -51,7 +55,7 @@ class Region:
 
 def regions(text: str) -> list[Region]:
     return [Region(m["name"], m["body"], m.start(), m.end(),
-                   edited=m["sum"] is not None and checksum(m["body"]) != m["sum"])
+                   edited=checksum(m["body"]) != m["sum"])
             for m in _REGION.finditer(text)]
 
 
@@ -203,6 +207,9 @@ def orphan(text: str, notice: str) -> str:
 
 # --- line ends and the disk ----------------------------------------------------------
 
+BOM = "\ufeff"
+
+
 def crlf(text: str) -> bool:
     """Every line ends in CRLF: an editor saved the whole page that way."""
     return "\r\n" in text and text.count("\n") == text.count("\r\n")
@@ -213,6 +220,25 @@ def to_lf(text: str) -> str:
     return text.replace("\r\n", "\n") if crlf(text) else text
 
 
+def as_read(data: bytes) -> str:
+    """A page's bytes as the generator reads them: without a byte-order mark (as Notepad saves
+    a page), and as LF when saved with CRLF throughout. Writing puts both back (`_as_saved`).
+    Raises UnicodeDecodeError for a file that is not UTF-8."""
+    return to_lf(data.decode("utf-8").removeprefix(BOM))
+
+
+def _as_saved(text: str, before: bytes | None) -> bytes:
+    """`text` in the form of the file it replaces: its byte-order mark and CRLF line ends."""
+    if before is None:
+        return text.encode()
+    old = before.decode(errors="replace")
+    if crlf(old):
+        text = text.replace("\n", "\r\n")
+    if old.startswith(BOM) and not text.startswith(BOM):
+        text = BOM + text
+    return text.encode()
+
+
 _TEMP = ".briefing-tmp"
 
 
@@ -220,6 +246,33 @@ def remove_leftovers(folder: Path) -> None:
     """Temporary files of a run killed between writing them and renaming them into place."""
     for tmp in folder.rglob(f".*{_TEMP}"):
         tmp.unlink(missing_ok=True)
+
+
+def _replace(path: Path, data: bytes, before: bytes | None, new: bool,
+             still: Callable[[], bool] = lambda: True) -> bool:
+    """Write `data` to a temporary file beside `path` and rename it into place, unless `still()`
+    says, at the last moment, that the file is no longer what the data was made against."""
+    if not new:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{_TEMP}")
+    try:
+        # Created like any new file (0666 less the umask), or with the mode of the file it replaces.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        mode = None
+        if before is not None:
+            try:
+                mode = stat.S_IMODE(path.stat().st_mode)
+            except FileNotFoundError:
+                pass
+        atomic.write_new(fd, data, mode)
+        if not still():
+            Path(tmp).unlink(missing_ok=True)
+            return False
+        atomic.rename(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
 
 
 def write_if_changed(path: Path, text: str, keep_crlf: bool = False, new: bool = False) -> bool:
@@ -235,23 +288,81 @@ def write_if_changed(path: Path, text: str, keep_crlf: bool = False, new: bool =
             before = path.read_bytes()
         except FileNotFoundError:
             pass
-    if keep_crlf and before is not None and crlf(before.decode(errors="replace")):
-        text = text.replace("\n", "\r\n")
-    data = text.encode()
+    data = _as_saved(text, before) if keep_crlf else text.encode()
     if before == data:
         return False
-    if not new:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}{_TEMP}")
+    return _replace(path, data, before, new)
+
+
+# --- a page written while a human may be saving it ------------------------------------------
+
+Seen = tuple[int, int] | None       # (size, mtime_ns) of a file as a run found it; None: no file
+
+
+def _look(path: Path) -> tuple[Seen, bytes | None]:
+    """The file's size and time, and its bytes, read from one open file."""
     try:
-        # Created like any new file (0666 less the umask), or with the mode of the file it replaces.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-        with os.fdopen(fd, "wb") as handle:
-            if before is not None:
-                os.fchmod(handle.fileno(), stat.S_IMODE(path.stat().st_mode))
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            return (info.st_size, info.st_mtime_ns), handle.read()
+    except (FileNotFoundError, NotADirectoryError):
+        return None, None
+
+
+def seen_now(path: Path) -> Seen:
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+_ATTEMPTS = 5
+
+
+def replace_page(path: Path, text: str, seen: Seen, base: str | None = None) -> str:
+    """Write the page `text` (stamped, LF) over `path`, but only over the page as this run found
+    it: `seen` is the file's size and time then, `base` the text merged with, when the run read
+    it. A page someone saved since is read again and `text` merged with it once more, so that
+    nothing they wrote is lost; the last look is taken right before the rename.
+    Returns what happened:
+    - "written" or "unchanged";
+    - "merged": someone saved the page meanwhile, and it now holds their text and the new regions;
+    - "kept": they saved an edit inside a generated region meanwhile: their page is left as it
+      is and the new version goes beside it, in `.generated`;
+    - "hand": the page is now one a human wrote (no stamp): left as it is."""
+    merged = False
+    for _ in range(_ATTEMPTS):
+        now, before = _look(path)
+        current = None
+        if before is not None:
+            try:
+                current = as_read(before)
+            except UnicodeDecodeError:
+                return "hand"
+        if now != seen or (base is not None and current is not None and current != base):
+            if current is not None:
+                if page_stamp(current) is None:
+                    return "hand"
+                result = merge_page(current, text)
+                if result.conflicts:
+                    write_if_changed(path.with_name(path.name + ".generated"), result.generated or "")
+                    return "kept"
+                text = result.text
+            seen, base, merged = now, current, True
+        data = _as_saved(text, before)
+        if before == data:
+            return "merged" if merged else "unchanged"
+        if _replace(path, data, before, new=False, still=lambda: seen_now(path) == now):
+            return "merged" if merged else "written"
+    # Saved again and again while this run tried to write: the human's page stays.
+    write_if_changed(path.with_name(path.name + ".generated"), text)
+    return "kept"
+
+
+def remove_page(path: Path, seen: Seen) -> bool:
+    """Delete a page, unless someone saved it since the run found it (`seen`)."""
+    if seen_now(path) != seen:
+        return False
+    path.unlink(missing_ok=True)
     return True

@@ -176,6 +176,9 @@ class Actor:
     mentions: int = 0
     sources: tuple[str, ...] = ()
     summary: str | None = None
+    # Where its page is: None, at the usual path; "" for no page (a human hid it: `hide: true`);
+    # else the path in content/ a human moved its page to.
+    page: str | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,9 @@ class Event:
     agreements: tuple[str, ...] = ()
     anchor: str | None = None     # "from 'on Monday' in a source dated 2020-03-23"
     status: str | None = None     # what it does to the agreements it concerns: "signed", "delayed"
+    # Where its page is: None, at the usual path; "" for no page (a human hid it: `hide: true`);
+    # else the path in content/ a human moved its page to.
+    page: str | None = None
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -224,6 +230,9 @@ class Agreement:
     events: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     part_of: str | None = None    # id of the agreement this one belongs to
+    # Where its page is: None, at the usual path; "" for no page (a human hid it: `hide: true`);
+    # else the path in content/ a human moved its page to.
+    page: str | None = None
 
 
 @dataclass(frozen=True)

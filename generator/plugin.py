@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 
 from .config import DEFAULTS, settings_from
 from .exceptions import BriefingError
+from .frontmatter import hidden, read_front_matter
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 SKIP_ENV = "BRIEFING_SKIP_GENERATE"   # set by `briefing build`, which has just generated
@@ -54,20 +55,38 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         """The theme puts a page's front-matter title into the HTML unescaped; titles hold names
-        as the sources wrote them, so they are escaped here to stay text."""
+        as the sources wrote them, so they are escaped here to stay text. Front matter MkDocs
+        could not read is left in the Markdown: it is taken out, never published as a paragraph
+        (`briefing check` and the generator report it)."""
+        front = read_front_matter(markdown)
+        if front.broken:
+            log.info(f"briefing: {page.file.src_uri}:{front.line}: {front.error}")
+            markdown = markdown[front.end:]
         if page.meta.get("title") is not None:
             page.meta["title"] = html.escape(str(page.meta["title"]))
+        if hidden(page.meta):      # not Material's (a list): a page kept unpublished never gets here
+            del page.meta["hide"]
         return markdown
 
     def on_files(self, files, config):
         """Pages a human hid (`hide: true`) stay in content/, so the decision is kept, but are
-        not published. Material's own `hide:` is a list and is left alone."""
-        from .generate import front_matter
+        not published. A page whose front matter is broken keeps the decision it last made."""
+        from .record import Store
 
+        last_good = None
         for file in list(files.documentation_pages()):
-            with open(file.abs_src_path, encoding="utf-8", errors="replace") as handle:
-                head = handle.read(4096)
-            if "hide" in head and front_matter(head).get("hide") is True:     # YAML only where it can say so
+            with open(file.abs_src_path, "rb") as handle:
+                text = handle.read().decode("utf-8", errors="replace")
+            front = read_front_matter(text)
+            if front.broken:
+                if last_good is None:
+                    settings = self._settings(config)
+                    last_good = Store(settings.cache_dir, settings.content).curation()
+                rel = Path(file.src_uri).as_posix()
+                gone = last_good.get(rel, {}).get("hide") is True
+            else:
+                gone = hidden(front.meta)
+            if gone:
                 files.remove(file)
         return files
 

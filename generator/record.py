@@ -165,6 +165,7 @@ class Store:
         self.pages_path = self.folder / f"{name}.pages.json"
         self.deps_path = self.folder / f"{name}.deps.json"
         self.read_path = self.folder / f"{name}.sources.json"
+        self.curation_path = self.folder / f"{name}.curation.json"
         self.shard_path = lambda k: self.folder / f"{name}.pages" / f"{k:03d}.json"
 
     def summary(self) -> Record:
@@ -268,6 +269,20 @@ class Store:
         next run, right once the sources are read (a run that stops later leaves it true)."""
         rows = [[*key, s.title, s.date, s.text, s.sha256, s.url, s.publisher] for key, s in read.items()]
         _write(self.read_path, {"code": code, "read": rows})
+
+    def curation(self) -> dict[str, dict]:
+        """Page path -> the curation keys its front matter last set when it could be read: a
+        page whose front matter a human has since broken keeps them until it is fixed."""
+        try:
+            data, _ = _read(self.curation_path)
+            pages = data["pages"]
+            return {path: values for path, values in pages.items() if isinstance(values, dict)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def save_curation(self, pages: dict[str, dict]) -> None:
+        if pages != self.curation():
+            _write(self.curation_path, {"pages": pages})
 
     def forget(self) -> None:
         """The files that name what is current: without them, shards are not trusted, and a

@@ -39,6 +39,15 @@ def page_path(kind: str, item_id: str) -> str:
     return f"{SECTIONS[kind]}/{item_id}.md"
 
 
+def entity_page(kind: str, item) -> str | None:
+    """The path of an entity's page: where a human moved it, else the usual one; None when a
+    human hid it (no page)."""
+    moved = getattr(item, "page", None)
+    if moved is None:
+        return page_path(kind, item.id)
+    return moved or None
+
+
 def rel(target: str, here: str) -> str:
     """Link from page `here` to page `target` (both normalised paths relative to the content
     folder). What posixpath.relpath gives, without its trips to the file system's cwd."""
@@ -124,6 +133,9 @@ class Renderer:
         label = text if text is not None else _label(kind, item) if item else item_id
         if item is None:
             return md(label)
+        moved = getattr(item, "page", None)
+        if moved is not None:       # hidden (no page: plain text) or moved by a human
+            return Markup(f"[{md(label)}]({rel(moved, here)})") if moved else md(label)
         # rel(page_path(kind, item_id), here), without making the path to take it apart again
         folder = _folder_from(SECTIONS[kind], here.rpartition("/")[0])
         return Markup(f"[{md(label)}]({folder}{item_id}.md)")
@@ -200,15 +212,21 @@ class Renderer:
         rendered on its own, in any order, in any process that has this renderer."""
         specs = []
         for actor in self.graph.actors:
-            specs.append(("actor", page_path("actor", actor.id), f"actor/{actor.id}",
+            if actor.page == "":
+                continue
+            specs.append(("actor", entity_page("actor", actor), f"actor/{actor.id}",
                           lambda actor=actor: dict(actor=actor, events=self._events_of[actor.id],
                                                    agreements=self._agreements_of[actor.id],
                                                    related=self.related(actor))))
         for event in self.graph.events:
-            specs.append(("event", page_path("event", event.id), f"event/{event.id}",
+            if event.page == "":
+                continue
+            specs.append(("event", entity_page("event", event), f"event/{event.id}",
                           lambda event=event: dict(event=event, neighbours=self.neighbours(event))))
         for agreement in self.graph.agreements:
-            specs.append(("agreement", page_path("agreement", agreement.id), f"agreement/{agreement.id}",
+            if agreement.page == "":
+                continue
+            specs.append(("agreement", entity_page("agreement", agreement), f"agreement/{agreement.id}",
                           lambda agreement=agreement: dict(agreement=agreement, parts=self._parts_of[agreement.id],
                                                            timeline=[self.events[e] for e in agreement.events])))
         for source in self.graph.sources:
@@ -223,7 +241,8 @@ class Renderer:
         # them changes it, so it is rendered again each time rather than watched.
         specs.append(("timeline.md.j2", "timeline.md", "timeline/timeline", dict))
         specs.append(("index.md.j2", "index.md", "index/index",
-                      lambda: dict(key_actors=sorted(self.graph.actors, key=lambda a: (-a.mentions, a.id))[:12],
+                      lambda: dict(key_actors=sorted((a for a in self.graph.actors if a.page != ""),
+                                                     key=lambda a: (-a.mentions, a.id))[:12],
                                    latest=[e for e in reversed(self.graph.events) if e.date][:10])))
         return specs
 
@@ -233,21 +252,26 @@ class Renderer:
         here is its text and which actor each of its names is (`mention_actors`): who is named
         in which sentence, from which each actor page's connections are counted."""
         if kind == "source":
-            return {page_path("actor", a.id) for a in self._found[item.id]["actors"]}
+            return {self._path("actor", a.id) for a in self._found[item.id]["actors"]}
         if kind == "event":
-            pages = {page_path("actor", a) for a in item.actors}
+            pages = {self._path("actor", a) for a in item.actors}
             if item.date:       # the event just before and after it, by each of its actors
                 for actor in item.actors:
                     dated = [e for e in self._events_of[actor] if e.date]
                     at = next(n for n, e in enumerate(dated) if e.id == item.id)
-                    pages.update(page_path("event", e.id) for e in dated[max(0, at - 1): at + 2] if e.id != item.id)
+                    pages.update(self._path("event", e.id) for e in dated[max(0, at - 1): at + 2] if e.id != item.id)
         elif kind == "agreement":
-            pages = {page_path("actor", p) for p in item.parties}
+            pages = {self._path("actor", p) for p in item.parties}
             if item.part_of:
-                pages.add(page_path("agreement", item.part_of))
+                pages.add(self._path("agreement", item.part_of))
         else:           # an actor's pages are reached through its events, agreements and sources
             return set()
         return pages | {page_path("source", q.source) for q in item.quotes}
+
+    def _path(self, kind: str, item_id: str) -> str:
+        """The page of an entity, wherever a human moved it (read unwatched: for `near`)."""
+        item = dict.get(getattr(self, TABLES[kind]), item_id)
+        return (entity_page(kind, item) if item is not None else None) or page_path(kind, item_id)
 
     def related(self, actor: Actor) -> list[tuple[Actor, int, Quote]]:
         """Actors named in the same sentences as this one: the most often first."""

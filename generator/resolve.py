@@ -79,9 +79,11 @@ def _actors(facts: list[DocFacts], curation: Curation, quotes: _Quotes) -> tuple
     for root in sorted(members):
         group = members[root]
         keys = {c.key for c in group}
-        if keys & curation.hidden or not _worth_a_page(group, by_id):
+        if not _worth_a_page(group, by_id):
             continue
         drafts.append(_draft(group, curation, quotes))
+        # Hidden by a human: no page, but its facts stay on the others, as plain text.
+        drafts[-1]["page"] = "" if keys & curation.hidden else None
     ids = unique_slugs([(f"{d['name']}\x00{d['type']}", slug(d["name"])) for d in drafts])
     actors, actor_of = [], {}
     for draft, actor_id in zip(drafts, ids):
@@ -90,7 +92,7 @@ def _actors(facts: list[DocFacts], curation: Curation, quotes: _Quotes) -> tuple
         actors.append(Actor(id=actor_id, name=draft["name"], type=draft["type"],
                             aliases=draft["aliases"], roles=draft["roles"], quotes=draft["quotes"],
                             mentions=len(draft["refs"]), sources=draft["sources"],
-                            summary=draft["summary"]))
+                            summary=draft["summary"], page=draft["page"]))
     return sorted(actors, key=lambda a: a.id), actor_of
 
 

@@ -227,6 +227,9 @@ def load_front_matter(text: str) -> dict:
             problem = f"{err.context}, {problem}" if getattr(err, "context", None) else problem
             problem = problem.replace("'<stream end>'", "the end").replace("unexpected end of stream",
                                                                              "no end to it")
+        context = getattr(err, "context", None) or ""
+        if context.startswith("while parsing a flow") and getattr(err, "context_mark", None):
+            mark = err.context_mark     # `[a, b` left open: the line it opens on is the one to fix
         line = mark.line + 2 if mark else 0
         tag = _TAG.search(problem)
         if isinstance(err, yaml.constructor.ConstructorError) and tag:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from generator.check import check
 from generator.export import graph_to_dict
 from generator.generate import generate
 
@@ -63,20 +66,52 @@ def test_curation_type_overrides_the_vote(project, settings_for):
     assert actor(build(project, settings_for), "Taliban")["type"] == "group"
 
 
-def test_curation_hide_removes_the_actor_and_its_links(project, settings_for):
-    build(project, settings_for)
-    set_front_matter(project / "content/actors/john-bass.md", "hide: true")
-    graph = build(project, settings_for, times=2)
-    assert actor(graph, "John Bass") is None
-    assert "actors/john-bass.md" not in json.dumps(graph)
-    for page in (project / "content").rglob("*.md"):
-        assert page.name == "john-bass.md" or "john-bass.md" not in page.read_text(), page
-    assert "hide: true" in (project / "content/actors/john-bass.md").read_text()
+def _mkdocs_build(project):
     env = {**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"}
-    site = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
                           capture_output=True, text=True, env=env)
+
+
+def test_curation_hide_means_no_page_and_its_facts_stay_as_plain_text(project, settings_for):
+    before = build(project, settings_for)
+    hidden = {"Mike Pompeo": "mike-pompeo", "Ashraf Ghani": "ashraf-ghani"}
+    for slug in hidden.values():
+        set_front_matter(project / f"content/actors/{slug}.md", "hide: true")
+    graph = build(project, settings_for, times=2)
+    for name, slug in hidden.items():
+        assert actor(graph, name)["page"] is None
+        for page in (project / "content").rglob("*.md"):
+            assert page.name == f"{slug}.md" or f"{slug}.md" not in page.read_text(), page
+        assert "hide: true" in (project / f"content/actors/{slug}.md").read_text()
+    # His events keep their subject, the agreements he is party to stay.
+    assert [(e["id"], e["title"], e["actors"]) for e in graph["events"]] == \
+        [(e["id"], e["title"], e["actors"]) for e in before["events"]]
+    assert [(a["name"], a["parties"]) for a in graph["agreements"]] == \
+        [(a["name"], a["parties"]) for a in before["agreements"]]
+    pompeo = next(e for e in graph["events"] if "mike-pompeo" in e["actors"])
+    assert "Mike Pompeo" in (project / "content" / pompeo["page"]).read_text()
+    # check and build agree: nothing to fix, and the hidden pages are not published.
+    assert [p for p in check(project / "content") if p.severity == "error"] == []
+    site = _mkdocs_build(project)
     assert site.returncode == 0, site.stderr
-    assert not (project / "site/actors/john-bass").exists()
+    assert not (project / "site/actors/mike-pompeo").exists()
+
+
+def test_curation_hide_on_an_event_page_leaves_no_broken_link(project, settings_for):
+    graph = build(project, settings_for)
+    event = next(e for e in graph["events"] if len(e["actors"]) >= 2)
+    page = project / "content" / event["page"]
+    set_front_matter(page, "hide: true")
+    graph = build(project, settings_for, times=2)
+    assert "hide: true" in page.read_text()
+    hidden = next(e for e in graph["events"] if e["id"] == event["id"])
+    assert hidden["page"] is None
+    link = re.compile(rf"\]\((?:\.\./events/)?{re.escape(Path(event['page']).name)}[)#]")
+    for other in (project / "content").rglob("*.md"):
+        assert other == page or not link.search(other.read_text()), other
+    assert [p for p in check(project / "content") if p.severity == "error"] == []
+    site = _mkdocs_build(project)
+    assert site.returncode == 0, site.stderr
 
 
 def test_curation_summary_is_shown_on_the_page(project, settings_for):
@@ -94,3 +129,18 @@ def test_curation_global_aliases_and_ignore_in_mkdocs_yml(project, settings_for)
     graph = build(project, settings_for)
     assert actor(graph, "Qatar") is None and actor(graph, "Transnational Threat Project") is None
     assert "Transnational Threat Project" in actor(graph, "Al Qaeda")["aliases"]
+
+
+def test_curation_hide_on_a_page_saved_with_a_bom_or_a_long_summary_is_honoured(project, settings_for):
+    build(project, settings_for)
+    bass = project / "content/actors/john-bass.md"
+    bass.write_bytes(b"\xef\xbb\xbf" + bass.read_bytes().replace(b"\n---\n", b"\nhide: true\n---\n", 1))
+    qatar = project / "content/actors/qatar.md"
+    set_front_matter(qatar, f"summary: \"{'A long summary. ' * 400}\"\nhide: true")
+    report = generate(settings_for(project))
+    assert not any(p.path == "actors/john-bass.md" for p in report.problems), report.problems
+    assert bass.read_bytes().startswith(b"\xef\xbb\xbf---\n")
+    site = _mkdocs_build(project)
+    assert site.returncode == 0, site.stderr
+    assert not (project / "site/actors/john-bass").exists()
+    assert not (project / "site/actors/qatar").exists()

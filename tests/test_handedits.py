@@ -388,3 +388,159 @@ def test_handedits_a_second_generator_is_refused_while_one_holds_content(wiki):
             wiki.use(*CORE, "lima.txt").generate()
     assert wiki.snapshot() == before
     assert "actors/lucia-varela.md" in wiki.generate().written
+
+
+# --- front matter a human broke, or saved oddly ------------------------------------------
+
+def test_handedits_broken_front_matter_is_reported_and_the_page_keeps_its_curation(wiki, monkeypatch):
+    wiki.use(*CORE, "valparaiso.txt").generate()
+    wiki.edit(ORTIZ, "aliases: []", "aliases: [Rafa Ortiz]\nsummary: Chile's prime minister.")
+    wiki.generate()
+    assert not (wiki.content / "actors/rafa-ortiz.md").exists()
+    wiki.edit(ORTIZ, "aliases: [Rafa Ortiz]", "aliases: [Rafa Ortiz")       # a typo
+    report = wiki.use(*CORE, "valparaiso.txt", "lima.txt").generate()
+    broken = [p for p in report.problems if p.path == ORTIZ and "YAML" in p.message]
+    assert broken and broken[0].line == 4, report.problems
+    assert not (wiki.content / "actors/rafa-ortiz.md").exists(), "the alias became a page of its own"
+    text = wiki.read(ORTIZ)
+    assert "aliases: [Rafa Ortiz\n" in text and "](../sources/lima.md)" in text
+    assert "Chile's prime minister." in "".join(m[0] for m in _REGION.finditer(text))
+    checked = [p for p in check(wiki.content) if p.path == ORTIZ and p.severity == "error"]
+    assert checked and checked[0].line == 4 and "YAML" in checked[0].message
+    monkeypatch.chdir(wiki.root)
+    assert CliRunner().invoke(cli, ["generate", "-q", "-j", "1", "--strict"]).exit_code == 1
+    # Published without the raw front matter.
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=wiki.root, capture_output=True,
+                           text=True, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode == 0, build.stderr
+    html = (wiki.root / "site/actors/rafael-ortiz/index.html").read_text()
+    assert "Rafa Ortiz" in html and "briefing: actor/" not in html and "aliases: [" not in html
+
+
+@pytest.mark.parametrize("key,value,expected", [
+    ("type", "[person]", "`type` should be one of person, organization"),
+    ("type", "{a: 1}", "`type` should be one of person, organization"),
+    ("aliases", "3", "`aliases` should be a list of names"),
+    ("hide", "yes please", "`hide` should be true or false"),
+    ("summary", "[a, b]", "`summary` should be plain text"),
+])
+def test_handedits_curation_key_of_the_wrong_type_is_named_not_a_crash(wiki, key, value, expected):
+    wiki.generate()
+    text = wiki.read(ORTIZ)
+    text = re.sub(rf"^{key}: .*\n", "", text, flags=re.M).replace("\n---\n", f"\n{key}: {value}\n---\n", 1)
+    wiki.write(ORTIZ, text)
+    report = wiki.use(*CORE, "lima.txt").generate()
+    found = [p for p in report.problems if p.path == ORTIZ and expected in p.message]
+    assert found and found[0].line > 1, report.problems
+    assert "](../sources/lima.md)" in wiki.read(ORTIZ)
+    assert any(expected in p.message for p in check(wiki.content) if p.path == ORTIZ)
+
+
+def test_handedits_page_saved_with_a_bom_is_updated_again_and_keeps_it(wiki):
+    wiki.generate()
+    text = wiki.read(ORTIZ).replace("<!-- briefing:begin roles -->", "My note.\n\n<!-- briefing:begin roles -->")
+    wiki.write(ORTIZ, "\ufeff" + text.replace("\n", "\r\n"))
+    report = wiki.use(*CORE, "lima.txt").generate()
+    after = wiki.read(ORTIZ)
+    assert not any(p.path == ORTIZ for p in report.problems), report.problems
+    assert after.startswith("\ufeff---\r\n") and "My note.\r\n" in after
+    assert "](../sources/lima.md)" in after
+    assert wiki.generate().written == []
+
+
+# --- a page a human renamed ------------------------------------------------------------------
+
+KELLER = "actors/anna-keller.md"
+
+
+def test_handedits_renamed_untouched_page_keeps_its_new_name_and_links_follow(wiki):
+    wiki.generate()
+    (wiki.content / KELLER).rename(wiki.content / "actors/keller.md")
+    wiki.use(*CORE, "lima.txt").generate()
+    assert not (wiki.content / KELLER).exists()
+    assert "actor/anna-keller" in wiki.read("actors/keller.md")
+    assert "[Anna Keller](keller.md)" in wiki.read(ORTIZ)
+    assert not [p for p in check(wiki.content) if p.severity == "error"]
+    assert wiki.generate().written == []
+
+
+def test_handedits_renamed_page_with_a_note_stays_the_page_of_its_actor(wiki):
+    wiki.generate()
+    moved = "people/anna-keller-norway.md"
+    wiki.edit(KELLER, "<!-- briefing:begin roles -->", "Met her in Oslo.\n\n<!-- briefing:begin roles -->")
+    (wiki.content / "people").mkdir()
+    (wiki.content / KELLER).rename(wiki.content / moved)
+    wiki.write("notes.md", "# Notes\n\nSee [Keller](actors/anna-keller.md).\n")
+    report = wiki.use(*CORE, "lima.txt").generate()
+    text = wiki.read(moved)
+    assert "Met her in Oslo." in text and ORPHAN_MARK not in text
+    assert "## Roles" in text and "Foreign Minister" in text
+    assert not (wiki.content / KELLER).exists()
+    assert "[Anna Keller](../people/anna-keller-norway.md)" in wiki.read(ORTIZ)
+    assert report.conflicts == []
+    # The link a human wrote to the old path is reported, not rewritten.
+    assert wiki.read("notes.md") == "# Notes\n\nSee [Keller](actors/anna-keller.md).\n"
+    errors = [(p.path, p.message) for p in check(wiki.content) if p.severity == "error"]
+    assert errors == [("notes.md", "line 3: broken link to actors/anna-keller.md")]
+
+
+def test_handedits_two_files_for_one_actor_are_a_check_error_naming_both(wiki):
+    wiki.generate()
+    copy = "actors/keller-copy.md"
+    wiki.write(copy, wiki.read(KELLER).replace("<!-- briefing:begin roles -->", "Mine.\n\n<!-- briefing:begin roles -->"))
+    wiki.use(*CORE, "lima.txt").generate()
+    assert "Mine." in wiki.read(copy)
+    errors = [p for p in check(wiki.content) if p.severity == "error"]
+    assert any(KELLER in str(p) and copy in str(p) for p in errors), errors
+
+
+# --- region markers and conflicts a human made -------------------------------------------------
+
+def test_handedits_check_names_no_generated_file_that_is_not_there(wiki):
+    page = "actors/lucia-varela.md"
+    wiki.use(*CORE, "lima.txt").generate()
+    wiki.edit(page, "## In the sources\n", "## In the sources\n\nMy quote.\n")
+    wiki.use(*CORE).generate()
+    assert not (wiki.content / (page + ".generated")).exists()
+    found = [p.message for p in check(wiki.content) if p.path == page and "inside generated region" in p.message]
+    assert found and "compare with lucia-varela.md.generated" not in found[0]
+
+
+def test_handedits_region_markers_typed_by_hand_keep_their_text(wiki):
+    wiki.generate()
+    example = ("\n\n## How to mark a region\n\n```\n<!-- briefing:begin example -->\n"
+               "Anything here.\n<!-- briefing:end example -->\n```\n")
+    wiki.write(ORTIZ, wiki.read(ORTIZ) + example)
+    wiki.use(*CORE, "lima.txt").generate()
+    after = wiki.read(ORTIZ)
+    assert after.endswith(example)
+    assert "](../sources/lima.md)" in after
+    assert wiki.generate().written == []
+
+
+def test_handedits_a_hidden_page_whose_front_matter_breaks_stays_hidden(wiki, monkeypatch):
+    wiki.generate()
+    wiki.edit(KELLER, "aliases: []", "aliases: []\nhide: true")
+    wiki.generate()
+    wiki.edit(KELLER, "aliases: []", "aliases: [Keller")
+    report = wiki.use(*CORE, "lima.txt").generate()
+    assert any(p.path == KELLER and p.line == 4 for p in report.problems), report.problems
+    for rel, data in wiki.snapshot().items():
+        assert rel == KELLER or "anna-keller.md)" not in data.decode(errors="replace"), rel
+    monkeypatch.chdir(wiki.root)
+    checked = CliRunner().invoke(cli, ["check"])
+    assert f"{KELLER}:4" in checked.output and "broken link" not in checked.output
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=wiki.root, capture_output=True,
+                           text=True, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode == 0, build.stderr
+    assert not (wiki.root / "site/actors/anna-keller").exists()
+
+
+def test_handedits_page_moved_to_the_top_of_content_is_followed(wiki):
+    wiki.generate()
+    (wiki.content / KELLER).rename(wiki.content / "keller.md")
+    wiki.use(*CORE, "lima.txt").generate()
+    wiki.generate()
+    assert not (wiki.content / KELLER).exists()
+    assert "[Anna Keller](../keller.md)" in wiki.read(ORTIZ)
+    assert wiki.generate().written == []
