@@ -54,14 +54,15 @@ def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need
         getattr(bars, "close", lambda: None)()
     for problem in report.problems:
         click.echo(str(problem), err=True)
+    problems = [p for p in report.problems if p.severity != "note"]
     if not quiet:
         click.echo(f"{report.sources} sources ({report.extracted} extracted, the rest cached): "
                    f"{len(report.written)} pages written, {len(report.deleted)} deleted, "
-                   f"{len(report.conflicts)} conflicts, {len(report.problems)} problems", err=True)
+                   f"{len(report.conflicts)} conflicts, {len(problems)} problems", err=True)
     if _ended_by_exit is not None:
         _ended_by_exit.append(report)
-    if strict and report.problems:
-        raise BriefingError(f"{len(report.problems)} problem(s) above and --strict is set: "
+    if strict and problems:
+        raise BriefingError(f"{len(problems)} problem(s) above and --strict is set: "
                             "fix the files they name, or run without --strict")
     return settings, report
 

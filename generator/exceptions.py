@@ -23,10 +23,12 @@ class LockedError(BriefingError):
 @dataclass(frozen=True, order=True)
 class Problem:
     """Something wrong with one file: reported, never fatal on its own. `line` (1-based) points
-    into the file when the problem is on one line of it; 0 when it is about the whole file."""
+    into the file when the problem is on one line of it; 0 when it is about the whole file.
+    A `note` tells what the run did for someone (a save merged during the run) and is nothing
+    to fix, so `--strict` lets it pass."""
     path: str
     message: str
-    severity: Literal["warning", "error"] = "warning"
+    severity: Literal["note", "warning", "error"] = "warning"
     line: int = 0
 
     def __str__(self) -> str:

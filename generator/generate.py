@@ -206,14 +206,15 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                                                      f"version is in {Path(path).name}.generated"))
             elif outcome == "merged":
                 report.problems.append(Problem(path, "saved by someone while this run was writing it: "
-                                                     "merged again with what they saved, nothing of it lost"))
+                                                     "merged again with what they saved, nothing of it lost",
+                                               severity="note"))
             elif outcome == "kept":
                 report.problems.append(Problem(path, f"saved by someone, with an edit inside a generated region, "
                                                      f"while this run was writing it: kept as they saved it; the "
                                                      f"new version is in {Path(path).name}.generated"))
             elif outcome == "hand":
                 report.problems.append(Problem(path, "became a hand-written page while this run was writing "
-                                                     "it: left as it is"))
+                                                     "it: left as it is", severity="note"))
         report.conflicts = sorted(conflicts)
         # Deleted last: a run stopped half way leaves no page linking to a page already gone.
         # A page someone saved since the run began is theirs now: it stays.
@@ -224,7 +225,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
             else:
                 report.deleted.remove(path)
                 raced.add(path)
-                report.problems.append(Problem(path, "saved by someone while this run was removing it: kept"))
+                report.problems.append(Problem(path, "saved by someone while this run was removing it: kept",
+                                               severity="note"))
         # What this run wrote or removed: pages, and new versions beside those in conflict.
         rewritten = results.keys() | incoming.keys() | set(report.deleted)
         conflicted = set(conflicts)
