@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import MAKING_VERBS, NEWSWORTHY_SPEECH, REPORTING_VERBS
+from .modality import modality_of
 from .model import AgreementFact, EventFact, Mention, TimexFact
 from .parsed import ids, tagged
 from .reference import acting, mentions_in, nested_clause, subject_mentions
@@ -34,12 +35,33 @@ def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
     found: list[EventFact] = []
     # Copulas ("X is reluctant") state a condition; an event needs an action verb.
     for verb in tagged(doc, _VERB):
-        if not (verb.dep_ in _PREDICATE_DEPS or _full_clause(verb)):
+        if not (verb.dep_ in _PREDICATE_DEPS or _full_clause(verb) or _participle(verb)):
             continue
+        if _wrapper(verb):
+            continue        # "refused to sign": the signing, negated, is the event
         event = _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at)
         if event is not None:
             found.append(event)
     return found
+
+
+# Verbs that only frame the action of the infinitive they govern: "plans to visit" is a
+# planned visit, "failed to agree" a negated agreement (see modality.py).
+_WRAPPERS = frozenset("""plan intend expect schedule set aim hope want wish seek try attempt prepare
+refuse fail decline neglect mean have""".split())
+
+
+def _wrapper(verb: Token) -> bool:
+    return verb.lemma_.lower() in _WRAPPERS and any(
+        c.dep_ == "xcomp" and c.tag_ == "VB" and c.pos_ == "VERB" for c in verb.children)
+
+
+def _participle(verb: Token) -> bool:
+    """"the accord signed on June 3rd by Chile and Vietnam": a past participle modifying a
+    noun is a passive clause of its own, when it says by whom or when."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(
+        c.dep_ == "agent" or (c.dep_ in {"prep", "npadvmod"} and _temporal(c)) or c.ent_type_ in {"DATE", "TIME"}
+        for c in verb.children)
 
 
 def _full_clause(verb: Token) -> bool:
@@ -52,7 +74,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     if lemma in REPORTING_VERBS and reported:
         return None         # the reported clause is the event; this verb is its evidence
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _participle(verb)
     clause = _clause(verb)
     agents, others = _participants(verb, mention_at, mentions, passive, clause)
     linked = sorted({agreement_at[t.i] for t in clause if t.i in agreement_at})
@@ -69,7 +91,10 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         return None         # an action needs someone who acts
     if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH:
         return None
-    rest = _rest(verb, passive, bool(agents))
+    modality, reporter = modality_of(verb)
+    said_by = tuple(m for m in (subject_mentions(reporter, mention_at, mentions) if reporter is not None else ())
+                    if m not in agents)
+    rest = _rest(verb, passive, bool(agents), modality)
     subject = _described_subject(verb, mention_at) if agents and not passive else None
     if not rest.strip() and subject is None and not passive and lemma not in _STANDS_ALONE:
         return None         # "X takes", "Google shows [that...]": no headline without its object
@@ -80,7 +105,8 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         sent=sent_of[verb.i], trigger=lemma, rest=rest,
         agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
         place=place, timex=_date(verb, timexes, clause), agreements=tuple(linked),
-        negated=any(c.dep_ == "neg" for c in verb.children), passive=passive and not agents,
+        negated=modality == "negated", passive=passive and not agents,
+        modality=modality, said_by=said_by,
         acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
         done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might"}
                                                       for c in verb.children if c.dep_ == "aux"),
@@ -126,16 +152,17 @@ def _clause(verb: Token) -> list[Token]:
 
 def _subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent", "csubj"}]
-    if not subjects and verb.dep_ == "conj":
-        return _subjects(verb.head)          # "was signed ... and required ..."
+    if not subjects and verb.dep_ in {"conj", "xcomp"}:
+        return _subjects(verb.head)          # "was signed ... and required ...", "refused to sign"
     return subjects
 
 
 def _participants(verb, mention_at, mentions, passive, clause) -> tuple[list[int], list[int]]:
     agents: list[int] = []
+    controlled = verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     for subject in _subjects(verb):
-        if subject.dep_ == "nsubjpass":
-            continue
+        if subject.dep_ == "nsubjpass" and not controlled:
+            continue            # but "X is scheduled to meet": X meets
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head               # "John Bass, who left Kabul"
         agents += subject_mentions(subject, mention_at, mentions)
@@ -198,31 +225,43 @@ def _date(verb: Token, timexes: list[TimexFact], clause: list[Token]) -> int | N
     return None
 
 
-def _rest(verb: Token, passive: bool, has_agents: bool) -> str:
+def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happened") -> str:
     """The headline words after the verb: objects, particles and where it went. For a passive
     without an agent, the whole headline: "27 people are killed in recent attack"."""
     words: list[Token] = []
+    fronted: list[Token] = []
     for child in verb.children:
+        if child.i < verb.i and _fronted_place(child) and not fronted:
+            fronted = _trim(child)      # "In Kunduz, ... were killed": "... killed in Kunduz"
+            continue
         if child.i < verb.i or len(words) >= _MAX_REST_WORDS:
             continue
         if child.dep_ in {"dobj", "prt", "attr", "dative", "acomp", "oprd", "xcomp"} or (
                 child.dep_ == "prep" and child.lower_ in _HEADLINE_PREPS and not _temporal(child)):
             words += _trim(child, between=not (has_agents and verb.lemma_ in MAKING_VERBS))
-    text = _join(words)
+    place = _join(fronted)
+    text = " ".join(p for p in (_join(words), place[:1].lower() + place[1:]) if p)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
         subject = verb.head
+    if subject is None and passive and verb.dep_ == "acl":
+        subject = verb.head                 # "the accord signed by X": X signs the accord
     if subject is not None and has_agents:       # "brokered by X" -> "X brokers <subject>"
         return _join(_trim(subject, between=verb.lemma_ not in MAKING_VERBS) + words)
     if subject is not None:
-        aux = "are" if subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children) else "is"
-        if any(c.dep_ == "neg" for c in verb.children):
-            aux += " not"
+        # Headline passive: "At least 15 soldiers killed in Kunduz", "Prisoners not released",
+        # "Up to 5,000 prisoners to be released".
+        aux = {"negated": "not", "planned": "to be"}.get(modality, "")
         return " ".join(p for p in (_join(_trim(subject)), aux, verb.text.lower(), text) if p)
     return text
 
 
 _HEADLINE_PREPS = frozenset({"to", "with", "in", "into", "on", "for", "from", "against", "of", "over"})
+
+
+def _fronted_place(prep: Token) -> bool:
+    return prep.dep_ == "prep" and prep.lower_ in {"in", "at", "near"} and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC", "FAC"} for c in prep.children)
 
 
 def _temporal(prep: Token) -> bool:

@@ -1,4 +1,4 @@
-"""`briefing export`: the knowledge graph as JSON, schema `briefing-graph/1` (see DESIGN.md)."""
+"""`briefing export`: the knowledge graph as JSON, schema `briefing-graph/2` (see DESIGN.md)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from .model import Graph
 from .render import page_path
 
-SCHEMA = "briefing-graph/1"
+SCHEMA = "briefing-graph/2"
 
 
 def graph_to_dict(graph: Graph) -> dict:
@@ -22,6 +22,7 @@ def graph_to_dict(graph: Graph) -> dict:
         "events": [{"id": e.id, "title": e.title, "date": e.date, "date_precision": e.precision,
                     "date_text": e.date_text, "actors": list(e.actors), "place": e.place,
                     "agreements": list(e.agreements), "status": e.status,
+                    "modality": e.modality, "attribution": list(e.attribution), "date_basis": e.date_basis,
                     "quotes": [{"source": q.source, "text": q.text} for q in e.quotes],
                     "page": page_path("event", e.id)}
                    for e in graph.events],

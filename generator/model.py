@@ -112,6 +112,8 @@ class EventFact:
     subject: str = ""        # the subject as written when it is more than a name ("Intra-Afghan talks")
     plural: bool = False     # whether that subject is plural
     done: bool = False       # told as done (past or perfect), not planned or ongoing
+    modality: str = "happened"  # happened, planned, negated or claimed (see modality.py)
+    said_by: tuple[int, ...] = ()  # mentions of who the text reports it from ("X said", "according to X")
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,9 @@ class Event:
     agreements: tuple[str, ...] = ()
     anchor: str | None = None     # "from 'on Monday' in a source dated 2020-03-23"
     status: str | None = None     # what it does to the agreements it concerns: "signed", "delayed"
+    modality: str = "happened"    # happened, planned, negated or claimed
+    attribution: tuple[str, ...] = ()  # actor ids of who the sources report it from ("according to X")
+    date_basis: str | None = None  # "text": words of the sentence date it; "report": the source's date
 
     @property
     def actors(self) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ in a sorted order so the same inputs always give the same ids.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -301,9 +302,9 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
         for fact in doc.events:
             agents = _ids(here, fact.agents)
             others = [i for i in _ids(here, fact.others) if i not in agents]
-            if not agents and not others:
-                continue
             place = actor_of.get((doc.source_id, fact.place)) if fact.place is not None else None
+            if not agents and not others and not (fact.passive and (place or fact.timex is not None)):
+                continue        # "At least 15 soldiers were killed in Kunduz" needs no actor
             date = precision = date_text = anchor = None
             if fact.timex is not None:
                 timex = doc.timexes[fact.timex]
@@ -316,14 +317,26 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                 date, precision = source.date, "day"
                 anchor = ("the date of the source: its opening sentence reports this as done "
                           "and gives no other date")
-            key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others))
+            modality = fact.modality
+            if date and source and source.date and _after(date, source.date):
+                if fact.done and modality == "happened" and not _YEAR.search(date_text or ""):
+                    # "signed on June 3rd" in a story of April: told as done, so last June.
+                    date = f"{int(date[:4]) - 1:04d}{date[4:]}"
+                    anchor = f"{anchor}, the year before the source's since it is told as done"
+                elif modality == "happened":
+                    modality = "planned"    # dated after the story that tells it: not done yet
+            said_by = [i for i in _ids(here, fact.said_by) if i not in agents]
+            basis = "report" if date is not None and fact.timex is None else "text" if date else None
+            key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others), modality)
             entry = merged.get(key)
             if entry is None:       # the first report of it: its title and status are this one's
                 entry = merged[key] = {
                     "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
-                    "title": _title(agents, others, fact, names), "agents": agents, "others": [],
-                    "place": place, "quotes": [], "agreements": set(),
-                    "status": status_of(fact.trigger, fact.negated) if fact.acts_on else None}
+                    "title": _title(agents, others, fact, names, modality, said_by), "agents": agents,
+                    "others": [], "place": place, "quotes": [], "agreements": set(),
+                    "modality": modality, "attribution": [], "date_basis": basis,
+                    "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None}
+            entry["attribution"] = list(dict.fromkeys(entry["attribution"] + said_by))
             entry["others"] = list(dict.fromkeys(entry["others"] + others))
             entry["place"] = entry["place"] or place
             entry["quotes"].append(quotes[doc.source_id, fact.sent])
@@ -341,7 +354,9 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                             participants=participants, place=entry["place"],
                             quotes=tuple(dict.fromkeys(entry["quotes"])),
                             agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"],
-                            status=entry["status"] if entry["agreements"] else None))
+                            status=entry["status"] if entry["agreements"] else None,
+                            modality=entry["modality"], attribution=tuple(entry["attribution"]),
+                            date_basis=entry["date_basis"]))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
 
 
@@ -357,14 +372,23 @@ def _reported_as_news(fact, source) -> bool:
             and fact.trigger in MAKING_VERBS)
 
 
-def _same_event(merged: dict, same_day: dict, date, fact, who: tuple) -> tuple:
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _after(date: str, reference: str) -> bool:
+    """Whether a date (of any precision) lies wholly after the reference day."""
+    return date[:len(reference)] > reference[:len(date)]
+
+
+def _same_event(merged: dict, same_day: dict, date, fact, who: tuple, modality: str) -> tuple:
     """The key of an event already seen that this fact reports again: the same day (or month),
-    the same action, an actor in common. Undated reports merge only when all actors match,
-    since without a date two visits to Kabul are not known to be one."""
-    key = (date, fact.trigger, who, fact.negated)
+    the same action, an actor in common, told alike (a plan is not its doing). Undated reports
+    merge only when all actors match, since without a date two visits to Kabul are not known
+    to be one."""
+    key = (date, fact.trigger, who, modality)
     if date is None or key in merged:
         return key
-    day = (date, fact.trigger, fact.negated)
+    day = (date, fact.trigger, modality)
     found = next((k for k in same_day[day] if set(k[2]) & set(who)), None)
     if found is None:
         same_day[day].append(key)
@@ -393,8 +417,11 @@ def _ids(actor_at: dict[int, str], indices) -> list[str]:
 _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"), "go": ("goes", "go")}
 
 
-def inflect(lemma: str, plural: bool, negated: bool) -> str:
-    """Headline present tense: "Pompeo visits", "the two sides hold", "talks do not begin"."""
+def inflect(lemma: str, plural: bool, negated: bool, modality: str = "happened") -> str:
+    """Headline present tense: "Pompeo visits", "the two sides hold", "talks do not begin";
+    headline future for a plan: "Senate to ratify"."""
+    if modality == "planned" and not negated:
+        return f"to {lemma}"
     if negated:
         if lemma == "be":
             return "are not" if plural else "is not"
@@ -410,17 +437,20 @@ def inflect(lemma: str, plural: bool, negated: bool) -> str:
     return lemma + "s"
 
 
-def _title(agents, others, fact, names) -> str:
+def _title(agents, others, fact, names, modality: str = "happened", said_by=()) -> str:
     who = agents or []
     subject = " and ".join(names[a] for a in who[:3]) if who else ""
-    verb = inflect(fact.trigger, len(who) > 1, fact.negated)
+    verb = inflect(fact.trigger, len(who) > 1, fact.negated, modality)
     rest = fact.rest
     if fact.subject:
-        text = " ".join(p for p in (fact.subject, inflect(fact.trigger, fact.plural, fact.negated), rest) if p)
+        text = " ".join(p for p in (fact.subject, inflect(fact.trigger, fact.plural, fact.negated, modality),
+                                    rest) if p)
     elif fact.passive or not who:
         text = rest or f"{' and '.join(names[o] for o in others[:2])} {verb}"
     else:
         text = " ".join(p for p in (subject, verb, rest) if p)
+    if modality == "claimed":   # a contested claim says whose it is, or that it is one
+        text += f", {' and '.join(names[a] for a in said_by[:2])} claims" if said_by else " (contested)"
     return text[:1].upper() + text[1:]
 
 

@@ -24,7 +24,7 @@ def _key(name: str) -> str:
 def test_pipeline_export_matches_schema(seeds_site):
     import jsonschema
 
-    schema = json.loads((ROOT / "schemas" / "briefing-graph-1.json").read_text())
+    schema = json.loads((ROOT / "schemas" / "briefing-graph-2.json").read_text())
     _, report = seeds_site
     jsonschema.validate(graph_to_dict(report.graph), schema)
 
