@@ -33,6 +33,7 @@ def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
         for token in doc.char_span(fact.start, fact.end, alignment_mode="expand") or ():
             agreement_at[token.i] = i
     found: list[EventFact] = []
+    told: dict[int, int | None] = {}    # verbs that made an event, and the date each took
     # Copulas ("X is reluctant") state a condition; an event needs an action verb.
     for verb in tagged(doc, _VERB):
         if not (verb.dep_ in _PREDICATE_DEPS or _full_clause(verb) or _participle(verb)):
@@ -42,7 +43,62 @@ def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
         event = _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at)
         if event is not None:
             found.append(event)
+            told[verb.i] = event.timex
+    found += _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, told)
     return found
+
+
+# Nouns that name something that happens; with a date of their own ("Monday's announcement",
+# "the 1991 settlement", "its maiden flight on 11 December") they are events.
+_EVENT_NOUNS = frozenset("""announcement launch flight visit trip tour attack assault strike raid
+bombing shooting killing explosion blast crash accident collapse meeting summit talks conference
+ceremony election vote referendum signing deal agreement accord treaty settlement pact ceasefire
+truce merger acquisition takeover sale purchase release arrest resignation death funeral protest
+invasion offensive withdrawal unveiling introduction debut opening closure verdict ruling hearing
+trial speech interview decision transplant surgery operation bankruptcy filing fall rise drop gain
+loss increase decline jump surge slump plunge rally""".split())
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "conj"})
+
+
+def _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, told) -> list[EventFact]:
+    found = []
+    timex_at = {}
+    for i, timex in enumerate(timexes):
+        if timex.type in {"DATE", "TIME"} and _calendar(timex.value):
+            for token in doc.char_span(timex.start, timex.end, alignment_mode="expand") or ():
+                timex_at[token.i] = i
+    if not timex_at:
+        return found
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _EVENT_NOUNS or noun.dep_ not in _NOMINAL_DEPS:
+            continue
+        timex = _noun_date(noun, timex_at)
+        if timex is None or noun.dep_ in {"dobj", "nsubjpass", "nsubj"} and told.get(noun.head.i, -1) == timex:
+            continue        # "Pompeo made the visit on Monday": the verb's event, dated alike
+        dated = {t for t, i in timex_at.items() if i == timex}
+        words = [t for t in _trim(noun) if t.i not in dated and t.dep_ != "case"
+                 and not (t.dep_ == "poss" and t.pos_ == "PRON")
+                 and not (t.dep_ == "prep" and all(c.i in dated for c in t.children))]
+        agents = acting(_unique(mentions_in(noun, mention_at)), mentions)
+        place = _place(list(noun.subtree), mention_at, mentions)
+        found.append(EventFact(
+            sent=sent_of[noun.i], trigger=noun.lemma_.lower(), rest="", agents=tuple(a for a in agents if a != place),
+            others=(), place=place, timex=timex,
+            agreements=tuple(sorted({agreement_at[t.i] for t in noun.subtree if t.i in agreement_at})),
+            subject=_join(words), nominal=True, done=True))
+    return found
+
+
+def _noun_date(noun: Token, timex_at: dict[int, int]) -> int | None:
+    """A date written on the noun itself: "Monday's", "the 1991", "on 11 December"."""
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "nummod", "amod", "npadvmod"} and child.i in timex_at:
+            return timex_at[child.i]
+        if child.dep_ == "prep" and child.lower_ in {"on", "in", "of", "at"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in timex_at:
+                    return timex_at[pobj.i]
+    return None
 
 
 # Verbs that only frame the action of the infinitive they govern: "plans to visit" is a
@@ -72,10 +128,14 @@ def _full_clause(verb: Token) -> bool:
 def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at):
     lemma = verb.lemma_.lower()
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
-    if lemma in REPORTING_VERBS and reported:
-        return None         # the reported clause is the event; this verb is its evidence
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _participle(verb)
     clause = _clause(verb)
+    timex = _date(verb, timexes, clause)
+    # The reported clause is the event and this verb its evidence; but a statement with a
+    # time of its own ("announced today that...") is news of its own, dated by it.
+    statement = lemma in REPORTING_VERBS and bool(reported) and _own_date(clause, timexes)
+    if lemma in REPORTING_VERBS and reported and not statement:
+        return None
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _participle(verb)
     agents, others = _participants(verb, mention_at, mentions, passive, clause)
     linked = sorted({agreement_at[t.i] for t in clause if t.i in agreement_at})
     made = _made_agreement(verb, agreement_at) if lemma in MAKING_VERBS else None
@@ -87,15 +147,22 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         # "Ghani delayed the release, thereby undermining the agreement": Ghani undermines it.
         agents = [m for s in _subjects(verb.head) if s.dep_ != "nsubjpass"
                   for m in subject_mentions(s, mention_at, mentions)]
+    bare = None
     if not agents and not passive:
-        return None         # an action needs someone who acts
-    if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH:
+        # An action needs someone who acts; or, dated in its own words, something named that
+        # acts ("Pre-orders of the iPhone began Tuesday", "stock indexes posted gains on Friday").
+        bare = _named_subject(verb) if timex is not None and _own_date(clause, timexes) else None
+        if bare is None:
+            return None
+    if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH and not statement:
         return None
     modality, reporter = modality_of(verb)
     said_by = tuple(m for m in (subject_mentions(reporter, mention_at, mentions) if reporter is not None else ())
                     if m not in agents)
     rest = _rest(verb, passive, bool(agents), modality)
-    subject = _described_subject(verb, mention_at) if agents and not passive else None
+    if statement and not rest:
+        rest = _join(_trim(reported[0]))        # "Ryanair announces it is exercising its options"
+    subject = _described_subject(verb, mention_at) if agents and not passive else bare
     if not rest.strip() and subject is None and not passive and lemma not in _STANDS_ALONE:
         return None         # "X takes", "Google shows [that...]": no headline without its object
     place = _place(clause, mention_at, mentions)
@@ -104,14 +171,34 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     return EventFact(
         sent=sent_of[verb.i], trigger=lemma, rest=rest,
         agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
-        place=place, timex=_date(verb, timexes, clause), agreements=tuple(linked),
+        place=place, timex=timex, agreements=tuple(linked),
         negated=modality == "negated", passive=passive and not agents,
         modality=modality, said_by=said_by,
+        progressive=verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"}
+                                               for c in verb.children),
         acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
         done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might"}
                                                       for c in verb.children if c.dep_ == "aux"),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """A subject that is a noun phrase, not a pronoun or a relative word."""
+    for subject in reversed(_subjects(verb)):      # "Pre - orders": the head is the last
+        if subject.dep_ != "nsubj":
+            continue
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head         # "the indices that today suffered"
+        if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ not in _RELATIVE:
+            return subject
+    return None
+
+
+def _own_date(clause: list[Token], timexes: list[TimexFact]) -> bool:
+    """Whether the verb's own words, not a clause it governs, hold a calendar date."""
+    inside = {t.idx for t in clause}
+    return any(t.start in inside and t.type in {"DATE", "TIME"} and _calendar(t.value) for t in timexes)
 
 
 def _described_subject(verb: Token, mention_at: dict[int, int]) -> Token | None:
@@ -213,16 +300,59 @@ def _place(clause: list[Token], mention_at: dict[int, int], mentions: list[Menti
 
 
 def _date(verb: Token, timexes: list[TimexFact], clause: list[Token]) -> int | None:
-    """A date in the verb's own clause; else one governing the verb that reports it."""
-    for scope in (clause, _clause(verb.head) if verb.dep_ in {"ccomp", "conj"} else []):
+    """A date in the verb's own clause; else one governing the verb that reports it. Of
+    several, the most precise; never one that only describes a noun ("praised the February
+    29th deal", "at this year's conference"): that dates the noun's event, not the verb's."""
+    for scope, top in ((clause, verb), (_clause(verb.head), verb.head) if verb.dep_ in {"ccomp", "conj"} else ([], None)):
         if not scope:
             continue
         lo, hi = scope[0].idx, scope[-1].idx + len(scope[-1])
-        inside = {t.idx for t in scope}
-        for i, timex in enumerate(timexes):
-            if lo <= timex.start < hi and timex.start in inside and timex.type in {"DATE", "TIME"}:
-                return i
+        at = {t.idx: t for t in scope}
+        found = [(-_PRECISION_RANK.get(_calendar(timex.value), 0), i)
+                 for i, timex in enumerate(timexes)
+                 if lo <= timex.start < hi and timex.start in at and timex.type in {"DATE", "TIME"}
+                 and (_modifies(_span_root(at[timex.start], timex.end), top)
+                      or _fronted(at[timex.start], top))]
+        if found:
+            return min(found)[1]
     return None
+
+
+def _fronted(first: Token, verb: Token) -> bool:
+    """A date opening the sentence ("Today, X flew...", "On March 3rd, ...") sets the time of
+    its main clause, wherever the parser hung it."""
+    start = first.sent.start
+    opening = first.i == start or (first.i == start + 1 and first.doc[start].pos_ == "ADP")
+    return opening and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _span_root(token: Token, end: int) -> Token:
+    """The word of a date phrase starting at `token` that the rest hangs on: "3rd" in
+    "March 3rd", whose head is outside the phrase."""
+    while token.head.i != token.i and token.idx <= token.head.idx < end and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def _calendar(value: str) -> str | None:
+    from .timex_calendar import precision_of
+
+    return precision_of(value[:10]) if value[:10] else None
+
+
+def _modifies(token: Token, verb: Token) -> bool:
+    """Whether a date word hangs on the verb through adverbial arcs only ("on Monday",
+    "Monday", "yesterday"), not through a noun it describes ("this year's conference")."""
+    for _ in range(4):
+        if token.i == verb.i:
+            return True
+        if token.dep_ in {"poss", "compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            return False
+        token = token.head
+    return token.i == verb.i
 
 
 def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happened") -> str:

@@ -67,8 +67,9 @@ def _chain(verb: Token) -> list[Token]:
 
 def _negated(verb: Token) -> bool:
     for token in _chain(verb):
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children):
-            return True
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"never", "nearly", "almost"})
+               for c in token.children):
+            return True         # "did not sign", "nearly broke the record"
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in _NEGATING:
             return True         # "refused to sign", "failed to agree"
         if any(c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)

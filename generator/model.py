@@ -113,6 +113,8 @@ class EventFact:
     plural: bool = False     # whether that subject is plural
     done: bool = False       # told as done (past or perfect), not planned or ongoing
     modality: str = "happened"  # happened, planned, negated or claimed (see modality.py)
+    nominal: bool = False    # named by a noun ("Saturday's opening ceremony"): `subject` is its title
+    progressive: bool = False  # present progressive ("is travelling"): with a date, an arrangement
     said_by: tuple[int, ...] = ()  # mentions of who the text reports it from ("X said", "according to X")
 
 

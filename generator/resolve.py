@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .actors import Cluster, Curation, cluster_mentions, learn_names, name_key
-from .lexicon import MAKING_VERBS
+from .lexicon import MAKING_VERBS, REPORTING_VERBS
 from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
                     Role, Source, Term)
 from .slugs import slug, unique_slugs
@@ -303,20 +303,27 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
             agents = _ids(here, fact.agents)
             others = [i for i in _ids(here, fact.others) if i not in agents]
             place = actor_of.get((doc.source_id, fact.place)) if fact.place is not None else None
-            if not agents and not others and not (fact.passive and (place or fact.timex is not None)):
+            if not agents and not others and not ((fact.passive or fact.subject) and (place or fact.timex is not None)) \
+                    or fact.nominal and not fact.subject:
                 continue        # "At least 15 soldiers were killed in Kunduz" needs no actor
             date = precision = date_text = anchor = None
             if fact.timex is not None:
                 timex = doc.timexes[fact.timex]
-                precision = precision_of(timex.value)
+                value = timex.value[:10] if _CLOCK.match(timex.value) else timex.value
+                precision = precision_of(value)     # "at 08:30 UTC Monday": that day
                 if precision:
-                    date, date_text = timex.value, timex.text
+                    date, date_text = value, timex.text
                     anchor = (f"from \"{timex.text}\" in a source dated {source.date}"
                               if source and source.date else f"from \"{timex.text}\"")
             elif _reported_as_news(fact, source):
                 date, precision = source.date, "day"
                 anchor = ("the date of the source: its opening sentence reports this as done "
                           "and gives no other date")
+            elif fact.trigger in REPORTING_VERBS and source and source.date and fact.modality == "happened":
+                # A statement with no time of its own was made by the time its story was
+                # written: the report's date, said to be one.
+                date, precision = source.date, "day"
+                anchor = "reported on the date of the source; the text gives no date of its own"
             modality = fact.modality
             if date and source and source.date and _after(date, source.date):
                 if fact.done and modality == "happened" and not _YEAR.search(date_text or ""):
@@ -325,6 +332,9 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                     anchor = f"{anchor}, the year before the source's since it is told as done"
                 elif modality == "happened":
                     modality = "planned"    # dated after the story that tells it: not done yet
+            elif fact.progressive and modality == "happened" and date and source and source.date \
+                    and date[:10] == source.date and precision == "day":
+                modality = "planned"        # "is travelling to the U.S. on Monday": an arrangement
             said_by = [i for i in _ids(here, fact.said_by) if i not in agents]
             basis = "report" if date is not None and fact.timex is None else "text" if date else None
             key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others), modality)
@@ -373,6 +383,7 @@ def _reported_as_news(fact, source) -> bool:
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}T")
 
 
 def _after(date: str, reference: str) -> bool:
@@ -442,7 +453,9 @@ def _title(agents, others, fact, names, modality: str = "happened", said_by=()) 
     subject = " and ".join(names[a] for a in who[:3]) if who else ""
     verb = inflect(fact.trigger, len(who) > 1, fact.negated, modality)
     rest = fact.rest
-    if fact.subject:
+    if fact.nominal:
+        text = fact.subject
+    elif fact.subject:
         text = " ".join(p for p in (fact.subject, inflect(fact.trigger, fact.plural, fact.negated, modality),
                                     rest) if p)
     elif fact.passive or not who:
