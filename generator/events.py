@@ -350,7 +350,10 @@ def _modifies(token: Token, verb: Token) -> bool:
         if token.i == verb.i:
             return True
         if token.dep_ in {"poss", "compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
-            return False
+            # "said in a July 16 press conference": the setting the verb happens in
+            setting = token.head
+            return setting.dep_ == "pobj" and setting.head.lower_ in {"in", "at", "during"} \
+                and setting.head.head.i == verb.i
         token = token.head
     return token.i == verb.i
 

@@ -337,7 +337,8 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                 modality = "planned"        # "is travelling to the U.S. on Monday": an arrangement
             said_by = [i for i in _ids(here, fact.said_by) if i not in agents]
             basis = "report" if date is not None and fact.timex is None else "text" if date else None
-            key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others), modality)
+            key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others), modality,
+                              doc.source_id, doc.sentences[fact.sent].text)
             entry = merged.get(key)
             if entry is None:       # the first report of it: its title and status are this one's
                 entry = merged[key] = {
@@ -391,19 +392,55 @@ def _after(date: str, reference: str) -> bool:
     return date[:len(reference)] > reference[:len(date)]
 
 
-def _same_event(merged: dict, same_day: dict, date, fact, who: tuple, modality: str) -> tuple:
-    """The key of an event already seen that this fact reports again: the same day (or month),
-    the same action, an actor in common, told alike (a plan is not its doing). Undated reports
-    merge only when all actors match, since without a date two visits to Kabul are not known
-    to be one."""
-    key = (date, fact.trigger, who, modality)
-    if date is None or key in merged:
+def _same_event(merged: dict, same_day: dict, date, fact, who: tuple, modality: str, source: str,
+                sentence: str = "") -> tuple:
+    """The key of an event already seen that this fact reports again, conservatively, since an
+    over-merge misleads more than a split: the same action told alike (a plan is not its
+    doing), an actor in common, what it acted on compatible, and the same date. Across
+    sources the date must be a day: two sources' "sold shares in 2008" or undated "index
+    fell" are not known to be one event, unless told in nearly the same sentence (a wire
+    story republished). Within a source, an undated report merges when all actors match."""
+    told = _content_words(sentence)
+    copy = next((k for k, w in same_day[("copy", fact.trigger, who, modality)]
+                 if k[4] != source and _near(told, w) and _compatible(k[0], date)), None) \
+        if len(told) >= _COPY_MIN_WORDS else None
+    if copy is not None:
+        return copy
+    if date is None:
+        key = (date, fact.trigger, who, modality, source)
+    else:
+        key = (date, fact.trigger, who, modality, source if len(date) < 10 else "")
+    if key in merged:
         return key
-    day = (date, fact.trigger, modality)
-    found = next((k for k in same_day[day] if set(k[2]) & set(who)), None)
-    if found is None:
-        same_day[day].append(key)
+    found = None
+    if date is not None:
+        words = _content_words(fact.rest)
+        day = (date, fact.trigger, modality)
+        found = next((k for k, w in same_day[day] if set(k[2]) & set(who) and (k[4] == key[4])
+                      and (not words or not w or words & w)), None)
+        if found is None:
+            same_day[day].append((key, words))
+    if found is None and len(told) >= _COPY_MIN_WORDS:
+        same_day[("copy", fact.trigger, who, modality)].append((key, told))
     return found or key
+
+
+_COPY_MIN_WORDS = 6
+_COPY_OVERLAP = 0.75
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Dates that may be the same day: one unknown, or one within the other."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _near(a: frozenset, b: frozenset) -> bool:
+    """Nearly the same words: a sentence copied with small edits."""
+    return len(a & b) >= _COPY_OVERLAP * len(a | b)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3 or w.isdigit())
 
 
 def _event_name(date, title: str) -> str:
