@@ -73,7 +73,7 @@ def _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, t
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _EVENT_NOUNS or noun.dep_ not in _NOMINAL_DEPS:
             continue
         timex = _noun_date(noun, timex_at)
-        if timex is None or noun.dep_ in {"dobj", "nsubjpass", "nsubj"} and told.get(noun.head.i, -1) == timex:
+        if timex is None or timexes[timex].sent != sent_of[noun.i] or noun.dep_ in {"dobj", "nsubjpass", "nsubj"} and told.get(noun.head.i, -1) == timex:
             continue        # "Pompeo made the visit on Monday": the verb's event, dated alike
         dated = {t for t, i in timex_at.items() if i == timex}
         words = [t for t in _trim(noun) if t.i not in dated and t.dep_ != "case"
@@ -129,10 +129,10 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     lemma = verb.lemma_.lower()
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     clause = _clause(verb)
-    timex = _date(verb, timexes, clause)
+    timex = _date(verb, timexes, clause, sent_of[verb.i])
     # The reported clause is the event and this verb its evidence; but a statement with a
     # time of its own ("announced today that...") is news of its own, dated by it.
-    statement = lemma in REPORTING_VERBS and bool(reported) and _own_date(clause, timexes)
+    statement = lemma in REPORTING_VERBS and bool(reported) and _own_date(clause, timexes, sent_of[verb.i])
     if lemma in REPORTING_VERBS and reported and not statement:
         return None
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _participle(verb)
@@ -151,7 +151,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     if not agents and not passive:
         # An action needs someone who acts; or, dated in its own words, something named that
         # acts ("Pre-orders of the iPhone began Tuesday", "stock indexes posted gains on Friday").
-        bare = _named_subject(verb) if timex is not None and _own_date(clause, timexes) else None
+        bare = _named_subject(verb) if timex is not None and _own_date(clause, timexes, sent_of[verb.i]) else None
         if bare is None:
             return None
     if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH and not statement:
@@ -195,10 +195,11 @@ def _named_subject(verb: Token) -> Token | None:
     return None
 
 
-def _own_date(clause: list[Token], timexes: list[TimexFact]) -> bool:
+def _own_date(clause: list[Token], timexes: list[TimexFact], sent: int) -> bool:
     """Whether the verb's own words, not a clause it governs, hold a calendar date."""
     inside = {t.idx for t in clause}
-    return any(t.start in inside and t.type in {"DATE", "TIME"} and _calendar(t.value) for t in timexes)
+    return any(t.start in inside and t.sent == sent and t.type in {"DATE", "TIME"} and _calendar(t.value)
+               for t in timexes)
 
 
 def _described_subject(verb: Token, mention_at: dict[int, int]) -> Token | None:
@@ -299,7 +300,7 @@ def _place(clause: list[Token], mention_at: dict[int, int], mentions: list[Menti
     return None
 
 
-def _date(verb: Token, timexes: list[TimexFact], clause: list[Token]) -> int | None:
+def _date(verb: Token, timexes: list[TimexFact], clause: list[Token], sent: int) -> int | None:
     """A date in the verb's own clause; else one governing the verb that reports it. Of
     several, the most precise; never one that only describes a noun ("praised the February
     29th deal", "at this year's conference"): that dates the noun's event, not the verb's."""
@@ -311,6 +312,7 @@ def _date(verb: Token, timexes: list[TimexFact], clause: list[Token]) -> int | N
         found = [(-_PRECISION_RANK.get(_calendar(timex.value), 0), i)
                  for i, timex in enumerate(timexes)
                  if lo <= timex.start < hi and timex.start in at and timex.type in {"DATE", "TIME"}
+                 and timex.sent == sent      # a dateline the parser ran into the sentence is not its date
                  and (_modifies(_span_root(at[timex.start], timex.end), top)
                       or _fronted(at[timex.start], top))]
         if found:

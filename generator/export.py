@@ -24,8 +24,10 @@ def graph_to_dict(graph: Graph) -> dict:
                     "agreements": list(e.agreements), "status": e.status,
                     "modality": e.modality, "attribution": list(e.attribution), "date_basis": e.date_basis,
                     "quotes": [{"source": q.source, "text": q.text} for q in e.quotes],
-                    "page": page_path("event", e.id)}
-                   for e in graph.events],
+                    "page": page_path("event", e.id) if paged else None}
+                   for e, paged in sorted([(e, True) for e in graph.events]
+                                          + [(e, False) for e in graph.statements],
+                                          key=lambda pair: (pair[0].date or "9999", pair[0].id))],
         "agreements": [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
                         "parties": list(a.parties), "date": a.date, "place": a.place,
                         "terms": [{"text": t.text, "source": t.quote.source} for t in a.terms],

@@ -242,3 +242,6 @@ class Graph:
     facts: tuple[DocFacts, ...] = field(default=(), compare=False, repr=False)
     # source id -> mention index -> actor id: which page each name in a source links to
     mention_actors: dict[str, dict[int, str]] = field(default_factory=dict, compare=False, repr=False)
+    # Events without a page of their own (no date from the text, no place, one source, no
+    # agreement): exported, and quoted on their actors' and sources' pages, but not pages.
+    statements: tuple[Event, ...] = ()

@@ -30,12 +30,22 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     actors, actor_of = _actors(facts, curation, quotes)
     agreements, agreement_of = _agreements(facts, actor_of, actors, quotes)
     events = _events(facts, actor_of, agreement_of, source_of, actors, quotes)
+    events, statements = [e for e in events if worth_a_page(e)], [e for e in events if not worth_a_page(e)]
     agreements = _link_events(agreements, events)
     mention_actors: dict[str, dict[int, str]] = defaultdict(dict)
     for (source_id, index), actor_id in actor_of.items():
         mention_actors[source_id][index] = actor_id
     return Graph(sources=tuple(sources), actors=tuple(actors), events=tuple(events),
-                 agreements=tuple(agreements), facts=tuple(facts), mention_actors=dict(mention_actors))
+                 agreements=tuple(agreements), facts=tuple(facts), mention_actors=dict(mention_actors),
+                 statements=tuple(statements))
+
+
+def worth_a_page(event: Event) -> bool:
+    """An event a reader needs to find by itself: dated by its own words, placed, reported by
+    two sources or more, or concerning an agreement. A report's date alone is not enough:
+    every statement has one."""
+    return bool((event.date and event.date_basis != "report") or event.place or event.agreements
+                or len({q.source for q in event.quotes}) > 1)
 
 
 def prepare(facts: list[DocFacts], last: dict | None) -> None:

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 WIRE = ("The Nikkei index of the Tokyo Stock Exchange fell by 3.2 percent to 8,459 points "
         "as exporters such as Toyota Motor lost ground.")
 SOURCES = {
-    "a.txt": f"date 2009-03-02 {WIRE}\nThe Hang Seng index fell sharply.\n",
+    "a.txt": f"date 2009-03-02 {WIRE}\nThe Hang Seng index fell sharply.\nSony cut its profit forecast.\n",
     # the same wire story, republished with a small edit, a week later
     "b.txt": f"date 2009-03-09 {WIRE.replace('as exporters', 'while exporters')}\nThe Hang Seng index fell sharply.\n",
     # a year-dated sale in two sources: not known to be the same sale
@@ -23,7 +23,7 @@ SOURCES = {
 
 
 @pytest.fixture(scope="module")
-def events(tmp_path_factory):
+def project(tmp_path_factory):
     from generator.config import load_settings
 
     root = tmp_path_factory.mktemp("merge")
@@ -33,7 +33,12 @@ def events(tmp_path_factory):
         (root / "seeds" / name).write_text(text)
     settings = load_settings(root / "mkdocs.yml")
     settings.jobs = 1
-    return graph_to_dict(generate(settings).graph)["events"]
+    return root, graph_to_dict(generate(settings).graph)["events"]
+
+
+@pytest.fixture(scope="module")
+def events(project):
+    return project[1]
 
 
 def _sources(event):
@@ -54,3 +59,14 @@ def test_undated_reports_in_different_sources_stay_apart(events):
 def test_a_year_is_too_coarse_to_merge_two_sources(events):
     sales = [e for e in events if "sell" in e["title"].lower()]
     assert sales and all(len(_sources(e)) == 1 for e in sales)
+
+
+def test_an_undated_single_source_action_is_a_quote_not_a_page(project):
+    root, events = project
+    [nikkei] = [e for e in events if "nikkei" in e["title"].lower()]
+    assert nikkei["page"] is not None and (root / "content" / nikkei["page"]).is_file()
+    [forecast] = [e for e in events if "forecast" in e["title"].lower()]
+    assert forecast["page"] is None
+    assert not any("forecast" in p.name for p in (root / "content" / "events").glob("*.md"))
+    # still findable: quoted on its actor's page
+    assert "Sony cut its profit forecast." in (root / "content" / "actors" / "sony.md").read_text()

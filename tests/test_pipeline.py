@@ -47,6 +47,8 @@ def test_pipeline_writes_a_page_for_every_entity(seeds_site):
     for kind in ("actors", "events", "agreements"):
         assert graph[kind], f"no {kind} found in the seeds"
         for item in graph[kind]:
+            if kind == "events" and item["page"] is None:
+                continue            # an event without a page of its own: a quote elsewhere
             html = root / "site" / item["page"].removesuffix(".md") / "index.html"
             assert html.exists(), item["page"]
     assert (root / "site" / "index.html").exists()
