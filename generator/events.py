@@ -309,14 +309,14 @@ def _date(verb: Token, timexes: list[TimexFact], clause: list[Token], sent: int)
             continue
         lo, hi = scope[0].idx, scope[-1].idx + len(scope[-1])
         at = {t.idx: t for t in scope}
-        found = [(-_PRECISION_RANK.get(_calendar(timex.value), 0), i)
+        # A dateline the parser ran into the sentence comes after the sentence's own dates.
+        found = [(timex.sent != sent, -_PRECISION_RANK.get(_calendar(timex.value), 0), i)
                  for i, timex in enumerate(timexes)
                  if lo <= timex.start < hi and timex.start in at and timex.type in {"DATE", "TIME"}
-                 and timex.sent == sent      # a dateline the parser ran into the sentence is not its date
                  and (_modifies(_span_root(at[timex.start], timex.end), top)
                       or _fronted(at[timex.start], top))]
         if found:
-            return min(found)[1]
+            return min(found)[2]
     return None
 
 

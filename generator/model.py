@@ -204,6 +204,7 @@ class Event:
     modality: str = "happened"    # happened, planned, negated or claimed
     attribution: tuple[str, ...] = ()  # actor ids of who the sources report it from ("according to X")
     date_basis: str | None = None  # "text": words of the sentence date it; "report": the source's date
+    statement: bool = False       # a saying dated only by its report: no page of its own for that
 
     @property
     def actors(self) -> tuple[str, ...]:

@@ -44,7 +44,7 @@ def worth_a_page(event: Event) -> bool:
     """An event a reader needs to find by itself: dated by its own words, placed, reported by
     two sources or more, or concerning an agreement. A report's date alone is not enough:
     every statement has one."""
-    return bool((event.date and event.date_basis != "report") or event.place or event.agreements
+    return bool((event.date and not event.statement) or event.place or event.agreements
                 or len({q.source for q in event.quotes}) > 1)
 
 
@@ -317,6 +317,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                     or fact.nominal and not fact.subject:
                 continue        # "At least 15 soldiers were killed in Kunduz" needs no actor
             date = precision = date_text = anchor = None
+            statement = False
             if fact.timex is not None:
                 timex = doc.timexes[fact.timex]
                 value = timex.value[:10] if _CLOCK.match(timex.value) else timex.value
@@ -334,6 +335,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                 # written: the report's date, said to be one.
                 date, precision = source.date, "day"
                 anchor = "reported on the date of the source; the text gives no date of its own"
+                statement = True
             modality = fact.modality
             if date and source and source.date and _after(date, source.date):
                 if fact.done and modality == "happened" and not _YEAR.search(date_text or ""):
@@ -355,7 +357,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                     "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
                     "title": _title(agents, others, fact, names, modality, said_by), "agents": agents,
                     "others": [], "place": place, "quotes": [], "agreements": set(),
-                    "modality": modality, "attribution": [], "date_basis": basis,
+                    "modality": modality, "attribution": [], "date_basis": basis, "statement": statement,
                     "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None}
             entry["attribution"] = list(dict.fromkeys(entry["attribution"] + said_by))
             entry["others"] = list(dict.fromkeys(entry["others"] + others))
@@ -377,7 +379,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                             agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"],
                             status=entry["status"] if entry["agreements"] else None,
                             modality=entry["modality"], attribution=tuple(entry["attribution"]),
-                            date_basis=entry["date_basis"]))
+                            date_basis=entry["date_basis"], statement=entry["statement"]))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
 
 
