@@ -87,6 +87,8 @@ def _planned(verb: Token) -> bool:
                 return True                 # "if the talks begin"
         if token.lemma_.lower() in _REQUIRING:
             return True                     # "the deal required the withdrawal"
+        if token.dep_ == "ccomp" and _subjunctive(token):
+            return True                     # "insisted that the prisoners be released"
         head = token.head
         if token.dep_ in {"xcomp", "ccomp"} and token.tag_ == "VB" and head.lemma_.lower() in _PLANNING:
             return True                     # "plans to sign", "is to meet", "has yet to ratify"
@@ -97,6 +99,19 @@ def _planned(verb: Token) -> bool:
                 and token.tag_ == "VB":
             return True                     # "met to discuss": the purpose, not yet done
     return False
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A clause with a subject whose verb is a bare base form: a demand, not a fact."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if auxes:
+        return all(a.tag_ == "VB" and a.lower_ == "be" for a in auxes)
+    # "that the Union lift": a singular subject with a plural-looking verb is the base form
+    singular = subject.tag_ in {"NN", "NNP"} and not any(c.dep_ == "conj" for c in subject.children)
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and singular)
 
 
 def _contested(verb: Token) -> bool:

@@ -22,6 +22,7 @@ If the Taliban sign the deal, the United States will withdraw its troops.
 Emmanuel Macron is scheduled to meet Angela Merkel in Paris next week.
 Iran has yet to approve the nuclear accord.
 Angela Merkel said that Germany had sent troops to Lithuania.
+Iran demanded that the European Union lift all sanctions.
 """
 
 
@@ -52,6 +53,7 @@ def _one(graph, *words):
     (("iran", "approve"), "planned"),             # has yet to
     (("united states", "withdraw"), "planned"),   # will, in a conditional sentence
     (("sign deal",), "planned"),                  # if ...
+    (("lift", "sanctions"), "planned"),           # demanded that ... (subjunctive)
     (("ghani", "release"), "negated"),            # did not
     (("taliban", "sign", "afghan"), "negated"),   # refused to
     (("kharkiv",), "claimed"),                    # denied by Russia
