@@ -27,7 +27,7 @@ Iran demanded that the European Union lift all sanctions.
 
 
 @pytest.fixture(scope="module")
-def events(tmp_path_factory):
+def project(tmp_path_factory):
     from generator.config import load_settings
 
     root = tmp_path_factory.mktemp("modality")
@@ -36,8 +36,12 @@ def events(tmp_path_factory):
     (root / "seeds" / "story.txt").write_text(STORY)
     settings = load_settings(root / "mkdocs.yml")
     settings.jobs = 1
-    graph = graph_to_dict(generate(settings).graph)
-    return graph
+    return root, graph_to_dict(generate(settings).graph)
+
+
+@pytest.fixture(scope="module")
+def events(project):
+    return project[1]
 
 
 def _one(graph, *words):
@@ -106,3 +110,13 @@ def test_a_plan_dated_after_its_story_is_not_shown_as_done(events):
 def test_export_schema_lists_modality_of_every_event(events):
     assert events["schema"] == "briefing-graph/2"
     assert {e["modality"] for e in events["events"]} <= {"happened", "planned", "negated", "claimed"}
+
+
+def test_the_event_page_says_what_is_planned_and_who_reports_it(project):
+    root, graph = project
+    ratify = _one(graph, "senate", "ratify")
+    page = (root / "content" / ratify["page"]).read_text()
+    assert "**Status** planned or expected, not yet done" in page
+    sent = _one(graph, "germany", "troops")
+    page = (root / "content" / sent["page"]).read_text()       # placed: it has a page
+    assert "according to [Angela Merkel]" in page
