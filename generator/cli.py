@@ -132,7 +132,7 @@ def serve(config_file, sources, content, quiet, jobs, dev_addr):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to FILE instead of standard output.")
 def export(config_file, sources, content, quiet, jobs, output):
-    """Print the knowledge graph as JSON (schema briefing-graph/1).
+    """Print the knowledge graph as JSON (schema briefing-graph/2).
 
     Example: briefing export -o graph.json
     """

@@ -164,9 +164,12 @@ def _distinct_sources(quotes_) -> int:
 
 def _event_infobox(r, here, event, **_) -> str:
     out = ['!!! abstract "Event"\n']
+    said = f", according to {actor_list(r, event.attribution, here)}" if event.attribution else ""
+    out.append(f"    **Status** {_MODALITY_TEXT.get(event.modality, escape(event.modality))}{said}<br>\n")
     if event.date:
         anchor = f", {md(event.anchor)}" if event.anchor else ""
-        out.append(f"    **When** {escape(event.date)} ({escape(event.precision)}){anchor}<br>\n")
+        reported = "reported on " if event.date_basis == "report" else ""
+        out.append(f"    **When** {reported}{escape(event.date)} ({escape(event.precision)}){anchor}<br>\n")
     else:
         out.append("    **When** not stated in the sources<br>\n")
     if event.place:
@@ -178,6 +181,10 @@ def _event_infobox(r, here, event, **_) -> str:
     count = _distinct_sources(event.quotes)
     out.append(f"    **Reported by** {count} source{_s(count)}\n\n")
     return "".join(out)
+
+
+_MODALITY_TEXT = {"happened": "happened", "planned": "planned or expected, not yet done",
+                  "negated": "did not happen", "claimed": "claimed, contested"}
 
 
 def _event_neighbours(r, here, neighbours, **_) -> str:

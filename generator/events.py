@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import MAKING_VERBS, NEWSWORTHY_SPEECH, REPORTING_VERBS
+from .modality import modality_of
 from .model import AgreementFact, EventFact, Mention, TimexFact
 from .parsed import ids, tagged
 from .reference import acting, mentions_in, nested_clause, subject_mentions
@@ -32,14 +33,91 @@ def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
         for token in doc.char_span(fact.start, fact.end, alignment_mode="expand") or ():
             agreement_at[token.i] = i
     found: list[EventFact] = []
+    told: dict[int, int | None] = {}    # verbs that made an event, and the date each took
     # Copulas ("X is reluctant") state a condition; an event needs an action verb.
     for verb in tagged(doc, _VERB):
-        if not (verb.dep_ in _PREDICATE_DEPS or _full_clause(verb)):
+        if not (verb.dep_ in _PREDICATE_DEPS or _full_clause(verb) or _participle(verb)):
             continue
+        if _wrapper(verb):
+            continue        # "refused to sign": the signing, negated, is the event
         event = _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at)
         if event is not None:
             found.append(event)
+            told[verb.i] = event.timex
+    found += _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, told)
     return found
+
+
+# Nouns that name something that happens; with a date of their own ("Monday's announcement",
+# "the 1991 settlement", "its maiden flight on 11 December") they are events.
+_EVENT_NOUNS = frozenset("""announcement launch flight visit trip tour attack assault strike raid
+bombing shooting killing explosion blast crash accident collapse meeting summit talks conference
+ceremony election vote referendum signing deal agreement accord treaty settlement pact ceasefire
+truce merger acquisition takeover sale purchase release arrest resignation death funeral protest
+invasion offensive withdrawal unveiling introduction debut opening closure verdict ruling hearing
+trial speech interview decision transplant surgery operation bankruptcy filing fall rise drop gain
+loss increase decline jump surge slump plunge rally""".split())
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "conj"})
+
+
+def _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, told) -> list[EventFact]:
+    found = []
+    timex_at = {}
+    for i, timex in enumerate(timexes):
+        if timex.type in {"DATE", "TIME"} and _calendar(timex.value):
+            for token in doc.char_span(timex.start, timex.end, alignment_mode="expand") or ():
+                timex_at[token.i] = i
+    if not timex_at:
+        return found
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _EVENT_NOUNS or noun.dep_ not in _NOMINAL_DEPS:
+            continue
+        timex = _noun_date(noun, timex_at)
+        if timex is None or timexes[timex].sent != sent_of[noun.i] or noun.dep_ in {"dobj", "nsubjpass", "nsubj"} and told.get(noun.head.i, -1) == timex:
+            continue        # "Pompeo made the visit on Monday": the verb's event, dated alike
+        dated = {t for t, i in timex_at.items() if i == timex}
+        words = [t for t in _trim(noun) if t.i not in dated and t.dep_ != "case"
+                 and not (t.dep_ == "poss" and t.pos_ == "PRON")
+                 and not (t.dep_ == "prep" and all(c.i in dated for c in t.children))]
+        agents = acting(_unique(mentions_in(noun, mention_at)), mentions)
+        place = _place(list(noun.subtree), mention_at, mentions)
+        found.append(EventFact(
+            sent=sent_of[noun.i], trigger=noun.lemma_.lower(), rest="", agents=tuple(a for a in agents if a != place),
+            others=(), place=place, timex=timex,
+            agreements=tuple(sorted({agreement_at[t.i] for t in noun.subtree if t.i in agreement_at})),
+            subject=_join(words), nominal=True, done=True))
+    return found
+
+
+def _noun_date(noun: Token, timex_at: dict[int, int]) -> int | None:
+    """A date written on the noun itself: "Monday's", "the 1991", "on 11 December"."""
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "nummod", "amod", "npadvmod"} and child.i in timex_at:
+            return timex_at[child.i]
+        if child.dep_ == "prep" and child.lower_ in {"on", "in", "of", "at"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in timex_at:
+                    return timex_at[pobj.i]
+    return None
+
+
+# Verbs that only frame the action of the infinitive they govern: "plans to visit" is a
+# planned visit, "failed to agree" a negated agreement (see modality.py).
+_WRAPPERS = frozenset("""plan intend expect schedule set aim hope want wish seek try attempt prepare
+refuse fail decline neglect mean have""".split())
+
+
+def _wrapper(verb: Token) -> bool:
+    return verb.lemma_.lower() in _WRAPPERS and any(
+        c.dep_ == "xcomp" and c.tag_ == "VB" and c.pos_ == "VERB" for c in verb.children)
+
+
+def _participle(verb: Token) -> bool:
+    """"the accord signed on June 3rd by Chile and Vietnam": a past participle modifying a
+    noun is a passive clause of its own, when it says by whom or when."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(
+        c.dep_ == "agent" or (c.dep_ in {"prep", "npadvmod"} and _temporal(c)) or c.ent_type_ in {"DATE", "TIME"}
+        for c in verb.children)
 
 
 def _full_clause(verb: Token) -> bool:
@@ -50,10 +128,14 @@ def _full_clause(verb: Token) -> bool:
 def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at):
     lemma = verb.lemma_.lower()
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
-    if lemma in REPORTING_VERBS and reported:
-        return None         # the reported clause is the event; this verb is its evidence
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     clause = _clause(verb)
+    timex = _date(verb, timexes, clause, sent_of[verb.i])
+    # The reported clause is the event and this verb its evidence; but a statement with a
+    # time of its own ("announced today that...") is news of its own, dated by it.
+    statement = lemma in REPORTING_VERBS and bool(reported) and _own_date(clause, timexes, sent_of[verb.i])
+    if lemma in REPORTING_VERBS and reported and not statement:
+        return None
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _participle(verb)
     agents, others = _participants(verb, mention_at, mentions, passive, clause)
     linked = sorted({agreement_at[t.i] for t in clause if t.i in agreement_at})
     made = _made_agreement(verb, agreement_at) if lemma in MAKING_VERBS else None
@@ -65,12 +147,22 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         # "Ghani delayed the release, thereby undermining the agreement": Ghani undermines it.
         agents = [m for s in _subjects(verb.head) if s.dep_ != "nsubjpass"
                   for m in subject_mentions(s, mention_at, mentions)]
+    bare = None
     if not agents and not passive:
-        return None         # an action needs someone who acts
-    if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH:
+        # An action needs someone who acts; or, dated in its own words, something named that
+        # acts ("Pre-orders of the iPhone began Tuesday", "stock indexes posted gains on Friday").
+        bare = _named_subject(verb) if timex is not None and _own_date(clause, timexes, sent_of[verb.i]) else None
+        if bare is None:
+            return None
+    if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH and not statement:
         return None
-    rest = _rest(verb, passive, bool(agents))
-    subject = _described_subject(verb, mention_at) if agents and not passive else None
+    modality, reporter = modality_of(verb)
+    said_by = tuple(m for m in (subject_mentions(reporter, mention_at, mentions) if reporter is not None else ())
+                    if m not in agents)
+    rest = _rest(verb, passive, bool(agents), modality)
+    if statement and not rest:
+        rest = _join(_trim(reported[0]))        # "Ryanair announces it is exercising its options"
+    subject = _described_subject(verb, mention_at) if agents and not passive else bare
     if not rest.strip() and subject is None and not passive and lemma not in _STANDS_ALONE:
         return None         # "X takes", "Google shows [that...]": no headline without its object
     place = _place(clause, mention_at, mentions)
@@ -79,13 +171,35 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     return EventFact(
         sent=sent_of[verb.i], trigger=lemma, rest=rest,
         agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
-        place=place, timex=_date(verb, timexes, clause), agreements=tuple(linked),
-        negated=any(c.dep_ == "neg" for c in verb.children), passive=passive and not agents,
+        place=place, timex=timex, agreements=tuple(linked),
+        negated=modality == "negated", passive=passive and not agents,
+        modality=modality, said_by=said_by,
+        progressive=verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"}
+                                               for c in verb.children),
         acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
         done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might"}
                                                       for c in verb.children if c.dep_ == "aux"),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """A subject that is a noun phrase, not a pronoun or a relative word."""
+    for subject in reversed(_subjects(verb)):      # "Pre - orders": the head is the last
+        if subject.dep_ != "nsubj":
+            continue
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head         # "the indices that today suffered"
+        if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ not in _RELATIVE:
+            return subject
+    return None
+
+
+def _own_date(clause: list[Token], timexes: list[TimexFact], sent: int) -> bool:
+    """Whether the verb's own words, not a clause it governs, hold a calendar date."""
+    inside = {t.idx for t in clause}
+    return any(t.start in inside and t.sent == sent and t.type in {"DATE", "TIME"} and _calendar(t.value)
+               for t in timexes)
 
 
 def _described_subject(verb: Token, mention_at: dict[int, int]) -> Token | None:
@@ -126,16 +240,17 @@ def _clause(verb: Token) -> list[Token]:
 
 def _subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent", "csubj"}]
-    if not subjects and verb.dep_ == "conj":
-        return _subjects(verb.head)          # "was signed ... and required ..."
+    if not subjects and verb.dep_ in {"conj", "xcomp"}:
+        return _subjects(verb.head)          # "was signed ... and required ...", "refused to sign"
     return subjects
 
 
 def _participants(verb, mention_at, mentions, passive, clause) -> tuple[list[int], list[int]]:
     agents: list[int] = []
+    controlled = verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     for subject in _subjects(verb):
-        if subject.dep_ == "nsubjpass":
-            continue
+        if subject.dep_ == "nsubjpass" and not controlled:
+            continue            # but "X is scheduled to meet": X meets
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head               # "John Bass, who left Kabul"
         agents += subject_mentions(subject, mention_at, mentions)
@@ -185,44 +300,103 @@ def _place(clause: list[Token], mention_at: dict[int, int], mentions: list[Menti
     return None
 
 
-def _date(verb: Token, timexes: list[TimexFact], clause: list[Token]) -> int | None:
-    """A date in the verb's own clause; else one governing the verb that reports it."""
-    for scope in (clause, _clause(verb.head) if verb.dep_ in {"ccomp", "conj"} else []):
+def _date(verb: Token, timexes: list[TimexFact], clause: list[Token], sent: int) -> int | None:
+    """A date in the verb's own clause; else one governing the verb that reports it. Of
+    several, the most precise; never one that only describes a noun ("praised the February
+    29th deal", "at this year's conference"): that dates the noun's event, not the verb's."""
+    for scope, top in ((clause, verb), (_clause(verb.head), verb.head) if verb.dep_ in {"ccomp", "conj"} else ([], None)):
         if not scope:
             continue
         lo, hi = scope[0].idx, scope[-1].idx + len(scope[-1])
-        inside = {t.idx for t in scope}
-        for i, timex in enumerate(timexes):
-            if lo <= timex.start < hi and timex.start in inside and timex.type in {"DATE", "TIME"}:
-                return i
+        at = {t.idx: t for t in scope}
+        # A dateline the parser ran into the sentence comes after the sentence's own dates.
+        found = [(timex.sent != sent, -_PRECISION_RANK.get(_calendar(timex.value), 0), i)
+                 for i, timex in enumerate(timexes)
+                 if lo <= timex.start < hi and timex.start in at and timex.type in {"DATE", "TIME"}
+                 and (_modifies(_span_root(at[timex.start], timex.end), top)
+                      or _fronted(at[timex.start], top))]
+        if found:
+            return min(found)[2]
     return None
 
 
-def _rest(verb: Token, passive: bool, has_agents: bool) -> str:
+def _fronted(first: Token, verb: Token) -> bool:
+    """A date opening the sentence ("Today, X flew...", "On March 3rd, ...") sets the time of
+    its main clause, wherever the parser hung it."""
+    start = first.sent.start
+    opening = first.i == start or (first.i == start + 1 and first.doc[start].pos_ == "ADP")
+    return opening and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _span_root(token: Token, end: int) -> Token:
+    """The word of a date phrase starting at `token` that the rest hangs on: "3rd" in
+    "March 3rd", whose head is outside the phrase."""
+    while token.head.i != token.i and token.idx <= token.head.idx < end and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def _calendar(value: str) -> str | None:
+    from .timex_calendar import precision_of
+
+    return precision_of(value[:10]) if value[:10] else None
+
+
+def _modifies(token: Token, verb: Token) -> bool:
+    """Whether a date word hangs on the verb through adverbial arcs only ("on Monday",
+    "Monday", "yesterday"), not through a noun it describes ("this year's conference")."""
+    for _ in range(4):
+        if token.i == verb.i:
+            return True
+        if token.dep_ in {"poss", "compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            # "said in a July 16 press conference": the setting the verb happens in
+            setting = token.head
+            return setting.dep_ == "pobj" and setting.head.lower_ in {"in", "at", "during"} \
+                and setting.head.head.i == verb.i
+        token = token.head
+    return token.i == verb.i
+
+
+def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happened") -> str:
     """The headline words after the verb: objects, particles and where it went. For a passive
     without an agent, the whole headline: "27 people are killed in recent attack"."""
     words: list[Token] = []
+    fronted: list[Token] = []
     for child in verb.children:
+        if child.i < verb.i and _fronted_place(child) and not fronted:
+            fronted = _trim(child)      # "In Kunduz, ... were killed": "... killed in Kunduz"
+            continue
         if child.i < verb.i or len(words) >= _MAX_REST_WORDS:
             continue
         if child.dep_ in {"dobj", "prt", "attr", "dative", "acomp", "oprd", "xcomp"} or (
                 child.dep_ == "prep" and child.lower_ in _HEADLINE_PREPS and not _temporal(child)):
             words += _trim(child, between=not (has_agents and verb.lemma_ in MAKING_VERBS))
-    text = _join(words)
+    place = _join(fronted)
+    text = " ".join(p for p in (_join(words), place[:1].lower() + place[1:]) if p)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
         subject = verb.head
+    if subject is None and passive and verb.dep_ == "acl":
+        subject = verb.head                 # "the accord signed by X": X signs the accord
     if subject is not None and has_agents:       # "brokered by X" -> "X brokers <subject>"
         return _join(_trim(subject, between=verb.lemma_ not in MAKING_VERBS) + words)
     if subject is not None:
-        aux = "are" if subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children) else "is"
-        if any(c.dep_ == "neg" for c in verb.children):
-            aux += " not"
+        # Headline passive: "At least 15 soldiers killed in Kunduz", "Prisoners not released",
+        # "Up to 5,000 prisoners to be released".
+        aux = {"negated": "not", "planned": "to be"}.get(modality, "")
         return " ".join(p for p in (_join(_trim(subject)), aux, verb.text.lower(), text) if p)
     return text
 
 
 _HEADLINE_PREPS = frozenset({"to", "with", "in", "into", "on", "for", "from", "against", "of", "over"})
+
+
+def _fronted_place(prep: Token) -> bool:
+    return prep.dep_ == "prep" and prep.lower_ in {"in", "at", "near"} and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC", "FAC"} for c in prep.children)
 
 
 def _temporal(prep: Token) -> bool:

@@ -1,4 +1,4 @@
-"""`briefing export`: the knowledge graph as JSON, schema `briefing-graph/1` (see DESIGN.md)."""
+"""`briefing export`: the knowledge graph as JSON, schema `briefing-graph/2` (see DESIGN.md)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from .model import Graph
 from .render import entity_page
 
-SCHEMA = "briefing-graph/1"
+SCHEMA = "briefing-graph/2"
 
 
 def graph_to_dict(graph: Graph) -> dict:
@@ -22,9 +22,12 @@ def graph_to_dict(graph: Graph) -> dict:
         "events": [{"id": e.id, "title": e.title, "date": e.date, "date_precision": e.precision,
                     "date_text": e.date_text, "actors": list(e.actors), "place": e.place,
                     "agreements": list(e.agreements), "status": e.status,
+                    "modality": e.modality, "attribution": list(e.attribution), "date_basis": e.date_basis,
                     "quotes": [{"source": q.source, "text": q.text} for q in e.quotes],
-                    "page": entity_page("event", e)}
-                   for e in graph.events],
+                    "page": entity_page("event", e) if paged else None}
+                   for e, paged in sorted([(e, True) for e in graph.events]
+                                          + [(e, False) for e in graph.statements],
+                                          key=lambda pair: (pair[0].date or "9999", pair[0].id))],
         "agreements": [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
                         "parties": list(a.parties), "date": a.date, "place": a.place,
                         "terms": [{"text": t.text, "source": t.quote.source} for t in a.terms],

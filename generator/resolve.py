@@ -6,11 +6,12 @@ in a sorted order so the same inputs always give the same ids.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .actors import Cluster, Curation, cluster_mentions, learn_names, name_key
-from .lexicon import MAKING_VERBS
+from .lexicon import MAKING_VERBS, REPORTING_VERBS
 from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
                     Role, Source, Term)
 from .slugs import slug, unique_slugs
@@ -29,12 +30,22 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     actors, actor_of = _actors(facts, curation, quotes)
     agreements, agreement_of = _agreements(facts, actor_of, actors, quotes)
     events = _events(facts, actor_of, agreement_of, source_of, actors, quotes)
+    events, statements = [e for e in events if worth_a_page(e)], [e for e in events if not worth_a_page(e)]
     agreements = _link_events(agreements, events)
     mention_actors: dict[str, dict[int, str]] = defaultdict(dict)
     for (source_id, index), actor_id in actor_of.items():
         mention_actors[source_id][index] = actor_id
     return Graph(sources=tuple(sources), actors=tuple(actors), events=tuple(events),
-                 agreements=tuple(agreements), facts=tuple(facts), mention_actors=dict(mention_actors))
+                 agreements=tuple(agreements), facts=tuple(facts), mention_actors=dict(mention_actors),
+                 statements=tuple(statements))
+
+
+def worth_a_page(event: Event) -> bool:
+    """An event a reader needs to find by itself: dated by its own words, placed, reported by
+    two sources or more, or concerning an agreement. A report's date alone is not enough:
+    every statement has one."""
+    return bool((event.date and not event.statement) or event.place or event.agreements
+                or len({q.source for q in event.quotes}) > 1)
 
 
 def prepare(facts: list[DocFacts], last: dict | None) -> None:
@@ -303,29 +314,54 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
         for fact in doc.events:
             agents = _ids(here, fact.agents)
             others = [i for i in _ids(here, fact.others) if i not in agents]
-            if not agents and not others:
-                continue
             place = actor_of.get((doc.source_id, fact.place)) if fact.place is not None else None
+            if not agents and not others and not ((fact.passive or fact.subject) and (place or fact.timex is not None)) \
+                    or fact.nominal and not fact.subject:
+                continue        # "At least 15 soldiers were killed in Kunduz" needs no actor
             date = precision = date_text = anchor = None
+            statement = False
             if fact.timex is not None:
                 timex = doc.timexes[fact.timex]
-                precision = precision_of(timex.value)
+                value = timex.value[:10] if _CLOCK.match(timex.value) else timex.value
+                precision = precision_of(value)     # "at 08:30 UTC Monday": that day
                 if precision:
-                    date, date_text = timex.value, timex.text
+                    date, date_text = value, timex.text
                     anchor = (f"from \"{timex.text}\" in a source dated {source.date}"
                               if source and source.date else f"from \"{timex.text}\"")
             elif _reported_as_news(fact, source):
                 date, precision = source.date, "day"
                 anchor = ("the date of the source: its opening sentence reports this as done "
                           "and gives no other date")
-            key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others))
+            elif fact.trigger in REPORTING_VERBS and source and source.date and fact.modality == "happened":
+                # A statement with no time of its own was made by the time its story was
+                # written: the report's date, said to be one.
+                date, precision = source.date, "day"
+                anchor = "reported on the date of the source; the text gives no date of its own"
+                statement = True
+            modality = fact.modality
+            if date and source and source.date and _after(date, source.date):
+                if fact.done and modality == "happened" and not _YEAR.search(date_text or ""):
+                    # "signed on June 3rd" in a story of April: told as done, so last June.
+                    date = f"{int(date[:4]) - 1:04d}{date[4:]}"
+                    anchor = f"{anchor}, the year before the source's since it is told as done"
+                elif modality == "happened":
+                    modality = "planned"    # dated after the story that tells it: not done yet
+            elif fact.progressive and modality == "happened" and date and source and source.date \
+                    and date[:10] == source.date and precision == "day":
+                modality = "planned"        # "is travelling to the U.S. on Monday": an arrangement
+            said_by = [i for i in _ids(here, fact.said_by) if i not in agents]
+            basis = "report" if date is not None and fact.timex is None else "text" if date else None
+            key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others), modality,
+                              doc.source_id, doc.sentences[fact.sent].text)
             entry = merged.get(key)
             if entry is None:       # the first report of it: its title and status are this one's
                 entry = merged[key] = {
                     "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
-                    "title": _title(agents, others, fact, names), "agents": agents, "others": [],
-                    "place": place, "quotes": [], "agreements": set(),
-                    "status": status_of(fact.trigger, fact.negated) if fact.acts_on else None}
+                    "title": _title(agents, others, fact, names, modality, said_by), "agents": agents,
+                    "others": [], "place": place, "quotes": [], "agreements": set(),
+                    "modality": modality, "attribution": [], "date_basis": basis, "statement": statement,
+                    "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None}
+            entry["attribution"] = list(dict.fromkeys(entry["attribution"] + said_by))
             entry["others"] = list(dict.fromkeys(entry["others"] + others))
             entry["place"] = entry["place"] or place
             entry["quotes"].append(quotes[doc.source_id, fact.sent])
@@ -343,7 +379,9 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                             participants=participants, place=entry["place"],
                             quotes=tuple(dict.fromkeys(entry["quotes"])),
                             agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"],
-                            status=entry["status"] if entry["agreements"] else None))
+                            status=entry["status"] if entry["agreements"] else None,
+                            modality=entry["modality"], attribution=tuple(entry["attribution"]),
+                            date_basis=entry["date_basis"], statement=entry["statement"]))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
 
 
@@ -359,18 +397,64 @@ def _reported_as_news(fact, source) -> bool:
             and fact.trigger in MAKING_VERBS)
 
 
-def _same_event(merged: dict, same_day: dict, date, fact, who: tuple) -> tuple:
-    """The key of an event already seen that this fact reports again: the same day (or month),
-    the same action, an actor in common. Undated reports merge only when all actors match,
-    since without a date two visits to Kabul are not known to be one."""
-    key = (date, fact.trigger, who, fact.negated)
-    if date is None or key in merged:
+_YEAR = re.compile(r"\b\d{4}\b")
+_CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}T")
+
+
+def _after(date: str, reference: str) -> bool:
+    """Whether a date (of any precision) lies wholly after the reference day."""
+    return date[:len(reference)] > reference[:len(date)]
+
+
+def _same_event(merged: dict, same_day: dict, date, fact, who: tuple, modality: str, source: str,
+                sentence: str = "") -> tuple:
+    """The key of an event already seen that this fact reports again, conservatively, since an
+    over-merge misleads more than a split: the same action told alike (a plan is not its
+    doing), an actor in common, what it acted on compatible, and the same date. Across
+    sources the date must be a day: two sources' "sold shares in 2008" or undated "index
+    fell" are not known to be one event, unless told in nearly the same sentence (a wire
+    story republished). Within a source, an undated report merges when all actors match."""
+    told = _content_words(sentence)
+    copy = next((k for k, w in same_day[("copy", fact.trigger, who, modality)]
+                 if k[4] != source and _near(told, w) and _compatible(k[0], date)), None) \
+        if len(told) >= _COPY_MIN_WORDS else None
+    if copy is not None:
+        return copy
+    if date is None:
+        key = (date, fact.trigger, who, modality, source)
+    else:
+        key = (date, fact.trigger, who, modality, source if len(date) < 10 else "")
+    if key in merged:
         return key
-    day = (date, fact.trigger, fact.negated)
-    found = next((k for k in same_day[day] if set(k[2]) & set(who)), None)
-    if found is None:
-        same_day[day].append(key)
+    found = None
+    if date is not None:
+        words = _content_words(fact.rest)
+        day = (date, fact.trigger, modality)
+        found = next((k for k, w in same_day[day] if set(k[2]) & set(who) and (k[4] == key[4])
+                      and (not words or not w or words & w)), None)
+        if found is None:
+            same_day[day].append((key, words))
+    if found is None and len(told) >= _COPY_MIN_WORDS:
+        same_day[("copy", fact.trigger, who, modality)].append((key, told))
     return found or key
+
+
+_COPY_MIN_WORDS = 6
+_COPY_OVERLAP = 0.75
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Dates that may be the same day: one unknown, or one within the other."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _near(a: frozenset, b: frozenset) -> bool:
+    """Nearly the same words: a sentence copied with small edits."""
+    return len(a & b) >= _COPY_OVERLAP * len(a | b)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3 or w.isdigit())
 
 
 def _event_name(date, title: str) -> str:
@@ -395,8 +479,11 @@ def _ids(actor_at: dict[int, str], indices) -> list[str]:
 _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"), "go": ("goes", "go")}
 
 
-def inflect(lemma: str, plural: bool, negated: bool) -> str:
-    """Headline present tense: "Pompeo visits", "the two sides hold", "talks do not begin"."""
+def inflect(lemma: str, plural: bool, negated: bool, modality: str = "happened") -> str:
+    """Headline present tense: "Pompeo visits", "the two sides hold", "talks do not begin";
+    headline future for a plan: "Senate to ratify"."""
+    if modality == "planned" and not negated:
+        return f"to {lemma}"
     if negated:
         if lemma == "be":
             return "are not" if plural else "is not"
@@ -412,17 +499,22 @@ def inflect(lemma: str, plural: bool, negated: bool) -> str:
     return lemma + "s"
 
 
-def _title(agents, others, fact, names) -> str:
+def _title(agents, others, fact, names, modality: str = "happened", said_by=()) -> str:
     who = agents or []
     subject = " and ".join(names[a] for a in who[:3]) if who else ""
-    verb = inflect(fact.trigger, len(who) > 1, fact.negated)
+    verb = inflect(fact.trigger, len(who) > 1, fact.negated, modality)
     rest = fact.rest
-    if fact.subject:
-        text = " ".join(p for p in (fact.subject, inflect(fact.trigger, fact.plural, fact.negated), rest) if p)
+    if fact.nominal:
+        text = fact.subject
+    elif fact.subject:
+        text = " ".join(p for p in (fact.subject, inflect(fact.trigger, fact.plural, fact.negated, modality),
+                                    rest) if p)
     elif fact.passive or not who:
         text = rest or f"{' and '.join(names[o] for o in others[:2])} {verb}"
     else:
         text = " ".join(p for p in (subject, verb, rest) if p)
+    if modality == "claimed":   # a contested claim says whose it is, or that it is one
+        text += f", {' and '.join(names[a] for a in said_by[:2])} claims" if said_by else " (contested)"
     return text[:1].upper() + text[1:]
 
 

@@ -25,9 +25,27 @@ _STATUS = {
 _STATUS_OF = {verb: status for status, verbs in _STATUS.items() for verb in verbs.split()}
 
 
-def status_of(verb: str, negated: bool = False) -> str | None:
-    """The status an event with this verb gives an agreement; "not signed" when negated."""
+def status_of(verb: str, negated: bool = False, modality: str = "happened") -> str | None:
+    """The status an event with this verb gives an agreement; "not signed" when negated;
+    "to be ratified" when only planned or required ("must still ratify"): pending, not done."""
     status = _STATUS_OF.get(verb)
     if status is None:
         return None
-    return f"not {status}" if negated else status
+    if negated or modality == "negated":
+        return f"not {status}"
+    if modality == "planned":
+        return f"{_ACTION.get(verb) or _PENDING.get(status, status)} pending"
+    if modality == "claimed":
+        return f"{status} (claimed)"
+    return status
+
+
+# What a planned step awaits, as a reader says it: "ratification pending".
+_PENDING = {"signed": "signature", "agreed": "agreement", "announced": "announcement",
+            "negotiated": "negotiation", "approved": "approval", "in force": "entry into force",
+            "completed": "completion", "delayed": "delay", "suspended": "suspension",
+            "rejected": "rejection", "violated": "violation", "undermined": "undermining",
+            "ended": "end", "extended": "extension"}
+_ACTION = {"ratify": "ratification", "sign": "signature", "approve": "approval", "adopt": "adoption",
+           "implement": "implementation", "renew": "renewal", "extend": "extension",
+           "conclude": "conclusion", "finalize": "finalisation", "finalise": "finalisation"}

@@ -75,8 +75,9 @@ def changes(previous: dict | None, current: dict) -> Changes:
         return Changes(first_build=True)
     found = Changes()
     for kind in KINDS:
-        before = {r["id"]: r for r in previous.get(kind, [])}
-        after = {r["id"]: r for r in current.get(kind, [])}
+        # Only what has a page is listed: an event without one is a quote on other pages.
+        before = {r["id"]: r for r in previous.get(kind, []) if r.get("page", "") is not None}
+        after = {r["id"]: r for r in current.get(kind, []) if r.get("page", "") is not None}
         found.new[kind] = sorted((_item(kind, r) for i, r in after.items() if i not in before), key=_order)
         found.changed[kind] = sorted((_item(kind, r) for i, r in after.items()
                                       if i in before and before[i] != r), key=_order)

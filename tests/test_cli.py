@@ -24,7 +24,7 @@ def test_cli_generate_then_export_then_check(project, monkeypatch):
     exported = runner.invoke(cli, ["export", "--jobs", "1"])
     assert exported.exit_code == 0
     graph = json.loads(exported.stdout)
-    assert graph["schema"] == "briefing-graph/1"
+    assert graph["schema"] == "briefing-graph/2"
     checked = runner.invoke(cli, ["check"])
     assert checked.exit_code == 0, checked.output
 

@@ -24,7 +24,7 @@ def _key(name: str) -> str:
 def test_pipeline_export_matches_schema(seeds_site):
     import jsonschema
 
-    schema = json.loads((ROOT / "schemas" / "briefing-graph-1.json").read_text())
+    schema = json.loads((ROOT / "schemas" / "briefing-graph-2.json").read_text())
     _, report = seeds_site
     jsonschema.validate(graph_to_dict(report.graph), schema)
 
@@ -47,6 +47,8 @@ def test_pipeline_writes_a_page_for_every_entity(seeds_site):
     for kind in ("actors", "events", "agreements"):
         assert graph[kind], f"no {kind} found in the seeds"
         for item in graph[kind]:
+            if kind == "events" and item["page"] is None:
+                continue            # an event without a page of its own: a quote elsewhere
             html = root / "site" / item["page"].removesuffix(".md") / "index.html"
             assert html.exists(), item["page"]
     assert (root / "site" / "index.html").exists()

@@ -1,0 +1,122 @@
+"""What the sources say happened, and what they only plan, deny, claim or say did not happen,
+on documents written for these tests; and dates that reach an event through the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.export import graph_to_dict
+from generator.generate import generate
+
+pytestmark = pytest.mark.slow
+
+STORY = """date 2021-04-20 The Chilean Senate must still ratify the trade agreement between Chile and Vietnam.
+The accord signed on June 3rd by Chile and Vietnam cut tariffs.
+In Kunduz, at least 15 soldiers were killed on Tuesday.
+Mike Pompeo plans to visit Kabul in May.
+President Ashraf Ghani did not release the prisoners.
+The Taliban refused to sign the agreement with the Afghan government.
+Russia denied that the Wagner Group attacked Kharkiv.
+Ukraine claimed that Russian forces shelled Odessa on Sunday.
+If the Taliban sign the deal, the United States will withdraw its troops.
+Emmanuel Macron is scheduled to meet Angela Merkel in Paris next week.
+Iran has yet to approve the nuclear accord.
+Angela Merkel said that Germany had sent troops to Lithuania.
+Iran demanded that the European Union lift all sanctions.
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    from generator.config import load_settings
+
+    root = tmp_path_factory.mktemp("modality")
+    (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "story.txt").write_text(STORY)
+    settings = load_settings(root / "mkdocs.yml")
+    settings.jobs = 1
+    return root, graph_to_dict(generate(settings).graph)
+
+
+@pytest.fixture(scope="module")
+def events(project):
+    return project[1]
+
+
+def _one(graph, *words):
+    found = [e for e in graph["events"] if all(w in e["title"].lower() for w in words)]
+    assert len(found) == 1, [e["title"] for e in graph["events"]]
+    return found[0]
+
+
+@pytest.mark.parametrize("words, modality", [
+    (("senate", "ratify"), "planned"),            # must still
+    (("pompeo", "visit"), "planned"),             # plans to
+    (("macron", "meet"), "planned"),              # is scheduled to
+    (("iran", "approve"), "planned"),             # has yet to
+    (("united states", "withdraw"), "planned"),   # will, in a conditional sentence
+    (("sign deal",), "planned"),                  # if ...
+    (("lift", "sanctions"), "planned"),           # demanded that ... (subjunctive)
+    (("ghani", "release"), "negated"),            # did not
+    (("taliban", "sign", "afghan"), "negated"),   # refused to
+    (("kharkiv",), "claimed"),                    # denied by Russia
+    (("odessa",), "claimed"),                     # claimed
+    (("germany", "troops"), "happened"),          # reported, not contested
+    (("soldiers", "killed"), "happened"),
+])
+def test_modality_follows_the_sentence(events, words, modality):
+    assert _one(events, *words)["modality"] == modality
+
+
+def test_modality_is_said_in_the_title(events):
+    assert _one(events, "senate", "ratify")["title"] == "Chilean Senate to ratify trade agreement between Chile and Vietnam"
+    assert _one(events, "ghani", "release")["title"].startswith("Ashraf Ghani does not release")
+    assert _one(events, "odessa")["title"].endswith("Ukraine claims")
+    denied = _one(events, "kharkiv")
+    assert denied["title"].endswith("(contested)") and denied["attribution"] == []
+
+
+def test_a_reported_statement_names_who_reports_it(events):
+    sent = _one(events, "germany", "troops")
+    assert sent["attribution"] == ["angela-merkel"]
+    assert _one(events, "odessa")["attribution"] == ["ukraine"]
+
+
+def test_a_pending_ratification_is_not_an_approval(events):
+    ratify = _one(events, "senate", "ratify")
+    assert ratify["status"] in (None, "ratification pending")
+    assert ratify["status"] != "approved"
+
+
+def test_a_participle_dates_its_event_in_the_year_told_as_done(events):
+    """"The accord signed on June 3rd" in a story of April 2021 was signed in June 2020."""
+    signing = _one(events, "sign", "accord")
+    assert signing["modality"] == "happened"
+    assert signing["date"] == "2020-06-03" and signing["date_basis"] == "text"
+
+
+def test_a_fronted_place_ends_a_passive_headline(events):
+    killed = _one(events, "soldiers", "killed")
+    assert killed["title"] == "At least 15 soldiers killed in Kunduz"
+    assert killed["date"] == "2021-04-20"
+
+
+def test_a_plan_dated_after_its_story_is_not_shown_as_done(events):
+    visit = _one(events, "pompeo", "visit")
+    assert visit["date"] == "2021-05" and visit["modality"] == "planned"
+
+
+def test_export_schema_lists_modality_of_every_event(events):
+    assert events["schema"] == "briefing-graph/2"
+    assert {e["modality"] for e in events["events"]} <= {"happened", "planned", "negated", "claimed"}
+
+
+def test_the_event_page_says_what_is_planned_and_who_reports_it(project):
+    root, graph = project
+    ratify = _one(graph, "senate", "ratify")
+    page = (root / "content" / ratify["page"]).read_text()
+    assert "**Status** planned or expected, not yet done" in page
+    sent = _one(graph, "germany", "troops")
+    page = (root / "content" / sent["page"]).read_text()       # placed: it has a page
+    assert "according to [Angela Merkel]" in page
