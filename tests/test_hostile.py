@@ -4,6 +4,7 @@ markup, script or link that came from a source."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -369,3 +370,47 @@ def test_hostile_missing_sources_folder_fails_and_deletes_nothing(tmp_path):
     assert result.exit_code == 1
     assert "seedz: sources folder not found" in result.stderr and "--sources" in result.stderr
     assert page.exists()
+
+
+def test_hostile_agreement_dated_by_its_report_quotes_no_words():
+    """"The United States and the Taliban agreed to a ceasefire" in a story dated 2020-04-01:
+    the agreement's date is the story's, with no words of the text to quote."""
+    graph = _graph("Alpha", "Beta", "Gamma", "Delta.")
+    graph = dataclasses.replace(graph, agreements=tuple(dataclasses.replace(a, date_text=None)
+                                                       for a in graph.agreements))
+    page = next(p.text for p in Renderer(graph).pages() if p.path.startswith("agreements/"))
+    made = next(line for line in page.splitlines() if "**Made**" in line)
+    assert "None" not in made and "2020-01-02" in made and "the date of the report" in made
+
+
+# --- bad input that once gave a traceback or a wrong reading -----------------------------
+
+def test_hostile_symlink_loop_is_one_line_and_the_rest_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text("Ashraf Ghani spoke in Kabul.")
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "self.md").symlink_to(tmp_path / "self.md")
+    sources, problems = read_sources(tmp_path)
+    assert [s.path for s in sources] == ["good.txt"]
+    assert [(p.path, "loop" in p.message and "remove it" in p.message) for p in problems] == [
+        ("a.txt", True), ("b.txt", True), ("self.md", True)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_hostile_ten_random_bytes_are_binary_not_utf16(tmp_path, seed):
+    """Any even number of bytes reads as UTF-16 with no byte-order mark: ten random bytes gave
+    five letters of mojibake, published as a source."""
+    import random
+
+    (tmp_path / "blob.txt").write_bytes(random.Random(seed).randbytes(10))
+    sources, problems = read_sources(tmp_path)
+    assert sources == []
+    assert [p.path for p in problems] == ["blob.txt"] and "binary data" in problems[0].message
+
+
+def test_hostile_empty_sources_folder_is_a_warning_naming_it(tmp_path):
+    (tmp_path / ".hidden.txt").write_text("Not a source: hidden files are never read.")
+    sources, problems = read_sources(tmp_path)
+    assert sources == []
+    assert len(problems) == 1 and problems[0].path == str(tmp_path)
+    assert "empty" in problems[0].message and "add .txt, .md or .html files" in problems[0].message
