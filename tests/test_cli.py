@@ -51,3 +51,64 @@ def test_cli_unknown_option_in_mkdocs_yml_is_named(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code != 0 and "sorces" in result.output
+
+
+# --- bad options: one clear line, never a traceback, never ignored ------------------------
+
+def one_error(result) -> str:
+    """The single line a failed command printed, after checking that it failed that way."""
+    assert result.exit_code != 0 and isinstance(result.exception, SystemExit), result.exception
+    lines = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+@pytest.mark.parametrize("line, named", [
+    ("sources: [seeds]", "`sources: [seeds]`"),
+    ("jobs: many", "`jobs: many`"),
+    ("jobs: -2", "`jobs: -2`"),
+    ("max_source_bytes: lots", "`max_source_bytes: lots`"),
+    ("cache_dir: {a: 1}", "`cache_dir: {a: 1}`"),
+    ("model: 5", "`model: 5`"),
+])
+@pytest.mark.parametrize("command", ["check", "generate"])
+def test_cli_wrong_type_in_mkdocs_yml_is_one_line_naming_it(tmp_path, monkeypatch, line, named, command):
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: x\nplugins:\n  - briefing:\n      {line}\n")
+    (tmp_path / "seeds").mkdir()
+    monkeypatch.chdir(tmp_path)
+    error = one_error(CliRunner().invoke(cli, [command]))
+    assert "mkdocs.yml" in error and named in error and "write " in error
+
+
+def test_cli_a_settings_file_that_is_not_there_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    for command in ("generate", "check", "export"):
+        error = one_error(CliRunner().invoke(cli, [command, "-f", "nope.yml"]))
+        assert "nope.yml: settings file not found" in error
+
+
+def test_cli_outside_a_project_blames_the_missing_mkdocs_yml(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for command in ("generate", "build", "export", "check"):
+        error = one_error(CliRunner().invoke(cli, [command]))
+        assert "mkdocs.yml: settings file not found" in error and "project folder" in error
+        assert "seeds" not in error
+    assert not (tmp_path / "content").exists()
+
+
+@pytest.mark.parametrize("jobs", ["-1", "-8", "two"])
+def test_cli_a_negative_or_wrong_job_count_is_refused(tmp_path, monkeypatch, jobs):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - briefing\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["generate", "-j", jobs])
+    assert result.exit_code == 2 and "'--jobs' / '-j'" in result.output
+    assert not (tmp_path / "content").exists()
+
+
+def test_cli_export_into_a_missing_folder_says_so_before_any_work(tmp_path, monkeypatch):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - briefing\n")
+    monkeypatch.chdir(tmp_path)
+    error = one_error(CliRunner().invoke(cli, ["export", "-o", "out/graph.json"]))
+    assert "out/graph.json: folder out not found" in error and "-o" in error
+    assert not (tmp_path / "content").exists()
