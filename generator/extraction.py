@@ -80,7 +80,7 @@ class Extraction:
 
     def start(self, sources: list[Source]) -> None:
         self.sources = sources
-        self.missing = [s for s in sources if not self.cache.has(s.sha256)]
+        self.missing = [s for s in sources if not self.cache.has(s.sha256, s.date)]
         self.workers = self._start(self.missing)
         if self.warm is not None and not self.missing:
             self.warm.close()
@@ -104,7 +104,7 @@ class Extraction:
         waiting = {s.id for s in self.missing}
         for source in self.sources:
             if source.id not in waiting:
-                cached = self.cache.get(source.sha256, source.id)
+                cached = self.cache.get(source.sha256, source.id, source.date)
                 if cached is None:
                     unreadable.append(source)
                 else:
@@ -112,10 +112,11 @@ class Extraction:
         if self.workers:
             meanwhile(list(facts.values()))
         tick = progress("extracting", len(self.missing) + len(unreadable))
+        dates = {s.id: s.date for s in self.sources}
         for workers in (self.workers, self._start(unreadable)):
             for chunk in workers:
                 for item in chunk:
-                    self.cache.put(item)
+                    self.cache.put(item, dates[item.source_id])
                     facts[item.source_id] = item
                 tick(len(chunk))
         return [facts[s.id] for s in self.sources], len(self.missing) + len(unreadable)

@@ -18,7 +18,7 @@ from filelock import FileLock, Timeout
 from .actors import Curation, name_key
 from .assemble import backlinks_todo, front_matter, render_pages, write_pages
 from .config import Settings
-from .exceptions import LockedError, Problem
+from .exceptions import BriefingError, LockedError, Problem
 from .extraction import Extraction, Progress, begin
 from .fanout import beside
 from .incremental import MemoRenderer
@@ -82,9 +82,32 @@ def generate(settings: Settings, progress: Progress = _no_progress, need_graph: 
             lock.release()
             if collecting:
                 gc.enable()
+    except OSError as err:
+        raise _cannot_write(err, settings) from None
     finally:
         if extraction is not None:
             extraction.close()
+
+
+def _shown(path, settings: Settings) -> str:
+    """A path as a user would name it: from the project folder when it is inside it."""
+    path = Path(os.fsdecode(path))
+    try:
+        return path.resolve().relative_to(settings.root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return str(path)
+
+
+def _cannot_write(err: OSError, settings: Settings) -> BriefingError:
+    """One line for a file the run could not write or remove: a read-only content/, a full
+    disk. Pages are replaced whole, so each is either as it was or as this run made it, and
+    the next run, once the cause is fixed, finishes the work."""
+    where = _shown(err.filename, settings) if err.filename else _shown(settings.content, settings)
+    if where.endswith(".briefing-tmp") or Path(where).name.startswith("."):     # a temporary file
+        where = str(Path(where).parent)                                     # beside a page: its folder
+    why = err.strerror or type(err).__name__
+    return BriefingError(f"{where}: cannot write there ({why}); the run stopped, every page is whole; "
+                       "make it writable (or free some space) and run again")
 
 
 def _generate(settings: Settings, progress: Progress, need_graph: bool, extraction: Extraction) -> Report:
@@ -196,6 +219,12 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     finally:
         saved()
     renderer.release()
+    unwritable = store.unwritable or extraction.cache.unwritable
+    if unwritable:          # the pages are right; only the work kept for the next run is lost
+        report.problems.append(Problem(_shown(settings.cache_dir, settings), f"cannot write the cache "
+                                       f"({unwritable.strerror or unwritable}): the next run does all "
+                                       "this work again; make the folder writable, or set `cache_dir:` "
+                                       "in mkdocs.yml to one that is"))
     report.held = [record, news, specs, rendered, existing, final, results, files, after, pages_info, incoming,
                    titles]
     return report

@@ -127,7 +127,7 @@ def _worker_facts(chunk: Sequence[Source]) -> list[DocFacts]:
 
 
 def _facts(nlp, chunk: Sequence[Source]) -> list[DocFacts]:
-    from .extract import facts_from_doc
+    from .extract import facts_from_doc, parse
 
-    docs = nlp.pipe((s.text for s in chunk), batch_size=BATCH)
+    docs = parse(nlp, [s.text for s in chunk], batch_size=BATCH)
     return [facts_from_doc(source, doc) for source, doc in zip(chunk, docs)]
