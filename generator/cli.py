@@ -151,28 +151,32 @@ def _mkdocs_quietly(args: list[str], env: dict) -> int:
 
 def _run_until_stopped(args: list[str], grace: float = 10.0) -> int:
     """Run a long-lived child (`mkdocs serve`) until it ends, or until this process is told to
-    stop (SIGTERM, SIGINT): then the child is told too, and killed if it has not ended within
-    `grace` seconds. Left running, it would keep the port. The exit code says how it ended."""
+    stop (SIGTERM, SIGINT): then the child is stopped too, and killed if it has not ended
+    within `grace` seconds. Left running, it would keep the port. The exit code says how it
+    ended."""
     child = subprocess.Popen(args)
-    stopped: list[int] = []
+    stopped: list[tuple[int, float]] = []       # (signal, when)
 
     def stop(signum, frame):
-        stopped.append(signum)
-        if child.poll() is None:
-            child.send_signal(signum)
+        stopped.append((signum, time.monotonic()))
+        if signum == signal.SIGTERM and child.poll() is None:
+            child.terminate()
 
-    handled = (signal.SIGTERM, signal.SIGINT)
-    previous = {signum: signal.signal(signum, stop) for signum in handled}
-    deadline = None
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGINT)}
     try:
         while True:
             try:
                 code = child.wait(timeout=0.2)
                 break
             except subprocess.TimeoutExpired:
-                if stopped and deadline is None:
-                    deadline = time.monotonic() + grace
-                elif deadline is not None and time.monotonic() > deadline:
+                if not stopped:
+                    continue
+                waited = time.monotonic() - stopped[0][1]
+                # Ctrl-C at a terminal reaches the child as well, which then stops on its own:
+                # it is told again only if it has not within a second.
+                if waited > 1.0:
+                    child.terminate()
+                if waited > grace:
                     child.kill()
     finally:
         if child.poll() is None:            # an error in this process: the child goes with it
@@ -180,7 +184,7 @@ def _run_until_stopped(args: list[str], grace: float = 10.0) -> int:
             child.wait()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    return 128 + stopped[0] if stopped else code
+    return 128 + stopped[0][0] if stopped else code
 
 
 @cli.command()

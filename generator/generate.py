@@ -7,6 +7,7 @@ Only this module and the ones it names as I/O touch the disk.
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 from collections.abc import Callable
@@ -106,8 +107,13 @@ def _cannot_write(err: OSError, settings: Settings) -> BriefingError:
     if where.endswith(".briefing-tmp") or Path(where).name.startswith("."):     # a temporary file
         where = str(Path(where).parent)                                     # beside a page: its folder
     why = err.strerror or type(err).__name__
-    return BriefingError(f"{where}: cannot write there ({why}); the run stopped, every page is whole; "
-                       "make it writable (or free some space) and run again")
+    if isinstance(err, PermissionError) or err.errno in _NO_ROOM:
+        return BriefingError(f"{where}: cannot write there ({why}); the run stopped, every page is "
+                             "whole; make it writable (or free some space) and run again")
+    return BriefingError(f"{where}: {why}; the run stopped, every page is whole; fix that and run again")
+
+
+_NO_ROOM = {errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EFBIG}
 
 
 def _generate(settings: Settings, progress: Progress, need_graph: bool, extraction: Extraction) -> Report:
@@ -147,6 +153,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
             compile_templates()
 
         facts, report.extracted = extraction.finish(progress, ahead)
+        report.problems += extraction.problems
     finally:
         extraction.close()
 
