@@ -1,6 +1,9 @@
-"""The extraction cache: one file per source, keyed by (text hash, pipeline fingerprint).
+"""The extraction cache: one file per source, keyed by everything its facts follow from: the
+text (its hash), the date it was published (relative dates such as "on Tuesday" resolve against
+it), and the pipeline (the fingerprint: model, its version, spaCy's, and the extraction code).
+No other setting changes what extraction finds; one that did would go into the fingerprint.
 
-An entry is a header line (format, fingerprint, text hash, hash of the body) and a body: the
+An entry is a header line (format, fingerprint, text hash, date, hash of the body) and a body: the
 facts as JSON rows, each dataclass a list of its fields in order. It is trusted only if the
 header names the same key, the body has the hash the header says, and the rows rebuild into
 DocFacts; anything else is ignored and rebuilt. A folder CI can keep between runs.
@@ -19,32 +22,35 @@ from pathlib import Path
 from .atomic import write_atomic
 from .model import DocFacts
 
-FORMAT = 2
+FORMAT = 3
 
 
 class FactsCache:
     def __init__(self, folder: Path, fingerprint: str):
         self.folder = folder
         self.fingerprint = fingerprint
+        self.unwritable: OSError | None = None      # the first write that failed: reported, not fatal
 
-    def _path(self, sha256: str) -> Path:
-        return self.folder / self.fingerprint / sha256[:2] / f"{sha256}.json"
+    def _path(self, sha256: str, date: str | None) -> Path:
+        key = sha256 if date is None else hashlib.sha256(f"{sha256}\0{date}".encode()).hexdigest()
+        return self.folder / self.fingerprint / key[:2] / f"{key}.json"
 
     def empty(self) -> bool:
         """No entry at all for this pipeline: a first run, or the model or generator changed."""
         return not (self.folder / self.fingerprint).is_dir()
 
-    def has(self, sha256: str) -> bool:
+    def has(self, sha256: str, date: str | None = None) -> bool:
         """Whether there is an entry: `get` still decides whether it can be used."""
-        return self._path(sha256).exists()
+        return self._path(sha256, date).exists()
 
-    def get(self, sha256: str, source_id: str) -> DocFacts | None:
+    def get(self, sha256: str, source_id: str, date: str | None = None) -> DocFacts | None:
+        """The facts of a text published on `date` (None: undated), as the source `source_id`."""
         try:
-            data = self._path(sha256).read_bytes()
+            data = self._path(sha256, date).read_bytes()
             head, _, body = data.partition(b"\n")
             header = json.loads(head)
             if header != {"format": FORMAT, "fingerprint": self.fingerprint, "sha256": sha256,
-                          "body": hashlib.sha256(body).hexdigest()}:
+                          "date": date, "body": hashlib.sha256(body).hexdigest()}:
                 return None
             facts = _decoder(DocFacts)(json.loads(body))
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
@@ -54,11 +60,14 @@ class FactsCache:
         # The same text under another name: facts are about the text, the id is the file's.
         return facts if facts.source_id == source_id else dataclasses.replace(facts, source_id=source_id)
 
-    def put(self, facts: DocFacts) -> None:
+    def put(self, facts: DocFacts, date: str | None = None) -> None:
         body = json.dumps(_rows(facts), ensure_ascii=False, separators=(",", ":")).encode()
         header = json.dumps({"format": FORMAT, "fingerprint": self.fingerprint, "sha256": facts.sha256,
-                             "body": hashlib.sha256(body).hexdigest()}).encode()
-        write_atomic(self._path(facts.sha256), header + b"\n" + body)
+                             "date": date, "body": hashlib.sha256(body).hexdigest()}).encode()
+        try:
+            write_atomic(self._path(facts.sha256, date), header + b"\n" + body)
+        except OSError as err:      # a read-only or full cache: the facts are used, just not kept
+            self.unwritable = self.unwritable or err
 
 
 # --- rows: dataclasses as lists of their fields, which JSON stores compactly ------------

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -17,20 +19,24 @@ _ended_by_exit: list | None = None     # set by `main`: what runs made, left for
 
 
 def _common(command):
-    command = click.option("--jobs", "-j", type=int, default=None,
-                           help="Processes for extraction and for writing pages (default: all cores).")(command)
+    command = click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+                           help="Processes for extraction and for writing pages (default, or 0: all cores).")(command)
     command = click.option("--quiet", "-q", is_flag=True, help="Print only problems.")(command)
     command = click.option("--content", type=_folder, default=None, help="Pages folder (default: docs_dir of mkdocs.yml).")(command)
     command = click.option("--sources", type=_folder, default=None, help="Source documents (default: from mkdocs.yml).")(command)
     command = click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
-                           default=Path("mkdocs.yml"), show_default=True, help="Settings file.")(command)
+                           default=None, help="Settings file (default: mkdocs.yml here).")(command)
     return command
 
 
-def _settings(config_file, sources, content, jobs):
+def _settings(config_file, sources, content, jobs, folders=("sources", "content")):
+    """The settings; mkdocs.yml must be there unless named nowhere and the command line gives
+    every folder the command needs (`folders`)."""
     from .config import load_settings
 
-    settings = load_settings(config_file, sources, content)
+    given = {"sources": sources, "content": content}
+    required = config_file is not None or any(given[f] is None for f in folders)
+    settings = load_settings(config_file, sources, content, required=required)
     if jobs is not None:
         settings.jobs = jobs
     return settings
@@ -101,13 +107,15 @@ def build(config_file, sources, content, quiet, jobs, strict):
 
     Example: briefing build --strict
     """
+    config_file = config_file or Path("mkdocs.yml")
     _run_generate(config_file, sources, content, quiet, jobs, strict)
+    # Never `mkdocs -q`: it drops warnings, and --strict fails only on warnings it counts.
     args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
     if content is not None:
         click.echo("note: mkdocs builds docs_dir from mkdocs.yml", err=True)
-    args += ["-q"] if quiet else []
     _let_go()
-    code = subprocess.call(args, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
+    env = {**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"}
+    code = _mkdocs_quietly(args, env) if quiet else subprocess.call(args, env=env)
     if code:
         raise BriefingError("mkdocs build failed (its messages are above); `briefing check` "
                             "lists broken links and clashes in content/")
@@ -121,10 +129,63 @@ def serve(config_file, sources, content, quiet, jobs, dev_addr):
 
     Example: briefing serve -a 127.0.0.1:8000
     """
+    config_file = config_file or Path("mkdocs.yml")
     _run_generate(config_file, sources, content, quiet, jobs)
     _let_go()
-    raise SystemExit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file),
-                                      "-a", dev_addr]))
+    raise SystemExit(_run_until_stopped([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file),
+                                         "-a", dev_addr]))
+
+
+def _mkdocs_quietly(args: list[str], env: dict) -> int:
+    """MkDocs with its INFO lines left out (and the lines that continue them): what -q is for,
+    with every warning still counted by --strict and shown."""
+    child = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             text=True, errors="replace")
+    showing = True
+    for line in child.stdout:
+        if line[:1].strip():            # a new message; one that begins with a space continues one
+            showing = not line.startswith("INFO")
+        if showing:
+            click.echo(line, nl=False, err=True)
+    return child.wait()
+
+
+def _run_until_stopped(args: list[str], grace: float = 10.0) -> int:
+    """Run a long-lived child (`mkdocs serve`) until it ends, or until this process is told to
+    stop (SIGTERM, SIGINT): then the child is stopped too, and killed if it has not ended
+    within `grace` seconds. Left running, it would keep the port. The exit code says how it
+    ended."""
+    child = subprocess.Popen(args)
+    stopped: list[tuple[int, float]] = []       # (signal, when)
+
+    def stop(signum, frame):
+        stopped.append((signum, time.monotonic()))
+        if signum == signal.SIGTERM and child.poll() is None:
+            child.terminate()
+
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        while True:
+            try:
+                code = child.wait(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if not stopped:
+                    continue
+                waited = time.monotonic() - stopped[0][1]
+                # Ctrl-C at a terminal reaches the child as well, which then stops on its own:
+                # it is told again only if it has not within a second.
+                if waited > 1.0:
+                    child.terminate()
+                if waited > grace:
+                    child.kill()
+    finally:
+        if child.poll() is None:            # an error in this process: the child goes with it
+            child.kill()
+            child.wait()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return 128 + stopped[0][0] if stopped else code
 
 
 @cli.command()
@@ -138,10 +199,17 @@ def export(config_file, sources, content, quiet, jobs, output):
     """
     from .export import to_json
 
+    if output and not output.parent.is_dir():        # said before the work, not after it
+        raise BriefingError(f"{output}: folder {output.parent} not found; create it, or write "
+                            "the export elsewhere with -o")
     _, report = _run_generate(config_file, sources, content, True, jobs, need_graph=True)
     text = to_json(report.graph)
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise BriefingError(f"{output}: cannot write it ({err.strerror or err}); check the "
+                                "folder's permissions and free space, or write elsewhere with -o") from None
     else:
         click.echo(text, nl=False)
 
@@ -157,7 +225,7 @@ def check(config_file, sources, content, quiet, jobs):
     from .check import check as run_check
     from .record import Store
 
-    settings = _settings(config_file, sources, content, jobs)
+    settings = _settings(config_file, sources, content, jobs, folders=("content",))
     problems = run_check(settings.content, Store(settings.cache_dir, settings.content).curation())
     for problem in problems:
         click.echo(str(problem), err=True)

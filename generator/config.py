@@ -56,7 +56,12 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 
 def plugin_options(mkdocs_config: dict) -> dict:
-    for entry in mkdocs_config.get("plugins") or []:
+    plugins = mkdocs_config.get("plugins") or []
+    if isinstance(plugins, dict):       # MkDocs also takes them as a mapping, name -> settings
+        return plugins.get("briefing") or {} if "briefing" in plugins else {}
+    if not isinstance(plugins, list):
+        raise ConfigError("mkdocs.yml: `plugins:` is a list, such as `plugins: [search, briefing]`")
+    for entry in plugins:
         if entry == "briefing":
             return {}
         if isinstance(entry, dict) and "briefing" in entry:
@@ -64,11 +69,40 @@ def plugin_options(mkdocs_config: dict) -> dict:
     return {}
 
 
+def _is_text(value) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# option -> (does a value fit, what it should be): a wrong type is named before anything runs.
+_KINDS = {
+    "sources": (_is_text, "a folder name, such as `sources: seeds`"),
+    "cache_dir": (_is_text, "a folder name, such as `cache_dir: .briefing-cache`"),
+    "model": (lambda v: v is None or _is_text(v) or (isinstance(v, list) and v and all(map(_is_text, v))),
+              "a spaCy model name, or a list of them to try in order"),
+    "jobs": (lambda v: _is_count(v) and v >= 0, "a whole number of processes, 0 for one per core"),
+    "max_source_bytes": (lambda v: _is_count(v) and v > 0, "a whole number of bytes, such as 5000000"),
+}
+
+
 def settings_from(root: Path, options: dict, docs_dir: str = "content") -> Settings:
+    if not isinstance(options, dict):
+        raise ConfigError("mkdocs.yml: the briefing plugin's settings are `key: value` lines under "
+                          "`- briefing:`; see the README")
     unknown = set(options) - set(DEFAULTS)
     if unknown:
         raise ConfigError(f"mkdocs.yml: unknown briefing option(s): {', '.join(sorted(unknown))}; "
                           f"known: {', '.join(sorted(DEFAULTS))}")
+    for key, (fits, wanted) in _KINDS.items():
+        if key in options and not fits(options[key]):
+            raise ConfigError(f"mkdocs.yml: briefing `{key}: {_shown(options[key])}` is not valid; "
+                              f"write {wanted}")
+    if not _is_text(docs_dir):
+        raise ConfigError(f"mkdocs.yml: `docs_dir: {_shown(docs_dir)}` is not a folder name; write one, "
+                          "such as `docs_dir: content`")
     merged = {**DEFAULTS, **options}
     if not isinstance(merged["aliases"], dict) or not all(
             isinstance(v, list) for v in merged["aliases"].values()):
@@ -82,16 +116,37 @@ def settings_from(root: Path, options: dict, docs_dir: str = "content") -> Setti
                     ignore=[str(x) for x in merged["ignore"]])
 
 
+def _shown(value) -> str:
+    text = yaml.safe_dump(value, default_flow_style=True, width=1 << 16).strip() \
+        if isinstance(value, (list, dict, str, int, float, bool, type(None))) else repr(value)
+    text = text.removesuffix("\n...").strip()
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def load_settings(config_file: Path | None = None, sources: Path | None = None,
-                  content: Path | None = None) -> Settings:
-    """Settings from mkdocs.yml (when there is one), with command-line folders on top."""
+                  content: Path | None = None, *, required: bool = False) -> Settings:
+    """Settings from mkdocs.yml, with command-line folders on top. A missing settings file is
+    an error when `required` (the command line names it, or has no folders to stand in for
+    it); otherwise the defaults hold, beside where it would be."""
     config_file = config_file or Path("mkdocs.yml")
     data: dict = {}
-    if config_file.exists():
+    if config_file.is_file():
         try:
             data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
         except yaml.YAMLError as err:
             raise ConfigError(f"{config_file}: not valid YAML: {err}") from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise ConfigError(f"{config_file}: cannot read it ({getattr(err, 'strerror', None) or err}); "
+                              "check its permissions, and that it is UTF-8 text") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{config_file}: not MkDocs settings (`key: value` lines, such as "
+                              "`site_name: ...`); fix it, or pass the right file with -f")
+    elif required:
+        where = config_file.resolve()
+        if config_file.exists():
+            raise ConfigError(f"{where}: not a file; pass the project's mkdocs.yml with -f")
+        raise ConfigError(f"{where}: settings file not found; run briefing in the project folder "
+                          "(the one holding mkdocs.yml), or pass its path with -f")
     root = config_file.resolve().parent
     settings = settings_from(root, plugin_options(data), data.get("docs_dir", "content"))
     if sources is not None:

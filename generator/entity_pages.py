@@ -217,7 +217,9 @@ def _agreement_infobox(r, here, agreement, parts, **_) -> str:
     if parts:
         out.append(f"    **Includes** {SEP.join(str(r.link('agreement', p.id, here)) for p in parts)}<br>\n")
     if a.date or a.place:
-        made = f'{escape(a.date)} ({escape(a.precision)}), from "{md(a.date_text)}"' if a.date else ""
+        # No words to quote when the date is the report's own: "agreed to a ceasefire" in a dated story.
+        said = f'from "{md(a.date_text)}"' if a.date_text else "the date of the report"
+        made = f"{escape(a.date)} ({escape(a.precision)}), {said}" if a.date else ""
         both = SEP if a.date and a.place else ""
         place = str(r.link("actor", a.place, here)) if a.place else ""
         out.append(f"    **Made** {made}{both}{place}<br>\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
@@ -17,8 +18,51 @@ from .parsed import text_of
 from .timex import find_timexes
 
 
+# The longest text given to the model at once. spaCy refuses more than `nlp.max_length`
+# characters (error E088, a million by default), and its parser and recogniser need memory in
+# proportion to the text: a longer source is parsed in pieces, cut between paragraphs.
+PIECE = 100_000
+
+
 def extract(source: Source, nlp) -> DocFacts:
-    return facts_from_doc(source, nlp(source.text))
+    return facts_from_doc(source, next(parse(nlp, [source.text])))
+
+
+def parse(nlp, texts: list[str], batch_size: int | None = None) -> Iterator[Doc]:
+    """Each text parsed, one Doc each, however long: a text over the limit is parsed in pieces
+    (`pieces_of`) joined into one Doc whose text is the text itself, so that every offset,
+    sentence and quote lands where it is in the source."""
+    limit = min(PIECE, nlp.max_length)
+    pieces = [pieces_of(text, limit) for text in texts]
+    options = {} if batch_size is None else {"batch_size": batch_size}
+    parsed = iter(nlp.pipe((piece for cut in pieces for piece in cut), **options))
+    for cut in pieces:          # one at a time, as the model gives them: a chunk's Docs are large
+        part = [next(parsed) for _ in cut]
+        yield part[0] if len(part) == 1 else Doc.from_docs(part, ensure_whitespace=False,
+                                                           exclude=["user_data"])
+
+
+_BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"),
+           re.compile(r"\s+"))
+
+
+def pieces_of(text: str, limit: int = PIECE) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back into it: each cut
+    after the last paragraph break within the limit, else the last line break, sentence end or
+    space, else (one "word" as long as the limit) at the limit itself."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        end = limit
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window) if 0 < m.end() < limit]
+            if ends and ends[-1] > limit // 4:      # not a sliver: a long text then has few pieces
+                end = ends[-1]
+                break
+        pieces.append(text[start:start + end])
+        start += end
+    pieces.append(text[start:])
+    return pieces
 
 
 def facts_from_doc(source: Source, doc: Doc) -> DocFacts:

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from . import nlp as nlp_module
 from .cache import FactsCache
 from .config import Settings
-from .model import DocFacts, Source
+from .exceptions import Problem
+from .model import DocFacts, Sentence, Source
 from .record import Store, code_digest, listing, listing_digest
 from .sources import reader_for
 
@@ -61,6 +62,7 @@ class Extraction:
         self.missing: list[Source] = []
         self.workers = []
         self.warm = None
+        self.problems: list[Problem] = []       # sources whose extraction failed
 
     def load_ahead(self) -> None:
         """A source file is new: workers start loading the model at once, before the sources
@@ -80,7 +82,7 @@ class Extraction:
 
     def start(self, sources: list[Source]) -> None:
         self.sources = sources
-        self.missing = [s for s in sources if not self.cache.has(s.sha256)]
+        self.missing = [s for s in sources if not self.cache.has(s.sha256, s.date)]
         self.workers = self._start(self.missing)
         if self.warm is not None and not self.missing:
             self.warm.close()
@@ -104,7 +106,7 @@ class Extraction:
         waiting = {s.id for s in self.missing}
         for source in self.sources:
             if source.id not in waiting:
-                cached = self.cache.get(source.sha256, source.id)
+                cached = self.cache.get(source.sha256, source.id, source.date)
                 if cached is None:
                     unreadable.append(source)
                 else:
@@ -112,10 +114,18 @@ class Extraction:
         if self.workers:
             meanwhile(list(facts.values()))
         tick = progress("extracting", len(self.missing) + len(unreadable))
+        by_id = {s.id: s for s in self.sources}
         for workers in (self.workers, self._start(unreadable)):
             for chunk in workers:
                 for item in chunk:
-                    self.cache.put(item)
+                    if not isinstance(item, DocFacts):      # workers.Unextracted
+                        source = by_id[item.source_id]
+                        self.problems.append(Problem(source.path, f"its facts could not be extracted "
+                                                     f"({item.error}): published as plain text; please "
+                                                     "report this, with the file"))
+                        facts[item.source_id] = _plain(source)
+                        continue
+                    self.cache.put(item, by_id[item.source_id].date)
                     facts[item.source_id] = item
                 tick(len(chunk))
         return [facts[s.id] for s in self.sources], len(self.missing) + len(unreadable)
@@ -125,3 +135,10 @@ class Extraction:
             self.workers.close()
         if self.warm is not None:
             self.warm.close()
+
+
+def _plain(source: Source) -> DocFacts:
+    """Facts of a source with none found: its text, one sentence, names no one."""
+    return DocFacts(source_id=source.id, sha256=source.sha256,
+                    sentences=(Sentence(0, len(source.text), source.text),),
+                    mentions=(), timexes=(), events=(), agreements=())

@@ -7,6 +7,7 @@ Only this module and the ones it names as I/O touch the disk.
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from .actors import Curation, name_key
 from .assemble import backlinks_todo, render_pages, write_pages
 from .backlinks import LISTING_PAGES
 from .config import Settings
-from .exceptions import LockedError, Problem
+from .exceptions import BriefingError, LockedError, Problem
 from .extraction import Extraction, Progress, begin
 from .fanout import beside
 from .frontmatter import page_curation, read_front_matter
@@ -84,9 +85,37 @@ def generate(settings: Settings, progress: Progress = _no_progress, need_graph: 
             lock.release()
             if collecting:
                 gc.enable()
+    except OSError as err:
+        raise _cannot_write(err, settings) from None
     finally:
         if extraction is not None:
             extraction.close()
+
+
+def _shown(path, settings: Settings) -> str:
+    """A path as a user would name it: from the project folder when it is inside it."""
+    path = Path(os.fsdecode(path))
+    try:
+        return path.resolve().relative_to(settings.root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return str(path)
+
+
+def _cannot_write(err: OSError, settings: Settings) -> BriefingError:
+    """One line for a file the run could not write or remove: a read-only content/, a full
+    disk. Pages are replaced whole, so each is either as it was or as this run made it, and
+    the next run, once the cause is fixed, finishes the work."""
+    where = _shown(err.filename, settings) if err.filename else _shown(settings.content, settings)
+    if where.endswith(".briefing-tmp") or Path(where).name.startswith("."):     # a temporary file
+        where = str(Path(where).parent)                                     # beside a page: its folder
+    why = err.strerror or type(err).__name__
+    if isinstance(err, PermissionError) or err.errno in _NO_ROOM:
+        return BriefingError(f"{where}: cannot write there ({why}); the run stopped, every page is "
+                             "whole; make it writable (or free some space) and run again")
+    return BriefingError(f"{where}: {why}; the run stopped, every page is whole; fix that and run again")
+
+
+_NO_ROOM = {errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EFBIG}
 
 
 def _generate(settings: Settings, progress: Progress, need_graph: bool, extraction: Extraction) -> Report:
@@ -129,6 +158,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
             compile_templates()
 
         facts, report.extracted = extraction.finish(progress, ahead)
+        report.problems += extraction.problems
     finally:
         extraction.close()
 
@@ -237,6 +267,12 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     finally:
         saved()
     renderer.release()
+    unwritable = store.unwritable or extraction.cache.unwritable
+    if unwritable:          # the pages are right; only the work kept for the next run is lost
+        report.problems.append(Problem(_shown(settings.cache_dir, settings), f"cannot write the cache "
+                                       f"({unwritable.strerror or unwritable}): the next run does all "
+                                       "this work again; make the folder writable, or set `cache_dir:` "
+                                       "in mkdocs.yml to one that is"))
     report.held = [record, news, specs, rendered, existing, final, results, files, after, pages_info, incoming,
                    titles]
     return report

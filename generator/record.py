@@ -160,6 +160,9 @@ class Store:
 
     def __init__(self, cache_dir: Path, content: Path):
         name = hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:16]
+        # The first write that failed (a read-only or full cache folder): the record is then
+        # left incomplete, which only means more work next time; the run reports it and goes on.
+        self.unwritable: OSError | None = None
         self.folder = cache_dir / "state"
         self.summary_path = self.folder / f"{name}.json"
         self.pages_path = self.folder / f"{name}.pages.json"
@@ -219,10 +222,21 @@ class Store:
             return Record()
         return record
 
+    def _tried(self, write: Callable[[], str | None]) -> str:
+        """What `write` returns, or "" (a hash nothing matches) when the cache cannot be written."""
+        try:
+            return write() or ""
+        except OSError as err:
+            self.unwritable = self.unwritable or err
+            return ""
+
     def save_deps(self, record: Record) -> str:
         """Write the dependencies, their values and the entity digests of `record`; returns the
         hash that `save` writes in the head. The larger part of the record, and known once the
         pages are rendered: written meanwhile by another process while this one writes them."""
+        return self._tried(lambda: self._save_deps(record))
+
+    def _save_deps(self, record: Record) -> str:
         return _write(self.deps_path, {
             "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
             "dep_values": record.dep_values, "deps_base": record.deps_base,
@@ -232,6 +246,9 @@ class Store:
         """Write `record`; shards holding only pages as `last` had them are left as they are.
         `deps`: the hash `save_deps` returned, asked for once the rows are written (None: its
         file is written here)."""
+        self._tried(lambda: self._save(record, last, deps))
+
+    def _save(self, record: Record, last: Record, deps: Callable[[], str] | None) -> None:
         # Rows read and not changed since are written back as they are, in the numbering read;
         # once most of that numbering is of pages gone, everything is numbered afresh.
         keep = len(record.paths) <= 2 * len(record.pages) + 1000 and len(last.shards) == SHARDS
@@ -268,7 +285,7 @@ class Store:
         """Write the sources as read, (source path, size, mtime_ns) -> source: a memo for the
         next run, right once the sources are read (a run that stops later leaves it true)."""
         rows = [[*key, s.title, s.date, s.text, s.sha256, s.url, s.publisher] for key, s in read.items()]
-        _write(self.read_path, {"code": code, "read": rows})
+        self._tried(lambda: _write(self.read_path, {"code": code, "read": rows}))
 
     def curation(self) -> dict[str, dict]:
         """Page path -> the curation keys its front matter last set when it could be read: a
@@ -286,9 +303,10 @@ class Store:
 
     def forget(self) -> None:
         """The files that name what is current: without them, shards are not trusted, and a
-        stale memo of sources is harmless."""
-        self.summary_path.unlink(missing_ok=True)
-        self.pages_path.unlink(missing_ok=True)
+        stale memo of sources is harmless. (Left there, they are still checked against the
+        pages on disk and the run's inputs, which this run changes.)"""
+        self._tried(lambda: self.summary_path.unlink(missing_ok=True))
+        self._tried(lambda: self.pages_path.unlink(missing_ok=True))
 
 
 def _shard(path: str) -> int:

@@ -325,9 +325,22 @@ def decode(data: bytes) -> tuple[str, str | None]:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         text, encoding = str(best), best.encoding
-    if _looks_binary(text):
+    if _looks_binary(text) or not _has_separators(text):
         raise SourceError(_BINARY)
     return text, encoding
+
+
+_SEPARATORS = re.compile(r"[\s\u3001\u3002\uff0c]")     # and the ideographic comma and full stop
+
+
+def _has_separators(text: str) -> bool:
+    """Whether text has the spaces or punctuation between words that any written language has.
+    Asked of a guessed reading only: any even number of bytes reads as UTF-16 without a
+    byte-order mark, each pair as a letter of some script (ten random bytes make five
+    "Chinese" letters and no space between them), and short runs of bytes read as some
+    single-byte or East Asian encoding."""
+    sample = text[:65536]
+    return len(_SEPARATORS.findall(sample)) >= max(1, len(sample) // 50)
 
 
 def _looks_binary(text: str) -> bool:
@@ -375,6 +388,10 @@ def read_sources(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         kept.append(source)
     ids = source_ids(s.path for s in kept)
     problems.sort(key=lambda p: (p.path, p.line))     # stable: a file's own lines keep their order
+    if not found and not problems:      # nothing in it: every page made from sources goes
+        problems.append(Problem(str(folder), "the sources folder is empty, so no page is made from "
+                                             "sources; add .txt, .md or .html files to it, or point "
+                                             "`sources:` in mkdocs.yml at the right folder"))
     return [Source(**{**s.__dict__, "id": ids[s.path]}) for s in kept], problems
 
 
@@ -411,6 +428,9 @@ def _read_one(path: Path, rel: str, root: Path, max_bytes: int,
         return source, problems
     except SourceError as err:
         return None, [Problem(rel, f"skipped: {err}", line=err.line)]
+    except RuntimeError:        # what Path.resolve raises for a loop of symbolic links
+        return None, [Problem(rel, "skipped: a symbolic link that leads back to itself (a loop); "
+                                   "point it at a file, or remove it")]
     except OSError as err:
         return None, [Problem(rel, f"skipped: cannot read it ({err.strerror or err}); check its permissions")]
     except (ValueError, RecursionError) as err:    # a parser that gives up on a malformed file

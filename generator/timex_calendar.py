@@ -79,8 +79,9 @@ def nearest(candidates: list[dt.date], anchor: dt.date, tense: str | None) -> dt
     return future if ahead * 2 <= back else past
 
 
-def in_year_near(anchor: dt.date, month: int, day: int | None, tense: str | None) -> dt.date:
-    """`month` (and `day`) in the year before, of or after `anchor`, as the tense suggests.
+def in_year_near(anchor: dt.date, month: int, day: int | None, tense: str | None) -> dt.date | None:
+    """`month` (and `day`) in the year before, of or after `anchor`, as the tense suggests;
+    None when none of the three years has that day (February 29 far from a leap year).
 
     A month alone is compared by its first day with the anchor's month, so "March" in a text of
     March 23 is this March whatever the tense.

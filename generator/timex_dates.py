@@ -4,13 +4,15 @@ quarters and halves, seasons and holidays ("March 10", "last April", "fiscal 198
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
 from .timex_calendar import (SEASON_START, easter, in_year_near, nearest, nth_weekday, shift,
                              value_at)
 from .timex_context import (DAY, MONTH, NEXT_WORDS, PAST_WORDS, RELATION, SEASON, UNKNOWN,
-                            WEEKDAY, YEAR, Anchor, Rules, make_date, step_of, year_of)
+                            WEEKDAY, YEAR, Anchor, Groups, Rules, TimexContext, make_date, step_of,
+                            year_of)
 from .timex_words import DECADE_WORDS, MONTHS, SEASONS, WEEKDAYS
 
 RULES = Rules()
@@ -30,25 +32,46 @@ def _slashed(m, anchor: Anchor):
     return ("DATE", day.isoformat()) if day else None
 
 
+_LONGEST = {month: calendar.monthrange(2000, month)[1] for month in range(1, 13)}  # a leap year
+
+
 @RULES.add(rf"(?:(?:this|next|coming|last|past) )*(?:{WEEKDAY} )?{MONTH} {DAY}(?: {YEAR})?",
            rf"(?:(?:this|next|coming|last|past) )*(?:{WEEKDAY} )?{DAY} (?:of )?{MONTH}(?: {YEAR})?")
 def _month_day(m, anchor: Anchor):
     month, day = MONTHS[m["month"]], int(m["day"])
     year = year_of(m["year"])
-    if year or not 1 <= day <= 31:
-        found = make_date(year, month, day) if year else None
+    # "September 31" is no day of any year: not a date, so no value (the words stay text).
+    if not 1 <= day <= _LONGEST[month]:
+        return None
+    if year:
+        found = make_date(year, month, day)         # None for "February 29 1987"
         return ("DATE", found.isoformat()) if found else None
     if anchor.dct and m["wd"]:  # "Saturday, April 25": the year in which it is a Saturday
         years = [y for y in range(anchor.dct.year - 1, anchor.dct.year + 2)
                  if (make_date(y, month, day) or dt.date.min).isoweekday() == WEEKDAYS[m["wd"]]]
         if len(years) == 1:
             return "DATE", f"{years[0]:04d}-{month:02d}-{day:02d}"
-    if anchor.dct:
-        return "DATE", in_year_near(anchor.dct, month, day, anchor.ctx.tense).isoformat()
+    near = in_year_near(anchor.dct, month, day, anchor.ctx.tense) if anchor.dct else None
+    if near:        # None: February 29 with no leap year within a year of the story
+        return "DATE", near.isoformat()
     year = _ref_year(anchor)
     if year and make_date(year, month, day):
         return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
     return "DATE", f"XXXX-{month:02d}-{day:02d}"
+
+
+def impossible(words: str) -> bool:
+    """Whether words (in canonical form) name a day no calendar has: "september 31",
+    "february 29 1987", "9/31/87". Such words are no time expression at all, whole or in part."""
+    for pattern, fn in RULES:
+        if fn is _month_day or fn is _slashed:
+            m = pattern.fullmatch(words)
+            if m:       # with no anchor these rules answer for any real day, if only "XXXX-09-30"
+                return fn(Groups(m), _NO_ANCHOR) is None
+    return False
+
+
+_NO_ANCHOR = Anchor(None, TimexContext())
 
 
 @RULES.add(rf"{MONTH}(?: of)? {YEAR}", rf"{MONTH}(?: of)? (?P<rel>this|last|next) year")

@@ -58,6 +58,13 @@ def normalise(text: str, dct: dt.date | None, *, context: TimexContext | None = 
     return kind, value, mod or (own_mod[0] if own_mod else None)
 
 
+def impossible_date(text: str) -> bool:
+    """"September 31", "Nov. 31, 1986": a day no calendar has, which is no time expression
+    (nor is any part of it: "September" alone would be a value the text never gave)."""
+    words, _ = _strip_mods(canonical(text))
+    return timex_dates.impossible(re.sub(r"^(?:the|its|their|our|a|an) ", "", words))
+
+
 def _match(words: str, anchor: Anchor):
     determiner = re.match(r"(?:the|its|their|our|a|an) ", words)
     if determiner:

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .parsed import ids, tagged, text_of
-from .timex_rules import normalise
+from .timex_rules import impossible_date, normalise
 from .timex_words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDAYS
 
 # Patterns for what the recogniser tends to miss: vague references, recurrences, weekday names.
@@ -168,7 +168,8 @@ def _trim(span: Span) -> Span | None:
     punctuation; then, if the recogniser took in a stray word ("coup d'etat last year"), without
     the words at the edges that keep it from reading as a time expression."""
     trimmed = _trim_edges(span)
-    if trimmed is not None and len(trimmed) > 1 and normalise(trimmed.text, None) is None:
+    if trimmed is not None and len(trimmed) > 1 and normalise(trimmed.text, None) is None \
+            and not impossible_date(trimmed.text):
         doc, start, end = span.doc, trimmed.start, trimmed.end
         for a, b in ((start + 1, end), (start, end - 1), (start + 2, end)):
             shorter = _trim_edges(doc[a:b]) if b > a else None

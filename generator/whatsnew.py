@@ -157,4 +157,20 @@ def _parse(text: str) -> dict | None:
         data = json.loads(text)
     except ValueError:
         return None        # none yet, or broken by hand: this build starts the record afresh
-    return data if isinstance(data, dict) and data.get("schema") == SCHEMA else None
+    return data if isinstance(data, dict) and data.get("schema") == SCHEMA and _well_formed(data) else None
+
+
+def _well_formed(data: dict) -> bool:
+    """Whether an export read back has the shape `changes` relies on: every kind a list of
+    records, each with a text id, label and date. One edited into another shape by hand is
+    as good as none (this build then starts the record afresh), never a crash."""
+    for kind in KINDS:
+        records = data.get(kind, [])
+        if not isinstance(records, list):
+            return False
+        for record in records:
+            if not (isinstance(record, dict) and isinstance(record.get("id"), str)
+                    and all(isinstance(record.get(key), (str, type(None)))
+                            for key in ("name", "title", "date", "type", "kind"))):
+                return False
+    return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from .model import DocFacts, Source
 
@@ -126,8 +127,21 @@ def _worker_facts(chunk: Sequence[Source]) -> list[DocFacts]:
     return _facts(_worker_nlp, chunk)
 
 
-def _facts(nlp, chunk: Sequence[Source]) -> list[DocFacts]:
-    from .extract import facts_from_doc
+@dataclass(frozen=True)
+class Unextracted:
+    """In place of a source's facts: extraction failed on it (a flaw in a rule that this text
+    found), and the run goes on without them. Never cached: a fixed generator tries again."""
+    source_id: str
+    error: str
 
-    docs = nlp.pipe((s.text for s in chunk), batch_size=BATCH)
-    return [facts_from_doc(source, doc) for source, doc in zip(chunk, docs)]
+
+def _facts(nlp, chunk: Sequence[Source]) -> list[DocFacts | Unextracted]:
+    from . import extract
+
+    out: list[DocFacts | Unextracted] = []
+    for source, doc in zip(chunk, extract.parse(nlp, [s.text for s in chunk], batch_size=BATCH)):
+        try:
+            out.append(extract.facts_from_doc(source, doc))
+        except Exception as err:    # one story must not stop a run of a hundred thousand
+            out.append(Unextracted(source.id, f"{type(err).__name__}: {err}"[:300]))
+    return out

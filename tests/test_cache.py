@@ -104,3 +104,33 @@ def test_cache_corrupted_entry_is_extracted_again_with_the_same_result(project, 
     report = generate(settings)
     assert report.extracted == 1
     assert _snapshot(project / "content") == before
+
+
+def test_cache_entries_of_one_text_under_two_dates_are_kept_apart(tmp_path):
+    cache = FactsCache(tmp_path, "fp1")
+    cache.put(facts(), "2020-03-23")
+    assert cache.get("ab" * 32, "doc", "2020-03-23") == facts()
+    assert not cache.has("ab" * 32, "2020-03-24") and cache.get("ab" * 32, "doc", "2020-03-24") is None
+    assert not cache.has("ab" * 32) and cache.get("ab" * 32, "doc") is None
+
+
+@pytest.mark.slow
+def test_cache_fixing_a_sources_date_resolves_its_relative_dates(tmp_path, settings_for):
+    """The text is the same, the facts are not: "on Tuesday" resolves against the date."""
+    from generator.export import graph_to_dict
+    from generator.generate import generate
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (tmp_path / "seeds").mkdir()
+    story = tmp_path / "seeds" / "talks.md"
+    text = "Zalmay Khalilzad met Abdul Ghani Baradar in Doha on Tuesday.\n"
+
+    def dates(front: str) -> set:
+        story.write_text(f"---\ntitle: Talks\n{front}---\n{text}")
+        graph = graph_to_dict(generate(settings_for(tmp_path)).graph)
+        return {e["date"] for e in graph["events"]}
+
+    assert dates("date: 2020-13-03\n") == {None}        # a typo: undated
+    assert dates("date: 2020-03-05\n") == {"2020-03-03"}
+    assert dates("date: 2020-03-12\n") == {"2020-03-10"}
+    assert dates("") == {None}

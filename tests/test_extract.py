@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.export import graph_to_dict
@@ -51,3 +53,74 @@ def test_extract_events_dated_from_weekdays(summit):
     # "flew ... on Wednesday" in a text of Tuesday 2 May: the Wednesday before, not the day after.
     assert any(d == "2023-04-26" and a[0] == "emmanuel-macron" for d, a in dated)
     assert all("france" not in a for _, a in dated)
+
+
+# --- a source longer than the model takes at once ------------------------------------------
+
+def _long_story(paragraphs: int) -> str:
+    names = ["Mike Pompeo", "Ashraf Ghani", "Zalmay Khalilzad", "Abdullah Abdullah"]
+    lines = [f"{names[i % 4]} met {names[(i + 1) % 4]} in Kabul on Tuesday. The talks on the "
+             f"prisoner exchange went on for {i + 2} hours." for i in range(paragraphs)]
+    return "\n\n".join(lines) + "\n\nIn the end Mike Pompeo signed the agreement in Doha on March 3."
+
+
+def test_extract_a_text_over_the_models_limit_is_parsed_in_pieces_offsets_and_all(nlp, monkeypatch):
+    """spaCy refuses a text over `nlp.max_length` (E088, a million characters by default):
+    the source is parsed in pieces, and the facts are those of the whole text, at its offsets."""
+    from generator.extract import extract, facts_from_doc
+    from generator.model import Source
+
+    text = _long_story(40)
+    source = Source(id="s", path="s.txt", title="t", date="2020-03-05", text=text, sha256="0")
+    whole = facts_from_doc(source, nlp(text))
+    monkeypatch.setattr(nlp, "max_length", len(text) // 3)
+    pieces = extract(source, nlp)
+    assert pieces == whole
+    assert [text[s.start:s.end] for s in pieces.sentences] == [s.text for s in pieces.sentences]
+    assert [text[m.start:m.end] for m in pieces.mentions] == [m.text for m in pieces.mentions]
+    last = pieces.sentences[-1]
+    assert last.text.startswith("In the end Mike Pompeo signed") and last.end == len(text)
+
+
+def test_extract_a_source_over_the_models_limit_is_in_the_wiki(tmp_path, settings_for, nlp, monkeypatch):
+    """Through `generate`, with the limit lowered so that the test parses a tenth of the
+    million characters it stands for."""
+    story = _long_story(1000)
+    monkeypatch.setattr(nlp, "max_length", len(story) // 4)
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "long.txt").write_text("date 2020-03-05 " + story)
+    report = generate(settings_for(tmp_path))
+    assert report.problems == []
+    graph = graph_to_dict(report.graph)
+    assert {"Mike Pompeo", "Ashraf Ghani"} <= {a["name"] for a in graph["actors"]}
+    page = (tmp_path / "content" / "sources" / "long.md").read_text()
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", page)       # links as their words
+    assert 'id="s2001">In the end Mike Pompeo signed the agreement in Doha on March 3.<' in plain
+    event = next(e for e in graph["events"] if "Doha" in e["title"])
+    assert event["date"] == "2020-03-03" and "sentence 2001" in page
+
+
+def test_extract_a_story_a_rule_fails_on_is_one_line_and_the_run_goes_on(tmp_path, settings_for, monkeypatch):
+    """A flaw in a rule that one story in a hundred thousand finds (as "September 31" once
+    did) costs that story its links, not the run: one line names the file."""
+    from generator import extract
+
+    real = extract.facts_from_doc
+
+    def flawed(source, doc):
+        if "Ankara" in source.text:
+            raise AttributeError("'NoneType' object has no attribute 'isoformat'")
+        return real(source, doc)
+
+    monkeypatch.setattr(extract, "facts_from_doc", flawed)
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "ankara.txt").write_text("date 2020-03-05 Recep Erdogan spoke in Ankara.")
+    (tmp_path / "seeds" / "summit.txt").write_text(SUMMIT)
+    for _ in range(2):          # the failure is not cached: the next run tries again, and says so again
+        report = generate(settings_for(tmp_path))
+        assert [(p.path, "could not be extracted" in p.message and "isoformat" in p.message)
+                for p in report.problems] == [("ankara.txt", True)]
+    assert "Olaf Scholz" in {a["name"] for a in graph_to_dict(report.graph)["actors"]}
+    assert "Recep Erdogan spoke in Ankara." in (tmp_path / "content" / "sources" / "ankara.md").read_text()

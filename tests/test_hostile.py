@@ -4,6 +4,7 @@ markup, script or link that came from a source."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -370,3 +371,147 @@ def test_hostile_missing_sources_folder_fails_and_deletes_nothing(tmp_path):
     assert result.exit_code == 1
     assert "seedz: sources folder not found" in result.stderr and "--sources" in result.stderr
     assert page.exists()
+
+
+def test_hostile_agreement_dated_by_its_report_quotes_no_words():
+    """"The United States and the Taliban agreed to a ceasefire" in a story dated 2020-04-01:
+    the agreement's date is the story's, with no words of the text to quote."""
+    graph = _graph("Alpha", "Beta", "Gamma", "Delta.")
+    graph = dataclasses.replace(graph, agreements=tuple(dataclasses.replace(a, date_text=None)
+                                                       for a in graph.agreements))
+    page = next(p.text for p in Renderer(graph).pages() if p.path.startswith("agreements/"))
+    made = next(line for line in page.splitlines() if "**Made**" in line)
+    assert "None" not in made and "2020-01-02" in made and "the date of the report" in made
+
+
+# --- bad input that once gave a traceback or a wrong reading -----------------------------
+
+def test_hostile_symlink_loop_is_one_line_and_the_rest_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text("Ashraf Ghani spoke in Kabul.")
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "self.md").symlink_to(tmp_path / "self.md")
+    sources, problems = read_sources(tmp_path)
+    assert [s.path for s in sources] == ["good.txt"]
+    assert [(p.path, "loop" in p.message and "remove it" in p.message) for p in problems] == [
+        ("a.txt", True), ("b.txt", True), ("self.md", True)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_hostile_ten_random_bytes_are_binary_not_utf16(tmp_path, seed):
+    """Any even number of bytes reads as UTF-16 with no byte-order mark: ten random bytes gave
+    five letters of mojibake, published as a source."""
+    import random
+
+    (tmp_path / "blob.txt").write_bytes(random.Random(seed).randbytes(10))
+    sources, problems = read_sources(tmp_path)
+    assert sources == []
+    assert [p.path for p in problems] == ["blob.txt"] and "binary data" in problems[0].message
+
+
+def test_hostile_empty_sources_folder_is_a_warning_naming_it(tmp_path):
+    (tmp_path / ".hidden.txt").write_text("Not a source: hidden files are never read.")
+    sources, problems = read_sources(tmp_path)
+    assert sources == []
+    assert len(problems) == 1 and problems[0].path == str(tmp_path)
+    assert "empty" in problems[0].message and "add .txt, .md or .html files" in problems[0].message
+
+
+# --- folders the run may not write ----------------------------------------------------------
+
+def read_only(monkeypatch, folder: Path) -> None:
+    """Make every write, creation or removal under `folder` fail as a read-only folder does
+    (chmod would not do: these tests may run as root, whom permissions do not stop)."""
+    import builtins
+    import errno
+    import io
+    import os
+
+    top = os.path.realpath(folder)
+
+    def under(path) -> bool:
+        try:
+            real = os.path.realpath(os.fspath(path))
+        except TypeError:
+            return False
+        return real == top or real.startswith(top + os.sep)
+
+    def deny(path):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+
+    real_open, real_os_open = io.open, os.open
+
+    def guarded_open(file, mode="r", *args, **kwargs):
+        if isinstance(file, (str, bytes, os.PathLike)) and set(mode) & set("wax+") and under(file):
+            deny(file)
+        return real_open(file, mode, *args, **kwargs)
+
+    def guarded_os_open(path, flags, *args, **kwargs):
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT) and under(path):
+            deny(path)
+        return real_os_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", guarded_open)
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)
+    for name in ("mkdir", "unlink", "remove", "rmdir"):
+        def guarded(path, *args, _real=getattr(os, name), _name=name, **kwargs):
+            if under(path) and not (_name == "mkdir" and os.path.isdir(path)):
+                deny(path)
+            return _real(path, *args, **kwargs)
+        monkeypatch.setattr(os, name, guarded)
+    for name in ("replace", "rename"):
+        def guarded_move(src, dst, *args, _real=getattr(os, name), **kwargs):
+            if under(src) or under(dst):
+                deny(dst)
+            return _real(src, dst, *args, **kwargs)
+        monkeypatch.setattr(os, name, guarded_move)
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """A project of one source, generated once."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "kabul.txt").write_text(KABUL)
+    assert run(tmp_path, "generate").exit_code == 0
+    (tmp_path / "seeds" / "doha.txt").write_text("date 2020-03-02 Mike Pompeo met Zalmay Khalilzad in Doha.")
+    return tmp_path
+
+
+def leftovers(content: Path) -> list[str]:
+    return [p.name for p in content.rglob("*") if p.name.endswith((".tmp", ".briefing-tmp"))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["content", "content/actors"])
+def test_hostile_read_only_content_is_one_line_naming_it_and_every_page_whole(small_project, monkeypatch,
+                                                                                folder):
+    content = small_project / "content"
+    before = files(content)
+    with monkeypatch.context() as patch:
+        read_only(patch, small_project / folder)
+        result = run(small_project, "generate")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"Error: {folder}: cannot write there (Permission denied)")
+    assert "make it writable" in errors[0]
+    if folder == "content":
+        assert files(content) == before
+    assert not leftovers(content)
+    again = run(small_project, "generate")       # writable again: the run finishes the work
+    assert again.exit_code == 0 and (content / "actors" / "mike-pompeo.md").exists()
+
+
+@pytest.mark.slow
+def test_hostile_read_only_cache_is_a_warning_and_the_pages_are_written(small_project, monkeypatch):
+    with monkeypatch.context() as patch:
+        read_only(patch, small_project / ".briefing-cache")
+        result = run(small_project, "generate")
+    assert result.exit_code == 0, result.output
+    assert warnings(result.stderr) == [line for line in warnings(result.stderr)
+                                       if line.startswith("warning: .briefing-cache: cannot write the cache")]
+    assert len(warnings(result.stderr)) == 1 and "set `cache_dir:`" in result.stderr
+    assert (small_project / "content" / "actors" / "mike-pompeo.md").exists()
+    again = run(small_project, "generate")
+    assert again.exit_code == 0 and not warnings(again.stderr)

@@ -496,3 +496,35 @@ def test_that_day_is_the_day_of_the_main_clause_not_of_a_clause_inside_it(nlp_mo
 def test_modal_verbs_other_than_will_do_not_push_a_date_into_next_year(nlp_model, text, expected):
     values = [t.value for t in find_timexes(nlp_model(text), MONDAY) if t.type == "DATE"]
     assert values == [expected]
+
+
+# --- a day no calendar has: no value, and the run goes on ---------------------------------
+
+@pytest.mark.parametrize("text", ["September 31", "31 September", "Saturday, September 31",
+                                  "November 31 1986", "Nov. 31, 1986", "February 30",
+                                  "February 29 1987", "9/31/87"])
+@pytest.mark.parametrize("dct", [MONDAY, dt.date(2022, 3, 3), None])
+def test_an_impossible_date_has_no_value(text, dct):
+    assert normalise(text, dct) is None
+
+
+@pytest.mark.parametrize("dct, expected", [(dt.date(1987, 3, 3), "1988-02-29"),
+                                           (dt.date(2022, 3, 3), "XXXX-02-29"),
+                                           (None, "XXXX-02-29")])
+def test_february_29_is_in_a_leap_year_near_the_story_or_has_no_year(dct, expected):
+    assert value("February 29", dct) == expected
+    assert value("February 29 1988", dct) == "1988-02-29"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The contract expires on November 31 1986, the company said on Tuesday.",
+    "Shares will be paid on September 31, the company said on Tuesday.",
+    "The dividend is payable Sept 31, 1987, the company said on Tuesday.",
+    "The board meets on Saturday, September 31, the company said on Tuesday.",
+])
+@pytest.mark.parametrize("dct", [dt.date(1987, 3, 3), None])
+def test_an_impossible_date_in_a_story_stays_text_and_the_rest_is_found(nlp_model, text, dct):
+    found = find_timexes(nlp_model(text), dct)
+    assert [t.text for t in found] == ["Tuesday"]
+    assert "31" not in " ".join(t.value for t in found)

@@ -6,6 +6,7 @@ import os
 import shutil
 
 import markdown
+import pytest
 
 from generator.merge import merge_page, touched
 from generator.model import Actor, Event, Graph, Participant, Quote, Source
@@ -127,3 +128,20 @@ def test_whatsnew_a_run_stopped_between_its_two_files_still_knows_the_last_graph
     # Stopped after graph.json became previous.json, before the new graph.json was written.
     os.replace(tmp_path / STATE / "graph.json", tmp_path / STATE / "previous.json")
     assert build(tmp_path, AFTER) == expected
+
+
+@pytest.mark.parametrize("kept", [
+    '{"schema": "briefing-graph/1", "actors": 5}',
+    '{"schema": "briefing-graph/1", "actors": [5]}',
+    '{"schema": "briefing-graph/1", "actors": [{"name": "Ann Lee"}]}',
+    '{"schema": "briefing-graph/1", "events": [{"id": "e1", "title": "x", "date": 2020}, '
+    '{"id": "e2", "title": "y", "date": "2020"}]}',
+    '{"schema": "briefing-graph/1", "sources": {"id": "a"}}',
+])
+def test_whatsnew_record_of_the_wrong_shape_starts_afresh(tmp_path, kept):
+    """A graph.json edited into valid JSON of another shape is as good as none: no crash."""
+    (tmp_path / STATE).mkdir()
+    (tmp_path / STATE / "graph.json").write_text(kept)
+    text = build(tmp_path, AFTER)
+    assert "first build" in text
+    assert build(tmp_path, AFTER) == text
