@@ -53,6 +53,20 @@ def settings_for():
     return make
 
 
+def generate_story(root: Path, text: str):
+    """A project in `root` whose one source is `text` (a `.txt`, so it may open with
+    `date YYYY-MM-DD`), generated with one process: the run's report."""
+    from generator.config import load_settings
+    from generator.generate import generate
+
+    (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "story.txt").write_text(text)
+    settings = load_settings(root / "mkdocs.yml")
+    settings.jobs = 1
+    return generate(settings)
+
+
 @pytest.fixture(scope="session")
 def seeds_site(tmp_path_factory):
     """The seeds generated and built once: (project folder, report)."""

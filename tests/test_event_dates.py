@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from generator.export import graph_to_dict
-from generator.generate import generate
+from tests.conftest import generate_story
 
 pytestmark = pytest.mark.slow
 
@@ -24,15 +24,7 @@ NATO announced that it would send observers.
 
 @pytest.fixture(scope="module")
 def events(tmp_path_factory):
-    from generator.config import load_settings
-
-    root = tmp_path_factory.mktemp("dates")
-    (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
-    (root / "seeds").mkdir()
-    (root / "seeds" / "story.txt").write_text(STORY)
-    settings = load_settings(root / "mkdocs.yml")
-    settings.jobs = 1
-    return graph_to_dict(generate(settings).graph)["events"]
+    return graph_to_dict(generate_story(tmp_path_factory.mktemp("dates"), STORY).graph)["events"]
 
 
 def _one(events, *words):

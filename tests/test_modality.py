@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.export import graph_to_dict
-from generator.generate import generate
+from tests.conftest import generate_story
 
 pytestmark = pytest.mark.slow
 
@@ -28,15 +28,8 @@ Iran demanded that the European Union lift all sanctions.
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    from generator.config import load_settings
-
     root = tmp_path_factory.mktemp("modality")
-    (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
-    (root / "seeds").mkdir()
-    (root / "seeds" / "story.txt").write_text(STORY)
-    settings = load_settings(root / "mkdocs.yml")
-    settings.jobs = 1
-    return root, graph_to_dict(generate(settings).graph)
+    return root, graph_to_dict(generate_story(root, STORY).graph)
 
 
 @pytest.fixture(scope="module")
