@@ -140,40 +140,42 @@ def backlinks_todo(final: dict[str, str], rendered: dict[str, tuple[Links, str]]
 
 def write_pages(content: Path, final: dict[str, str], results: dict[str, MergeResult],
                 incoming: dict[str, Links], titles: dict[str, str], reused: set[str], jobs: int,
-                tick: Tick, files: dict, existing: dict[str, str]) -> dict[str, str]:
+                tick: Tick, files: dict, existing: dict[str, str]) -> tuple[dict[str, str], dict]:
     """Set the backlinks of the pages in `incoming`, and write them and every page in
     `results` whose bytes changed. A page with conflicts stays as the human left it, and its
     new version goes beside it, in `.generated`. `files` is what content/ held when the run
     began (`record.listing`), `existing` the pages it read then: a page someone saved since is
     merged again with what they saved (see `replace_page`). Returns path -> what happened to
-    it ("written", "conflict", and the outcomes of `replace_page` but "unchanged")."""
+    it ("written", "conflict", and the outcomes of `replace_page` but "unchanged"), and path ->
+    the size and time of each page as this run left it, where it left the generator's."""
     paths = sorted(results.keys() | incoming.keys())
     for folder in sorted({posixpath.dirname(path) for path in paths}):
         (content / folder).mkdir(parents=True, exist_ok=True)
 
-    def one(i: int) -> str | None:
+    def one(i: int) -> tuple[str | None, tuple | None]:
         path = paths[i]
         target = content / path
         if path in results and results[path].conflicts:
             write_if_changed(target.with_name(target.name + ".generated"), results[path].generated or "")
-            return "conflict"
+            return "conflict", None
         base = existing.get(path)
         if path in reused and path not in results:
             try:
                 text = base = as_read(target.read_bytes())
             except (FileNotFoundError, UnicodeDecodeError):
-                return None         # gone or no longer the generator's since the run began: theirs
+                return None, None   # gone or no longer the generator's since the run began: theirs
         else:
             text = final[path]
             if path + ".generated" in files:
                 target.with_name(target.name + ".generated").unlink(missing_ok=True)
         if path in incoming:
             text = _set_region(text, "backlinks", render_backlinks(path, incoming[path], titles))
-        outcome = replace_page(target, text, files.get(path), base)
-        return None if outcome == "unchanged" else outcome
+        outcome, left = replace_page(target, text, files.get(path), base)
+        return (None if outcome == "unchanged" else outcome), left
 
-    outcomes = fork_map(one, len(paths), jobs, tick, blocks=True)
-    return {p: o for p, o in zip(paths, outcomes) if o is not None}
+    done = fork_map(one, len(paths), jobs, tick, blocks=True)
+    return ({p: o for p, (o, _) in zip(paths, done) if o is not None},
+            {p: left for p, (_, left) in zip(paths, done) if left is not None})
 
 
 def front_matter(text: str) -> dict:

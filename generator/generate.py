@@ -221,7 +221,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record,
                                                         {p for p, v in curated.items() if v.get("hide") is True})
         tick(1)
-        outcomes = write_pages(settings.content, final, results, incoming, titles, renderer.reused, jobs,
+        outcomes, left = write_pages(settings.content, final, results, incoming, titles, renderer.reused, jobs,
                                progress("writing", len(results.keys() | incoming.keys())), files, existing)
         report.written = [p for p, o in outcomes.items() if o in ("written", "merged")]
         conflicts = [p for p, o in outcomes.items() if o in ("conflict", "kept")]
@@ -262,6 +262,12 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         conflicted = set(conflicts)
         rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
         after = relisted(settings.content, files, rewritten)
+        # A page saved after this run put it in place is the human's: listed as this run left it,
+        # the next run sees it changed and reads it, rather than trusting it as generated.
+        for path, seen in left.items():
+            if after.get(path) != seen:
+                after[path] = seen
+                raced.add(path)
         store.save_curation({p: v for p, v in curated.items() if p in after})
         _save_record(store, next_record, saved, inputs, report, renderer, fresh, pages_info, after, raced)
     finally:

@@ -249,9 +249,11 @@ def remove_leftovers(folder: Path) -> None:
 
 
 def _replace(path: Path, data: bytes, before: bytes | None, new: bool,
-             still: Callable[[], bool] = lambda: True) -> bool:
+             still: Callable[[], bool] = lambda: True) -> Seen:
     """Write `data` to a temporary file beside `path` and rename it into place, unless `still()`
-    says, at the last moment, that the file is no longer what the data was made against."""
+    says, at the last moment, that the file is no longer what the data was made against.
+    Returns the size and time of the file put in place (the rename keeps them), None if none was:
+    what this run wrote, told apart from a save that lands on the page right after."""
     if not new:
         path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{_TEMP}")
@@ -267,12 +269,13 @@ def _replace(path: Path, data: bytes, before: bytes | None, new: bool,
         atomic.write_new(fd, data, mode)
         if not still():
             Path(tmp).unlink(missing_ok=True)
-            return False
+            return None
+        written = seen_now(tmp)
         atomic.rename(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return True
+    return written
 
 
 def write_if_changed(path: Path, text: str, keep_crlf: bool = False, new: bool = False) -> bool:
@@ -291,7 +294,7 @@ def write_if_changed(path: Path, text: str, keep_crlf: bool = False, new: bool =
     data = _as_saved(text, before) if keep_crlf else text.encode()
     if before == data:
         return False
-    return _replace(path, data, before, new)
+    return _replace(path, data, before, new) is not None
 
 
 # --- a page written while a human may be saving it ------------------------------------------
@@ -320,7 +323,7 @@ def seen_now(path: Path) -> Seen:
 _ATTEMPTS = 5
 
 
-def replace_page(path: Path, text: str, seen: Seen, base: str | None = None) -> str:
+def replace_page(path: Path, text: str, seen: Seen, base: str | None = None) -> tuple[str, Seen]:
     """Write the page `text` (stamped, LF) over `path`, but only over the page as this run found
     it: `seen` is the file's size and time then, `base` the text merged with, when the run read
     it. A page someone saved since is read again and `text` merged with it once more, so that
@@ -330,7 +333,9 @@ def replace_page(path: Path, text: str, seen: Seen, base: str | None = None) -> 
     - "merged": someone saved the page meanwhile, and it now holds their text and the new regions;
     - "kept": they saved an edit inside a generated region meanwhile: their page is left as it
       is and the new version goes beside it, in `.generated`;
-    - "hand": the page is now one a human wrote (no stamp): left as it is."""
+    - "hand": the page is now one a human wrote (no stamp): left as it is;
+    and the size and time of the page as this run left it (None where it left the human's), so
+    that a save landing right after the write is not taken for this run's page."""
     merged = False
     for _ in range(_ATTEMPTS):
         now, before = _look(path)
@@ -339,25 +344,26 @@ def replace_page(path: Path, text: str, seen: Seen, base: str | None = None) -> 
             try:
                 current = as_read(before)
             except UnicodeDecodeError:
-                return "hand"
+                return "hand", None
         if now != seen or (base is not None and current is not None and current != base):
             if current is not None:
                 if page_stamp(current) is None:
-                    return "hand"
+                    return "hand", None
                 result = merge_page(current, text)
                 if result.conflicts:
                     write_if_changed(path.with_name(path.name + ".generated"), result.generated or "")
-                    return "kept"
+                    return "kept", None
                 text = result.text
             seen, base, merged = now, current, True
         data = _as_saved(text, before)
         if before == data:
-            return "merged" if merged else "unchanged"
-        if _replace(path, data, before, new=False, still=lambda: seen_now(path) == now):
-            return "merged" if merged else "written"
+            return ("merged" if merged else "unchanged"), now
+        written = _replace(path, data, before, new=False, still=lambda: seen_now(path) == now)
+        if written is not None:
+            return ("merged" if merged else "written"), written
     # Saved again and again while this run tried to write: the human's page stays.
     write_if_changed(path.with_name(path.name + ".generated"), text)
-    return "kept"
+    return "kept", None
 
 
 def remove_page(path: Path, seen: Seen) -> bool:

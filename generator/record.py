@@ -298,8 +298,9 @@ class Store:
             return {}
 
     def save_curation(self, pages: dict[str, dict]) -> None:
+        """Keep each page's last good curation; an unwritable cache only costs that memory."""
         if pages != self.curation():
-            _write(self.curation_path, {"pages": pages})
+            self._tried(lambda: _write(self.curation_path, {"pages": pages}))
 
     def forget(self) -> None:
         """The files that name what is current: without them, shards are not trusted, and a

@@ -143,5 +143,5 @@ def _facts(nlp, chunk: Sequence[Source]) -> list[DocFacts | Unextracted]:
         try:
             out.append(extract.facts_from_doc(source, doc))
         except Exception as err:    # one story must not stop a run of a hundred thousand
-            out.append(Unextracted(source.id, f"{type(err).__name__}: {err}"[:300]))
+            out.append(Unextracted(source.id, " ".join(f"{type(err).__name__}: {err}".split())[:300]))
     return out

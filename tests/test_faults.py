@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import atomic
+from generator import generate as generate_module
 from generator.exceptions import BriefingError
 from generator.config import load_settings
 from generator.generate import generate
@@ -244,6 +245,27 @@ def test_faults_a_page_saved_while_the_run_would_delete_it_is_kept(base):
     report = project.generate(saving)
     assert "She studied in Lima." in project.read(page)
     assert page not in report.deleted
+
+
+def test_faults_a_save_landing_right_after_the_run_wrote_the_page_is_read_next_time(base, monkeypatch):
+    """A save between the page's rename and the end of the run used to be listed as the run's
+    own page: the next run trusted it as generated and wrote over it."""
+    project = _fresh(base, note=False)
+    line = "\n\nSaved right after the run wrote the page.\n"
+    real = generate_module.relisted
+
+    def saving_then_listing(content, files, touched):
+        project.write(ORTIZ, project.read(ORTIZ) + line)
+        return real(content, files, touched)
+    monkeypatch.setattr(generate_module, "relisted", saving_then_listing)
+    project.generate()
+    monkeypatch.setattr(generate_module, "relisted", real)
+    project.use(*CORE)                      # the Lima report goes: Ortiz's page changes again
+    project.generate()
+    text = project.read(ORTIZ)
+    assert line.strip() in text
+    assert "](../sources/lima.md)" not in text
+    assert_whole(project)
 
 
 _moments = st.integers(min_value=0, max_value=90)

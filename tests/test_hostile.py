@@ -504,7 +504,12 @@ def test_hostile_read_only_content_is_one_line_naming_it_and_every_page_whole(sm
 
 
 @pytest.mark.slow
-def test_hostile_read_only_cache_is_a_warning_and_the_pages_are_written(small_project, monkeypatch):
+@pytest.mark.parametrize("curated", [False, True], ids=["plain", "curated"])
+def test_hostile_read_only_cache_is_a_warning_and_the_pages_are_written(small_project, monkeypatch, curated):
+    if curated:         # the last good curation of a page is kept in the cache folder too
+        page = sorted((small_project / "content" / "actors").glob("*.md"))[0]
+        page.write_text(page.read_text().replace("aliases: []", "aliases: [The Envoy]", 1))
+        assert "The Envoy" in page.read_text()
     with monkeypatch.context() as patch:
         read_only(patch, small_project / ".briefing-cache")
         result = run(small_project, "generate")

@@ -81,6 +81,8 @@ def test_the_job_that_installs_packages_cannot_write_and_the_one_that_writes_ins
         installs = "pip install" in runs or any("setup-python" in step.get("uses", "") for step in job["steps"])
         assert not (installs and writes & {"contents", "pull-requests"}), name
     assert workflow["jobs"]["save"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    checkout = next(s for s in workflow["jobs"]["build"]["steps"] if "checkout" in s.get("uses", ""))
+    assert checkout["with"]["persist-credentials"] is False     # the token stays out of its reach
 
 
 def test_the_install_step_bootstraps_the_pinned_pip_first():
