@@ -81,11 +81,18 @@ def _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, t
                  and not (t.dep_ == "prep" and all(c.i in dated for c in t.children))]
         agents = acting(_unique(mentions_in(noun, mention_at)), mentions)
         place = _place(list(noun.subtree), mention_at, mentions)
+        # A named event is as certain as the clause that names it: "will attend Saturday's
+        # meeting" is planned, "denied that he attended Monday's meeting" contested.
+        governing = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        modality, reporter = modality_of(governing) if governing is not None else ("happened", None)
         found.append(EventFact(
             sent=sent_of[noun.i], trigger=noun.lemma_.lower(), rest="", agents=tuple(a for a in agents if a != place),
             others=(), place=place, timex=timex,
             agreements=tuple(sorted({agreement_at[t.i] for t in noun.subtree if t.i in agreement_at})),
-            subject=_join(words), nominal=True, done=True))
+            subject=_join(words), nominal=True, modality=modality, negated=modality == "negated",
+            said_by=tuple(m for m in (subject_mentions(reporter, mention_at, mentions) if reporter is not None
+                                      else ()) if m not in agents),
+            done=governing is not None and governing.tag_ == "VBD" and modality == "happened"))
     return found
 
 
@@ -177,7 +184,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         progressive=verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"}
                                                for c in verb.children),
         acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
-        done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might"}
+        done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might", "to"}
                                                       for c in verb.children if c.dep_ == "aux"),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))

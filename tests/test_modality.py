@@ -113,3 +113,31 @@ def test_the_event_page_says_what_is_planned_and_who_reports_it(project):
     sent = _one(graph, "germany", "troops")
     page = (root / "content" / sent["page"]).read_text()       # placed: it has a page
     assert "according to [Angela Merkel]" in page
+
+
+# --- events named by a noun, and participles still to come, are as certain as their clause ------
+
+LATER = """date 2020-03-05 Ghani will attend Saturday's meeting in Kabul.
+Chile praised the accord to be signed on June 3 in Hanoi by Vietnam.
+Leaders will attend the summit scheduled for March 20 in Paris.
+Officials denied that Ghani attended Monday's meeting in Doha.
+"""
+
+
+@pytest.fixture(scope="module")
+def later(tmp_path_factory):
+    return graph_to_dict(generate_story(tmp_path_factory.mktemp("later"), LATER).graph)["events"]
+
+
+@pytest.mark.parametrize("words, modality", [
+    (("meeting", "kabul"), "planned"),          # a named event in a clause with "will"
+    (("sign", "hanoi"), "planned"),             # "to be signed": a participle still to come
+    (("summit", "paris"), "planned"),           # "scheduled for": arranged, not held
+    (("meeting", "doha"), "claimed"),           # named inside a denied clause
+])
+def test_an_event_named_in_a_clause_takes_the_clauses_modality(later, words, modality):
+    found = [e for e in later if all(w in e["title"].lower() for w in words) and e["date"]]
+    assert found, [e["title"] for e in later]
+    assert {e["modality"] for e in found} == {modality}, found
+    # Nothing still to come is moved back a year as if it were told as done.
+    assert all(e["date"] >= "2020" for e in found), found
