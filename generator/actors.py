@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .countries import by_capital, lookup
-from .lexicon import GOVERNMENT_NOUNS, HONORIFICS, OFFICIAL_NOUNS, ORG_HEADS
+from .lexicon import GOVERNMENT_NOUNS, HONORIFICS, NICKNAMES, OFFICIAL_NOUNS, ORG_HEADS, VENUE_NOUNS
 from .model import DocFacts
 
 _LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "NORP": "group",
@@ -72,6 +72,10 @@ class _Groups:
 
     def members(self, root: str) -> set[str]:
         return {k for k in list(self.parent) if self.find(k) == root}
+
+    def walled(self, a: str, b: str) -> bool:
+        """Whether a human said the names `a` and `b` are not the same."""
+        return (a, b) in self.walls or (b, a) in self.walls
 
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -154,7 +158,11 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
                 groups.union(name_key(canonical), name_key(other))
     _join_short_names(clusters, groups, facts)
     _join_company_forms(clusters, groups)
+    _join_defined_acronyms(clusters, groups, facts)
     _join_acronyms(clusters, groups)
+    _join_leading_names(clusters, groups, facts)
+    _join_nicknames(clusters, groups)
+    _join_misspellings(clusters, groups)
     _join_collectives(clusters, groups)
     return clusters, groups
 
@@ -177,7 +185,8 @@ def _display_of(label: str, name: str, nation: str | None) -> str:
 def _weight(label: str, name: str, role: bool) -> int:
     """How much one mention says about the type: a role ("spokesman") or an organisation word
     in the name ("Chemlawn Corp") outweighs what NER guessed for a bare name elsewhere."""
-    if label not in {"COLLECTIVE"} and name.lower().split()[-1:] and name.lower().split()[-1] in ORG_HEADS:
+    last = name.lower().split()[-1:]
+    if label not in {"COLLECTIVE"} and last and (last[0] in ORG_HEADS or last[0] in VENUE_NOUNS):
         return 5
     # A role, or a full name, says more than a bare word NER had to guess at.
     return 2 if role or len(name.split()) > 1 else 1
@@ -192,6 +201,8 @@ def _vote(label: str, name: str, role: bool, country: str | None) -> str:
     words = name.lower().split()
     if role and label in {"PERSON", "ORG"}:
         return "person"
+    if len(words) > 1 and words[-1] in VENUE_NOUNS:
+        return "place"          # "Moscone West Convention Center": a building
     if words and words[-1] in ORG_HEADS:
         return "organization"
     if label in {"FAC", "LOC", "GPE"} and ORG_HEADS.intersection(words[:-1]):
@@ -235,36 +246,203 @@ def _join_within_document(key: str, longer: set[str], clusters: dict[str, Cluste
     choice = set()
     for source, _ in clusters[key].mentions:
         here = {groups.find(k) for k in longer if source in docs_of[k]}
-        if len(here) != 1:
+        if len(here) > 1:
             return
-        choice |= here
+        choice |= here          # a document naming none of them tells nothing either way
     if len(choice) == 1:
         groups.union(next(iter(choice)), key)
 
 
-# Words that end a company's full name and that its short name leaves off.
-COMPANY_ENDINGS = frozenset("inc incorporated corp corporation co company ltd limited plc llc "
-                            "nv sa ag gmbh holdings group airlines airways".split())
+# Words that end a company's full name and that its short name leaves off: legal forms
+# ("Inc", "SpA", "AG") and the words a maker or carrier adds ("Motor", "Airways", "Group").
+LEGAL_FORMS = frozenset("inc incorporated corp corporation co cos company companies ltd limited "
+                        "plc llc lp nv bv sa spa sarl ag gmbh kg ab oy asa bhd pty".split())
+COMPANY_ENDINGS = LEGAL_FORMS | frozenset("holding holdings group international industries enterprises "
+                                          "computer computers airlines airways motor motors".split())
+
+
+def company_core(key: str, endings: frozenset[str] = COMPANY_ENDINGS) -> str:
+    """"ford motor co" -> "ford", "general motor" -> "general": a name key without the
+    company endings that follow it (one word at least stays)."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in endings:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _join_company_forms(clusters: dict[str, Cluster], groups: _Groups) -> None:
-    """"ConAgra" is "ConAgra Inc", "China Eastern" is "China Eastern Airlines": a name plus a
-    company ending joins the bare name, unless the bare name is a country or a place
-    ("Qatar Airways" is not Qatar)."""
+    """"Ford", "Ford Motor Co", "Ford Motors Co" and "Ford Motor Company" are one company: names
+    that differ only by company endings join, and join the bare name, unless the bare name is
+    a country or a place ("Qatar Airways" is not Qatar, "American Airlines" no American)."""
+    by_core: dict[str, list[str]] = defaultdict(list)
     for key in sorted(clusters):
-        words = key.split()
-        while len(words) > 1 and words[-1] in COMPANY_ENDINGS:
-            words = words[:-1]
-            base = " ".join(words)
-            if base in clusters and _kind(clusters[base]) in {"organization", "person", "group"} \
-                    and not clusters[base].country:
-                groups.union(base, key)
-                break
+        core = company_core(key)
+        if lookup(core) is not None or (core in clusters and clusters[core].country):
+            # "Thai Airways International" is "Thai Airways": only the legal words go.
+            core = company_core(key, LEGAL_FORMS | {"international", "group", "holdings"})
+            if core == key or lookup(core) is not None:
+                continue
+        if core != key:
+            by_core[core].append(key)
+    for core, keys in sorted(by_core.items()):
+        bare = clusters.get(core)
+        if bare is not None and bare.country:
+            continue
+        # NER may call a bare company name a place once ("flew AirTran"): outnumbered, it joins.
+        if bare is not None and (_kind(bare) in {"organization", "person", "group"} or len(bare.mentions)
+                                 <= sum(len(clusters[k].mentions) for k in keys)):
+            keys = [core] + keys
+        for key in keys[1:]:
+            groups.union(keys[0], key)
+    for key in sorted(clusters):
+        words = company_core(key).split()
         # "Monfort of Colorado Inc" is "Monfort", even where NER took "Monfort" for a place.
         if words[-1:] != key.split()[-1:] and "of" in words[1:]:
             base = " ".join(words[: words.index("of", 1)])
             if base in clusters and not clusters[base].country:
                 groups.union(base, key)
+
+
+def _join_leading_names(clusters: dict[str, Cluster], groups: _Groups, facts: list[DocFacts]) -> None:
+    """A name that is the first word(s) of one longer name: "Northrop" for "Northrop Grumman",
+    "Tran" for "Tran Van Minh" (the family name first, as in Vietnamese, Chinese, Korean or
+    Hungarian), "Steve" for "Steve Jobs". People join people; organisations join organisations
+    only where the words left off are a name too ("Grumman"), not a description of a part
+    ("Boeing Commercial Airplanes" is a division, "EADS North America" a branch). Where several
+    longer names fit, every document using the short one must name just one of them."""
+    kind = {k: _kind(c) for k, c in clusters.items()}
+    by_prefix: dict[str, set[str]] = defaultdict(set)
+    for key in clusters:
+        words = key.split()
+        if kind[key] in {"person", "organization"} and not clusters[key].country:
+            for n in range(1, len(words)):
+                by_prefix[" ".join(words[:n])].add(key)
+    text_of = {f.source_id: f for f in facts}
+    sizes = Counter(groups.find(k) for k in clusters)
+    for key in sorted(clusters):
+        if kind[key] not in {"person", "organization"} or clusters[key].country or key not in by_prefix:
+            continue
+        if lookup(key) is not None or sizes[groups.find(key)] > 1:
+            continue            # "Apple", already "Apple Inc", is no short name for "Apple Corps"
+        # NER calls some companies people ("Lockheed Martin"): an organisation's name may lead either.
+        fits = {"person"} if kind[key] == "person" else {"organization", "person"}
+        longer = {k for k in by_prefix[key] if kind[k] in fits}
+        if kind[key] == "person":
+            # A surname of someone else ("Jobs" for a Mr Jobs) is no first name.
+            if len(key.split()) != 1:
+                continue
+        else:
+            longer = {k for k in longer if _names_more(k, key, clusters[k], text_of)}
+        roots = {groups.find(k) for k in longer}
+        if len(roots) == 1:
+            groups.union(next(iter(roots)), key)
+        elif len(roots) > 1:
+            _join_within_document(key, longer, clusters, groups)
+
+
+def _names_more(longer: str, short: str, cluster: Cluster, text_of: dict[str, DocFacts]) -> bool:
+    """Whether the words `longer` adds to `short` are a name rather than a description: no
+    organisation noun, no place, and never written in lower case where the longer name is."""
+    extra = longer.split()[len(short.split()):]
+    if len(extra) > 2 or any(w in ORG_HEADS or w in COMPANY_ENDINGS or not w.isalpha() for w in extra):
+        return False
+    if lookup(" ".join(extra)) is not None or any(lookup(w) is not None for w in extra):
+        return False
+    for source in sorted({s for s, _ in cluster.mentions}):
+        text = _text_of(text_of[source])
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in extra):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=256)
+def _text_of(doc: DocFacts) -> str:
+    return " ".join(s.text for s in doc.sentences)
+
+
+def _first_name(word: str) -> str:
+    return NICKNAMES.get(word, word)
+
+
+def _join_nicknames(clusters: dict[str, Cluster], groups: _Groups) -> None:
+    """"Tom Enders" is "Thomas Enders": the same surname after a first name and its short form."""
+    by_formal: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in sorted(clusters):
+        words = key.split()
+        if len(words) >= 2 and _kind(clusters[key]) == "person":
+            by_formal[(_first_name(words[0]), *words[1:])].append(key)
+    for keys in by_formal.values():
+        for key in keys[1:]:
+            groups.union(keys[0], key)
+
+
+_MIN_FUZZY = 6
+
+
+def _join_misspellings(clusters: dict[str, Cluster], groups: _Groups) -> None:
+    """"Chrylser" is "Chrysler": a rare name one edit (or one swap of neighbouring letters) away
+    from a name of the same kind used at least three times as often. Both long enough for a
+    typo to be the likelier story (six letters and more in the word that differs), neither a
+    country: "Iran" and "Iraq" are two, and so are two names both in common use."""
+    kind = {k: _kind(c) for k, c in clusters.items()}
+    by_delete: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(clusters):
+        if len(key) < _MIN_FUZZY or clusters[key].country or kind[key] not in {"person", "organization"}:
+            continue
+        for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+            by_delete[variant].append(key)
+    for variant, keys in sorted(by_delete.items()):
+        for rare in keys:
+            count = len(clusters[rare].mentions)
+            for common in keys:
+                if common == rare or kind[common] != kind[rare] or len(clusters[common].mentions) < 3 * count \
+                        or count > 2 or not _one_typo(rare, common):
+                    continue
+                groups.union(common, rare)
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """One edit apart, within one word of six letters or more, the other words the same."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    if min(len(x), len(y)) < _MIN_FUZZY or x[0] != y[0] or not (x.isalpha() and y.isalpha()):
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+    short, long_ = sorted((x, y), key=len)
+    return len(long_) - len(short) == 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _join_defined_acronyms(clusters: dict[str, Cluster], groups: _Groups, facts: list[DocFacts]) -> None:
+    """"Singapore Airlines (SIA)", "Bank of America (BoA)": a name followed by a short name in
+    brackets defines it, in every document of the corpus. The short name starts as the long
+    one does and is a single word of capitals (lower case allowed inside, as in "BoA")."""
+    for doc in facts:
+        mentions = doc.mentions
+        for first, second in zip(mentions, mentions[1:]):
+            if first.sent != second.sent or not _acronym_like(second.name):
+                continue
+            sentence = doc.sentences[first.sent]
+            between = sentence.text[first.end - sentence.start: second.start - sentence.start]
+            if between.strip() != "(" or name_key(second.name)[:1] != name_key(first.name)[:1]:
+                continue
+            long_key, short_key = _reading(first.label, first.name, first.country, bool(first.role))[0], \
+                _reading(second.label, second.name, second.country, bool(second.role))[0]
+            if long_key in clusters and short_key in clusters and len(long_key.split()) >= 2:
+                groups.union(long_key, short_key)
+
+
+def _acronym_like(name: str) -> bool:
+    word = name.replace(".", "")
+    return " " not in name and 2 <= len(word) <= 8 and word[:1].isupper() and word[-1:].isupper() \
+        and word.isalpha()
 
 
 def _kind(cluster: Cluster) -> str:
@@ -287,6 +465,8 @@ def _join_acronyms(clusters: dict[str, Cluster], groups: _Groups) -> None:
     for key in clusters:
         if len(key.split()) >= 2:
             by_initials[_initials(key)].add(key)
+            # "BoA" spells "Bank of America" with its "of"
+            by_initials["".join(w[0] for w in key.split())].add(key)
         by_letters["".join(w[0] for w in key.split())].append(key)
     for key in sorted(clusters):
         words = key.split()

@@ -38,7 +38,7 @@ tribunal parliament congress senate assembly army navy force forces police guard
 command directorate secretariat embassy consulate mission organisation organization
 network project programme program initiative society club team brotherhood
 administration government cabinet airlines airways motors holdings industries
-technologies systems group exchange
+technologies systems group exchange corps
 """.split())
 
 # "<nationality> government": an institution that acts for the country.
@@ -75,3 +75,48 @@ AGREEMENT_KINDS = {
 # Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").
 MAKING_VERBS = frozenset("sign conclude reach strike seal issue negotiate ink finalize finalise "
                          "adopt agree announce broker complete win place award secure".split())
+
+# Abbreviations NER takes for organisations that name no actor: time zones and currency codes.
+TIME_ZONES = frozenset("utc gmt est edt cst cdt mst mdt pst pdt akst hst cet cest eet eest wet west "
+                       "bst ist jst kst hkt sgt aest aedt awst msk".split())
+CURRENCY_CODES = frozenset("usd eur gbp jpy chf cny rmb hkd aud cad nzd sgd inr krw rub brl zar "
+                           "sek nok dkk mxn".split())
+# Nouns that make the name before them a market index ("the Hang Seng index", "Nasdaq composite").
+INDEX_NOUNS = frozenset("index indices indexes average composite".split())
+# Stock indices papers name by themselves ("the FTSE fell"): a figure that moves, never an actor.
+MARKET_INDICES = frozenset({"ftse", "ftse 100", "ftse 250", "hang seng", "nikkei", "nikkei 225", "dax",
+                            "cac", "cac 40", "dow", "dow jones", "dow jones industrial average",
+                            "s&p 500", "standard & poor 500", "nasdaq composite", "sensex", "kospi",
+                            "topix", "stoxx", "euro stoxx", "euro stoxx 50", "ibex", "ibex 35",
+                            "ftse mib", "aex", "smi", "asx 200", "tsx", "bovespa",
+                            "shanghai composite"})
+# First names and the short forms people go by ("Tom Enders" is "Thomas Enders").
+NICKNAMES = {
+    "tom": "thomas", "tommy": "thomas", "mike": "michael", "mick": "michael", "bill": "william",
+    "will": "william", "billy": "william", "bob": "robert", "rob": "robert", "bobby": "robert",
+    "jim": "james", "jimmy": "james", "joe": "joseph", "dick": "richard", "rick": "richard",
+    "rich": "richard", "dave": "david", "steve": "stephen", "chris": "christopher", "tony": "anthony",
+    "dan": "daniel", "danny": "daniel", "ed": "edward", "ted": "edward", "eddie": "edward",
+    "andy": "andrew", "alex": "alexander", "nick": "nicholas", "ben": "benjamin", "sam": "samuel",
+    "matt": "matthew", "pat": "patrick", "pete": "peter", "larry": "lawrence", "jerry": "gerald",
+    "greg": "gregory", "jeff": "jeffrey", "ken": "kenneth", "ron": "ronald", "don": "donald",
+    "fred": "frederick", "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+    "charlie": "charles", "chuck": "charles", "liz": "elizabeth", "beth": "elizabeth",
+    "kate": "katherine", "kathy": "katherine", "sue": "susan", "jenny": "jennifer", "meg": "margaret",
+    "peggy": "margaret", "maggie": "margaret", "vicky": "victoria", "nate": "nathan", "phil": "philip",
+    "tim": "timothy", "vince": "vincent", "walt": "walter", "wally": "walter", "zach": "zachary",
+}
+# Word classes NER tags NORP that describe a belief or a side, not a party that acts: a
+# singular adjective of religion or politics ("a Muslim cleric", "Republican senators").
+BELIEF_WORDS = frozenset("christian muslim islamic islamist jewish hindu buddhist sikh catholic "
+                         "protestant orthodox evangelical sunni shia shiite shi'ite secular "
+                         "republican democrat democratic conservative liberal socialist communist "
+                         "marxist leftist rightist nationalist populist centrist libertarian "
+                         "progressive green jihadist zionist".split())
+
+# Last words that make a name an occasion, not an actor ("Worldwide Developers Conference").
+OCCASION_NOUNS = frozenset("conference convention expo exhibition summit forum festival fair show "
+                           "games olympics championship championships cup awards keynote".split())
+# Last words that make a name a building or a site: a place, whatever NER guessed.
+VENUE_NOUNS = frozenset("center centre hall arena stadium theatre theater hotel airport museum "
+                        "plaza square palace park".split())

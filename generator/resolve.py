@@ -6,6 +6,7 @@ in a sorted order so the same inputs always give the same ids.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -75,13 +76,14 @@ def _actors(facts: list[DocFacts], curation: Curation, quotes: _Quotes) -> tuple
     for key in sorted(clusters):
         members[groups.find(key)].append(clusters[key])
     by_id = quotes.by_id
-    drafts = []
+    kept = []
     for root in sorted(members):
         group = members[root]
         keys = {c.key for c in group}
         if keys & curation.hidden or not _worth_a_page(group, by_id):
             continue
-        drafts.append(_draft(group, curation, quotes))
+        kept.append(group)
+    drafts = _one_page_per_name(kept, curation, quotes, groups)
     ids = unique_slugs([(f"{d['name']}\x00{d['type']}", slug(d["name"])) for d in drafts])
     actors, actor_of = [], {}
     for draft, actor_id in zip(drafts, ids):
@@ -94,15 +96,80 @@ def _actors(facts: list[DocFacts], curation: Curation, quotes: _Quotes) -> tuple
     return sorted(actors, key=lambda a: a.id), actor_of
 
 
+def _one_page_per_name(kept: list[list[Cluster]], curation: Curation, quotes: _Quotes, groups) -> list[dict]:
+    """Two groups whose pages would bear the same name are one actor ("the US government" as an
+    organisation and as a group), unless a human's `not_same_as` keeps them apart: then they
+    are namesakes, and each name takes its type as a qualifier ("Georgia (country)")."""
+    drafts = [_draft(group, curation, quotes) for group in kept]
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        by_name[name_key(draft["name"])].append(index)
+    if all(len(same) == 1 for same in by_name.values()):
+        return drafts
+    result, done = [], set()
+    for index, draft in enumerate(drafts):
+        if index in done:
+            continue
+        same = by_name[name_key(draft["name"])]
+        if len(same) == 1:
+            result.append(draft)
+            continue
+        done.update(same)
+        walled = [i for i in same if any(groups.walled(c.key, d.key) for j in same if j != i
+                                         for c in kept[i] for d in kept[j])]
+        together = [c for i in same if i not in walled for c in kept[i]]
+        apart = [drafts[i] for i in walled]
+        if together:
+            apart.append(_draft(sorted(together, key=lambda c: c.key), curation, quotes))
+        if len(apart) > 1:
+            types = [made["type"] for made in apart]
+            for made in apart:
+                # The type tells namesakes apart, or else the role the sources give.
+                qualifier = made["type"] if types.count(made["type"]) == 1 else \
+                    (made["roles"][0].title if made["roles"] else made["type"])
+                made["name"] = f"{made['name']} ({qualifier})"
+        result += apart
+    return result
+
+
 def _worth_a_page(group: list[Cluster], by_id: dict[str, DocFacts]) -> bool:
     """An actor acts somewhere: a name that only ever modifies a noun ("a Skype call",
-    "the AFG peace process") and never carries a role is a description, not an actor."""
-    for cluster in group:
-        for source, index in cluster.mentions:
-            mention = by_id[source].mentions[index]
-            if not mention.modifier or mention.role:
-                return True
+    "the AFG peace process") and never carries a role is a description, not an actor. A name
+    written once gets a page only if it acts, is acted upon or is a party in that sentence, or
+    carries a role, unless it is a proper name: words the same source also writes in lower case
+    ("Financial Markets", "the Community") are common nouns in capitals, not a name."""
+    named = [(source, index) for cluster in group for source, index in cluster.mentions]
+    for source, index in named:
+        mention = by_id[source].mentions[index]
+        if mention.role:
+            return True
+        if not mention.modifier and (len(named) > 1 or index in _participants(by_id[source])
+                                     or not _common_words(mention.name, by_id[source])):
+            return True
     return False
+
+
+def _common_words(name: str, doc: DocFacts) -> bool:
+    """Whether every word of `name` is written in lower case somewhere in `doc`."""
+    words = [w for w in name.split() if w.isalpha()]
+    if not words or any(w.isupper() for w in words):
+        return False
+    text = " ".join(s.text for s in doc.sentences)
+    return all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words)
+
+
+def _participants(doc: DocFacts) -> frozenset[int]:
+    """The mentions that act, are acted upon, are the place of an event, or are parties."""
+    found = _PARTICIPANTS.get(doc.source_id)
+    if found is None or found[0] is not doc:
+        made = {m for e in doc.events for m in e.agents + e.others}
+        made |= {e.place for e in doc.events if e.place is not None}
+        made |= {m for a in doc.agreements for m in a.parties}
+        found = _PARTICIPANTS[doc.source_id] = (doc, frozenset(made))
+    return found[1]
+
+
+_PARTICIPANTS: dict[str, tuple[DocFacts, frozenset[int]]] = {}
 
 
 def _draft(group: list[Cluster], curation: Curation, quotes: _Quotes) -> dict:
