@@ -69,8 +69,46 @@ AGREEMENT_KINDS = {
     "acquisition": "acquisition", "takeover": "acquisition", "settlement": "settlement",
     "arrangement": "agreement", "protocol": "agreement", "convention": "treaty",
     "compact": "agreement", "order": "order", "sale": "sale", "purchase": "sale",
-    "transaction": "agreement",
+    "transaction": "agreement", "standstill": "ceasefire", "offer": "offer", "proposal": "offer",
+    "bid": "offer", "release": "release",
 }
+# A noun and the noun after its preposition that together name an agreement by another name
+# ("a cessation of hostilities" is a truce, "a reduction in violence" one by other words).
+AGREEMENT_PHRASES = {("cessation", "hostility"): "ceasefire", ("cessation", "hostilities"): "ceasefire",
+                     ("reduction", "violence"): "ceasefire", ("halt", "fighting"): "ceasefire",
+                     ("suspension", "hostilities"): "ceasefire", ("end", "hostilities"): "ceasefire",
+                     ("release", "prisoner"): "release", ("release", "hostage"): "release",
+                     ("release", "detainee"): "release", ("exchange", "prisoner"): "exchange",
+                     ("swap", "prisoner"): "exchange", ("sharing", "power"): "power-sharing"}
+# Words before an agreement noun that say which kind of deal it is ("a trade deal").
+AGREEMENT_TOPICS = {"trade": "trade agreement", "free-trade": "trade agreement", "tariff": "trade agreement",
+                    "debt": "debt agreement", "rescheduling": "debt agreement", "loan": "debt agreement",
+                    "power-sharing": "power-sharing agreement", "coalition": "power-sharing agreement",
+                    "peace": "peace agreement", "prisoner": "exchange", "hostage": "exchange",
+                    "merger": "merger", "takeover": "acquisition"}
+# Words before an agreement noun that make it one an other replaced ("the previous accord").
+EARLIER_WORDS = frozenset("previous earlier former old original prior existing outgoing".split())
+# Words before an agreement noun that make it a proposal, not yet a deal ("a draft accord").
+PROPOSAL_WORDS = frozenset("draft proposed planned possible potential mooted suggested".split())
+
+# Verbs and the step of an agreement's life each tells when done ("they signed the accord").
+STAGE_VERBS = {
+    "proposed": "propose offer draft table submit suggest float unveil present",
+    "negotiating": "negotiate discuss hammer pursue renegotiate",
+    "signed": "sign conclude seal ink initial reach strike agree finalize finalise clinch",
+    "in force": "ratify implement enforce apply complete",
+    "suspended": "suspend freeze halt pause",
+    "violated": "violate breach break flout",
+    "collapsed": "collapse abandon scrap cancel terminate end quit reject revoke tear annul",
+}
+STAGE_OF_VERB = {verb: stage for stage, verbs in STAGE_VERBS.items() for verb in verbs.split()}
+# Verbs of approval that, required or awaited rather than done, leave a deal pending ratification.
+RATIFYING_VERBS = frozenset("ratify approve endorse".split())
+# Verbs over an infinitive that make it a plan, not a deed ("plan to sign", "need to ratify").
+PLANNING_VERBS = frozenset("plan expect hope want need intend aim seek try prepare wish propose "
+                           "have require await set due".split())
+MODAL_WORDS = frozenset("will would shall should could may might must can 'll ca wo".split())
+
 
 # Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").
 MAKING_VERBS = frozenset("sign conclude reach strike seal issue negotiate ink finalize finalise "

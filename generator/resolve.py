@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from .actors import Cluster, Curation, cluster_mentions, learn_names, name_key
 from .lexicon import MAKING_VERBS
-from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
-                    Role, Source, Term)
+from .countries import lookup
+from .model import (LIFECYCLE, Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant,
+                    Quote, Role, Source, Term, Transition)
 from .slugs import slug, unique_slugs
 from .status import status_of
 from .timex_calendar import precision_of
@@ -28,7 +29,7 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     source_of = {s.id: s for s in sources}
     quotes = _Quotes({f.source_id: f for f in facts})
     actors, actor_of = _actors(facts, curation, quotes)
-    agreements, agreement_of = _agreements(facts, actor_of, actors, quotes)
+    agreements, agreement_of = _agreements(facts, actor_of, actors, quotes, source_of)
     events = _events(facts, actor_of, agreement_of, source_of, actors, quotes)
     agreements = _link_events(agreements, events)
     mention_actors: dict[str, dict[int, str]] = defaultdict(dict)
@@ -235,18 +236,25 @@ def _root_fact(doc: DocFacts, index: int) -> int:
     return index
 
 
-def _agreements(facts, actor_of, actors, quotes):
+def _agreements(facts, actor_of, actors, quotes, source_of=None):
     """One agreement per kind and set of parties; one with no parties of its own only when the
-    text makes it part of one that has them ("the exchange was part of an agreement between...")."""
+    text makes it part of one that has them ("the exchange was part of an agreement between..."),
+    or when it is "the deal" of a source naming a party of the only such deal in the corpus."""
     names = {a.id: a for a in actors}
     groups: dict[tuple, list[tuple[DocFacts, int]]] = defaultdict(list)
+    loose: list[tuple[DocFacts, int]] = []
     for doc in facts:
         for index in range(len(doc.agreements)):
             key = _group_key(doc, _root_fact(doc, index), actor_of, names)
             if key is not None:
                 groups[key].append((doc, index))
+            elif _definite(doc.agreements[index]):
+                loose.append((doc, index))
+    _join_partial_parties(groups)
+    _join_nominal_mentions(groups, loose, actor_of)
     keys = sorted(groups, key=repr)
-    drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names, quotes) for key in keys]
+    drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names, quotes, source_of or {})
+              for key in keys]
     ids = unique_slugs([(repr(key), slug(draft.name)) for key, draft in zip(keys, drafts)])
     agreement_of: dict[tuple[str, int], str] = {}
     result = []
@@ -259,28 +267,136 @@ def _agreements(facts, actor_of, actors, quotes):
     return sorted(result, key=lambda a: a.id), agreement_of
 
 
+def _definite(fact: AgreementFact) -> bool:
+    words = fact.text.split()
+    return not fact.parties and not fact.verbal and fact.part_of is None and bool(words) \
+        and len(words) <= 3
+
+
+def _join_partial_parties(groups: dict[tuple, list]) -> None:
+    """"the Vietnam agreement" is the Chile–Vietnam one when that is the only agreement of its
+    family whose parties include Vietnam: a group naming some of the parties of exactly one
+    other group joins it."""
+    for key in sorted(groups, key=repr):
+        family, parties, whole = key
+        if not parties or whole is not None:
+            continue
+        wider = [k for k in groups if k[0] == family and k[2] is None and set(parties) < set(k[1])]
+        if len(wider) == 1:
+            groups[wider[0]] += groups.pop(key)
+
+
+def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of) -> None:
+    """"The deal", "the truce" in a source with no deal of its own: the one agreement of that
+    family in the corpus whose parties that source names. Two candidates, or none: no join."""
+    for doc, index in loose:
+        fact = doc.agreements[index]
+        here = {actor_of[(doc.source_id, m)] for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
+        family = _family(fact.kind, fact.earlier)
+        found = [k for k in groups if k[0] == family and k[2] is None and set(k[1]) & here]
+        if len(found) == 1:
+            groups[found[0]].append((doc, index))
+
+
 def _group_key(doc, root: int, actor_of, names, depth: int = 0) -> tuple | None:
     """(family, parties, key of the whole it is part of), or None for a generic mention."""
     fact = doc.agreements[root]
     parties = _party_ids(doc, fact, actor_of, names)
     if parties:
-        return (_family(fact.kind), parties, None)
+        return (_family(fact.kind, fact.earlier), parties, None)
     if fact.part_of is None or depth > 3:
         return None
     whole = _group_key(doc, _root_fact(doc, fact.part_of), actor_of, names, depth + 1)
-    return (_family(fact.kind), (), whole) if whole is not None else None
+    return (_family(fact.kind, fact.earlier), (), whole) if whole is not None else None
 
 
-def _family(kind: str) -> str:
-    return kind if kind in {"decree", "exchange", "ceasefire", "resolution", "order"} else "agreement"
+_OWN_FAMILIES = frozenset({"decree", "exchange", "ceasefire", "resolution", "order", "release", "offer"})
+
+
+def _family(kind: str, earlier: bool = False) -> str:
+    family = kind if kind in _OWN_FAMILIES else "agreement"
+    return f"{family} (earlier)" if earlier else family
+
+
+# Titles of those who sign for a state or an organisation: the deal is their side's, not theirs.
+_SIGNING_TITLES = frozenset("minister secretary envoy ambassador negotiator delegate representative "
+                            "commissioner chancellor undersecretary".split())
 
 
 def _party_ids(doc, fact: AgreementFact, actor_of, names) -> tuple[str, ...]:
-    ids = {actor_of[(doc.source_id, m)] for m in fact.parties if (doc.source_id, m) in actor_of}
-    return tuple(sorted(i for i in ids if names[i].type != "place"))
+    ids = set()
+    for m in fact.parties:
+        actor_id = actor_of.get((doc.source_id, m))
+        if actor_id is None:
+            continue
+        if fact.kind not in {"decree", "order", "offer"}:
+            actor_id = _side_of(doc.mentions[m], names[actor_id], names) or actor_id
+        ids.add(actor_id)
+    ids = {i for i in ids if names[i].type != "place"}
+    if fact.kind not in {"decree", "order", "offer"} and any(names[i].type != "person" for i in ids):
+        # Beside the states and companies, the people named sign for one of them: no party.
+        ids = {i for i in ids if names[i].type != "person"}
+    return tuple(sorted(ids))
 
 
-def _agreement_draft(family, parties, members, actor_of, names, quotes) -> Agreement:
+def _side_of(mention, actor, names) -> str | None:
+    """The country a minister or an envoy signs for, from the title the sources give
+    ("Vietnamese Trade Minister Tran Van Minh"): the party is Vietnam, not the minister.
+    A decree or an offer stays its maker's (see `_party_ids`)."""
+    if actor.type != "person":
+        return None
+    titles = ([mention.role] if mention.role else []) + [r.title for r in actor.roles]
+    by_name = _countries_by_name(names)
+    for title in titles:
+        words = title.replace("'s", " ").replace("’s", " ").split()
+        if not _SIGNING_TITLES & {w.lower().strip(",.") for w in words}:
+            continue
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                country = lookup(" ".join(words[i:i + n]))
+                if country is not None and country.name in by_name:
+                    return by_name[country.name]
+    return None
+
+
+_COUNTRY_IDS: dict[int, tuple[dict, dict]] = {}
+
+
+def _countries_by_name(names: dict) -> dict[str, str]:
+    """Country name -> actor id, made once per set of actors."""
+    made = _COUNTRY_IDS.get(id(names))
+    if made is None or made[0] is not names:
+        table = {a.name: a.id for a in names.values() if a.type == "country"}
+        _COUNTRY_IDS.clear()
+        made = _COUNTRY_IDS[id(names)] = (names, table)
+    return made[1]
+
+
+def _lifecycle(members, quotes, source_of) -> tuple[Transition, ...]:
+    """Each step a sentence tells, dated by its own words or else by its source; oldest first,
+    and of two steps on one day the later in the life of a deal last."""
+    steps = {}
+    for doc, index in members:
+        fact = doc.agreements[index]
+        if fact.stage is None:
+            continue
+        date = precision = date_text = None
+        if fact.stage_timex is not None:
+            timex = doc.timexes[fact.stage_timex]
+            if precision_of(timex.value):
+                date, precision, date_text = timex.value, precision_of(timex.value), timex.text
+        source = source_of.get(doc.source_id)
+        if date is None and source is not None and source.date:
+            date, precision = source.date, "day"
+        step = Transition(status=fact.stage, date=date, precision=precision, date_text=date_text,
+                          quote=quotes[doc.source_id, fact.sent])
+        steps.setdefault((fact.stage, date, step.quote), step)
+    order = {stage: n for n, stage in enumerate(LIFECYCLE)}
+    return tuple(sorted(steps.values(), key=lambda t: (t.date or "", order.get(t.status, 0),
+                                                       t.quote.source, t.quote.sent)))
+
+
+def _agreement_draft(family, parties, members, actor_of, names, quotes, source_of=None) -> Agreement:
     phrases = Counter()
     proper = None
     date = precision = date_text = place = None
@@ -305,6 +421,7 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes) -> Agree
             text = text[:1].upper() + text[1:]
             if all(t.text != text for t in terms):
                 terms.append(Term(text=text, quote=quotes[doc.source_id, clause.sent]))
+    family = family.removesuffix(" (earlier)")
     kind = kinds.most_common(1)[0][0] if family == "agreement" else family
     # A name is short: a long phrase reads as a sentence, and the parties name it better.
     written = [p for p in phrases if any(w[:1].isupper() for w in p.split()[:-1]) and len(p.split()) <= 7]
@@ -319,9 +436,12 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes) -> Agree
         name = _bare_phrase(min(phrases, key=lambda p: (-phrases[p], len(p), p))) if phrases else kind
     name = name[:1].upper() + name[1:]
     aliases = tuple(_sorted_case_aside({p for p in phrases if name_key(p) != name_key(name) and " " in p}))
+    lifecycle = _lifecycle(members, quotes, source_of or {})
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
-                     quotes=tuple(dict.fromkeys(said)))
+                     quotes=tuple(dict.fromkeys(said)), lifecycle=lifecycle,
+                     status=lifecycle[-1].status if lifecycle else None,
+                     status_since=lifecycle[-1].date if lifecycle else None)
 
 
 _PLAN_WORDS = frozenset("planned proposed expected promised agreed future possible new first "
