@@ -15,7 +15,7 @@ from .lexicon import (AGREEMENT_KINDS, AGREEMENT_PHRASES, AGREEMENT_TOPICS, EARL
                       MODAL_WORDS, PLANNING_VERBS, PROPOSAL_WORDS, RATIFYING_VERBS, STAGE_OF_VERB)
 from .model import AgreementFact, Clause, Mention, TimexFact
 from .parsed import NOUNS, ids, tagged, text_of
-from .reference import acting, mentions_in, subject_mentions
+from .reference import acting, mentions_in, sides, subject_mentions
 
 # Verbs with which an agreement (or what it says) states an obligation or a condition.
 TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "
@@ -29,7 +29,10 @@ _COMPATIBLE = {"agreement": {"agreement", "treaty", "ceasefire", "contract", "me
 # Verbs that make a deal when agreed to ("agreed to buy Guidant"), with the kind each gives.
 DEAL_VERBS = {"buy": "acquisition", "acquire": "acquisition", "purchase": "acquisition",
               "take": "acquisition", "merge": "merger", "sell": "sale"}
-_DEAL_LEMMAS = ids(DEAL_VERBS)
+# Verbs that end a dispute by agreement ("Apple settled its trademark dispute with Apple Corps").
+SETTLING_VERBS = frozenset({"settle", "resolve"})
+_DISPUTES = frozenset("dispute lawsuit suit case claim litigation row conflict feud battle".split())
+_DEAL_LEMMAS = ids(set(DEAL_VERBS) | SETTLING_VERBS)
 
 
 def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
@@ -45,8 +48,9 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
             if parties or (definite and singular):
                 fact = _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes)
                 drafts.append((token, fact, definite and singular))
-        elif token.lemma_ in DEAL_VERBS:
-            fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes)
+        elif token.lemma_ in DEAL_VERBS or token.lemma_ in SETTLING_VERBS:
+            fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes) if token.lemma_ in DEAL_VERBS \
+                else _settling_fact(token, sent_of, mention_at, mentions, timexes)
             if fact is not None:
                 drafts.append((token, fact, False))
     index_at = {draft[0].i: i for i, draft in enumerate(drafts)}
@@ -216,6 +220,36 @@ def _awaited(verb: Token) -> bool:
     return any(c.lower_ in {"still", "yet"} for c in verb.children) or verb.lemma_.lower() == "await"
 
 
+def _settling_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact | None:
+    """"X settled its dispute with Y": a settlement between the one who settled and the other
+    side of the dispute, made that day unless the verb is planned or denied."""
+    disputes = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _DISPUTES]
+    if not disputes:
+        return None
+    subjects = [s for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "ccomp" and subjects and subjects[0].pos_ == "PRON":
+        # "X announced it has settled": "it" is the one announcing
+        speaker = verb.head
+        while speaker.dep_ == "conj" and not any(s.dep_ == "nsubj" for s in speaker.children):
+            speaker = speaker.head
+        subjects = [s for s in speaker.children if s.dep_ == "nsubj"] or subjects
+    parties = [m for s in subjects for m in subject_mentions(s, mention_at, mentions)]
+    for child in [*disputes[0].children, *verb.children]:
+        if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+            parties += mentions_in(child, mention_at)
+    parties = acting([m for m in dict.fromkeys(parties) if mentions[m].label not in {"LOC", "FAC"}],
+                     mentions, modifiers=False)
+    if len(parties) < 2:
+        return None
+    unreal = _unreal(verb)
+    start, end = disputes[0].left_edge.idx, disputes[0].idx + len(disputes[0])
+    return AgreementFact(
+        sent=sent_of[verb.i], start=start, end=end, text=text_of(verb.doc)[start:end], kind="settlement",
+        parties=tuple(sorted(parties)), refers_to=None, timex=_timex_in(verb, timexes), verbal=True,
+        stage=None if unreal == "negated" else "negotiating" if unreal else "signed",
+        stage_timex=_timex_in(verb, timexes) if unreal is None else None)
+
+
 def _whole(token: Token, index_at: dict[int, int]) -> int | None:
     """The agreement this one is said to be part of: "the exchange was part of an agreement",
     "an exchange under the agreement"."""
@@ -305,7 +339,12 @@ def _phrase_end(token: Token) -> int:
     for child in token.rights:
         if child.dep_ == "prep" and (child.lower_ in {"between", "with", "among"}
                                      or child.lower_ in {"of", "in"} and _phrase_kind(token)):
-            end = max(end, max(t.idx + len(t) for t in child.subtree if not t.is_space))
+            # "between the two companies, which defined ...": the clause is not the name
+            skip = {t.i for c in child.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+            kept = [t for t in child.subtree if not t.is_space and t.i not in skip]
+            while len(kept) > 1 and kept[-1].is_punct:
+                kept.pop()
+            end = max(end, max(t.idx + len(t) for t in kept))
     return end
 
 
@@ -317,7 +356,10 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
     for child in token.children:
         if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.i < token.i \
                 or child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
-            found += _named_in(child, token, mention_at)
+            named = _named_in(child, token, mention_at)
+            if not named and child.lower_ == "between":   # "between the two companies"
+                named = [m for o in child.children if o.dep_ == "pobj" for m in sides(o, mention_at, mentions)]
+            found += named
         if child.dep_ == "prep" and child.lower_ in {"of", "in"} and _phrase_kind(token):
             # "a cessation of hostilities between X and Y": the parties hang from the second noun
             found += [m for obj in child.children for p in obj.children

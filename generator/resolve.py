@@ -421,6 +421,7 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
             text = text[:1].upper() + text[1:]
             if all(t.text != text for t in terms):
                 terms.append(Term(text=text, quote=quotes[doc.source_id, clause.sent]))
+    earlier = family.endswith(" (earlier)")
     family = family.removesuffix(" (earlier)")
     kind = kinds.most_common(1)[0][0] if family == "agreement" else family
     # A name is short: a long phrase reads as a sentence, and the parties name it better.
@@ -431,7 +432,8 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
         # The compact form ("Taliban-US agreement") reads better as a title than the long one.
         name = min(written, key=lambda p: (" between " in p or " with " in p, -phrases[p], len(p), p))
     elif parties:
-        name = f"{'–'.join(names[p].name for p in parties)} {kind}"
+        # The deal a newer one replaced is told apart from it in its title.
+        name = f"{'earlier ' if earlier else ''}{'–'.join(names[p].name for p in parties)} {kind}"
     else:                   # a part of another agreement: "the planned prisoner exchange"
         name = _bare_phrase(min(phrases, key=lambda p: (-phrases[p], len(p), p))) if phrases else kind
     name = name[:1].upper() + name[1:]

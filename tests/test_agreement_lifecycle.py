@@ -100,3 +100,16 @@ def test_the_deal_in_another_source_is_the_one_deal_of_its_parties(tmp_path, set
         "b.txt": "date 2022-03-01 Sudan suspended the agreement on Tuesday, officials said.\n"})
     [peace] = graph["agreements"]
     assert peace["status"] == "suspended"
+
+
+def test_settling_a_dispute_is_a_settlement_and_the_deal_it_replaces_is_the_earlier_one(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2019-04-02 Initrode Inc said on Monday it had settled its patent dispute with Globex Corp on Friday. "
+                 "The settlement replaces the 2011 agreement between the two companies, which covered licences.\n"})
+    by_kind = {a["kind"]: a for a in graph["agreements"]}
+    settlement = by_kind["settlement"]
+    assert names(graph, settlement["parties"]) == {"Initrode Inc", "Globex Corp"}
+    assert settlement["status"] == "signed"
+    earlier = [a for a in graph["agreements"] if a is not settlement]
+    assert len(earlier) == 1 and names(graph, earlier[0]["parties"]) == {"Initrode Inc", "Globex Corp"}
+    assert earlier[0]["name"].startswith("Earlier") or "2011" in earlier[0]["name"]
