@@ -149,6 +149,8 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
             forms[display] = forms.get(display, 0) + 1
             votes[vote] = votes.get(vote, 0) + weight
             cluster.country = cluster.country or country
+    for key in _glued_in_headlines(clusters, facts):
+        del clusters[key]
     groups = _Groups(curation.not_same_as)
     for key in sorted(clusters):
         groups.find(key)
@@ -163,8 +165,35 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
     _join_leading_names(clusters, groups, facts)
     _join_nicknames(clusters, groups)
     _join_misspellings(clusters, groups)
+    # Once acronyms and company forms are joined, "the Air Force" in documents naming "the US
+    # Air Force" or "the USAF" points at one actor, not two.
+    _join_short_names(clusters, groups, facts)
     _join_collectives(clusters, groups)
     return clusters, groups
+
+
+def _glued_in_headlines(clusters: dict[str, Cluster], facts: list[DocFacts]) -> list[str]:
+    """A headline in capitals glues names together ("Boeing Air Force Contract Talks" gives
+    "Boeing Air Force"): a name found only in headlines (a source's first sentence) that is two
+    names the sources write apart, the first neither a country nor a place, is those two."""
+    sent_of = {f.source_id: f.mentions for f in facts}
+
+    def only_in_headlines(cluster: Cluster) -> bool:
+        return all(sent_of[s][i].sent == 0 for s, i in cluster.mentions)
+
+    glued = []
+    for key in sorted(clusters):
+        words = key.split()
+        if len(words) < 2 or not only_in_headlines(clusters[key]):
+            continue
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            if left in clusters and right in clusters and not clusters[left].country \
+                    and lookup(left) is None and _kind(clusters[left]) in {"organization", "person"} \
+                    and not only_in_headlines(clusters[left]) and not only_in_headlines(clusters[right]):
+                glued.append(key)
+                break
+    return glued
 
 
 def _display_of(label: str, name: str, nation: str | None) -> str:

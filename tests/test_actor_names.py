@@ -172,3 +172,15 @@ def test_a_flight_is_named_for_its_airline(mentions_of):
 def test_an_occasion_is_not_an_actor(mentions_of):
     names = mentions_of("Apple unveiled the phone at the Worldwide Developers Conference in San Francisco.")
     assert "Worldwide Developers Conference" not in names and "Apple" in names
+
+
+def test_two_names_glued_by_a_headline_are_not_a_third_actor():
+    headline = DocFacts(source_id="h", sha256="h" * 4,
+                        sentences=(Sentence(0, 40, "Internal Emails Expose Varta Air Force Talks"),
+                                   Sentence(41, 60, "Varta said so.")),
+                        mentions=(Mention(start=22, end=37, text="Varta Air Force", name="Varta Air Force",
+                                          label="ORG", sent=0),
+                                  Mention(start=41, end=46, text="Varta", name="Varta", label="ORG", sent=1)),
+                        timexes=(), events=(), agreements=())
+    found = actors(headline, doc("b", ("Air Force", "ORG"), ("Air Force", "ORG"), ("Varta", "ORG")))
+    assert "Varta Air Force" not in found and {"Varta", "Air Force"} <= set(found)
