@@ -47,7 +47,8 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
             singular = token.tag_ not in {"NNS", "NNPS"}
             if parties or (definite and singular):
                 fact = _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes)
-                drafts.append((token, fact, definite and singular))
+                for each in _one_per_counterparty(token, fact, mention_at):
+                    drafts.append((token, each, definite and singular))
         elif token.lemma_ in DEAL_VERBS or token.lemma_ in SETTLING_VERBS:
             fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes) if token.lemma_ in DEAL_VERBS \
                 else _settling_fact(token, sent_of, mention_at, mentions, timexes)
@@ -67,6 +68,41 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
                 refers = earlier
         facts.append(replace(fact, refers_to=refers, part_of=part_of))
     return _resolve_cataphora(facts)
+
+
+def _one_per_counterparty(token: Token, fact: AgreementFact, mention_at: dict[int, int]) -> list[AgreementFact]:
+    """"Airbus inked deals with the Royal Australian Air Force, the Royal Saudi Air Force and
+    the UAE Air Force": deals in the plural with a list of others are one deal with each."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return [fact]
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        heads = [o for o in prep.children if o.dep_ == "pobj"]
+        heads += [c for h in list(heads) for c in h.conjuncts]
+        others = [mention_at[h.i] for h in heads if h.i in mention_at and mention_at[h.i] in fact.parties]
+        if len(others) < 2:
+            return [fact]
+        own = tuple(m for m in fact.parties if m not in others and not any(
+            h.i in mention_at and mention_at[h.i] == m for h in heads))
+        if not own:
+            return [fact]
+        head_of = {mention_at[h.i]: h for h in heads if h.i in mention_at}
+        return [replace(fact, parties=tuple(sorted(own + (other,))),
+                        text=_one_deal_text(token, own, head_of[other])) for other in others]
+    return [fact]
+
+
+def _one_deal_text(token: Token, own: tuple[int, ...], other: Token) -> str:
+    """"deal with the Royal Saudi Air Force", after the name of the side with many deals when
+    the subject gives it: what a reader calls one of the deals."""
+    words = [t for t in other.subtree if not (t.dep_ in {"conj", "cc"} and t.head == other)
+             and not any(a.dep_ == "conj" and a.head == other for a in t.ancestors) and not t.is_punct]
+    maker = _making_verb(token)
+    subject = next((c for c in maker.children if c.dep_ == "nsubj"), None) if maker is not None else None
+    who = " ".join(t.text for t in subject.subtree) + " " if subject is not None and len(own) == 1 \
+        and subject.i in {m.i for m in subject.subtree} and len(list(subject.subtree)) <= 4 else ""
+    return f"{who}{token.lemma_} with {' '.join(t.text for t in words)}"
 
 
 def _names(indices: tuple[int, ...], mentions: list[Mention]) -> set[str]:

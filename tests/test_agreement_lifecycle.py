@@ -113,3 +113,12 @@ def test_settling_a_dispute_is_a_settlement_and_the_deal_it_replaces_is_the_earl
     earlier = [a for a in graph["agreements"] if a is not settlement]
     assert len(earlier) == 1 and names(graph, earlier[0]["parties"]) == {"Initrode Inc", "Globex Corp"}
     assert earlier[0]["name"].startswith("Earlier") or "2011" in earlier[0]["name"]
+
+
+def test_deals_in_the_plural_with_a_list_are_one_deal_with_each(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2018-05-05 Initrode Inc has signed deals with Globex Corp, Vandeley Industries "
+                 "and Hooli Ltd this year.\n"})
+    deals = graph["agreements"]
+    assert len(deals) == 3
+    assert all("Initrode Inc" in names(graph, d["parties"]) and len(d["parties"]) == 2 for d in deals)
