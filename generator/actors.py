@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .countries import by_capital, lookup
-from .lexicon import GOVERNMENT_NOUNS, HONORIFICS, NICKNAMES, OFFICIAL_NOUNS, ORG_HEADS, VENUE_NOUNS
+from .lexicon import GOVERNMENT_NOUNS, HONORIFIC_SUFFIXES, HONORIFICS, NICKNAMES, OFFICIAL_NOUNS, ORG_HEADS, VENUE_NOUNS
 from .model import DocFacts
 
 _LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "NORP": "group",
@@ -108,10 +108,19 @@ def _key_of(label: str, name: str, nation: str | None) -> tuple[str, str | None]
         country = lookup(name)
         if country is not None:
             return name_key(country.name), country.name
+    return name_key(" ".join(_bare_words(name))), None
+
+
+def _bare_words(name: str) -> list[str]:
+    """A name's words without the honorifics before ("Mr") or after it ("Sahib", "-san")."""
     words = name.split()
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
-    return name_key(" ".join(words)), None
+    while len(words) > 1 and words[-1].lower() in HONORIFIC_SUFFIXES:
+        words = words[:-1]
+    if words and "-" in words[-1] and words[-1].rsplit("-", 1)[1].lower() in HONORIFIC_SUFFIXES:
+        words[-1] = words[-1].rsplit("-", 1)[0]
+    return words
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -205,10 +214,7 @@ def _display_of(label: str, name: str, nation: str | None) -> str:
         country = lookup(name)
         if country is not None:
             return country.name
-    words = name.split()
-    while len(words) > 1 and words[0].lower() in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(_bare_words(name))
 
 
 def _weight(label: str, name: str, role: bool) -> int:

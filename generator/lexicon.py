@@ -28,6 +28,9 @@ chargé charge d'affaires envoy-designate secretary-general undersecretary under
 # Honorifics that stand before a name and are not part of it.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen. rep. gov. gen. col. capt. lt. sgt. st. rev. hon. mx mx.".split())
 
+# Honorifics that follow a name and are not part of it ("Ghani Sahib", "Tanaka-san").
+HONORIFIC_SUFFIXES = frozenset("sahib saheb sahab ji san sama effendi".split())
+
 # Head nouns that make a name an organisation whatever NER says.
 ORG_HEADS = frozenset("""
 council ministry department agency office commission committee institute institution

@@ -184,3 +184,9 @@ def test_two_names_glued_by_a_headline_are_not_a_third_actor():
                         timexes=(), events=(), agreements=())
     found = actors(headline, doc("b", ("Air Force", "ORG"), ("Air Force", "ORG"), ("Varta", "ORG")))
     assert "Varta Air Force" not in found and {"Varta", "Air Force"} <= set(found)
+
+
+def test_an_honorific_after_a_name_is_not_part_of_it():
+    found = actors(doc("a", ("Ashraf Ghani", "PERSON"), ("Ghani Sahib", "PERSON")),
+                   doc("b", ("Tanaka-san", "PERSON"), ("Hiro Tanaka", "PERSON")))
+    assert set(found) == {"Ashraf Ghani", "Hiro Tanaka"}
