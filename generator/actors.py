@@ -181,6 +181,12 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
     return clusters, groups
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _is_country(text: str) -> bool:
+    """Whether `text` names a country. Memoised: the joins ask it of every key, every build."""
+    return lookup(text) is not None
+
+
 def _glued_in_headlines(clusters: dict[str, Cluster], facts: list[DocFacts]) -> list[str]:
     """A headline in capitals glues names together ("Boeing Air Force Contract Talks" gives
     "Boeing Air Force"): a name found only in headlines (a source's first sentence) that is two
@@ -198,7 +204,7 @@ def _glued_in_headlines(clusters: dict[str, Cluster], facts: list[DocFacts]) -> 
         for cut in range(1, len(words)):
             left, right = " ".join(words[:cut]), " ".join(words[cut:])
             if left in clusters and right in clusters and not clusters[left].country \
-                    and lookup(left) is None and _kind(clusters[left]) in {"organization", "person"} \
+                    and not _is_country(left) and _kind(clusters[left]) in {"organization", "person"} \
                     and not only_in_headlines(clusters[left]) and not only_in_headlines(clusters[right]):
                 glued.append(key)
                 break
@@ -312,10 +318,10 @@ def _join_company_forms(clusters: dict[str, Cluster], groups: _Groups) -> None:
     by_core: dict[str, list[str]] = defaultdict(list)
     for key in sorted(clusters):
         core = company_core(key)
-        if lookup(core) is not None or (core in clusters and clusters[core].country):
+        if _is_country(core) or (core in clusters and clusters[core].country):
             # "Thai Airways International" is "Thai Airways": only the legal words go.
             core = company_core(key, LEGAL_FORMS | {"international", "group", "holdings"})
-            if core == key or lookup(core) is not None:
+            if core == key or _is_country(core):
                 continue
         if core != key:
             by_core[core].append(key)
@@ -357,7 +363,7 @@ def _join_leading_names(clusters: dict[str, Cluster], groups: _Groups, facts: li
     for key in sorted(clusters):
         if kind[key] not in {"person", "organization"} or clusters[key].country or key not in by_prefix:
             continue
-        if lookup(key) is not None or sizes[groups.find(key)] > 1:
+        if _is_country(key) or sizes[groups.find(key)] > 1:
             continue            # "Apple", already "Apple Inc", is no short name for "Apple Corps"
         # NER calls some companies people ("Lockheed Martin"): an organisation's name may lead either.
         fits = {"person"} if kind[key] == "person" else {"organization", "person"}
@@ -381,18 +387,26 @@ def _names_more(longer: str, short: str, cluster: Cluster, text_of: dict[str, Do
     extra = longer.split()[len(short.split()):]
     if len(extra) > 2 or any(w in ORG_HEADS or w in COMPANY_ENDINGS or not w.isalpha() for w in extra):
         return False
-    if lookup(" ".join(extra)) is not None or any(lookup(w) is not None for w in extra):
+    if _is_country(" ".join(extra)) or any(_is_country(w) for w in extra):
         return False
     for source in sorted({s for s, _ in cluster.mentions}):
-        text = _text_of(text_of[source])
-        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in extra):
+        if any(w in lower_words(text_of[source]) for w in extra):
             return False
     return True
 
 
-@functools.lru_cache(maxsize=256)
-def _text_of(doc: DocFacts) -> str:
-    return " ".join(s.text for s in doc.sentences)
+_WORDS: dict[int, tuple[tuple, frozenset[str]]] = {}
+
+
+def lower_words(doc: DocFacts) -> frozenset[str]:
+    """The words `doc` writes in lower case (hyphenated words whole), made once per text
+    (by the identity of its sentences, checked, so a reused id is never mistaken)."""
+    found = _WORDS.get(id(doc.sentences))
+    if found is None or found[0] is not doc.sentences:
+        text = " ".join(s.text for s in doc.sentences)
+        found = _WORDS[id(doc.sentences)] = (doc.sentences, frozenset(
+            w for w in re.findall(r"[\w-]+", text) if w.islower()))
+    return found[1]
 
 
 def _first_name(word: str) -> str:
@@ -420,19 +434,26 @@ def _join_misspellings(clusters: dict[str, Cluster], groups: _Groups) -> None:
     typo to be the likelier story (six letters and more in the word that differs), neither a
     country: "Iran" and "Iraq" are two, and so are two names both in common use."""
     kind = {k: _kind(c) for k, c in clusters.items()}
+    # Common names (three mentions and more) indexed by every form with one letter deleted;
+    # rare ones (two at most) looked up there: two strings one edit apart share such a form.
     by_delete: dict[str, list[str]] = defaultdict(list)
+    rare_keys = []
     for key in sorted(clusters):
         if len(key) < _MIN_FUZZY or clusters[key].country or kind[key] not in {"person", "organization"}:
             continue
-        for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
-            by_delete[variant].append(key)
-    for variant, keys in sorted(by_delete.items()):
-        for rare in keys:
-            count = len(clusters[rare].mentions)
-            for common in keys:
-                if common == rare or kind[common] != kind[rare] or len(clusters[common].mentions) < 3 * count \
-                        or count > 2 or not _one_typo(rare, common):
-                    continue
+        count = len(clusters[key].mentions)
+        if count >= 3:
+            for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+                by_delete[variant].append(key)
+        if count <= 2:
+            rare_keys.append(key)
+    for rare in rare_keys if by_delete else ():
+        count = len(clusters[rare].mentions)
+        found = {c for v in {rare} | {rare[:i] + rare[i + 1:] for i in range(len(rare))}
+                 for c in by_delete.get(v, ())}
+        for common in sorted(found):
+            if kind[common] == kind[rare] and len(clusters[common].mentions) >= 3 * count \
+                    and _one_typo(rare, common):
                 groups.union(common, rare)
 
 

@@ -6,11 +6,10 @@ in a sorted order so the same inputs always give the same ids.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .actors import Cluster, Curation, cluster_mentions, learn_names, name_key
+from .actors import Cluster, Curation, cluster_mentions, learn_names, lower_words, name_key
 from .lexicon import MAKING_VERBS
 from .countries import lookup
 from .model import (LIFECYCLE, Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant,
@@ -155,8 +154,8 @@ def _common_words(name: str, doc: DocFacts) -> bool:
     words = [w for w in name.split() if w.isalpha()]
     if not words or any(w.isupper() for w in words):
         return False
-    text = " ".join(s.text for s in doc.sentences)
-    return all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words)
+    written = lower_words(doc)
+    return all(w.lower() in written for w in words)
 
 
 def _participants(doc: DocFacts) -> frozenset[int]:
