@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .countries import by_capital, lookup
-from .lexicon import GOVERNMENT_NOUNS, HONORIFICS, OFFICIAL_NOUNS, ORG_HEADS
+from .lexicon import GOVERNMENT_NOUNS, HONORIFIC_SUFFIXES, HONORIFICS, NICKNAMES, OFFICIAL_NOUNS, ORG_HEADS, VENUE_NOUNS
 from .model import DocFacts
 
 _LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "NORP": "group",
@@ -73,6 +73,10 @@ class _Groups:
     def members(self, root: str) -> set[str]:
         return {k for k in list(self.parent) if self.find(k) == root}
 
+    def walled(self, a: str, b: str) -> bool:
+        """Whether a human said the names `a` and `b` are not the same."""
+        return (a, b) in self.walls or (b, a) in self.walls
+
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
@@ -104,10 +108,19 @@ def _key_of(label: str, name: str, nation: str | None) -> tuple[str, str | None]
         country = lookup(name)
         if country is not None:
             return name_key(country.name), country.name
+    return name_key(" ".join(_bare_words(name))), None
+
+
+def _bare_words(name: str) -> list[str]:
+    """A name's words without the honorifics before ("Mr") or after it ("Sahib", "-san")."""
     words = name.split()
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
-    return name_key(" ".join(words)), None
+    while len(words) > 1 and words[-1].lower() in HONORIFIC_SUFFIXES:
+        words = words[:-1]
+    if words and "-" in words[-1] and words[-1].rsplit("-", 1)[1].lower() in HONORIFIC_SUFFIXES:
+        words[-1] = words[-1].rsplit("-", 1)[0]
+    return words
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -145,6 +158,8 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
             forms[display] = forms.get(display, 0) + 1
             votes[vote] = votes.get(vote, 0) + weight
             cluster.country = cluster.country or country
+    for key in _glued_in_headlines(clusters, facts):
+        del clusters[key]
     groups = _Groups(curation.not_same_as)
     for key in sorted(clusters):
         groups.find(key)
@@ -154,9 +169,46 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
                 groups.union(name_key(canonical), name_key(other))
     _join_short_names(clusters, groups, facts)
     _join_company_forms(clusters, groups)
+    _join_defined_acronyms(clusters, groups, facts)
     _join_acronyms(clusters, groups)
+    _join_leading_names(clusters, groups, facts)
+    _join_nicknames(clusters, groups)
+    _join_misspellings(clusters, groups)
+    # Once acronyms and company forms are joined, "the Air Force" in documents naming "the US
+    # Air Force" or "the USAF" points at one actor, not two.
+    _join_short_names(clusters, groups, facts)
     _join_collectives(clusters, groups)
     return clusters, groups
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_country(text: str) -> bool:
+    """Whether `text` names a country. Memoised: the joins ask it of every key, every build."""
+    return lookup(text) is not None
+
+
+def _glued_in_headlines(clusters: dict[str, Cluster], facts: list[DocFacts]) -> list[str]:
+    """A headline in capitals glues names together ("Boeing Air Force Contract Talks" gives
+    "Boeing Air Force"): a name found only in headlines (a source's first sentence) that is two
+    names the sources write apart, the first neither a country nor a place, is those two."""
+    sent_of = {f.source_id: f.mentions for f in facts}
+
+    def only_in_headlines(cluster: Cluster) -> bool:
+        return all(sent_of[s][i].sent == 0 for s, i in cluster.mentions)
+
+    glued = []
+    for key in sorted(clusters):
+        words = key.split()
+        if len(words) < 2 or not only_in_headlines(clusters[key]):
+            continue
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            if left in clusters and right in clusters and not clusters[left].country \
+                    and not _is_country(left) and _kind(clusters[left]) in {"organization", "person"} \
+                    and not only_in_headlines(clusters[left]) and not only_in_headlines(clusters[right]):
+                glued.append(key)
+                break
+    return glued
 
 
 def _display_of(label: str, name: str, nation: str | None) -> str:
@@ -168,16 +220,14 @@ def _display_of(label: str, name: str, nation: str | None) -> str:
         country = lookup(name)
         if country is not None:
             return country.name
-    words = name.split()
-    while len(words) > 1 and words[0].lower() in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(_bare_words(name))
 
 
 def _weight(label: str, name: str, role: bool) -> int:
     """How much one mention says about the type: a role ("spokesman") or an organisation word
     in the name ("Chemlawn Corp") outweighs what NER guessed for a bare name elsewhere."""
-    if label not in {"COLLECTIVE"} and name.lower().split()[-1:] and name.lower().split()[-1] in ORG_HEADS:
+    last = name.lower().split()[-1:]
+    if label not in {"COLLECTIVE"} and last and (last[0] in ORG_HEADS or last[0] in VENUE_NOUNS):
         return 5
     # A role, or a full name, says more than a bare word NER had to guess at.
     return 2 if role or len(name.split()) > 1 else 1
@@ -192,6 +242,8 @@ def _vote(label: str, name: str, role: bool, country: str | None) -> str:
     words = name.lower().split()
     if role and label in {"PERSON", "ORG"}:
         return "person"
+    if len(words) > 1 and words[-1] in VENUE_NOUNS:
+        return "place"          # "Moscone West Convention Center": a building
     if words and words[-1] in ORG_HEADS:
         return "organization"
     if label in {"FAC", "LOC", "GPE"} and ORG_HEADS.intersection(words[:-1]):
@@ -235,36 +287,218 @@ def _join_within_document(key: str, longer: set[str], clusters: dict[str, Cluste
     choice = set()
     for source, _ in clusters[key].mentions:
         here = {groups.find(k) for k in longer if source in docs_of[k]}
-        if len(here) != 1:
+        if len(here) > 1:
             return
-        choice |= here
+        choice |= here          # a document naming none of them tells nothing either way
     if len(choice) == 1:
         groups.union(next(iter(choice)), key)
 
 
-# Words that end a company's full name and that its short name leaves off.
-COMPANY_ENDINGS = frozenset("inc incorporated corp corporation co company ltd limited plc llc "
-                            "nv sa ag gmbh holdings group airlines airways".split())
+# Words that end a company's full name and that its short name leaves off: legal forms
+# ("Inc", "SpA", "AG") and the words a maker or carrier adds ("Motor", "Airways", "Group").
+LEGAL_FORMS = frozenset("inc incorporated corp corporation co cos company companies ltd limited "
+                        "plc llc lp nv bv sa spa sarl ag gmbh kg ab oy asa bhd pty".split())
+COMPANY_ENDINGS = LEGAL_FORMS | frozenset("holding holdings group international industries enterprises "
+                                          "computer computers airlines airways motor motors".split())
+
+
+def company_core(key: str, endings: frozenset[str] = COMPANY_ENDINGS) -> str:
+    """"ford motor co" -> "ford", "general motor" -> "general": a name key without the
+    company endings that follow it (one word at least stays)."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in endings:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _join_company_forms(clusters: dict[str, Cluster], groups: _Groups) -> None:
-    """"ConAgra" is "ConAgra Inc", "China Eastern" is "China Eastern Airlines": a name plus a
-    company ending joins the bare name, unless the bare name is a country or a place
-    ("Qatar Airways" is not Qatar)."""
+    """"Ford", "Ford Motor Co", "Ford Motors Co" and "Ford Motor Company" are one company: names
+    that differ only by company endings join, and join the bare name, unless the bare name is
+    a country or a place ("Qatar Airways" is not Qatar, "American Airlines" no American)."""
+    by_core: dict[str, list[str]] = defaultdict(list)
     for key in sorted(clusters):
-        words = key.split()
-        while len(words) > 1 and words[-1] in COMPANY_ENDINGS:
-            words = words[:-1]
-            base = " ".join(words)
-            if base in clusters and _kind(clusters[base]) in {"organization", "person", "group"} \
-                    and not clusters[base].country:
-                groups.union(base, key)
-                break
+        core = company_core(key)
+        if _is_country(core) or (core in clusters and clusters[core].country):
+            # "Thai Airways International" is "Thai Airways": only the legal words go.
+            core = company_core(key, LEGAL_FORMS | {"international", "group", "holdings"})
+            if core == key or _is_country(core):
+                continue
+        if core != key:
+            by_core[core].append(key)
+    for core, keys in sorted(by_core.items()):
+        bare = clusters.get(core)
+        if bare is not None and bare.country:
+            continue
+        # NER may call a bare company name a place once ("flew AirTran"): outnumbered, it joins.
+        if bare is not None and (_kind(bare) in {"organization", "person", "group"} or len(bare.mentions)
+                                 <= sum(len(clusters[k].mentions) for k in keys)):
+            keys = [core] + keys
+        for key in keys[1:]:
+            groups.union(keys[0], key)
+    for key in sorted(clusters):
+        words = company_core(key).split()
         # "Monfort of Colorado Inc" is "Monfort", even where NER took "Monfort" for a place.
         if words[-1:] != key.split()[-1:] and "of" in words[1:]:
             base = " ".join(words[: words.index("of", 1)])
             if base in clusters and not clusters[base].country:
                 groups.union(base, key)
+
+
+def _join_leading_names(clusters: dict[str, Cluster], groups: _Groups, facts: list[DocFacts]) -> None:
+    """A name that is the first word(s) of one longer name: "Northrop" for "Northrop Grumman",
+    "Tran" for "Tran Van Minh" (the family name first, as in Vietnamese, Chinese, Korean or
+    Hungarian), "Steve" for "Steve Jobs". People join people; organisations join organisations
+    only where the words left off are a name too ("Grumman"), not a description of a part
+    ("Boeing Commercial Airplanes" is a division, "EADS North America" a branch). Where several
+    longer names fit, every document using the short one must name just one of them."""
+    kind = {k: _kind(c) for k, c in clusters.items()}
+    by_prefix: dict[str, set[str]] = defaultdict(set)
+    for key in clusters:
+        words = key.split()
+        if kind[key] in {"person", "organization"} and not clusters[key].country:
+            for n in range(1, len(words)):
+                by_prefix[" ".join(words[:n])].add(key)
+    text_of = {f.source_id: f for f in facts}
+    sizes = Counter(groups.find(k) for k in clusters)
+    for key in sorted(clusters):
+        if kind[key] not in {"person", "organization"} or clusters[key].country or key not in by_prefix:
+            continue
+        if _is_country(key) or sizes[groups.find(key)] > 1:
+            continue            # "Apple", already "Apple Inc", is no short name for "Apple Corps"
+        # NER calls some companies people ("Lockheed Martin"): an organisation's name may lead either.
+        fits = {"person"} if kind[key] == "person" else {"organization", "person"}
+        longer = {k for k in by_prefix[key] if kind[k] in fits}
+        if kind[key] == "person":
+            # A surname of someone else ("Jobs" for a Mr Jobs) is no first name.
+            if len(key.split()) != 1:
+                continue
+        else:
+            longer = {k for k in longer if _names_more(k, key, clusters[k], text_of)}
+        roots = {groups.find(k) for k in longer}
+        if len(roots) == 1:
+            groups.union(next(iter(roots)), key)
+        elif len(roots) > 1:
+            _join_within_document(key, longer, clusters, groups)
+
+
+def _names_more(longer: str, short: str, cluster: Cluster, text_of: dict[str, DocFacts]) -> bool:
+    """Whether the words `longer` adds to `short` are a name rather than a description: no
+    organisation noun, no place, and never written in lower case where the longer name is."""
+    extra = longer.split()[len(short.split()):]
+    if len(extra) > 2 or any(w in ORG_HEADS or w in COMPANY_ENDINGS or not w.isalpha() for w in extra):
+        return False
+    if _is_country(" ".join(extra)) or any(_is_country(w) for w in extra):
+        return False
+    for source in sorted({s for s, _ in cluster.mentions}):
+        if any(w in lower_words(text_of[source]) for w in extra):
+            return False
+    return True
+
+
+_WORDS: dict[int, tuple[tuple, frozenset[str]]] = {}
+
+
+def lower_words(doc: DocFacts) -> frozenset[str]:
+    """The words `doc` writes in lower case (hyphenated words whole), made once per text
+    (by the identity of its sentences, checked, so a reused id is never mistaken)."""
+    found = _WORDS.get(id(doc.sentences))
+    if found is None or found[0] is not doc.sentences:
+        text = " ".join(s.text for s in doc.sentences)
+        found = _WORDS[id(doc.sentences)] = (doc.sentences, frozenset(
+            w for w in re.findall(r"[\w-]+", text) if w.islower()))
+    return found[1]
+
+
+def _first_name(word: str) -> str:
+    return NICKNAMES.get(word, word)
+
+
+def _join_nicknames(clusters: dict[str, Cluster], groups: _Groups) -> None:
+    """"Tom Enders" is "Thomas Enders": the same surname after a first name and its short form."""
+    by_formal: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in sorted(clusters):
+        words = key.split()
+        if len(words) >= 2 and _kind(clusters[key]) == "person":
+            by_formal[(_first_name(words[0]), *words[1:])].append(key)
+    for keys in by_formal.values():
+        for key in keys[1:]:
+            groups.union(keys[0], key)
+
+
+_MIN_FUZZY = 6
+
+
+def _join_misspellings(clusters: dict[str, Cluster], groups: _Groups) -> None:
+    """"Chrylser" is "Chrysler": a rare name one edit (or one swap of neighbouring letters) away
+    from a name of the same kind used at least three times as often. Both long enough for a
+    typo to be the likelier story (six letters and more in the word that differs), neither a
+    country: "Iran" and "Iraq" are two, and so are two names both in common use."""
+    kind = {k: _kind(c) for k, c in clusters.items()}
+    # Common names (three mentions and more) indexed by every form with one letter deleted;
+    # rare ones (two at most) looked up there: two strings one edit apart share such a form.
+    by_delete: dict[str, list[str]] = defaultdict(list)
+    rare_keys = []
+    for key in sorted(clusters):
+        if len(key) < _MIN_FUZZY or clusters[key].country or kind[key] not in {"person", "organization"}:
+            continue
+        count = len(clusters[key].mentions)
+        if count >= 3:
+            for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+                by_delete[variant].append(key)
+        if count <= 2:
+            rare_keys.append(key)
+    for rare in rare_keys if by_delete else ():
+        count = len(clusters[rare].mentions)
+        found = {c for v in {rare} | {rare[:i] + rare[i + 1:] for i in range(len(rare))}
+                 for c in by_delete.get(v, ())}
+        for common in sorted(found):
+            if kind[common] == kind[rare] and len(clusters[common].mentions) >= 3 * count \
+                    and _one_typo(rare, common):
+                groups.union(common, rare)
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """One edit apart, within one word of six letters or more, the other words the same."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    if min(len(x), len(y)) < _MIN_FUZZY or x[0] != y[0] or not (x.isalpha() and y.isalpha()):
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+    short, long_ = sorted((x, y), key=len)
+    return len(long_) - len(short) == 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _join_defined_acronyms(clusters: dict[str, Cluster], groups: _Groups, facts: list[DocFacts]) -> None:
+    """"Singapore Airlines (SIA)", "Bank of America (BoA)": a name followed by a short name in
+    brackets defines it, in every document of the corpus. The short name starts as the long
+    one does and is a single word of capitals (lower case allowed inside, as in "BoA")."""
+    for doc in facts:
+        mentions = doc.mentions
+        for first, second in zip(mentions, mentions[1:]):
+            if first.sent != second.sent or not _acronym_like(second.name):
+                continue
+            sentence = doc.sentences[first.sent]
+            between = sentence.text[first.end - sentence.start: second.start - sentence.start]
+            if between.strip() != "(" or name_key(second.name)[:1] != name_key(first.name)[:1]:
+                continue
+            long_key, short_key = _reading(first.label, first.name, first.country, bool(first.role))[0], \
+                _reading(second.label, second.name, second.country, bool(second.role))[0]
+            if long_key in clusters and short_key in clusters and len(long_key.split()) >= 2:
+                groups.union(long_key, short_key)
+
+
+def _acronym_like(name: str) -> bool:
+    word = name.replace(".", "")
+    return " " not in name and 2 <= len(word) <= 8 and word[:1].isupper() and word[-1:].isupper() \
+        and word.isalpha()
 
 
 def _kind(cluster: Cluster) -> str:
@@ -287,6 +521,8 @@ def _join_acronyms(clusters: dict[str, Cluster], groups: _Groups) -> None:
     for key in clusters:
         if len(key.split()) >= 2:
             by_initials[_initials(key)].add(key)
+            # "BoA" spells "Bank of America" with its "of"
+            by_initials["".join(w[0] for w in key.split())].add(key)
         by_letters["".join(w[0] for w in key.split())].append(key)
     for key in sorted(clusters):
         words = key.split()

@@ -11,10 +11,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import AGREEMENT_KINDS, MAKING_VERBS
+from .lexicon import (AGREEMENT_KINDS, AGREEMENT_PHRASES, AGREEMENT_TOPICS, EARLIER_WORDS, MAKING_VERBS,
+                      MODAL_WORDS, PLANNING_VERBS, PROPOSAL_WORDS, RATIFYING_VERBS, STAGE_OF_VERB)
 from .model import AgreementFact, Clause, Mention, TimexFact
 from .parsed import NOUNS, ids, tagged, text_of
-from .reference import acting, mentions_in, subject_mentions
+from .reference import acting, mentions_in, sides, subject_mentions
 
 # Verbs with which an agreement (or what it says) states an obligation or a condition.
 TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "
@@ -28,7 +29,10 @@ _COMPATIBLE = {"agreement": {"agreement", "treaty", "ceasefire", "contract", "me
 # Verbs that make a deal when agreed to ("agreed to buy Guidant"), with the kind each gives.
 DEAL_VERBS = {"buy": "acquisition", "acquire": "acquisition", "purchase": "acquisition",
               "take": "acquisition", "merge": "merger", "sell": "sale"}
-_DEAL_LEMMAS = ids(DEAL_VERBS)
+# Verbs that end a dispute by agreement ("Apple settled its trademark dispute with Apple Corps").
+SETTLING_VERBS = frozenset({"settle", "resolve"})
+_DISPUTES = frozenset("dispute lawsuit suit case claim litigation row conflict feud battle".split())
+_DEAL_LEMMAS = ids(set(DEAL_VERBS) | SETTLING_VERBS)
 
 
 def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
@@ -43,9 +47,11 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
             singular = token.tag_ not in {"NNS", "NNPS"}
             if parties or (definite and singular):
                 fact = _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes)
-                drafts.append((token, fact, definite and singular))
-        elif token.lemma_ in DEAL_VERBS:
-            fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes)
+                for each in _one_per_counterparty(token, fact, mention_at):
+                    drafts.append((token, each, definite and singular))
+        elif token.lemma_ in DEAL_VERBS or token.lemma_ in SETTLING_VERBS:
+            fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes) if token.lemma_ in DEAL_VERBS \
+                else _settling_fact(token, sent_of, mention_at, mentions, timexes)
             if fact is not None:
                 drafts.append((token, fact, False))
     index_at = {draft[0].i: i for i, draft in enumerate(drafts)}
@@ -64,6 +70,41 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
     return _resolve_cataphora(facts)
 
 
+def _one_per_counterparty(token: Token, fact: AgreementFact, mention_at: dict[int, int]) -> list[AgreementFact]:
+    """"Airbus inked deals with the Royal Australian Air Force, the Royal Saudi Air Force and
+    the UAE Air Force": deals in the plural with a list of others are one deal with each."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return [fact]
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        heads = [o for o in prep.children if o.dep_ == "pobj"]
+        heads += [c for h in list(heads) for c in h.conjuncts]
+        others = [mention_at[h.i] for h in heads if h.i in mention_at and mention_at[h.i] in fact.parties]
+        if len(others) < 2:
+            return [fact]
+        own = tuple(m for m in fact.parties if m not in others and not any(
+            h.i in mention_at and mention_at[h.i] == m for h in heads))
+        if not own:
+            return [fact]
+        head_of = {mention_at[h.i]: h for h in heads if h.i in mention_at}
+        return [replace(fact, parties=tuple(sorted(own + (other,))),
+                        text=_one_deal_text(token, own, head_of[other])) for other in others]
+    return [fact]
+
+
+def _one_deal_text(token: Token, own: tuple[int, ...], other: Token) -> str:
+    """"deal with the Royal Saudi Air Force", after the name of the side with many deals when
+    the subject gives it: what a reader calls one of the deals."""
+    words = [t for t in other.subtree if not (t.dep_ in {"conj", "cc"} and t.head == other)
+             and not any(a.dep_ == "conj" and a.head == other for a in t.ancestors) and not t.is_punct]
+    maker = _making_verb(token)
+    subject = next((c for c in maker.children if c.dep_ == "nsubj"), None) if maker is not None else None
+    who = " ".join(t.text for t in subject.subtree) + " " if subject is not None and len(own) == 1 \
+        and subject.i in {m.i for m in subject.subtree} and len(list(subject.subtree)) <= 4 else ""
+    return f"{who}{token.lemma_} with {' '.join(t.text for t in words)}"
+
+
 def _names(indices: tuple[int, ...], mentions: list[Mention]) -> set[str]:
     return {mentions[m].name for m in indices}
 
@@ -71,13 +112,16 @@ def _names(indices: tuple[int, ...], mentions: list[Mention]) -> set[str]:
 def _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes) -> AgreementFact:
     maker = _making_verb(token)
     start, end = _phrase_start(token), _phrase_end(token)
+    stage, verb = stage_of(token)
     return AgreementFact(
         sent=sent_of[token.i], start=start, end=end, text=text_of(token.doc)[start:end], kind=kind,
         parties=tuple(sorted(set(parties))), refers_to=None,
         timex=_timex_in(maker, timexes) if maker is not None else None,
         place=next((p for p in (_place_in(v, mention_at, mentions) for v in (maker, token) if v is not None)
                     if p is not None), None),
-        terms=tuple(_terms(token, sent_of)), name=_proper_name(token))
+        terms=tuple(_terms(token, sent_of)), name=_proper_name(token),
+        stage=stage, stage_timex=_timex_in(verb, timexes) if verb is not None and stage else None,
+        earlier=_earlier(token))
 
 
 def _verbal_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact | None:
@@ -106,6 +150,142 @@ def _verbal_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact 
         timex=_timex_in(agree, timexes), place=_place_in(agree, mention_at, mentions), verbal=True)
 
 
+def _earlier(token: Token) -> bool:
+    """"the previous accord", "an agreement it replaces": a deal that another took the place of."""
+    if any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in token.children):
+        return True
+    return token.dep_ == "dobj" and token.head.lemma_ in {"replace", "supersede", "supplant"}
+
+
+def stage_of(token: Token) -> tuple[str | None, Token | None]:
+    """The step of its life the sentence tells of the agreement named at `token`, and the verb
+    telling it. A step planned, required or denied is not taken: "will sign" leaves it being
+    negotiated, "must still ratify" or "has yet to approve" leaves ratification pending, "did
+    not sign" tells no step."""
+    # "the deal, which Vietnam must still ratify": a relative clause tells of the deal itself.
+    for clause in token.children:
+        if clause.dep_ == "relcl" and any(c.lower_ in {"which", "that"} for c in clause.children):
+            found = _stage_by(clause)
+            if found[0] is not None:
+                return found
+    verb = _governing_verb(token)
+    if verb is None:
+        before = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i}
+        if before & PROPOSAL_WORDS or token.lemma_.lower() in {"offer", "proposal", "bid"}:
+            return "proposed", None
+        return None, None
+    return _stage_by(verb)
+
+
+def _stage_by(verb: Token) -> tuple[str | None, Token | None]:
+    lemma = _step_lemma(verb)
+    if lemma is None:
+        return None, None
+    unreal = _unreal(verb)
+    if lemma in RATIFYING_VERBS and (unreal or _awaited(verb)):
+        return "ratification pending", verb
+    stage = STAGE_OF_VERB.get(lemma)
+    if lemma in RATIFYING_VERBS - {"ratify"}:
+        stage = None          # "the board approved the deal": approval, not a step of the deal's own
+    if stage is None or unreal == "negated":
+        return None, None
+    if unreal:
+        return ("negotiating", verb) if stage == "signed" else (None, None)
+    return stage, verb
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose object, subject or prepositional object the agreement is."""
+    head = token.head
+    if token.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+        return head
+    if token.dep_ == "pobj" and head.dep_ in {"prep", "prt"} and head.head.pos_ == "VERB":
+        return head.head      # "agreed to a truce", "pulled out of the deal"
+    if token.dep_ == "pobj" and head.lower_ in {"on", "over", "for"} and head.head.lemma_.lower() in {
+            "talk", "negotiation", "discussion"}:
+        return head.head      # "talks on the accord": a noun of negotiating
+    if token.dep_ == "conj":
+        return _governing_verb(head)
+    return None
+
+
+def _step_lemma(verb: Token) -> str | None:
+    """The verb's lemma as a step: "took effect", "came into force", "fell apart", "held"."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"talk", "negotiation", "discussion"}:
+        return "negotiate"
+    parts = {c.lower_ for c in verb.children if c.dep_ in {"prt", "dobj", "prep"}}
+    objects = {o.lower_ for c in verb.children if c.dep_ == "prep" for o in c.children}
+    if lemma == "take" and "effect" in parts or lemma in {"come", "enter", "go"} and "force" in objects:
+        return "implement"
+    if lemma in {"fall", "break"} and ({"apart", "down"} & parts) or lemma == "pull" and "out" in parts:
+        return "collapse"
+    if lemma == "withdraw" and "from" in parts:
+        return "quit"
+    if lemma == "hold" and not any(c.dep_ == "dobj" for c in verb.children):
+        return "implement"    # "the truce held"
+    if lemma == "work" and "on" in parts:
+        return "negotiate"
+    return lemma if lemma in STAGE_OF_VERB or lemma in RATIFYING_VERBS else None
+
+
+def _unreal(verb: Token) -> str | None:
+    """"negated" when the verb is denied, "planned" when it is only intended, required or
+    expected (a modal, or an infinitive under a verb of planning), else None."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negated"
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODAL_WORDS for c in verb.children):
+        return "planned"
+    head = verb
+    while head.dep_ in {"xcomp", "ccomp"} and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        head = head.head
+        if head.lemma_.lower() in PLANNING_VERBS or head.lower_ in {"likely", "due", "set", "yet", "ready"}:
+            return "planned"
+        if any(c.dep_ == "neg" for c in head.children):
+            return "negated"
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODAL_WORDS for c in head.children):
+            return "planned"
+    if verb.dep_ in {"xcomp", "relcl", "acl"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) \
+            and verb.head.lemma_.lower() not in {"agree", "decide", "vote", "manage"}:
+        return "planned"      # "a deal to be signed", "parliament yet to ratify"
+    return None
+
+
+def _awaited(verb: Token) -> bool:
+    """"awaiting ratification", "still to be ratified", "yet to approve"."""
+    return any(c.lower_ in {"still", "yet"} for c in verb.children) or verb.lemma_.lower() == "await"
+
+
+def _settling_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact | None:
+    """"X settled its dispute with Y": a settlement between the one who settled and the other
+    side of the dispute, made that day unless the verb is planned or denied."""
+    disputes = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _DISPUTES]
+    if not disputes:
+        return None
+    subjects = [s for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "ccomp" and subjects and subjects[0].pos_ == "PRON":
+        # "X announced it has settled": "it" is the one announcing
+        speaker = verb.head
+        while speaker.dep_ == "conj" and not any(s.dep_ == "nsubj" for s in speaker.children):
+            speaker = speaker.head
+        subjects = [s for s in speaker.children if s.dep_ == "nsubj"] or subjects
+    parties = [m for s in subjects for m in subject_mentions(s, mention_at, mentions)]
+    for child in [*disputes[0].children, *verb.children]:
+        if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+            parties += mentions_in(child, mention_at)
+    parties = acting([m for m in dict.fromkeys(parties) if mentions[m].label not in {"LOC", "FAC"}],
+                     mentions, modifiers=False)
+    if len(parties) < 2:
+        return None
+    unreal = _unreal(verb)
+    start, end = disputes[0].left_edge.idx, disputes[0].idx + len(disputes[0])
+    return AgreementFact(
+        sent=sent_of[verb.i], start=start, end=end, text=text_of(verb.doc)[start:end], kind="settlement",
+        parties=tuple(sorted(parties)), refers_to=None, timex=_timex_in(verb, timexes), verbal=True,
+        stage=None if unreal == "negated" else "negotiating" if unreal else "signed",
+        stage_timex=_timex_in(verb, timexes) if unreal is None else None)
+
+
 def _whole(token: Token, index_at: dict[int, int]) -> int | None:
     """The agreement this one is said to be part of: "the exchange was part of an agreement",
     "an exchange under the agreement"."""
@@ -130,7 +310,13 @@ def _kind(token: Token) -> str | None:
         return None
     if token.ent_type_ in {"ORG", "GPE", "PERSON", "FAC", "LOC", "NORP", "PRODUCT"}:
         return None           # "the Securities and Exchange Commission": a name, not a deal
-    kind = AGREEMENT_KINDS.get(token.lemma_.lower()) or AGREEMENT_KINDS.get(token.lower_)
+    kind = _phrase_kind(token) or AGREEMENT_KINDS.get(token.lemma_.lower()) or AGREEMENT_KINDS.get(token.lower_)
+    if kind == "release" and not _phrase_kind(token) and not any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in {"prisoner", "hostage", "detainee"}
+            for c in token.children):
+        return None           # "a press release": only people set free make a release
+    if kind in {"offer", "release"} and token.tag_ in {"NNS", "NNPS"}:
+        return None
     if kind is None and token.lower_ == "letter" and any(
             p.lower_ == "of" and any(o.lower_ == "intent" for o in p.children) for p in token.children):
         return "agreement"    # "the letter of intent signed by the companies"
@@ -143,6 +329,38 @@ def _kind(token: Token) -> str | None:
         return None           # "in order to"
     if kind == "sale" and token.tag_ in {"NNS", "NNPS"}:
         return None           # "BMW sales rose": revenue, not a deal
+    return _topic(token, kind)
+
+
+def _phrase_kind(token: Token) -> str | None:
+    """"a cessation of hostilities", "the release of prisoners", "power sharing": a noun and
+    the noun after its preposition (or before it) naming a kind of agreement."""
+    lemma = token.lemma_.lower()
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "to", "on"}:
+            for obj in prep.children:
+                kind = AGREEMENT_PHRASES.get((lemma, obj.lemma_.lower())) or AGREEMENT_PHRASES.get((lemma, obj.lower_))
+                if kind:
+                    return kind
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod"}:
+            kind = AGREEMENT_PHRASES.get((lemma, child.lemma_.lower()))
+            if kind:
+                return kind
+    return None
+
+
+def _topic(token: Token, kind: str) -> str:
+    """"a trade deal" is a trade agreement, "a power-sharing deal" a power-sharing one."""
+    if kind not in {"agreement", "treaty", "settlement", "exchange", "memorandum"}:
+        return kind
+    words = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i]
+    for child in words:
+        text = token.doc[child.left_edge.i: child.i + 1].text.lower().replace(" - ", "-").replace(" ", "-")
+        for word in (text, child.lower_, child.lemma_.lower()):
+            topic = AGREEMENT_TOPICS.get(word)
+            if topic:
+                return topic if kind != "exchange" else "exchange"
     return kind
 
 
@@ -155,8 +373,14 @@ def _phrase_end(token: Token) -> int:
     """The phrase goes on through "between X and Y" / "with Y", which name its parties."""
     end = token.idx + len(token)
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
-            end = max(end, max(t.idx + len(t) for t in child.subtree if not t.is_space))
+        if child.dep_ == "prep" and (child.lower_ in {"between", "with", "among"}
+                                     or child.lower_ in {"of", "in"} and _phrase_kind(token)):
+            # "between the two companies, which defined ...": the clause is not the name
+            skip = {t.i for c in child.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+            kept = [t for t in child.subtree if not t.is_space and t.i not in skip]
+            while len(kept) > 1 and kept[-1].is_punct:
+                kept.pop()
+            end = max(end, max(t.idx + len(t) for t in kept))
     return end
 
 
@@ -168,7 +392,17 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
     for child in token.children:
         if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.i < token.i \
                 or child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
-            found += _named_in(child, token, mention_at)
+            named = _named_in(child, token, mention_at)
+            if not named and child.lower_ == "between":   # "between the two companies"
+                named = [m for o in child.children if o.dep_ == "pobj" for m in sides(o, mention_at, mentions)]
+            found += named
+        if child.dep_ == "prep" and child.lower_ in {"of", "in"} and _phrase_kind(token):
+            # "a cessation of hostilities between X and Y": the parties hang from the second noun
+            found += [m for obj in child.children for p in obj.children
+                      if p.dep_ == "prep" and p.lower_ in {"between", "with", "among"}
+                      for m in _named_in(p, token, mention_at)]
+        if child.dep_ == "prep" and child.lower_ == "by" and kind in {"release", "offer", "decree", "order"}:
+            found += mentions_in(child, mention_at)      # "the release of prisoners by the Taliban"
         if child.dep_ == "prep" and child.lower_ == "from" and kind in {"order", "contract", "sale"}:
             found += mentions_in(child, mention_at)      # "an order from Qatar Airways"
         if child.dep_ == "acl" and child.lemma_ in DEAL_VERBS:
@@ -203,9 +437,15 @@ def _is_city(mention: Mention) -> bool:
     return mention.label == "GPE" and lookup(mention.name) is None
 
 
+# An offer or a proposal is made by the one who puts it forward ("the Taliban offered a release").
+_OFFERING_VERBS = frozenset("offer propose make table submit put float".split())
+
+
 def _making_verb(token: Token) -> Token | None:
     head = token.head
-    if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in MAKING_VERBS:
+    if token.dep_ in {"dobj", "nsubjpass"} and (head.lemma_ in MAKING_VERBS or head.lemma_ in _OFFERING_VERBS
+                                                 and token.lemma_.lower() in {"release", "offer", "proposal",
+                                                                               "exchange", "ceasefire", "truce"}):
         return head
     if token.dep_ == "pobj" and head.lower_ in {"to", "on", "upon"} and head.head.lemma_ == "agree":
         return head.head      # "Israel and Hamas agreed to a ceasefire"

@@ -223,6 +223,11 @@ def _agreement_infobox(r, here, agreement, parts, **_) -> str:
         both = SEP if a.date and a.place else ""
         place = str(r.link("actor", a.place, here)) if a.place else ""
         out.append(f"    **Made** {made}{both}{place}<br>\n")
+    if a.status and a.lifecycle:
+        last = a.lifecycle[-1]
+        since = f" since {escape(last.date)}" if last.date else ""
+        read = f', from "{md(last.date_text)}"' if last.date_text else (" (the date of the source)" if last.date else "")
+        out.append(f"    **Status** {escape(a.status)}{since}{read} ({r.quote_link(last.quote, here)})<br>\n")
     if a.aliases:
         out.append(f"    **Also called** {_texts(a.aliases)}<br>\n")
     out.append(f"    **In the sources** {_distinct_sources(a.quotes)} document(s) · {len(a.quotes)} mention(s)\n\n")

@@ -32,6 +32,10 @@ def graph_to_dict(graph: Graph) -> dict:
                         "parties": list(a.parties), "date": a.date, "place": a.place,
                         "terms": [{"text": t.text, "source": t.quote.source} for t in a.terms],
                         "events": list(a.events), "part_of": a.part_of,
+                        "status": a.status, "status_since": a.status_since,
+                        "lifecycle": [{"status": t.status, "date": t.date, "date_text": t.date_text,
+                                       "source": t.quote.source, "sentence": t.quote.sent}
+                                      for t in a.lifecycle],
                         "page": entity_page("agreement", a)}
                        for a in graph.agreements],
     }

@@ -28,6 +28,9 @@ chargé charge d'affaires envoy-designate secretary-general undersecretary under
 # Honorifics that stand before a name and are not part of it.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen. rep. gov. gen. col. capt. lt. sgt. st. rev. hon. mx mx.".split())
 
+# Honorifics that follow a name and are not part of it ("Ghani Sahib", "Tanaka-san").
+HONORIFIC_SUFFIXES = frozenset("sahib saheb sahab ji san sama effendi".split())
+
 # Head nouns that make a name an organisation whatever NER says.
 ORG_HEADS = frozenset("""
 council ministry department agency office commission committee institute institution
@@ -38,7 +41,7 @@ tribunal parliament congress senate assembly army navy force forces police guard
 command directorate secretariat embassy consulate mission organisation organization
 network project programme program initiative society club team brotherhood
 administration government cabinet airlines airways motors holdings industries
-technologies systems group exchange
+technologies systems group exchange corps
 """.split())
 
 # "<nationality> government": an institution that acts for the country.
@@ -69,9 +72,92 @@ AGREEMENT_KINDS = {
     "acquisition": "acquisition", "takeover": "acquisition", "settlement": "settlement",
     "arrangement": "agreement", "protocol": "agreement", "convention": "treaty",
     "compact": "agreement", "order": "order", "sale": "sale", "purchase": "sale",
-    "transaction": "agreement",
+    "transaction": "agreement", "standstill": "ceasefire", "offer": "offer", "proposal": "offer",
+    "bid": "offer", "release": "release",
 }
+# A noun and the noun after its preposition that together name an agreement by another name
+# ("a cessation of hostilities" is a truce, "a reduction in violence" one by other words).
+AGREEMENT_PHRASES = {("cessation", "hostility"): "ceasefire", ("cessation", "hostilities"): "ceasefire",
+                     ("reduction", "violence"): "ceasefire", ("halt", "fighting"): "ceasefire",
+                     ("suspension", "hostilities"): "ceasefire", ("end", "hostilities"): "ceasefire",
+                     ("release", "prisoner"): "release", ("release", "hostage"): "release",
+                     ("release", "detainee"): "release", ("exchange", "prisoner"): "exchange",
+                     ("swap", "prisoner"): "exchange", ("sharing", "power"): "power-sharing"}
+# Words before an agreement noun that say which kind of deal it is ("a trade deal").
+AGREEMENT_TOPICS = {"trade": "trade agreement", "free-trade": "trade agreement", "tariff": "trade agreement",
+                    "debt": "debt agreement", "rescheduling": "debt agreement", "loan": "debt agreement",
+                    "power-sharing": "power-sharing agreement", "coalition": "power-sharing agreement",
+                    "peace": "peace agreement", "prisoner": "exchange", "hostage": "exchange",
+                    "merger": "merger", "takeover": "acquisition"}
+# Words before an agreement noun that make it one an other replaced ("the previous accord").
+EARLIER_WORDS = frozenset("previous earlier former old original prior existing outgoing".split())
+# Words before an agreement noun that make it a proposal, not yet a deal ("a draft accord").
+PROPOSAL_WORDS = frozenset("draft proposed planned possible potential mooted suggested".split())
+
+# Verbs and the step of an agreement's life each tells when done ("they signed the accord").
+STAGE_VERBS = {
+    "proposed": "propose offer draft table submit suggest float unveil present",
+    "negotiating": "negotiate discuss hammer pursue renegotiate",
+    "signed": "sign conclude seal ink initial reach strike agree finalize finalise clinch",
+    "in force": "ratify implement enforce apply complete",
+    "suspended": "suspend freeze halt pause",
+    "violated": "violate breach break flout",
+    "collapsed": "collapse abandon scrap cancel terminate end quit reject revoke tear annul",
+}
+STAGE_OF_VERB = {verb: stage for stage, verbs in STAGE_VERBS.items() for verb in verbs.split()}
+# Verbs of approval that, required or awaited rather than done, leave a deal pending ratification.
+RATIFYING_VERBS = frozenset("ratify approve endorse".split())
+# Verbs over an infinitive that make it a plan, not a deed ("plan to sign", "need to ratify").
+PLANNING_VERBS = frozenset("plan expect hope want need intend aim seek try prepare wish propose "
+                           "have require await set due".split())
+MODAL_WORDS = frozenset("will would shall should could may might must can 'll ca wo".split())
+
 
 # Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").
 MAKING_VERBS = frozenset("sign conclude reach strike seal issue negotiate ink finalize finalise "
                          "adopt agree announce broker complete win place award secure".split())
+
+# Abbreviations NER takes for organisations that name no actor: time zones and currency codes.
+TIME_ZONES = frozenset("utc gmt est edt cst cdt mst mdt pst pdt akst hst cet cest eet eest wet west "
+                       "bst ist jst kst hkt sgt aest aedt awst msk".split())
+CURRENCY_CODES = frozenset("usd eur gbp jpy chf cny rmb hkd aud cad nzd sgd inr krw rub brl zar "
+                           "sek nok dkk mxn".split())
+# Nouns that make the name before them a market index ("the Hang Seng index", "Nasdaq composite").
+INDEX_NOUNS = frozenset("index indices indexes average composite".split())
+# Stock indices papers name by themselves ("the FTSE fell"): a figure that moves, never an actor.
+MARKET_INDICES = frozenset({"ftse", "ftse 100", "ftse 250", "hang seng", "nikkei", "nikkei 225", "dax",
+                            "cac", "cac 40", "dow", "dow jones", "dow jones industrial average",
+                            "s&p 500", "standard & poor 500", "nasdaq composite", "sensex", "kospi",
+                            "topix", "stoxx", "euro stoxx", "euro stoxx 50", "ibex", "ibex 35",
+                            "ftse mib", "aex", "smi", "asx 200", "tsx", "bovespa",
+                            "shanghai composite"})
+# First names and the short forms people go by ("Tom Enders" is "Thomas Enders").
+NICKNAMES = {
+    "tom": "thomas", "tommy": "thomas", "mike": "michael", "mick": "michael", "bill": "william",
+    "will": "william", "billy": "william", "bob": "robert", "rob": "robert", "bobby": "robert",
+    "jim": "james", "jimmy": "james", "joe": "joseph", "dick": "richard", "rick": "richard",
+    "rich": "richard", "dave": "david", "steve": "stephen", "chris": "christopher", "tony": "anthony",
+    "dan": "daniel", "danny": "daniel", "ed": "edward", "ted": "edward", "eddie": "edward",
+    "andy": "andrew", "alex": "alexander", "nick": "nicholas", "ben": "benjamin", "sam": "samuel",
+    "matt": "matthew", "pat": "patrick", "pete": "peter", "larry": "lawrence", "jerry": "gerald",
+    "greg": "gregory", "jeff": "jeffrey", "ken": "kenneth", "ron": "ronald", "don": "donald",
+    "fred": "frederick", "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+    "charlie": "charles", "chuck": "charles", "liz": "elizabeth", "beth": "elizabeth",
+    "kate": "katherine", "kathy": "katherine", "sue": "susan", "jenny": "jennifer", "meg": "margaret",
+    "peggy": "margaret", "maggie": "margaret", "vicky": "victoria", "nate": "nathan", "phil": "philip",
+    "tim": "timothy", "vince": "vincent", "walt": "walter", "wally": "walter", "zach": "zachary",
+}
+# Word classes NER tags NORP that describe a belief or a side, not a party that acts: a
+# singular adjective of religion or politics ("a Muslim cleric", "Republican senators").
+BELIEF_WORDS = frozenset("christian muslim islamic islamist jewish hindu buddhist sikh catholic "
+                         "protestant orthodox evangelical sunni shia shiite shi'ite secular "
+                         "republican democrat democratic conservative liberal socialist communist "
+                         "marxist leftist rightist nationalist populist centrist libertarian "
+                         "progressive green jihadist zionist".split())
+
+# Last words that make a name an occasion, not an actor ("Worldwide Developers Conference").
+OCCASION_NOUNS = frozenset("conference convention expo exhibition summit forum festival fair show "
+                           "games olympics championship championships cup awards keynote".split())
+# Last words that make a name a building or a site: a place, whatever NER guessed.
+VENUE_NOUNS = frozenset("center centre hall arena stadium theatre theater hotel airport museum "
+                        "plaza square palace park".split())

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import COLLECTIVE_NOUNS, HONORIFICS, ORG_HEADS, TITLE_NOUNS
+from .lexicon import (BELIEF_WORDS, COLLECTIVE_NOUNS, CURRENCY_CODES, HONORIFICS, INDEX_NOUNS,
+                      MARKET_INDICES, OCCASION_NOUNS, ORG_HEADS, TIME_ZONES, TITLE_NOUNS)
 from .model import Mention
 from .parsed import NOUNS, ids, tagged
 
@@ -62,6 +63,9 @@ def _with_company_names(doc: Doc) -> list[Span]:
             if doc[stop - 1].lower_.rstrip(".") in _COMPANY_ENDINGS:
                 ent = Span(doc, ent.start, stop, label="ORG")
         before = doc[ent.start - 1] if ent.start else None
+        if before is not None and before.text == "Air" and ent.label_ == "GPE":
+            ent = Span(doc, ent.start - 1, ent.end, label="ORG")     # "Air China" is an airline
+            before = doc[ent.start - 1] if ent.start else None
         if before is not None and before.lower_ in _COMPANY_NOUNS and before.dep_ == "compound" \
                 and ent.label_ in {"PERSON", "GPE"}:
             ent = Span(doc, ent.start, ent.end, label="ORG")     # "technology firm Guidant"
@@ -138,9 +142,12 @@ def _from_entity(ent: Span, sent_of: dict[int, int]) -> Mention | None:
             leading.append(tokens.pop(0))
         if tokens and is_title(tokens[-1]):
             return None              # "Harold Brown Chair": an office, not a person
-    if not tokens or not any(t.is_alpha for t in tokens):
+    flight = next((i for i, t in enumerate(tokens) if t.text == "Flight" and i > 0), None)
+    if flight is not None:
+        tokens = tokens[:flight]     # "Adam Air Flight 574": the airline's flight, named for it
+    if not tokens or not any(c.isalpha() for t in tokens for c in t.text):
         return None
-    if _part_of_title(ent):
+    if _part_of_title(ent) or _not_an_actor(ent, tokens):
         return None
     span = ent.doc[tokens[0].i: tokens[-1].i + 1]
     # ORG too: NER calls some people organisations ("Sediq Sediqqi, spokesman for ...").
@@ -150,6 +157,37 @@ def _from_entity(ent: Span, sent_of: dict[int, int]) -> Mention | None:
     return Mention(start=span.start_char, end=span.end_char, text=span.text,
                    name=_clean_name(span.text), label=ent.label_, sent=sent_of[ent.root.i],
                    role=role, modifier=_is_modifier(ent))
+
+
+def _not_an_actor(ent: Span, tokens: list[Token]) -> bool:
+    """Names NER tags that no reader would give a page: a time zone or currency code ("UTC",
+    "USD"), a market index ("the Hang Seng index", "the FTSE"), a singular adjective of belief
+    or politics ("a Muslim cleric"), and the words of a story's all-capitals lead."""
+    words = [t.lower_ for t in tokens]
+    if len(tokens) == 1 and tokens[0].text.isupper() and words[0] in TIME_ZONES | CURRENCY_CODES:
+        return True
+    if ent.label_ == "NORP" and len(tokens) == 1 and words[0] in BELIEF_WORDS:
+        return True
+    if words[-1] in OCCASION_NOUNS and len(tokens) > 1 or not any(t.is_alpha and len(t) > 1 for t in tokens):
+        return True           # "Macworld Conference" is an occasion; "320x240" no name at all
+    if " ".join(words).replace(" 's", "").replace("'s", "") in MARKET_INDICES or words[-1] in INDEX_NOUNS:
+        return True
+    doc, after = ent.doc, tokens[-1].i + 1
+    while after < len(doc) and doc[after].like_num:
+        after += 1           # "the FTSE 100 index"
+    if after < len(doc) and doc[after].lower_ in INDEX_NOUNS:
+        return True
+    return _in_capitals_run(tokens)
+
+
+def _in_capitals_run(tokens: list[Token]) -> bool:
+    """A name in capitals beside other words in capitals ("THE X was...") is the typography of a
+    lead or headline, not an acronym: the same name written normally elsewhere still counts."""
+    if not all(t.text.isupper() for t in tokens if t.is_alpha):
+        return False
+    doc = tokens[0].doc
+    near = [doc[i] for i in (tokens[0].i - 1, tokens[-1].i + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and len(t) >= 2 and t.text.isupper() and not t.ent_type_ for t in near)
 
 
 def _clean_name(text: str) -> str:
@@ -249,8 +287,8 @@ def _collectives(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
         if token.ent_type_ and token.ent_type_ not in {"NORP", "GPE"}:
             continue            # part of a longer name ("Afghan National Army")
         nation = _nation_of(token)
-        if nation is None:
-            continue
+        if nation is None or nation.text.lower() in BELIEF_WORDS:
+            continue            # "Christian leaders" are no nation's institution
         first = min([token.i, nation.start] + [c.i for c in token.lefts
                                                 if c.dep_ in {"amod", "compound"} and c.i >= nation.start - 3])
         last = max(token.i, nation.end - 1)

@@ -141,6 +141,9 @@ class AgreementFact:
     name: str | None = None  # a proper name when the text gives one ("the Doha agreement")
     part_of: int | None = None  # index of the agreement it is said to be part of
     verbal: bool = False     # made by a verb ("agreed to buy X"): its words are no name
+    stage: str | None = None  # where this sentence puts it: proposed, signed, collapsed... (LIFECYCLE)
+    stage_timex: int | None = None  # the date of that step, when the sentence gives one
+    earlier: bool = False    # "the previous agreement": a deal an other one replaces
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,21 @@ class Term:
     quote: Quote
 
 
+# The steps of an agreement's life, in the order readers know them.
+LIFECYCLE = ("proposed", "negotiating", "signed", "ratification pending", "in force", "suspended",
+             "violated", "collapsed")
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One step of an agreement's life, as one sentence tells it."""
+    status: str
+    date: str | None
+    precision: Precision | None
+    date_text: str | None    # the words the date is read from; None when it is the source's date
+    quote: Quote
+
+
 @dataclass(frozen=True)
 class Agreement:
     id: str
@@ -241,6 +259,9 @@ class Agreement:
     # Where its page is: None, at the usual path; "" for no page (a human hid it: `hide: true`);
     # else the path in content/ a human moved its page to.
     page: str | None = None
+    lifecycle: tuple[Transition, ...] = ()   # dated steps, oldest first
+    status: str | None = None     # the latest step
+    status_since: str | None = None  # the date of the latest step
 
 
 @dataclass(frozen=True)

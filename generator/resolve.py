@@ -10,10 +10,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .actors import Cluster, Curation, cluster_mentions, learn_names, name_key
+from .actors import Cluster, Curation, cluster_mentions, learn_names, lower_words, name_key
 from .lexicon import MAKING_VERBS, REPORTING_VERBS
-from .model import (Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant, Quote,
-                    Role, Source, Term)
+from .countries import lookup
+from .model import (LIFECYCLE, Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant,
+                    Quote, Role, Source, Term, Transition)
 from .slugs import slug, unique_slugs
 from .status import status_of
 from .timex_calendar import precision_of
@@ -28,7 +29,7 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     source_of = {s.id: s for s in sources}
     quotes = _Quotes({f.source_id: f for f in facts})
     actors, actor_of = _actors(facts, curation, quotes)
-    agreements, agreement_of = _agreements(facts, actor_of, actors, quotes)
+    agreements, agreement_of = _agreements(facts, actor_of, actors, quotes, source_of)
     events = _events(facts, actor_of, agreement_of, source_of, actors, quotes)
     events, statements = [e for e in events if worth_a_page(e)], [e for e in events if not worth_a_page(e)]
     agreements = _link_events(agreements, events)
@@ -86,15 +87,14 @@ def _actors(facts: list[DocFacts], curation: Curation, quotes: _Quotes) -> tuple
     for key in sorted(clusters):
         members[groups.find(key)].append(clusters[key])
     by_id = quotes.by_id
-    drafts = []
+    kept = []
     for root in sorted(members):
         group = members[root]
         keys = {c.key for c in group}
         if not _worth_a_page(group, by_id):
             continue
-        drafts.append(_draft(group, curation, quotes))
-        # Hidden by a human: no page, but its facts stay on the others, as plain text.
-        drafts[-1]["page"] = "" if keys & curation.hidden else None
+        kept.append(group)
+    drafts = _one_page_per_name(kept, curation, quotes, groups)
     ids = unique_slugs([(f"{d['name']}\x00{d['type']}", slug(d["name"])) for d in drafts])
     actors, actor_of = [], {}
     for draft, actor_id in zip(drafts, ids):
@@ -107,15 +107,80 @@ def _actors(facts: list[DocFacts], curation: Curation, quotes: _Quotes) -> tuple
     return sorted(actors, key=lambda a: a.id), actor_of
 
 
+def _one_page_per_name(kept: list[list[Cluster]], curation: Curation, quotes: _Quotes, groups) -> list[dict]:
+    """Two groups whose pages would bear the same name are one actor ("the US government" as an
+    organisation and as a group), unless a human's `not_same_as` keeps them apart: then they
+    are namesakes, and each name takes its type as a qualifier ("Georgia (country)")."""
+    drafts = [_draft(group, curation, quotes) for group in kept]
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        by_name[name_key(draft["name"])].append(index)
+    if all(len(same) == 1 for same in by_name.values()):
+        return drafts
+    result, done = [], set()
+    for index, draft in enumerate(drafts):
+        if index in done:
+            continue
+        same = by_name[name_key(draft["name"])]
+        if len(same) == 1:
+            result.append(draft)
+            continue
+        done.update(same)
+        walled = [i for i in same if any(groups.walled(c.key, d.key) for j in same if j != i
+                                         for c in kept[i] for d in kept[j])]
+        together = [c for i in same if i not in walled for c in kept[i]]
+        apart = [drafts[i] for i in walled]
+        if together:
+            apart.append(_draft(sorted(together, key=lambda c: c.key), curation, quotes))
+        if len(apart) > 1:
+            types = [made["type"] for made in apart]
+            for made in apart:
+                # The type tells namesakes apart, or else the role the sources give.
+                qualifier = made["type"] if types.count(made["type"]) == 1 else \
+                    (made["roles"][0].title if made["roles"] else made["type"])
+                made["name"] = f"{made['name']} ({qualifier})"
+        result += apart
+    return result
+
+
 def _worth_a_page(group: list[Cluster], by_id: dict[str, DocFacts]) -> bool:
     """An actor acts somewhere: a name that only ever modifies a noun ("a Skype call",
-    "the AFG peace process") and never carries a role is a description, not an actor."""
-    for cluster in group:
-        for source, index in cluster.mentions:
-            mention = by_id[source].mentions[index]
-            if not mention.modifier or mention.role:
-                return True
+    "the AFG peace process") and never carries a role is a description, not an actor. A name
+    written once gets a page only if it acts, is acted upon or is a party in that sentence, or
+    carries a role, unless it is a proper name: words the same source also writes in lower case
+    ("Financial Markets", "the Community") are common nouns in capitals, not a name."""
+    named = [(source, index) for cluster in group for source, index in cluster.mentions]
+    for source, index in named:
+        mention = by_id[source].mentions[index]
+        if mention.role:
+            return True
+        if not mention.modifier and (len(named) > 1 or index in _participants(by_id[source])
+                                     or not _common_words(mention.name, by_id[source])):
+            return True
     return False
+
+
+def _common_words(name: str, doc: DocFacts) -> bool:
+    """Whether every word of `name` is written in lower case somewhere in `doc`."""
+    words = [w for w in name.split() if w.isalpha()]
+    if not words or any(w.isupper() for w in words):
+        return False
+    written = lower_words(doc)
+    return all(w.lower() in written for w in words)
+
+
+def _participants(doc: DocFacts) -> frozenset[int]:
+    """The mentions that act, are acted upon, are the place of an event, or are parties."""
+    found = _PARTICIPANTS.get(doc.source_id)
+    if found is None or found[0] is not doc:
+        made = {m for e in doc.events for m in e.agents + e.others}
+        made |= {e.place for e in doc.events if e.place is not None}
+        made |= {m for a in doc.agreements for m in a.parties}
+        found = _PARTICIPANTS[doc.source_id] = (doc, frozenset(made))
+    return found[1]
+
+
+_PARTICIPANTS: dict[str, tuple[DocFacts, frozenset[int]]] = {}
 
 
 def _draft(group: list[Cluster], curation: Curation, quotes: _Quotes) -> dict:
@@ -151,7 +216,9 @@ def _draft(group: list[Cluster], curation: Curation, quotes: _Quotes) -> dict:
     summary = _curated(curation.summaries, keys)
     return {"name": name, "type": kind, "aliases": tuple(aliases),
             "roles": tuple(roles), "quotes": tuple(map(quotes.__getitem__, sentences)), "refs": refs,
-            "sources": tuple(sorted({s for s, _ in refs})), "summary": summary}
+            "sources": tuple(sorted({s for s, _ in refs})), "summary": summary,
+            # Hidden by a human: no page, but its facts stay on the others, as plain text.
+            "page": "" if keys & curation.hidden else None}
 
 
 def _curated(table: dict[str, str], keys: set[str]) -> str | None:
@@ -181,18 +248,25 @@ def _root_fact(doc: DocFacts, index: int) -> int:
     return index
 
 
-def _agreements(facts, actor_of, actors, quotes):
+def _agreements(facts, actor_of, actors, quotes, source_of=None):
     """One agreement per kind and set of parties; one with no parties of its own only when the
-    text makes it part of one that has them ("the exchange was part of an agreement between...")."""
+    text makes it part of one that has them ("the exchange was part of an agreement between..."),
+    or when it is "the deal" of a source naming a party of the only such deal in the corpus."""
     names = {a.id: a for a in actors}
     groups: dict[tuple, list[tuple[DocFacts, int]]] = defaultdict(list)
+    loose: list[tuple[DocFacts, int]] = []
     for doc in facts:
         for index in range(len(doc.agreements)):
             key = _group_key(doc, _root_fact(doc, index), actor_of, names)
             if key is not None:
                 groups[key].append((doc, index))
+            elif _definite(doc.agreements[index]):
+                loose.append((doc, index))
+    _join_partial_parties(groups)
+    _join_nominal_mentions(groups, loose, actor_of)
     keys = sorted(groups, key=repr)
-    drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names, quotes) for key in keys]
+    drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names, quotes, source_of or {})
+              for key in keys]
     ids = unique_slugs([(repr(key), slug(draft.name)) for key, draft in zip(keys, drafts)])
     agreement_of: dict[tuple[str, int], str] = {}
     result = []
@@ -205,28 +279,136 @@ def _agreements(facts, actor_of, actors, quotes):
     return sorted(result, key=lambda a: a.id), agreement_of
 
 
+def _definite(fact: AgreementFact) -> bool:
+    words = fact.text.split()
+    return not fact.parties and not fact.verbal and fact.part_of is None and bool(words) \
+        and len(words) <= 3
+
+
+def _join_partial_parties(groups: dict[tuple, list]) -> None:
+    """"the Vietnam agreement" is the Chile–Vietnam one when that is the only agreement of its
+    family whose parties include Vietnam: a group naming some of the parties of exactly one
+    other group joins it."""
+    for key in sorted(groups, key=repr):
+        family, parties, whole = key
+        if not parties or whole is not None:
+            continue
+        wider = [k for k in groups if k[0] == family and k[2] is None and set(parties) < set(k[1])]
+        if len(wider) == 1:
+            groups[wider[0]] += groups.pop(key)
+
+
+def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of) -> None:
+    """"The deal", "the truce" in a source with no deal of its own: the one agreement of that
+    family in the corpus whose parties that source names. Two candidates, or none: no join."""
+    for doc, index in loose:
+        fact = doc.agreements[index]
+        here = {actor_of[(doc.source_id, m)] for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
+        family = _family(fact.kind, fact.earlier)
+        found = [k for k in groups if k[0] == family and k[2] is None and set(k[1]) & here]
+        if len(found) == 1:
+            groups[found[0]].append((doc, index))
+
+
 def _group_key(doc, root: int, actor_of, names, depth: int = 0) -> tuple | None:
     """(family, parties, key of the whole it is part of), or None for a generic mention."""
     fact = doc.agreements[root]
     parties = _party_ids(doc, fact, actor_of, names)
     if parties:
-        return (_family(fact.kind), parties, None)
+        return (_family(fact.kind, fact.earlier), parties, None)
     if fact.part_of is None or depth > 3:
         return None
     whole = _group_key(doc, _root_fact(doc, fact.part_of), actor_of, names, depth + 1)
-    return (_family(fact.kind), (), whole) if whole is not None else None
+    return (_family(fact.kind, fact.earlier), (), whole) if whole is not None else None
 
 
-def _family(kind: str) -> str:
-    return kind if kind in {"decree", "exchange", "ceasefire", "resolution", "order"} else "agreement"
+_OWN_FAMILIES = frozenset({"decree", "exchange", "ceasefire", "resolution", "order", "release", "offer"})
+
+
+def _family(kind: str, earlier: bool = False) -> str:
+    family = kind if kind in _OWN_FAMILIES else "agreement"
+    return f"{family} (earlier)" if earlier else family
+
+
+# Titles of those who sign for a state or an organisation: the deal is their side's, not theirs.
+_SIGNING_TITLES = frozenset("minister secretary envoy ambassador negotiator delegate representative "
+                            "commissioner chancellor undersecretary".split())
 
 
 def _party_ids(doc, fact: AgreementFact, actor_of, names) -> tuple[str, ...]:
-    ids = {actor_of[(doc.source_id, m)] for m in fact.parties if (doc.source_id, m) in actor_of}
-    return tuple(sorted(i for i in ids if names[i].type != "place"))
+    ids = set()
+    for m in fact.parties:
+        actor_id = actor_of.get((doc.source_id, m))
+        if actor_id is None:
+            continue
+        if fact.kind not in {"decree", "order", "offer"}:
+            actor_id = _side_of(doc.mentions[m], names[actor_id], names) or actor_id
+        ids.add(actor_id)
+    ids = {i for i in ids if names[i].type != "place"}
+    if fact.kind not in {"decree", "order", "offer"} and any(names[i].type != "person" for i in ids):
+        # Beside the states and companies, the people named sign for one of them: no party.
+        ids = {i for i in ids if names[i].type != "person"}
+    return tuple(sorted(ids))
 
 
-def _agreement_draft(family, parties, members, actor_of, names, quotes) -> Agreement:
+def _side_of(mention, actor, names) -> str | None:
+    """The country a minister or an envoy signs for, from the title the sources give
+    ("Vietnamese Trade Minister Tran Van Minh"): the party is Vietnam, not the minister.
+    A decree or an offer stays its maker's (see `_party_ids`)."""
+    if actor.type != "person":
+        return None
+    titles = ([mention.role] if mention.role else []) + [r.title for r in actor.roles]
+    by_name = _countries_by_name(names)
+    for title in titles:
+        words = title.replace("'s", " ").replace("’s", " ").split()
+        if not _SIGNING_TITLES & {w.lower().strip(",.") for w in words}:
+            continue
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                country = lookup(" ".join(words[i:i + n]))
+                if country is not None and country.name in by_name:
+                    return by_name[country.name]
+    return None
+
+
+_COUNTRY_IDS: dict[int, tuple[dict, dict]] = {}
+
+
+def _countries_by_name(names: dict) -> dict[str, str]:
+    """Country name -> actor id, made once per set of actors."""
+    made = _COUNTRY_IDS.get(id(names))
+    if made is None or made[0] is not names:
+        table = {a.name: a.id for a in names.values() if a.type == "country"}
+        _COUNTRY_IDS.clear()
+        made = _COUNTRY_IDS[id(names)] = (names, table)
+    return made[1]
+
+
+def _lifecycle(members, quotes, source_of) -> tuple[Transition, ...]:
+    """Each step a sentence tells, dated by its own words or else by its source; oldest first,
+    and of two steps on one day the later in the life of a deal last."""
+    steps = {}
+    for doc, index in members:
+        fact = doc.agreements[index]
+        if fact.stage is None:
+            continue
+        date = precision = date_text = None
+        if fact.stage_timex is not None:
+            timex = doc.timexes[fact.stage_timex]
+            if precision_of(timex.value):
+                date, precision, date_text = timex.value, precision_of(timex.value), timex.text
+        source = source_of.get(doc.source_id)
+        if date is None and source is not None and source.date:
+            date, precision = source.date, "day"
+        step = Transition(status=fact.stage, date=date, precision=precision, date_text=date_text,
+                          quote=quotes[doc.source_id, fact.sent])
+        steps.setdefault((fact.stage, date, step.quote), step)
+    order = {stage: n for n, stage in enumerate(LIFECYCLE)}
+    return tuple(sorted(steps.values(), key=lambda t: (t.date or "", order.get(t.status, 0),
+                                                       t.quote.source, t.quote.sent)))
+
+
+def _agreement_draft(family, parties, members, actor_of, names, quotes, source_of=None) -> Agreement:
     phrases = Counter()
     proper = None
     date = precision = date_text = place = None
@@ -251,6 +433,8 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes) -> Agree
             text = text[:1].upper() + text[1:]
             if all(t.text != text for t in terms):
                 terms.append(Term(text=text, quote=quotes[doc.source_id, clause.sent]))
+    earlier = family.endswith(" (earlier)")
+    family = family.removesuffix(" (earlier)")
     kind = kinds.most_common(1)[0][0] if family == "agreement" else family
     # A name is short: a long phrase reads as a sentence, and the parties name it better.
     written = [p for p in phrases if any(w[:1].isupper() for w in p.split()[:-1]) and len(p.split()) <= 7]
@@ -260,14 +444,18 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes) -> Agree
         # The compact form ("Taliban-US agreement") reads better as a title than the long one.
         name = min(written, key=lambda p: (" between " in p or " with " in p, -phrases[p], len(p), p))
     elif parties:
-        name = f"{'–'.join(names[p].name for p in parties)} {kind}"
+        # The deal a newer one replaced is told apart from it in its title.
+        name = f"{'earlier ' if earlier else ''}{'–'.join(names[p].name for p in parties)} {kind}"
     else:                   # a part of another agreement: "the planned prisoner exchange"
         name = _bare_phrase(min(phrases, key=lambda p: (-phrases[p], len(p), p))) if phrases else kind
     name = name[:1].upper() + name[1:]
     aliases = tuple(_sorted_case_aside({p for p in phrases if name_key(p) != name_key(name) and " " in p}))
+    lifecycle = _lifecycle(members, quotes, source_of or {})
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
-                     quotes=tuple(dict.fromkeys(said)))
+                     quotes=tuple(dict.fromkeys(said)), lifecycle=lifecycle,
+                     status=lifecycle[-1].status if lifecycle else None,
+                     status_since=lifecycle[-1].date if lifecycle else None)
 
 
 _PLAN_WORDS = frozenset("planned proposed expected promised agreed future possible new first "
