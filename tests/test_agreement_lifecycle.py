@@ -6,18 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.export import graph_to_dict
-from generator.generate import generate
+from tests.test_agreements import export
 
 pytestmark = pytest.mark.slow
-
-
-def export(tmp_path, settings_for, documents: dict[str, str]) -> dict:
-    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
-    (tmp_path / "seeds").mkdir()
-    for name, text in documents.items():
-        (tmp_path / "seeds" / name).write_text(text)
-    return graph_to_dict(generate(settings_for(tmp_path)).graph)
 
 
 def names(graph: dict, ids) -> set[str]:
