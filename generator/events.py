@@ -157,9 +157,11 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     bare = None
     if not agents and not passive:
         # An action needs someone who acts; or, dated in its own words, something named that
-        # acts ("Pre-orders of the iPhone began Tuesday", "stock indexes posted gains on Friday").
-        bare = _named_subject(verb) if timex is not None and _own_date(clause, timexes, sent_of[verb.i]) else None
-        if bare is None:
+        # acts ("Pre-orders of the iPhone began Tuesday", "stock indexes posted gains on Friday");
+        # or a proper name that is no actor ("the FTSE 100 dropped"), dated or not.
+        bare = _named_subject(verb)
+        dated = timex is not None and _own_date(clause, timexes, sent_of[verb.i])
+        if bare is None or not (dated or bare.pos_ == "PROPN"):
             return None
     if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH and not statement:
         return None

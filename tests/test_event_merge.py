@@ -70,3 +70,29 @@ def test_an_undated_single_source_action_is_a_quote_not_a_page(project):
     assert not any("forecast" in p.name for p in (root / "content" / "events").glob("*.md"))
     # still findable: quoted on its actor's page
     assert "Sony cut its profit forecast." in (root / "content" / "actors" / "sony.md").read_text()
+
+
+INDEX_WIRE = "The Sensex fell 4 percent in Mumbai as banks and carmakers lost ground in heavy trading."
+
+
+@pytest.fixture(scope="module")
+def index_events(tmp_path_factory):
+    """A name that is no actor (an index the model does not take for an organisation) can still
+    do something, undated: a wire story republished with a small edit tells it once."""
+    from generator.config import load_settings
+
+    root = tmp_path_factory.mktemp("index")
+    (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "e.txt").write_text(f"date 2008-10-06 {INDEX_WIRE}\n")
+    (root / "seeds" / "f.txt").write_text(f"date 2008-10-07 {INDEX_WIRE.replace('heavy', 'hectic')}\n")
+    settings = load_settings(root / "mkdocs.yml")
+    settings.jobs = 1
+    graph = graph_to_dict(generate(settings).graph)
+    return graph
+
+
+def test_what_a_name_that_is_no_actor_did_is_one_event_told_by_both_sources(index_events):
+    assert not [a for a in index_events["actors"] if "sensex" in a["name"].lower()]
+    sensex = [e for e in index_events["events"] if "sensex" in e["title"].lower()]
+    assert len(sensex) == 1 and _sources(sensex[0]) == ["e", "f"], [e["title"] for e in index_events["events"]]
