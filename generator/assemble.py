@@ -178,14 +178,9 @@ def write_pages(content: Path, final: dict[str, str], results: dict[str, MergeRe
             {p: left for p, (_, left) in zip(paths, done) if left is not None})
 
 
-def front_matter(text: str) -> dict:
-    """A page's front matter; {} when it has none or a human left it broken."""
-    return page_meta(text)
-
-
 def page_title(text: str) -> str | None:
     """The title a page shows: its front matter's, else its first heading's."""
-    return _title(front_matter(text), text)
+    return _title(page_meta(text), text)
 
 
 def _title(meta: dict, text: str) -> str | None:

@@ -43,7 +43,7 @@ def _front_matter(pages: dict[str, str], last_good: dict[str, dict]) -> tuple[li
         front = read_front_matter(text)
         if front.broken:
             found.append(Problem(path, front.error, "error", front.line))
-            if last_good.get(path, {}).get("hide") is True:
+            if hidden(last_good.get(path, {})):
                 hid.add(path)
             continue
         if hidden(front.meta):

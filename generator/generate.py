@@ -23,7 +23,7 @@ from .config import Settings
 from .exceptions import BriefingError, LockedError, Problem
 from .extraction import Extraction, Progress, begin
 from .fanout import beside
-from .frontmatter import page_curation, read_front_matter
+from .frontmatter import hidden, page_curation, read_front_matter
 from .incremental import MemoRenderer
 from .merge import MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched
 from .model import Graph
@@ -207,7 +207,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                  if p not in results and p not in renderer.reused and page_stamp(t) is not None]
         stale += sorted(clean - set(results) - renderer.reused)
         for path in stale:
-            if curated.get(path, {}).get("hide") is True or path in twins:
+            if hidden(curated.get(path, {})) or path in twins:
                 continue            # hidden on purpose: the page keeps the decision, unpublished
             if path in existing and touched(existing[path]):
                 final[path] = orphan(existing[path], ORPHAN_NOTICE)
@@ -219,7 +219,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         tick = progress("backlinks", 1)
         made = {page.path: (page.links, page.title) for page in rendered if page.result is not None}
         incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record,
-                                                        {p for p, v in curated.items() if v.get("hide") is True})
+                                                        {p for p, v in curated.items() if hidden(v)})
         tick(1)
         outcomes, left = write_pages(settings.content, final, results, incoming, titles, renderer.reused, jobs,
                                progress("writing", len(results.keys() | incoming.keys())), files, existing)
@@ -447,7 +447,7 @@ def read_curation(settings: Settings, curated: dict[str, dict], pages: dict[str,
         curation.not_same_as += [(title, other) for other in meta.get("not_same_as", [])]
         if "type" in meta:
             curation.types[key] = meta["type"]
-        if meta.get("hide") is True:
+        if hidden(meta):
             curation.hidden.add(key)
         if meta.get("summary"):
             curation.summaries[key] = meta["summary"]
@@ -470,8 +470,8 @@ def place_pages(graph: Graph, pages: dict[str, str], curated: dict[str, dict],
         stamped = page_stamp(text)
         if stamped is not None and stamped[0].partition("/")[0] in _PLACED:
             claims.setdefault(stamped[0], []).append(path)
-    hidden = {page_stamp(pages[p])[0] for p, meta in curated.items()
-              if meta.get("hide") is True and p in pages and page_stamp(pages[p]) is not None}
+    hid = {page_stamp(pages[p])[0] for p, meta in curated.items()
+           if hidden(meta) and p in pages and page_stamp(pages[p]) is not None}
     twins: dict[str, str] = {}
     changes = {}
     for kind, attr in _PLACED.items():
@@ -482,7 +482,7 @@ def place_pages(graph: Graph, pages: dict[str, str], curated: dict[str, dict],
             if usual in clean and usual not in paths:
                 paths = [usual, *paths]
             page = item.page
-            if page_id in hidden:
+            if page_id in hid:
                 page = ""
             elif page != "" and paths and usual not in paths:
                 page = paths[0]         # moved: the first of the files that claim it, by path

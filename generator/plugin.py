@@ -83,7 +83,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     settings = self._settings(config)
                     last_good = Store(settings.cache_dir, settings.content).curation()
                 rel = Path(file.src_uri).as_posix()
-                gone = last_good.get(rel, {}).get("hide") is True
+                gone = hidden(last_good.get(rel, {}))
             else:
                 gone = hidden(front.meta)
             if gone:

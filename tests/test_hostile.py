@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from generator.backlinks import find_links, render_backlinks
 from generator.cli import cli
-from generator.assemble import front_matter, page_title
+from generator.assemble import page_title
+from generator.frontmatter import page_meta
 from generator.merge import merge_page
 from generator.model import (Actor, Agreement, DocFacts, Event, Graph, Mention, Participant, Quote, Role,
                              Sentence, Source, Term)
@@ -317,7 +318,7 @@ def _site_html(graph: Graph) -> dict[str, tuple[dict, str]]:
     out = {}
     for path, text in pages.items():
         body = FRONT_MATTER.sub("", text, count=1) + render_backlinks(path, links.get(path, []), titles)
-        out[path] = (front_matter(text), html_of(body))
+        out[path] = (page_meta(text), html_of(body))
     return out
 
 
@@ -357,7 +358,7 @@ def test_hostile_human_front_matter_keys_survive_a_rebuild(human):
     added = yaml.safe_dump(human, sort_keys=True)
     edited = ACTOR_PAGE.replace("\n---\n", f"\n{added}---\n", 1)
     merged = merge_page(edited, ACTOR_PAGE_NEXT).text
-    meta = front_matter(merged)
+    meta = page_meta(merged)
     assert {key: meta.get(key) for key in human} == human
     assert "Epsilon" in merged          # the generated regions did update
 

@@ -174,7 +174,7 @@ def test_render_every_seed_page_is_stamped_as_the_hand_edit_check_reads_it(seeds
     """The renderer stamps a page from the skeleton and regions it has just made, without
     parsing the page again: the stamp must be the one `touched` recomputes from the text, or
     every page would look edited by hand; and the title it hands on is the page's own."""
-    from generator.assemble import front_matter
+    from generator.frontmatter import page_meta
     from generator.merge import stamp, touched
     from generator.render import Renderer
 
@@ -185,7 +185,7 @@ def test_render_every_seed_page_is_stamped_as_the_hand_edit_check_reads_it(seeds
         assert stamp(page.page_id, page.text) == page.text, page.path
         assert not touched(page.text), page.path
         if page.title is not None:
-            assert page.title == front_matter(page.text)["title"], page.path
+            assert page.title == page_meta(page.text)["title"], page.path
 
 
 def test_render_a_region_mark_inside_a_region_is_text_not_a_region():
