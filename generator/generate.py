@@ -137,7 +137,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         report.problems += problems
         report.sources = len(sources)
         extraction.start(sources)       # the model parses while the rest is read
-        record = store.load(code)
+        # Without the record every page is rendered: the one switch that turns reuse off.
+        record = store.load(code) if settings.incremental else Record()
         store.forget()      # until this run has finished writing, its record would be wrong
         # Pages this generator wrote and nobody touched since are known without reading them.
         files = listing(settings.content)

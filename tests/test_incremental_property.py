@@ -148,3 +148,32 @@ def test_a_rebuild_writes_what_a_build_from_nothing_writes(start, steps):
             full = _full_build(project, settings_)
             differ = sorted(p for p in built.keys() | full.keys() if built.get(p) != full.get(p))
             assert not differ, f"after {steps[:step + 1]}: the rebuild and a full build differ in {differ}"
+
+
+def test_incremental_false_renders_every_page_again(project, settings_for, monkeypatch):
+    """The switch in mkdocs.yml: with `incremental: false` nothing of the last run is reused."""
+    from generator.generate import generate
+    from generator.incremental import MemoRenderer
+
+    rendered: list[str] = []
+    render = MemoRenderer.render
+
+    def counted(self, template, path, page_id, **context):
+        page = render(self, template, path, page_id, **context)
+        rendered.append(path) if page.text is not None else None
+        return page
+
+    monkeypatch.setattr(MemoRenderer, "render", counted)
+    generate(settings_for(project))
+    first = len(rendered)
+    rendered.clear()
+    generate(settings_for(project))
+    assert len(rendered) < first / 2            # reuse, as usual
+    rendered.clear()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("- briefing:\n", "- briefing:\n      incremental: false\n", 1))
+    assert "incremental: false" in config.read_text()
+    before = _tree(project / "content")
+    report = generate(settings_for(project))
+    assert len(rendered) >= first and report.written == []
+    assert _tree(project / "content") == before
