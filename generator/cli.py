@@ -193,7 +193,8 @@ def _run_until_stopped(args: list[str], grace: float = 10.0) -> int:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to FILE instead of standard output.")
 def export(config_file, sources, content, quiet, jobs, output):
-    """Print the knowledge graph as JSON (schema briefing-graph/2).
+    """Print the knowledge graph as JSON (schema briefing-graph/2). Writes no page: only
+    the extraction cache, so that what it parses is not parsed again.
 
     Example: briefing export -o graph.json
     """
@@ -202,8 +203,16 @@ def export(config_file, sources, content, quiet, jobs, output):
     if output and not output.parent.is_dir():        # said before the work, not after it
         raise BriefingError(f"{output}: folder {output.parent} not found; create it, or write "
                             "the export elsewhere with -o")
-    _, report = _run_generate(config_file, sources, content, True, jobs, need_graph=True)
-    text = to_json(report.graph)
+    from .extraction import begin
+
+    settings = _settings(config_file, sources, content, jobs)
+    extraction = begin(settings)
+    from .knowledge import knowledge_graph
+
+    graph, problems = knowledge_graph(settings, extraction=extraction)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    text = to_json(graph)
     if output:
         try:
             output.write_text(text, encoding="utf-8")

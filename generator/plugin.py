@@ -32,6 +32,7 @@ class BriefingConfig(base.Config):
     max_source_bytes = c.Type(int, default=DEFAULTS["max_source_bytes"])
     aliases = c.Type(dict, default={})
     ignore = c.Type(list, default=[])
+    incremental = c.Type(bool, default=DEFAULTS["incremental"])
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):

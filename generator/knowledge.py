@@ -1,0 +1,45 @@
+"""The knowledge graph of a folder of sources, as `generate` would build it, without writing
+a page: what `briefing export` prints and the Python API's `graph()` returns.
+
+It reads what `generate` reads (the sources, the extraction cache, the readers' curation in
+content/'s front matter and mkdocs.yml) and writes only to the extraction cache, which holds
+what was parsed, so the next run does not parse it again.
+"""
+
+from __future__ import annotations
+
+from .config import Settings
+from .extraction import Extraction, Progress, begin
+from .exceptions import Problem
+from .generate import (_no_progress, place_pages, read_curation, read_page_curation, read_pages,
+                       renamed_actor_pages)
+from .model import Graph
+from .record import Store
+from .sources import read_sources
+
+
+def knowledge_graph(settings: Settings, progress: Progress = _no_progress,
+                    extraction: Extraction | None = None) -> tuple[Graph, list[Problem]]:
+    """The graph and the problems met on the way (sources that could not be read, curation
+    that does not parse). `extraction`: as for `generate`."""
+    extraction = extraction or begin(settings)
+    problems: list[Problem] = []
+    try:
+        sources, read_problems = read_sources(settings.sources, settings.max_source_bytes, {})
+        problems += read_problems
+        extraction.start(sources)
+        pages = read_pages(settings.content) if settings.content.is_dir() else {}
+        curated, curation_problems = read_page_curation(pages, Store(settings.cache_dir, settings.content).curation())
+        problems += curation_problems
+        facts, _ = extraction.finish(progress)
+        problems += extraction.problems
+    finally:
+        extraction.close()
+    from .resolve import resolve
+
+    graph = resolve(sources, facts, read_curation(settings, curated, pages))
+    names = {a.id: a.name for a in graph.actors}
+    if renamed_actor_pages(pages, names, curated):
+        graph = resolve(sources, facts, read_curation(settings, curated, pages, names))
+    graph, _ = place_pages(graph, pages, curated)
+    return graph, problems
