@@ -150,7 +150,12 @@ def _objects_fit(a: Report, b: Report) -> bool | None:
     if not a.objects & b.objects:
         return False
     models_a, models_b = _models(a.rest), _models(b.rest)
-    return not (models_a and models_b and not models_a & models_b)
+    if models_a and models_b and not models_a & models_b:
+        return False
+    # Each names something the other does not: "the Norvale Music Store" is not "the Norvale
+    # Video Store", though both are Norvale's stores.
+    names_a, names_b = _names(a.rest), _names(b.rest)
+    return not (names_a - names_b and names_b - names_a)
 
 
 def _dates_agree(a: Report, b: Report) -> bool:
@@ -227,6 +232,11 @@ def _span(date: str) -> tuple[dt.date, dt.date]:
         following = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
         return first, following - dt.timedelta(days=1)
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def _names(text: str) -> frozenset[str]:
+    """The capitalised words of a phrase: the names in what an action acted on."""
+    return frozenset(w.lower() for w in re.findall(r"\b[a-z]*[A-Z][\w-]*", text))
 
 
 def _models(text: str) -> frozenset[str]:

@@ -286,3 +286,5 @@ class Graph:
     # Events without a page of their own (no date from the text, no place, one source, no
     # agreement): exported, and quoted on their actors' and sources' pages, but not pages.
     statements: tuple[Event, ...] = ()
+    # Sources that republish another's story with small edits: copy id -> the first telling's id.
+    copies: dict[str, str] = field(default_factory=dict, compare=False, repr=False)

@@ -17,6 +17,7 @@ from .event_merge import Report, cluster, figures
 from .model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, Graph,
                     Participant, Quote, Role, Source, Term, Transition)
 from .slugs import slug, unique_slugs
+from .sources import copies_of
 from .status import status_of
 from .timex_calendar import precision_of
 
@@ -31,23 +32,30 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     quotes = _Quotes({f.source_id: f for f in facts})
     actors, actor_of = _actors(facts, curation, quotes)
     agreements, agreement_of = _agreements(facts, actor_of, actors, quotes, source_of)
-    events = _events(facts, actor_of, agreement_of, source_of, actors, quotes)
-    events, statements = [e for e in events if worth_a_page(e)], [e for e in events if not worth_a_page(e)]
+    copy_of = copies_of(sources)
+    events = _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of)
+    events, statements = [e for e in events if worth_a_page(e, copy_of)], \
+        [e for e in events if not worth_a_page(e, copy_of)]
     agreements = _link_events(agreements, events)
     mention_actors: dict[str, dict[int, str]] = defaultdict(dict)
     for (source_id, index), actor_id in actor_of.items():
         mention_actors[source_id][index] = actor_id
     return Graph(sources=tuple(sources), actors=tuple(actors), events=tuple(events),
                  agreements=tuple(agreements), facts=tuple(facts), mention_actors=dict(mention_actors),
-                 statements=tuple(statements))
+                 statements=tuple(statements), copies=copy_of)
 
 
-def worth_a_page(event: Event) -> bool:
+def worth_a_page(event: Event, copy_of: dict[str, str] | None = None) -> bool:
     """An event a reader needs to find by itself: dated by its own words, placed, reported by
-    two sources or more, or concerning an agreement. A report's date alone is not enough:
-    every statement has one."""
+    two sources or more (copies of one story count once), or concerning an agreement. A
+    report's date alone is not enough: every statement has one."""
     return bool((event.date and not event.statement) or event.place or event.agreements
-                or len({q.source for q in event.quotes}) > 1)
+                or reporting_sources(event.quotes, copy_of) > 1)
+
+
+def reporting_sources(quotes, copy_of: dict[str, str] | None = None) -> int:
+    """How many sources report something, a story republished with small edits counting once."""
+    return len({(copy_of or {}).get(q.source, q.source) for q in quotes})
 
 
 def prepare(facts: list[DocFacts], last: dict | None) -> None:
