@@ -562,9 +562,13 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes)
     agents = _ids(here, fact.agents)
     others = [i for i in _ids(here, fact.others) if i not in agents]
     place = actor_of.get((doc.source_id, fact.place)) if fact.place is not None else None
-    if not agents and not others and not ((fact.passive or fact.subject) and (place or fact.timex is not None)) \
+    # "At least 15 soldiers were killed in Kunduz" needs no actor; nor "the Nasdaq index fell",
+    # whose name is no actor's.
+    named = bool(fact.subject and not fact.agents and not fact.passive and not fact.nominal)
+    if not agents and not others and not named \
+            and not ((fact.passive or fact.subject) and (place or fact.timex is not None)) \
             or fact.nominal and not fact.subject:
-        return None         # "At least 15 soldiers were killed in Kunduz" needs no actor
+        return None
     date = precision = date_text = anchor = None
     statement = False
     if fact.timex is not None:

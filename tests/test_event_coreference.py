@@ -177,3 +177,36 @@ def test_event_coreference_copies_found_by_shingles():
     sources = [Source(id=i, path=f"{i}.txt", title=i, date=d, text=t, sha256=i)
                for i, d, t in (("x", "2020-01-02", text), ("y", "2020-01-01", edited), ("z", None, other))]
     assert copies_of(sources) == {"x": "y"}
+
+
+def test_event_coreference_one_speaker_one_day_told_in_other_words_is_one_statement():
+    day = dict(trigger="say", agents=("ilse-marquardt",), date="2020-03-23")
+    a = _report(sentence="Marquardt said yesterday that the border crossings will reopen for trucks.",
+                rest="the crossings will reopen", **day)
+    b = _report(source="s2", sentence="In a March 23 briefing, Marquardt said that border crossings would "
+                                      "reopen to trucks within days.", rest="trucks would be let through", **day)
+    assert same_event(a, b)
+    other_day = _report(source="s2", sentence=b.sentence, **{**day, "date": "2020-03-20"})
+    assert not same_event(a, other_day)
+    unrelated = _report(source="s2", sentence="Marquardt said on Monday that fishing quotas are unfair.",
+                        rest="fishing quotas are unfair", **day)
+    assert not same_event(a, unrelated)
+
+
+@pytest.mark.slow
+def test_event_coreference_what_a_named_index_did_undated_is_one_event_in_two_stories(tmp_path):
+    """"The Nasdaq index has fallen": a noun a name specifies acts, undated; the sentence copied
+    into a second story with a small edit is one event reported by both."""
+    from generator.config import load_settings
+
+    sentence = "The Nasdaq index has fallen by 2.41 % to 1950.20 , while the Dax was 1.5 % lower than at the start."
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "p.txt").write_text(f"date 2008-09-17 Markets were mixed. {sentence}\n")
+    (tmp_path / "seeds" / "q.txt").write_text(
+        f"date 2008-09-17 Trading was suspended in Moscow. {sentence.replace('2.41', '-2.41')}\n")
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    settings.jobs = 1
+    export = graph_to_dict(generate(settings).graph)
+    fell = _titled(export, "nasdaq", "fall")
+    assert len(fell) == 1 and _sources(fell[0]) == ["p", "q"], [e["title"] for e in export["events"]]
