@@ -616,15 +616,19 @@ def _disagreements(members: list[dict], reports: list[Report]) -> tuple[Disagree
     """Where the sources of one event tell it differently: dates that are not one within the
     other, or figures that differ. Copies of one story count once."""
     found = []
-    texts = [m for m in members if m["date_basis"] == "text"]
+    # Each source's date for it, read as the event's is (the most precise, then the earliest):
+    # a headline dated by its dateline and a sentence saying "yesterday" are one source's.
+    told: dict[str, dict] = {}
+    for m, r in zip(members, reports):
+        if m["date_basis"] == "text":
+            key = (-_PRECISION_RANK[m["precision"]], m["date"])
+            if r.source not in told or key < (-_PRECISION_RANK[told[r.source]["precision"]], told[r.source]["date"]):
+                told[r.source] = m
+    texts = list(told.values())
     if len({m["date"] for m in texts}) > 1 and not all(
             a["date"].startswith(b["date"]) or b["date"].startswith(a["date"]) for a in texts for b in texts):
-        seen = set()
         for m in texts:
-            if (m["date"], m["quote"].source) not in seen:
-                seen.add((m["date"], m["quote"].source))
-                found.append(Disagreement(kind="date", value=m["date"], words=m["date_text"] or "",
-                                          quote=m["quote"]))
+            found.append(Disagreement(kind="date", value=m["date"], words=m["date_text"] or "", quote=m["quote"]))
     numbers = [(figures(r.rest), m) for r, m in zip(reports, members) if figures(r.rest)]
     if len({n for n, _ in numbers}) > 1 and len({m["quote"].source for _, m in numbers}) > 1:
         seen = set()

@@ -210,3 +210,21 @@ def test_event_coreference_what_a_named_index_did_undated_is_one_event_in_two_st
     export = graph_to_dict(generate(settings).graph)
     fell = _titled(export, "nasdaq", "fall")
     assert len(fell) == 1 and _sources(fell[0]) == ["p", "q"], [e["title"] for e in export["events"]]
+
+
+def test_event_coreference_one_sources_two_dates_are_no_disagreement_between_sources():
+    """A headline dated by its dateline and a sentence saying "yesterday" are one source's
+    telling; two sources giving two days disagree."""
+    from generator.model import Quote
+    from generator.resolve import _disagreements
+
+    def told(source, sent, date):
+        member = {"date_basis": "text", "precision": "day", "date": date, "date_text": date,
+                  "quote": Quote(source=source, sent=sent, text="")}
+        return member, _report(source=source, trigger="resign", date=date)
+
+    one = [told("s1", 1, "2016-05-11"), told("s1", 3, "2016-05-10")]
+    assert _disagreements([m for m, _ in one], [r for _, r in one]) == ()
+    two = one + [told("s2", 2, "2016-05-12")]
+    found = _disagreements([m for m, _ in two], [r for _, r in two])
+    assert sorted((d.value, d.quote.source) for d in found) == [("2016-05-10", "s1"), ("2016-05-12", "s2")]
