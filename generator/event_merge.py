@@ -159,8 +159,8 @@ def _objects_fit(a: Report, b: Report) -> bool | None:
     None when only one names something."""
     if a.family in _INTRANSITIVE:
         return True
-    if a.source == b.source and a.place and a.place == b.place:
-        return True         # "flew to Kabul ... the trip to Kabul": one journey of one story
+    if a.source == b.source and (a.place and a.place == b.place or _refers_back(a) or _refers_back(b)):
+        return True         # "flew to Kabul ... the trip to Kabul", "... undertook the trip"
     if not a.objects or not b.objects:
         if a.source == b.source or not a.objects and not b.objects:
             return bool(a.agents) or a.source == b.source
@@ -252,6 +252,12 @@ def _span(date: str) -> tuple[dt.date, dt.date]:
         following = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
         return first, following - dt.timedelta(days=1)
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def _refers_back(report: Report) -> bool:
+    """"undertook the unannounced trip": what it acted on is only the noun of its own action,
+    with no name, so it is the action the story told before."""
+    return not _names(report.rest) and any(_FAMILIES.get(w) == report.family for w in report.objects)
 
 
 def _names(text: str) -> frozenset[str]:
