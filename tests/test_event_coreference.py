@@ -229,3 +229,18 @@ def test_event_coreference_one_sources_two_dates_are_no_disagreement_between_sou
     two = one + [told("s2", 2, "2016-05-12")]
     found = _disagreements([m for m, _ in two], [r for _, r in two])
     assert sorted((d.value, d.quote.source) for d in found) == [("2016-05-10", "s1"), ("2016-05-12", "s2")]
+
+
+def test_event_coreference_sources_giving_other_figures_disagree():
+    from generator.model import Quote
+    from generator.resolve import _disagreements
+
+    day = dict(trigger="kill", agents=(), date="2021-04-20", place="kunduz")
+    a = _report(rest="At least 15 soldiers killed in Kunduz", **day)
+    b = _report(source="s2", rest="17 soldiers killed in Kunduz", **day)
+    assert same_event(a, b)
+    members = [{"date_basis": "text", "precision": "day", "date": "2021-04-20", "date_text": "Tuesday",
+                "quote": Quote(source=r.source, sent=1, text="")} for r in (a, b)]
+    found = _disagreements(members, [a, b])
+    assert sorted((d.kind, d.value, d.quote.source) for d in found) == [("figures", "15", "s1"),
+                                                                         ("figures", "17", "s2")]
