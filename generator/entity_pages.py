@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from .mdtext import md, yaml_str
+from .resolve import reporting_sources
 
 SEP = " · "
 MAX_QUOTES = 40           # per page; the rest are counted, and the source pages hold them all
@@ -178,9 +179,26 @@ def _event_infobox(r, here, event, **_) -> str:
     out.append(f"    **Who** {who}<br>\n")
     if event.agreements:
         out.append(f"    **Concerns** {SEP.join(str(r.link('agreement', a, here)) for a in event.agreements)}<br>\n")
-    count = _distinct_sources(event.quotes)
-    out.append(f"    **Reported by** {count} source{_s(count)}\n\n")
+    copies = r.graph.copies
+    count = reporting_sources(event.quotes, copies)
+    republished = sorted({q.source for q in event.quotes if q.source in copies})
+    again = (f" ({SEP.join(r.short_title(c) for c in republished)} republishing another's story, "
+             "counted once)") if republished else ""
+    out.append(f"    **Reported by** {count} source{_s(count)}{md(again)}\n\n")
+    out += _disagreement_lines(r, here, event.disagreements)
     return "".join(out)
+
+
+def _disagreement_lines(r, here, disagreements) -> list[str]:
+    """Where the sources tell the event differently, each source's version with its quote."""
+    out = []
+    for kind, label in (("date", "the date"), ("figures", "the figures")):
+        told = [d for d in disagreements if d.kind == kind]
+        if told:
+            versions = SEP.join(f"{escape(d.value)} ({r.quote_link(d.quote, here, r.short_title(d.quote.source))})"
+                                for d in told)
+            out.append(f'!!! warning "The sources disagree on {label}"\n    {versions}\n\n')
+    return out
 
 
 _MODALITY_TEXT = {"happened": "happened", "planned": "planned or expected, not yet done",
@@ -260,6 +278,12 @@ def _source_infobox(r, here, source, found, **_) -> str:
         out.append(f"    **Publisher** {md(source.publisher)}<br>\n")
     if source.url:
         out.append(f"    **Address** {md(source.url)}<br>\n")
+    copies = r.graph.copies
+    if source.id in copies:
+        out.append(f"    **Copy of** {r.link('source', copies[source.id], here)}, republished with small edits<br>\n")
+    republished = sorted(c for c, o in copies.items() if o == source.id)
+    if republished:
+        out.append(f"    **Republished as** {SEP.join(str(r.link('source', c, here)) for c in republished)}<br>\n")
     out.append(f"    **Found** {len(found['actors'])} actors · {len(found['events'])} events · "
                f"{len(found['agreements'])} agreements\n\n")
     return "".join(out)

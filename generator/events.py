@@ -161,7 +161,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         # or a proper name that is no actor ("the FTSE 100 dropped"), dated or not.
         bare = _named_subject(verb)
         dated = timex is not None and _own_date(clause, timexes, sent_of[verb.i])
-        if bare is None or not (dated or bare.pos_ == "PROPN"):
+        if bare is None or not (dated or _proper(bare)):
             return None
     if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH and not statement:
         return None
@@ -202,6 +202,14 @@ def _named_subject(verb: Token) -> Token | None:
         if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ not in _RELATIVE:
             return subject
     return None
+
+
+def _proper(subject: Token) -> bool:
+    """A proper name, or a noun a name specifies: "the Nasdaq index", "the primary UK index,
+    the FTSE 100"."""
+    return subject.pos_ == "PROPN" or any(
+        c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "compound" and c.ent_type_ not in {"GPE", "NORP"})
+        for c in subject.children)
 
 
 def _own_date(clause: list[Token], timexes: list[TimexFact], sent: int) -> bool:

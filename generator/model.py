@@ -195,6 +195,15 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """Where one source tells an event otherwise than another: its date or its figures."""
+    kind: Literal["date", "figures"]
+    value: str               # the date (ISO) or the figures ("3.16, 2138.14") this source gives
+    words: str               # the words they are read from
+    quote: Quote
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     title: str
@@ -214,6 +223,7 @@ class Event:
     attribution: tuple[str, ...] = ()  # actor ids of who the sources report it from ("according to X")
     date_basis: str | None = None  # "text": words of the sentence date it; "report": the source's date
     statement: bool = False       # a saying dated only by its report: no page of its own for that
+    disagreements: tuple[Disagreement, ...] = ()  # where its sources tell it differently
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -276,3 +286,5 @@ class Graph:
     # Events without a page of their own (no date from the text, no place, one source, no
     # agreement): exported, and quoted on their actors' and sources' pages, but not pages.
     statements: tuple[Event, ...] = ()
+    # Sources that republish another's story with small edits: copy id -> the first telling's id.
+    copies: dict[str, str] = field(default_factory=dict, compare=False, repr=False)

@@ -13,9 +13,11 @@ from dataclasses import replace
 from .actors import Cluster, Curation, cluster_mentions, learn_names, lower_words, name_key
 from .lexicon import MAKING_VERBS, REPORTING_VERBS
 from .countries import lookup
-from .model import (LIFECYCLE, Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant,
-                    Quote, Role, Source, Term, Transition)
+from .event_merge import Report, cluster, figures
+from .model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, Graph,
+                    Participant, Quote, Role, Source, Term, Transition)
 from .slugs import slug, unique_slugs
+from .sources import copies_of
 from .status import status_of
 from .timex_calendar import precision_of
 
@@ -30,23 +32,30 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     quotes = _Quotes({f.source_id: f for f in facts})
     actors, actor_of = _actors(facts, curation, quotes)
     agreements, agreement_of = _agreements(facts, actor_of, actors, quotes, source_of)
-    events = _events(facts, actor_of, agreement_of, source_of, actors, quotes)
-    events, statements = [e for e in events if worth_a_page(e)], [e for e in events if not worth_a_page(e)]
+    copy_of = copies_of(sources)
+    events = _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of)
+    events, statements = [e for e in events if worth_a_page(e, copy_of)], \
+        [e for e in events if not worth_a_page(e, copy_of)]
     agreements = _link_events(agreements, events)
     mention_actors: dict[str, dict[int, str]] = defaultdict(dict)
     for (source_id, index), actor_id in actor_of.items():
         mention_actors[source_id][index] = actor_id
     return Graph(sources=tuple(sources), actors=tuple(actors), events=tuple(events),
                  agreements=tuple(agreements), facts=tuple(facts), mention_actors=dict(mention_actors),
-                 statements=tuple(statements))
+                 statements=tuple(statements), copies=copy_of)
 
 
-def worth_a_page(event: Event) -> bool:
+def worth_a_page(event: Event, copy_of: dict[str, str] | None = None) -> bool:
     """An event a reader needs to find by itself: dated by its own words, placed, reported by
-    two sources or more, or concerning an agreement. A report's date alone is not enough:
-    every statement has one."""
+    two sources or more (copies of one story count once), or concerning an agreement. A
+    report's date alone is not enough: every statement has one."""
     return bool((event.date and not event.statement) or event.place or event.agreements
-                or len({q.source for q in event.quotes}) > 1)
+                or reporting_sources(event.quotes, copy_of) > 1)
+
+
+def reporting_sources(quotes, copy_of: dict[str, str] | None = None) -> int:
+    """How many sources report something, a story republished with small edits counting once."""
+    return len({(copy_of or {}).get(q.source, q.source) for q in quotes})
 
 
 def prepare(facts: list[DocFacts], last: dict | None) -> None:
@@ -489,76 +498,50 @@ def _source_text(doc, sentence, start, end) -> str:
 
 # --- events --------------------------------------------------------------------------
 
-def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Event]:
+def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=None) -> list[Event]:
+    """Each fact of each source becomes a report; reports telling the same event (see
+    event_merge) become one event, titled as its first report tells it."""
     names = {a.id: a.name for a in actors}
-    merged: dict[tuple, dict] = {}
-    same_day: dict[tuple, list[tuple]] = defaultdict(list)     # (date, verb, negated) -> keys
     actor_at: dict[str, dict[int, str]] = defaultdict(dict)     # source -> mention -> actor
     for (source_id, index), actor_id in actor_of.items():
         actor_at[source_id][index] = actor_id
+    drafts, reports = [], []
     for doc in facts:
         source = source_of.get(doc.source_id)
         here = actor_at[doc.source_id]
         for fact in doc.events:
-            agents = _ids(here, fact.agents)
-            others = [i for i in _ids(here, fact.others) if i not in agents]
-            place = actor_of.get((doc.source_id, fact.place)) if fact.place is not None else None
-            if not agents and not others and not ((fact.passive or fact.subject) and (place or fact.timex is not None)) \
-                    or fact.nominal and not fact.subject:
-                continue        # "At least 15 soldiers were killed in Kunduz" needs no actor
-            date = precision = date_text = anchor = None
-            statement = False
-            if fact.timex is not None:
-                timex = doc.timexes[fact.timex]
-                value = timex.value[:10] if _CLOCK.match(timex.value) else timex.value
-                precision = precision_of(value)     # "at 08:30 UTC Monday": that day
-                if precision:
-                    date, date_text = value, timex.text
-                    anchor = (f"from \"{timex.text}\" in a source dated {source.date}"
-                              if source and source.date else f"from \"{timex.text}\"")
-            elif _reported_as_news(fact, source):
-                date, precision = source.date, "day"
-                anchor = ("the date of the source: its opening sentence reports this as done "
-                          "and gives no other date")
-            elif fact.trigger in REPORTING_VERBS and source and source.date and fact.modality == "happened":
-                # A statement with no time of its own was made by the time its story was
-                # written: the report's date, said to be one.
-                date, precision = source.date, "day"
-                anchor = "reported on the date of the source; the text gives no date of its own"
-                statement = True
-            modality = fact.modality
-            if date and source and source.date and _after(date, source.date):
-                if fact.done and modality == "happened" and not _YEAR.search(date_text or ""):
-                    # "signed on June 3rd" in a story of April: told as done, so last June.
-                    date = f"{int(date[:4]) - 1:04d}{date[4:]}"
-                    anchor = f"{anchor}, the year before the source's since it is told as done"
-                elif modality == "happened":
-                    modality = "planned"    # dated after the story that tells it: not done yet
-            elif fact.progressive and modality == "happened" and date and source and source.date \
-                    and date[:10] == source.date and precision == "day":
-                modality = "planned"        # "is travelling to the U.S. on Monday": an arrangement
-            said_by = [i for i in _ids(here, fact.said_by) if i not in agents]
-            basis = "report" if date is not None and fact.timex is None else "text" if date else None
-            key = _same_event(merged, same_day, date, fact, tuple(agents) or tuple(others), modality,
-                              doc.source_id, doc.sentences[fact.sent].text)
-            entry = merged.get(key)
-            if entry is None:       # the first report of it: its title and status are this one's
-                entry = merged[key] = {
-                    "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
-                    "title": _title(agents, others, fact, names, modality, said_by), "agents": agents,
-                    "others": [], "place": place, "quotes": [], "agreements": set(),
-                    "modality": modality, "attribution": [], "date_basis": basis, "statement": statement,
-                    "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None}
-            entry["attribution"] = list(dict.fromkeys(entry["attribution"] + said_by))
-            entry["others"] = list(dict.fromkeys(entry["others"] + others))
-            entry["place"] = entry["place"] or place
-            entry["quotes"].append(quotes[doc.source_id, fact.sent])
-            entry["agreements"] |= {agreement_of[(doc.source_id, a)] for a in fact.agreements
-                                    if (doc.source_id, a) in agreement_of}
-    ids = unique_slugs([(_event_sort_key(e), slug(_event_name(e["date"], e["title"])))
-                        for e in merged.values()])
+            draft = _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes)
+            if draft is None:
+                continue
+            drafts.append(draft)
+            reports.append(Report(
+                source=(copy_of or {}).get(doc.source_id, doc.source_id),
+                source_date=source.date if source else None, trigger=fact.trigger,
+                modality=draft["modality"], agents=tuple(draft["agents"]), others=tuple(draft["others"]),
+                date=draft["date"], place=draft["place"], rest=fact.rest, subject=fact.subject,
+                sentence=doc.sentences[fact.sent].text))
+    merged = []
+    for group in cluster(reports):
+        members = [drafts[i] for i in group]
+        # The date the text gives beats a report's date; a day beats a month or a year; of two
+        # days, the earlier, since a story may give its own day for what happened before it.
+        dated = min((m for m in members if m["date"]), default=None,
+                    key=lambda m: (m["date_basis"] != "text", -_PRECISION_RANK[m["precision"]], m["date"]))
+        first = members[0]
+        entry = dict(first)
+        if dated is not None:
+            entry.update({k: dated[k] for k in ("date", "precision", "date_text", "anchor", "date_basis",
+                                                  "statement")})
+        entry["attribution"] = list(dict.fromkeys(a for m in members for a in m["attribution"]))
+        entry["others"] = list(dict.fromkeys(o for m in members for o in m["others"]))
+        entry["place"] = next((m["place"] for m in members if m["place"]), None)
+        entry["quotes"] = [m["quote"] for m in members]
+        entry["agreements"] = set().union(*(m["agreements"] for m in members))
+        entry["disagreements"] = _disagreements(members, [reports[i] for i in group])
+        merged.append(entry)
+    ids = unique_slugs([(_event_sort_key(e), slug(_event_name(e["date"], e["title"]))) for e in merged])
     events = []
-    for entry, event_id in zip(merged.values(), ids):
+    for entry, event_id in zip(merged, ids):
         participants = tuple([Participant(a, "agent") for a in entry["agents"]]
                              + [Participant(o, "other") for o in entry["others"]
                                 if o not in entry["agents"] and o != entry["place"]])
@@ -569,10 +552,95 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                             agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"],
                             status=entry["status"] if entry["agreements"] else None,
                             modality=entry["modality"], attribution=tuple(entry["attribution"]),
-                            date_basis=entry["date_basis"], statement=entry["statement"]))
+                            date_basis=entry["date_basis"], statement=entry["statement"],
+                            disagreements=entry["disagreements"]))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
 
 
+def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes) -> dict | None:
+    """One source's report of an event: its participants, date, modality and title."""
+    agents = _ids(here, fact.agents)
+    others = [i for i in _ids(here, fact.others) if i not in agents]
+    place = actor_of.get((doc.source_id, fact.place)) if fact.place is not None else None
+    # "At least 15 soldiers were killed in Kunduz" needs no actor; nor "the Nasdaq index fell",
+    # whose name is no actor's.
+    named = bool(fact.subject and not fact.agents and not fact.passive and not fact.nominal)
+    if not agents and not others and not named \
+            and not ((fact.passive or fact.subject) and (place or fact.timex is not None)) \
+            or fact.nominal and not fact.subject:
+        return None
+    date = precision = date_text = anchor = None
+    statement = False
+    if fact.timex is not None:
+        timex = doc.timexes[fact.timex]
+        value = timex.value[:10] if _CLOCK.match(timex.value) else timex.value
+        precision = precision_of(value)     # "at 08:30 UTC Monday": that day
+        if precision:
+            date, date_text = value, timex.text
+            anchor = (f"from \"{timex.text}\" in a source dated {source.date}"
+                      if source and source.date else f"from \"{timex.text}\"")
+    elif _reported_as_news(fact, source):
+        date, precision = source.date, "day"
+        anchor = ("the date of the source: its opening sentence reports this as done "
+                  "and gives no other date")
+    elif fact.trigger in REPORTING_VERBS and source and source.date and fact.modality == "happened":
+        # A statement with no time of its own was made by the time its story was
+        # written: the report's date, said to be one.
+        date, precision = source.date, "day"
+        anchor = "reported on the date of the source; the text gives no date of its own"
+        statement = True
+    modality = fact.modality
+    if date and source and source.date and _after(date, source.date):
+        if fact.done and modality == "happened" and not _YEAR.search(date_text or ""):
+            # "signed on June 3rd" in a story of April: told as done, so last June.
+            date = f"{int(date[:4]) - 1:04d}{date[4:]}"
+            anchor = f"{anchor}, the year before the source's since it is told as done"
+        elif modality == "happened":
+            modality = "planned"    # dated after the story that tells it: not done yet
+    elif fact.progressive and modality == "happened" and date and source and source.date \
+            and date[:10] == source.date and precision == "day":
+        modality = "planned"        # "is travelling to the U.S. on Monday": an arrangement
+    said_by = [i for i in _ids(here, fact.said_by) if i not in agents]
+    return {
+        "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
+        "title": _title(agents, others, fact, names, modality, said_by), "agents": agents,
+        "others": others, "place": place, "quote": quotes[doc.source_id, fact.sent],
+        "agreements": {agreement_of.get((doc.source_id, a)) for a in fact.agreements} - {None},
+        "modality": modality, "attribution": said_by,
+        "date_basis": "report" if date is not None and fact.timex is None else "text" if date else None,
+        "statement": statement,
+        "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None}
+
+
+def _disagreements(members: list[dict], reports: list[Report]) -> tuple[Disagreement, ...]:
+    """Where the sources of one event tell it differently: dates that are not one within the
+    other, or figures that differ. Copies of one story count once."""
+    found = []
+    # Each source's date for it, read as the event's is (the most precise, then the earliest):
+    # a headline dated by its dateline and a sentence saying "yesterday" are one source's.
+    told: dict[str, dict] = {}
+    for m, r in zip(members, reports):
+        if m["date_basis"] == "text":
+            key = (-_PRECISION_RANK[m["precision"]], m["date"])
+            if r.source not in told or key < (-_PRECISION_RANK[told[r.source]["precision"]], told[r.source]["date"]):
+                told[r.source] = m
+    texts = list(told.values())
+    if len({m["date"] for m in texts}) > 1 and not all(
+            a["date"].startswith(b["date"]) or b["date"].startswith(a["date"]) for a in texts for b in texts):
+        for m in texts:
+            found.append(Disagreement(kind="date", value=m["date"], words=m["date_text"] or "", quote=m["quote"]))
+    numbers = [(figures(r.rest), m) for r, m in zip(reports, members) if figures(r.rest)]
+    if len({n for n, _ in numbers}) > 1 and len({m["quote"].source for _, m in numbers}) > 1:
+        seen = set()
+        for n, m in numbers:
+            value = ", ".join(sorted(n))
+            if (value, m["quote"].source) not in seen:
+                seen.add((value, m["quote"].source))
+                found.append(Disagreement(kind="figures", value=value, words=value, quote=m["quote"]))
+    return tuple(found)
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 _LEAD_SENTENCES = 2       # a headline and the first sentence of the story
 
 
@@ -592,57 +660,6 @@ _CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}T")
 def _after(date: str, reference: str) -> bool:
     """Whether a date (of any precision) lies wholly after the reference day."""
     return date[:len(reference)] > reference[:len(date)]
-
-
-def _same_event(merged: dict, same_day: dict, date, fact, who: tuple, modality: str, source: str,
-                sentence: str = "") -> tuple:
-    """The key of an event already seen that this fact reports again, conservatively, since an
-    over-merge misleads more than a split: the same action told alike (a plan is not its
-    doing), an actor in common, what it acted on compatible, and the same date. Across
-    sources the date must be a day: two sources' "sold shares in 2008" or undated "index
-    fell" are not known to be one event, unless told in nearly the same sentence (a wire
-    story republished). Within a source, an undated report merges when all actors match."""
-    told = _content_words(sentence)
-    copy = next((k for k, w in same_day[("copy", fact.trigger, who, modality)]
-                 if k[4] != source and _near(told, w) and _compatible(k[0], date)), None) \
-        if len(told) >= _COPY_MIN_WORDS else None
-    if copy is not None:
-        return copy
-    if date is None:
-        key = (date, fact.trigger, who, modality, source)
-    else:
-        key = (date, fact.trigger, who, modality, source if len(date) < 10 else "")
-    if key in merged:
-        return key
-    found = None
-    if date is not None:
-        words = _content_words(fact.rest)
-        day = (date, fact.trigger, modality)
-        found = next((k for k, w in same_day[day] if set(k[2]) & set(who) and (k[4] == key[4])
-                      and (not words or not w or words & w)), None)
-        if found is None:
-            same_day[day].append((key, words))
-    if found is None and len(told) >= _COPY_MIN_WORDS:
-        same_day[("copy", fact.trigger, who, modality)].append((key, told))
-    return found or key
-
-
-_COPY_MIN_WORDS = 6
-_COPY_OVERLAP = 0.75
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    """Dates that may be the same day: one unknown, or one within the other."""
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
-
-
-def _near(a: frozenset, b: frozenset) -> bool:
-    """Nearly the same words: a sentence copied with small edits."""
-    return len(a & b) >= _COPY_OVERLAP * len(a | b)
-
-
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3 or w.isdigit())
 
 
 def _event_name(date, title: str) -> str:

@@ -436,3 +436,49 @@ def _read_one(path: Path, rel: str, root: Path, max_bytes: int,
     except (ValueError, RecursionError) as err:    # a parser that gives up on a malformed file
         return None, [Problem(rel, f"skipped: cannot make sense of it ({type(err).__name__}: {err}); "
                                    "check that it is what its suffix says")]
+
+
+# --- near-duplicate sources ----------------------------------------------------------
+
+_SHINGLE = 5            # words per shingle: an edited word changes five of them
+_SAMPLE = 4             # one shingle in this many stands for the text when finding candidates
+_COPY_SIMILARITY = 0.7  # share of shingles two tellings of one wire story have in common
+_MIN_SHINGLES = 20      # a text shorter than this is too short to call a copy
+
+
+def _shingles(text: str) -> frozenset[int]:
+    import zlib
+
+    words = re.findall(r"\w+", text.lower())
+    return frozenset(zlib.crc32(" ".join(words[i:i + _SHINGLE]).encode())
+                     for i in range(max(len(words) - _SHINGLE + 1, 0)))
+
+
+def copies_of(sources: list[Source]) -> dict[str, str]:
+    """Sources that are the same story republished with small edits: each copy's id -> the id of
+    the first telling (the earliest dated, then the first by id). Shingles of five words, two
+    texts a copy when at least 70% of their shingles are shared (Jaccard). Deterministic."""
+    order = sorted(sources, key=lambda s: (s.date or "9999", s.id))
+    shingles = {s.id: _shingles(s.text) for s in order}
+    by_sample: dict[int, list[str]] = {}
+    copy_of: dict[str, str] = {}
+    for source in order:
+        mine = shingles[source.id]
+        if len(mine) < _MIN_SHINGLES:
+            continue
+        sample = sorted(h for h in mine if h % _SAMPLE == 0)
+        seen: dict[str, int] = {}
+        for h in sample:
+            for other in by_sample.get(h, ()):
+                seen[other] = seen.get(other, 0) + 1
+        for other in sorted(seen, key=lambda o: (-seen[o], o)):
+            theirs = shingles[other]
+            if seen[other] * _SAMPLE < _COPY_SIMILARITY * min(len(mine), len(theirs)) / 2:
+                break       # too few shared samples for the whole to be shared
+            if len(mine & theirs) >= _COPY_SIMILARITY * len(mine | theirs):
+                copy_of[source.id] = copy_of.get(other, other)
+                break
+        if source.id not in copy_of:
+            for h in sample:
+                by_sample.setdefault(h, []).append(source.id)
+    return copy_of

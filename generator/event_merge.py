@@ -1,0 +1,287 @@
+"""Which reports of events tell the same event: within one source and across sources.
+
+Pure. A report is one event fact of one source, with its actors resolved. Two reports are one
+event when they tell the same kind of action (the same verb, or its noun: "filed" and "the
+filing"), by the same participants, with dates and places that can be the same. Merging is
+conservative, since an over-merge misleads more than a split: two actions of one actor on
+different things, or on days that cannot be the same, stay apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+# A noun or a second verb for an action, and the action it names: "the filing" is a filing,
+# "a sale" a selling, "the trip" a travelling.
+_FAMILIES = {
+    "filing": "file", "sale": "sell", "purchase": "buy", "acquisition": "acquire", "takeover": "acquire",
+    "bankruptcy": "bankrupt", "resignation": "resign", "introduction": "introduce", "unveiling": "unveil",
+    "delivery": "deliver", "launching": "launch", "announcement": "announce", "signing": "sign",
+    "meeting": "meet", "killing": "kill", "arrest": "arrest", "release": "release", "closure": "close",
+    "opening": "open", "invasion": "invade", "withdrawal": "withdraw", "decision": "decide",
+    "ruling": "rule", "death": "die", "merger": "merge", "election": "elect", "approval": "approve",
+    "rejection": "reject", "departure": "depart", "arrival": "arrive", "appointment": "appoint",
+    "trip": "travel", "visit": "travel", "tour": "travel", "fly": "travel", "flight": "travel",
+    "journey": "travel", "travel": "travel",
+}
+# Verbs that only carry the action of the noun they take: "undertook a trip" is a trip,
+# "made a visit" a visit, "held a meeting" a meeting.
+_LIGHT_VERBS = frozenset("make undertake take hold conduct pay stage carry".split())
+# Actions that happen once to what they act on: a product is launched once, a person resigns a
+# post once. Two reports of one of these by the same actors on the same thing are one event
+# even when one gives only the year, or one a day the other misses by a day or two.
+_ONCE = frozenset("launch introduce unveil debut resign retire found die acquire merge bankrupt "
+                  "defeat".split())
+# Of those, the ones whose object says nothing more ("resigned in a letter", "resigned from
+# his post"): their reports need not name the same thing.
+_INTRANSITIVE = frozenset("resign retire die".split())
+_SPEECH = frozenset("say announce state tell claim declare".split())
+_SPEECH_FORMS = frozenset("said says saying told tells announced announces stated states claimed "
+                          "claims declared declares that this with from have would will".split())
+_RECENT_DAYS = 7         # a story reports as news what happened within the week before it
+_DISAGREE_DAYS = 2       # one event may be told a day or two apart by two sources
+_COPY_MIN_WORDS = 6
+_COPY_OVERLAP = 0.75
+_MINOR_WORDS = frozenset("the a an of to in on for from with by at as its his her their new first "
+                         "this that than some more most".split())
+
+
+@dataclass
+class Report:
+    """One source's telling of an event, as the merge compares it."""
+    source: str
+    source_date: str | None
+    trigger: str
+    modality: str
+    agents: tuple[str, ...]
+    others: tuple[str, ...]
+    date: str | None            # ISO, cut to its precision
+    place: str | None
+    rest: str                   # the words after the verb in a headline: what it acted on
+    subject: str                # a described subject ("Stock markets around the world")
+    sentence: str
+    family: str = field(init=False)
+    objects: frozenset[str] = field(init=False)
+    told: frozenset[str] = field(init=False)
+
+    def __post_init__(self):
+        self.family = action_of(self.trigger, self.rest)
+        self.objects = _words(self.rest) | (_words(self.subject) if not self.agents else frozenset())
+        self.told = _content_words(self.sentence)
+
+    @property
+    def who(self) -> tuple[str, ...]:
+        return self.agents or self.others
+
+
+def action_of(trigger: str, rest: str = "") -> str:
+    """The kind of action a verb or noun names, a light verb taking its noun's:
+    "undertook the unannounced trip" travels."""
+    if trigger in _LIGHT_VERBS:
+        for word in re.findall(r"[a-z]+", rest.lower())[:6]:
+            if word in _FAMILIES:
+                return _FAMILIES[word]
+    return _FAMILIES.get(trigger, trigger)
+
+
+def cluster(reports: list[Report]) -> list[list[int]]:
+    """Reports grouped into events, each group in the order of `reports`, groups in the order of
+    their first report. A report joins the first group it tells the same event as, and whose
+    every dated report its date can agree with: no chain of near matches joins two days."""
+    groups: list[list[int]] = []
+    index: dict[tuple, list[int]] = {}
+    for i, report in enumerate(reports):
+        keys = [(report.family, report.modality, actor) for actor in report.who] or \
+               [(report.family, report.modality, None)]
+        keys.append((report.family, report.modality, report.source))
+        candidates = sorted({g for key in keys for g in index.get(key, ())})
+        home = next((g for g in candidates
+                     if any(same_event(reports[j], report) for j in groups[g])
+                     and all(_dates_fit(reports[j], report) for j in groups[g])), None)
+        if home is None:
+            home = len(groups)
+            groups.append([])
+        groups[home].append(i)
+        for key in keys:
+            bucket = index.setdefault(key, [])
+            if not bucket or bucket[-1] != home:
+                bucket.append(home)
+    return groups
+
+
+def same_event(a: Report, b: Report) -> bool:
+    """Whether two reports tell one event (see the module's docstring)."""
+    if a.family != b.family or a.modality != b.modality:
+        return False
+    if a.source != b.source and a.who == b.who and copied(a, b):
+        return _dates_fit(a, b)             # a wire story republished with small edits
+    if a.place and b.place and a.place != b.place:
+        return False
+    if a.agents and b.agents:
+        if not set(a.agents) & set(b.agents):
+            return False
+    elif a.agents or b.agents or set(a.others) != set(b.others):
+        return False            # one names who acted and the other does not: not known to be one
+    fit = _objects_fit(a, b)
+    if not fit and _one_statement(a, b):
+        return True
+    if fit is None:             # one names what it acted on, the other nothing: the same day only
+        return bool(a.date) and a.date == b.date and len(a.date) == 10
+    return fit and _dates_agree(a, b)
+
+
+def _one_statement(a: Report, b: Report) -> bool:
+    """What one speaker said on one day, told by two sources in other words: "Jobs said
+    yesterday that Apple will offer a free case" and "In a July 16 press conference, Jobs said
+    that all iPhone 4 buyers would be eligible to receive a free case". The same speakers, the
+    same day in the text, and three words of substance in common."""
+    if a.family not in _SPEECH or not a.agents or set(a.agents) != set(b.agents):
+        return False
+    if not (a.date and a.date == b.date and len(a.date) == 10):
+        return False
+    names = {w for actor in a.agents for w in actor.split("-")}
+    return len((a.told & b.told) - names - _SPEECH_FORMS) >= 3
+
+
+def copied(a: Report, b: Report) -> bool:
+    """Nearly the same words: one sentence copied into another source with small edits."""
+    if min(len(a.told), len(b.told)) < _COPY_MIN_WORDS:
+        return False
+    return len(a.told & b.told) >= _COPY_OVERLAP * len(a.told | b.told)
+
+
+def _objects_fit(a: Report, b: Report) -> bool | None:
+    """What the two acted on can be the same thing: words in common and no number that differs
+    ("launched the iPhone 4" is not "launched the iPhone 3G"). Within a source, or for an action
+    that takes no object ("resigned"), a report that names nothing fits any; across sources,
+    None when only one names something."""
+    if a.family in _INTRANSITIVE:
+        return True
+    if a.source == b.source and (a.place and a.place == b.place or _refers_back(a) or _refers_back(b)):
+        return True         # "flew to Kabul ... the trip to Kabul", "... undertook the trip"
+    if not a.objects or not b.objects:
+        if a.source == b.source or not a.objects and not b.objects:
+            return bool(a.agents) or a.source == b.source
+        return None
+    if not a.objects & b.objects:
+        return False
+    models_a, models_b = _models(a.rest), _models(b.rest)
+    if models_a and models_b and not models_a & models_b:
+        return False
+    # Each names something the other does not: "the Norvale Music Store" is not "the Norvale
+    # Video Store", though both are Norvale's stores.
+    if a.source == b.source:
+        return True             # one story telling one thing with more names the second time
+    names_a, names_b = _names(a.rest), _names(b.rest)
+    return not (names_a - names_b and names_b - names_a)
+
+
+def _dates_agree(a: Report, b: Report) -> bool:
+    """Whether two reports that match otherwise can be of the same time."""
+    if a.date and b.date:
+        # A month or a year is too coarse to tell that two sources report one sale: two
+        # sales of shares "in 2008" may be two.
+        if a.date == b.date and (len(a.date) == 10 or a.source == b.source):
+            return True
+        if a.source == b.source or a.family in _ONCE:
+            if _within(a.date, b.date):
+                return True
+        return a.family in _ONCE and a.agents == b.agents and _days_apart(a.date, b.date) <= _DISAGREE_DAYS
+    if a.date or b.date:
+        dated, undated = (a, b) if a.date else (b, a)
+        if a.source == b.source:
+            return True         # "Jobs resigned on August 24 ... Jobs resigned in a letter"
+        # Across sources only an action that happens once: a market falls every week.
+        return a.family in _ONCE and _fits_story(dated.date, undated)
+    if a.source == b.source:
+        return set(a.who) == set(b.who)
+    # Undated in two sources: only an action that happens once, by the same actors on the
+    # same named thing, in stories of the same week.
+    return a.family in _ONCE and a.agents == b.agents and bool(a.objects & b.objects) \
+        and _story_days_apart(a, b) <= _RECENT_DAYS
+
+
+def _dates_fit(a: Report, b: Report) -> bool:
+    """Whether two reports of one group may stand side by side: their dates, where both have
+    one, may be the same time (one within the other, or a day or two apart)."""
+    if not (a.date and b.date):
+        return True
+    return _within(a.date, b.date) or _days_apart(a.date, b.date) <= _DISAGREE_DAYS
+
+
+def _fits_story(date: str, undated: Report) -> bool:
+    """An undated report in a story of day D tells what happened by D (or, planned, after it)."""
+    if not undated.source_date:
+        return False
+    first, last = _span(date)
+    story = dt.date.fromisoformat(undated.source_date[:10])
+    if undated.modality == "planned":
+        return last >= story
+    return first <= story
+
+
+def _story_days_apart(a: Report, b: Report) -> int:
+    if not (a.source_date and b.source_date):
+        return 1 << 30
+    return _days_apart(a.source_date[:10], b.source_date[:10])
+
+
+def _within(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _days_apart(a: str, b: str) -> int:
+    """Days between two dates, 0 when their spans overlap."""
+    (a0, a1), (b0, b1) = _span(a), _span(b)
+    if a1 < b0:
+        return (b0 - a1).days
+    if b1 < a0:
+        return (a0 - b1).days
+    return 0
+
+
+def _span(date: str) -> tuple[dt.date, dt.date]:
+    parts = [int(p) for p in date[:10].split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        following = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def _refers_back(report: Report) -> bool:
+    """"undertook the unannounced trip": what it acted on is only the noun of its own action,
+    with no name, so it is the action the story told before."""
+    return not _names(report.rest) and any(_FAMILIES.get(w) == report.family for w in report.objects)
+
+
+def _names(text: str) -> frozenset[str]:
+    """The capitalised words of a phrase: the names in what an action acted on."""
+    return frozenset(w.lower() for w in re.findall(r"\b[a-z]*[A-Z][\w-]*", text))
+
+
+def _models(text: str) -> frozenset[str]:
+    """Numbers that name a thing ("iPhone 4", "A380", "3G", "777-200LR"), not an amount
+    ("$40 billion", "179 tankers"): those tell two things apart."""
+    glued = re.findall(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]+", text)
+    after_name = re.findall(r"\b[a-z]*[A-Z][\w-]*\s+(\d[\w.-]*)", text)
+    return frozenset(w.lower() for w in glued + after_name)
+
+
+def figures(text: str) -> frozenset[str]:
+    """The numbers a report gives: "by 3.16 % to 2138.14" -> {"3.16", "2138.14"}."""
+    return frozenset(m.replace(",", "") for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", text.lower())
+                     if w not in _MINOR_WORDS and (len(w) > 2 or w.isdigit()))
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3 or w.isdigit())

@@ -1,0 +1,246 @@
+"""Each real event once: reports merged across and within documents, never two events made
+one, copies of one story counted once, and disagreements between sources shown. Documents
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.event_merge import Report, action_of, cluster, same_event
+from generator.export import graph_to_dict
+from generator.generate import generate
+from generator.model import Source
+from generator.sources import copies_of
+
+WIRE = ("Harbour Logistics said on Tuesday that its board had approved a plan to close two depots in "
+        "the north of the country, cutting about 300 jobs, and that the closures would be complete by "
+        "the end of the year. The company blamed weaker demand from retailers and higher fuel costs. "
+        "Its shares fell 4 percent in early trading after the announcement. Analysts said the move had "
+        "been expected for months and that more cuts could follow if demand did not recover.")
+
+SOURCES = {
+    # one resignation told by two sources, one of them a day later and without a date
+    "a.txt": "date 2011-08-25 Dana Whitlow resigned as chief executive of Norvale Inc. on August 24.\n",
+    "b.txt": "date 2011-08-26 Dana Whitlow resigned from her post, saying it was time for a change.\n",
+    # one launch, dated to the day by one source and to the year by another
+    "c.txt": "date 2004-05-01 Norvale Inc. launched the Norvale Music Store on April 28, 2003.\n",
+    "d.txt": "date 2009-01-10 Norvale Inc. launched the Norvale Music Store in 2003 with 200,000 songs.\n",
+    # the same actor launching another thing: not the same launch
+    "e.txt": "date 2009-02-10 Norvale Inc. launched the Norvale Video Store in 2003.\n",
+    # a statement and a trip in one story: the flight and "the trip" are one journey
+    "f.txt": ("date 2020-03-23 Foreign Minister Ilse Marquardt flew to Tallinn on Monday for talks on "
+              "the border. Marquardt undertook the unannounced trip despite travel warnings. Officials "
+              "praised Marquardt's Monday visit to Tallinn.\n"),
+    # a wire story and its copy republished with small edits, and a third telling its own way
+    "g.txt": f"date 2019-06-04 {WIRE}\n",
+    "h.txt": f"date 2019-06-05 {WIRE.replace('higher fuel costs', 'rising fuel costs').replace('Analysts', 'Some analysts')}\n",
+    # two sources disagree on the day of one resignation
+    "i.txt": "date 2015-03-04 Marten Oyelaran resigned as governor of Westhaven Province on March 2.\n",
+    "j.txt": "date 2015-03-04 Marten Oyelaran resigned as governor of Westhaven Province on March 3.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from generator.config import load_settings
+
+    root = tmp_path_factory.mktemp("coref")
+    (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (root / "seeds").mkdir()
+    for name, text in SOURCES.items():
+        (root / "seeds" / name).write_text(text)
+    settings = load_settings(root / "mkdocs.yml")
+    settings.jobs = 1
+    graph = generate(settings).graph
+    return root, graph, graph_to_dict(graph)
+
+
+def _sources(event):
+    return sorted({q["source"] for q in event["quotes"]})
+
+
+def _titled(export, *words):
+    return [e for e in export["events"] if all(w in e["title"].lower() for w in words)]
+
+
+@pytest.mark.slow
+def test_event_coreference_one_resignation_told_by_two_sources_is_one_event(built):
+    _, _, export = built
+    [resign] = [e for e in _titled(export, "whitlow", "resign")]
+    assert _sources(resign) == ["a", "b"] and resign["date"] == "2011-08-24"
+
+
+@pytest.mark.slow
+def test_event_coreference_a_day_and_its_year_are_one_launch_of_one_thing(built):
+    _, _, export = built
+    music = _titled(export, "launch", "music store")
+    assert len(music) == 1 and _sources(music[0]) == ["c", "d"] and music[0]["date"] == "2003-04-28"
+
+
+@pytest.mark.slow
+def test_event_coreference_same_actor_launching_another_thing_stays_apart(built):
+    _, _, export = built
+    video = _titled(export, "launch", "video store")
+    assert len(video) == 1 and _sources(video[0]) == ["e"]
+
+
+@pytest.mark.slow
+def test_event_coreference_flight_the_trip_and_the_visit_in_one_story_are_one_event(built):
+    _, _, export = built
+    trips = [e for e in export["events"] if any(q["source"] == "f" for q in e["quotes"])
+             and ("fl" in e["title"].lower() or "trip" in e["title"].lower())]
+    assert len(trips) == 1 and len(trips[0]["quotes"]) == 3 and trips[0]["date"] == "2020-03-23"
+
+
+@pytest.mark.slow
+def test_event_coreference_a_republished_story_is_one_source_with_its_copy_listed(built):
+    root, graph, _ = built
+    assert graph.copies == {"h": "g"}
+    page = (root / "content" / "sources" / "g.md").read_text()
+    assert "**Republished as**" in page and "(h.md)" in page
+    assert "**Copy of**" in (root / "content" / "sources" / "h.md").read_text()
+
+
+@pytest.mark.slow
+def test_event_coreference_copies_count_once_in_reported_by(built):
+    root, graph, _ = built
+    told = [e for e in graph.events + graph.statements if {q.source for q in e.quotes} == {"g", "h"}]
+    assert told, [e.title for e in graph.events + graph.statements]
+    for event in told:
+        assert event.page is None or event not in graph.events or event.date or event.place
+    paged = [e for e in told if e in graph.events]
+    for event in paged:
+        text = (root / "content" / "events" / f"{event.id}.md").read_text()
+        assert "**Reported by** 1 source" in text
+
+
+@pytest.mark.slow
+def test_event_coreference_page_says_where_sources_disagree_on_the_date(built):
+    root, graph, export = built
+    [resign] = _titled(export, "oyelaran", "resign")
+    assert _sources(resign) == ["i", "j"] and resign["date"] == "2015-03-02"
+    text = (root / "content" / resign["page"]).read_text()
+    assert "The sources disagree on the date" in text
+    assert "2015-03-02" in text and "2015-03-03" in text and "(../sources/i.md#s1)" in text
+
+
+# --- the rules, on reports made by hand ---------------------------------------------
+
+def _report(**given) -> Report:
+    base = dict(source="s1", source_date="2020-01-10", trigger="sell", modality="happened",
+                agents=("acme",), others=(), date=None, place=None, rest="", subject="", sentence="")
+    return Report(**{**base, **given})
+
+
+@pytest.mark.parametrize("noun, verb", [("filing", "file"), ("sale", "sell"), ("acquisition", "acquire"),
+                                        ("resignation", "resign"), ("trip", "travel")])
+def test_event_coreference_a_noun_names_the_action_of_its_verb(noun, verb):
+    assert action_of(noun) == action_of(verb)
+
+
+def test_event_coreference_a_light_verb_takes_its_nouns_action():
+    assert action_of("make", "a special charity flight") == action_of("fly")
+    assert action_of("make", "a profit") == "make"
+
+
+def test_event_coreference_one_shared_actor_is_not_enough():
+    day = dict(date="2020-01-08", source_date="2020-01-09")
+    a = _report(trigger="sell", rest="its stake in Brightline", **day)
+    b = _report(source="s2", trigger="sell", rest="two oil tankers", **day)
+    assert not same_event(a, b)
+    assert same_event(a, _report(source="s2", trigger="sale", rest="stake in Brightline", **day))
+
+
+def test_event_coreference_recurring_action_undated_does_not_join_a_dated_one_across_sources():
+    dated = _report(trigger="fall", agents=("index",), date="2020-01-09", rest="4 percent")
+    undated = _report(source="s2", trigger="fall", agents=("index",), rest="4 percent")
+    assert not same_event(dated, undated)
+
+
+def test_event_coreference_a_model_number_tells_two_launches_apart():
+    a = _report(trigger="launch", rest="the Zephyr 4 phone", date="2010")
+    b = _report(source="s2", trigger="launch", rest="the Zephyr 3G phone", date="2010-06-07")
+    assert not same_event(a, b)
+    assert same_event(a, _report(source="s2", trigger="launch", rest="Zephyr 4", date="2010-06-07"))
+
+
+def test_event_coreference_no_chain_of_near_matches_joins_days_far_apart():
+    reports = [_report(trigger="resign", date="2020-01-01"), _report(source="s2", trigger="resign"),
+               _report(source="s3", trigger="resign", date="2020-03-01", source_date="2020-03-02")]
+    groups = cluster(reports)
+    assert not any({0, 2} <= set(g) for g in groups)
+
+
+def test_event_coreference_copies_found_by_shingles():
+    text = " ".join(f"word{i} alpha beta gamma" for i in range(40))
+    edited = text.replace("word7 ", "changed ").replace("word30 ", "other ")
+    other = " ".join(f"thing{i} delta" for i in range(60))
+    sources = [Source(id=i, path=f"{i}.txt", title=i, date=d, text=t, sha256=i)
+               for i, d, t in (("x", "2020-01-02", text), ("y", "2020-01-01", edited), ("z", None, other))]
+    assert copies_of(sources) == {"x": "y"}
+
+
+def test_event_coreference_one_speaker_one_day_told_in_other_words_is_one_statement():
+    day = dict(trigger="say", agents=("ilse-marquardt",), date="2020-03-23")
+    a = _report(sentence="Marquardt said yesterday that the border crossings will reopen for trucks.",
+                rest="the crossings will reopen", **day)
+    b = _report(source="s2", sentence="In a March 23 briefing, Marquardt said that border crossings would "
+                                      "reopen to trucks within days.", rest="trucks would be let through", **day)
+    assert same_event(a, b)
+    other_day = _report(source="s2", sentence=b.sentence, **{**day, "date": "2020-03-20"})
+    assert not same_event(a, other_day)
+    unrelated = _report(source="s2", sentence="Marquardt said on Monday that fishing quotas are unfair.",
+                        rest="fishing quotas are unfair", **day)
+    assert not same_event(a, unrelated)
+
+
+@pytest.mark.slow
+def test_event_coreference_what_a_named_index_did_undated_is_one_event_in_two_stories(tmp_path):
+    """"The Nasdaq index has fallen": a noun a name specifies acts, undated; the sentence copied
+    into a second story with a small edit is one event reported by both."""
+    from generator.config import load_settings
+
+    sentence = "The Nasdaq index has fallen by 2.41 % to 1950.20 , while the Dax was 1.5 % lower than at the start."
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "p.txt").write_text(f"date 2008-09-17 Markets were mixed. {sentence}\n")
+    (tmp_path / "seeds" / "q.txt").write_text(
+        f"date 2008-09-17 Trading was suspended in Moscow. {sentence.replace('2.41', '-2.41')}\n")
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    settings.jobs = 1
+    export = graph_to_dict(generate(settings).graph)
+    fell = _titled(export, "nasdaq", "fall")
+    assert len(fell) == 1 and _sources(fell[0]) == ["p", "q"], [e["title"] for e in export["events"]]
+
+
+def test_event_coreference_one_sources_two_dates_are_no_disagreement_between_sources():
+    """A headline dated by its dateline and a sentence saying "yesterday" are one source's
+    telling; two sources giving two days disagree."""
+    from generator.model import Quote
+    from generator.resolve import _disagreements
+
+    def told(source, sent, date):
+        member = {"date_basis": "text", "precision": "day", "date": date, "date_text": date,
+                  "quote": Quote(source=source, sent=sent, text="")}
+        return member, _report(source=source, trigger="resign", date=date)
+
+    one = [told("s1", 1, "2016-05-11"), told("s1", 3, "2016-05-10")]
+    assert _disagreements([m for m, _ in one], [r for _, r in one]) == ()
+    two = one + [told("s2", 2, "2016-05-12")]
+    found = _disagreements([m for m, _ in two], [r for _, r in two])
+    assert sorted((d.value, d.quote.source) for d in found) == [("2016-05-10", "s1"), ("2016-05-12", "s2")]
+
+
+def test_event_coreference_sources_giving_other_figures_disagree():
+    from generator.model import Quote
+    from generator.resolve import _disagreements
+
+    day = dict(trigger="kill", agents=(), date="2021-04-20", place="kunduz")
+    a = _report(rest="At least 15 soldiers killed in Kunduz", **day)
+    b = _report(source="s2", rest="17 soldiers killed in Kunduz", **day)
+    assert same_event(a, b)
+    members = [{"date_basis": "text", "precision": "day", "date": "2021-04-20", "date_text": "Tuesday",
+                "quote": Quote(source=r.source, sent=1, text="")} for r in (a, b)]
+    found = _disagreements(members, [a, b])
+    assert sorted((d.kind, d.value, d.quote.source) for d in found) == [("figures", "15", "s1"),
+                                                                         ("figures", "17", "s2")]
