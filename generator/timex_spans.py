@@ -45,6 +45,11 @@ _MISSED = re.compile(
     r"|eight|nine|ten|eleven|twelve)) (?:more |additional |straight |consecutive )?"
     r"(?:second|minute|hour|day|week|month|quarter|year|decade)s)\b",
     re.IGNORECASE)
+# A date written out in full, which the recogniser misses when the comma stands apart
+# ("October 10 , 2008", the way tokenised corpora and some feeds write it).
+_FULL_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?"
+    r" ?, ?\d{4}\b")
 _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
 _MODIFIERS = ids(["ADV", "ADJ"])
@@ -103,6 +108,10 @@ def _missed(doc: Doc) -> list[Span]:
         if span is not None and not (span[0].text[0].islower() and m[0].lower() in
                                      {w for w in WEEKDAYS if len(w) > 3}) \
                 and not _discourse_now(span):
+            found.append(span)
+    for m in _FULL_DATE.finditer(text_of(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and normalise(span.text, None):
             found.append(span)
     for token in tagged(doc, _MODIFIERS):
         if token.pos_ == "ADV" and _RECURRING_ADVERBS.fullmatch(token.text):
