@@ -44,7 +44,8 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
     found: list[tuple[Span, Timex]] = []
     ref = quarter = None
     spans = timex_spans(doc)
-    dct = _dateline_day(spans) or dct
+    if dct is not None:  # an undated source stays undated: its dateline is not checked here
+        dct = _dateline_day(spans) or dct
     for span in spans:
         context = TimexContext(tense=tense_of(span), ref=ref, quarter=quarter,
                                before=_words_before(span), after=_word_after(span),
@@ -121,7 +122,7 @@ def _dates_the_main_clause(span: Span) -> bool:
 def _dateline_day(spans: list[Span]) -> dt.date | None:
     """The day a story's dateline gives ("October 10, 2008" on a line of its own under the
     headline): the day the story speaks from, when it differs from the date it was filed
-    under."""
+    under (a feed's date can be a later day the story was indexed on)."""
     for span in spans[:3]:
         if _dateline(span):
             found = normalise(span.text, None)
@@ -136,7 +137,8 @@ def _dateline(span: Span) -> bool:
     doc = span.doc
     before = doc[max(0, span.start - 1)] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
-    return span.start_char < 400 and (before is None or "\n" in before.text_with_ws) \
+    opening = doc.text[:span.start_char].count("\n") <= 2  # headline, then the dateline
+    return opening and (before is None or "\n" in before.text_with_ws) \
         and (after is None or "\n" in after.text or "\n" in span[-1].whitespace_)
 
 
