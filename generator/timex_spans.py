@@ -82,8 +82,18 @@ def timex_spans(doc: Doc) -> list[Span]:
         if all(span.start <= s.start and s.end <= span.end for s in overlapping):
             spans = [s for s in spans if s not in overlapping] + [span]  # "14:58" + " UTC"
     spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
-    return [s for s in _join_neighbours(_disjoint(spans))
-            if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]
+    spans = [s for s in _join_neighbours(_disjoint(spans))
+             if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]
+    return [s for i, s in enumerate(spans) if not _part_of_a_date_after(s, spans[i + 1:i + 2])]
+
+
+def _part_of_a_date_after(span: Span, following: list[Span]) -> bool:
+    """"on the night of Oct. 23": the night is told by the date that follows, which TimeML
+    marks alone; "the night" by itself would be a night the text never names."""
+    doc = span.doc
+    return bool(following) and len(span) == 2 and span[0].lower_ in ("the", "that") \
+        and span[1].lower_ in DAY_PARTS and span.end < len(doc) and doc[span.end].lower_ == "of" \
+        and following[0].start == span.end + 1
 
 
 def _counted_lengths(doc: Doc) -> list[Span]:

@@ -113,3 +113,9 @@ def test_the_benchmark_reports_mistakes_by_type(tmp_path):
     assert any(line.split()[:6] == ["DURATION", "1", "0", "0", "0", "0"] for line in lines)
     assert any("'Friday' 2021-04-09 -> 'Friday' 2021-04-16" in line for line in lines)
     assert any("'the summer'" in line or "'summer'" in line for line in lines)
+
+
+def test_the_night_of_a_date_is_that_date(nlp):
+    """"the night of Oct. 23": the date says which night; "the night" alone is no other one."""
+    assert dated(nlp, "He was shot on the night of Oct. 23 at his home.", dt.date(1998, 11, 21)) \
+        == [("Oct. 23", "1998-10-23")]
