@@ -1,11 +1,15 @@
 """Score `generator.timex` against TimeML gold time expressions, TempEval-3 style.
 
     python bench/timex_tempeval.py [--corpus TimeBank|AQUAINT|MEANTIME|all] [--limit N]
-                                   [--path FILE.jsonl] [--errors N]
+                                   [--path FILE.jsonl] [--errors N] [--kind KIND]
+                                   [--by-type [N]]
 
 Figures: strict and relaxed (overlap) span precision/recall/F1, type accuracy over the relaxed
 matches, and value F1 as TempEval-3 scores attributes: correct values over the relaxed matches,
 divided by the system's timexes for precision and by the gold ones for recall.
+--by-type prints, for each gold TIMEX type (DATE, TIME, DURATION, SET; a spurious expression
+counts under the type the system gave it), how many were missed, spurious, found with a wrong
+value or a wrong type, and N examples of each, so a change shows what it fixed and what it broke.
 MEANTIME annotates only the headline, the date line and the first sentences of each article
 (gold timexes never go past its sixth line), so system timexes after that are not scored there.
 Corpora are looked for in ../shared/corpora from the repository root (or $BRIEFING_CORPORA);
@@ -99,6 +103,13 @@ class Score:
     def __init__(self):
         self.counts = collections.Counter()
         self.errors = collections.Counter()
+        # (type, kind) -> count, and up to a few examples of each
+        self.by_type = collections.Counter()
+        self.examples: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
+
+    def _note(self, kind: str, type_: str, example: str) -> None:
+        self.by_type[(type_, kind)] += 1
+        self.examples[(type_, kind)].append(example)
 
     def add(self, doc: dict, system: list[dict]) -> None:
         gold = doc["timexes"]
@@ -112,6 +123,13 @@ class Score:
         c["value"] += sum(g["value"] == s["value"] for g, s in pairs)
         dct = (doc.get("dct") or "")[:10]
         for g, s in pairs:
+            self.by_type[(g["type"], "found")] += 1
+            if g["type"] != s["type"]:
+                self._note("wrong type", g["type"],
+                           f"{g['text']!r} {g['value']} -> {s['type']} {s['value']}  [{dct}]")
+            elif g["value"] != s["value"]:
+                self._note("wrong value", g["type"],
+                           f"{g['text']!r} {g['value']} -> {s['text']!r} {s['value']}  [{dct}]")
             if (g["start"], g["end"]) != (s["start"], s["end"]):
                 self.errors[("span", g["text"], "", repr(s["text"]), "")] += 1
             if g["value"] != s["value"] or g["type"] != s["type"]:
@@ -121,9 +139,11 @@ class Score:
         matched_s = {id(s) for _, s in pairs}
         for g in gold:
             if id(g) not in matched_g:
+                self._note("missed", g["type"], f"{g['text']!r} {g['value']}  [{dct}]")
                 self.errors[("missed", g["text"], f"{g['type']} {g['value']}", "", "")] += 1
         for s in system:
             if id(s) not in matched_s:
+                self._note("spurious", s["type"], f"{s['text']!r} {s['value']}  [{dct}]")
                 self.errors[("spurious", s["text"], "", f"{s['type']} {s['value']}", "")] += 1
 
     def report(self, title: str) -> str:
@@ -143,6 +163,21 @@ class Score:
             f"  accuracy {value_acc:.3f}",
         ])
 
+    def per_type(self, n: int) -> str:
+        """Per gold type: found, missed, spurious, wrong type, wrong value, with examples."""
+        kinds = ("missed", "spurious", "wrong type", "wrong value")
+        lines = ["-- by type: gold found | " + " | ".join(kinds)]
+        for type_ in ("DATE", "TIME", "DURATION", "SET"):
+            counts = [self.by_type[(type_, k)] for k in ("found",) + kinds]
+            lines.append(f"{type_:9s}" + "".join(f"{c:6d}" for c in counts))
+        for type_ in ("DATE", "TIME", "DURATION", "SET"):
+            for kind in kinds:
+                examples = collections.Counter(self.examples[(type_, kind)])
+                if examples and n:
+                    lines.append(f"   {type_} {kind} ({self.by_type[(type_, kind)]}):")
+                    lines += [f"      {c:3d} {e}" for e, c in examples.most_common(n)]
+        return "\n".join(lines)
+
     def worst(self, n: int, only: str | None = None) -> str:
         lines = [f"-- {n} most frequent mistakes (kind | gold text | gold | system | dct)"]
         errors = collections.Counter({k: c for k, c in self.errors.items() if only in (None, k[0])})
@@ -160,6 +195,8 @@ def main(argv=None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="show the N most frequent mistakes")
     parser.add_argument("--kind", default=None, choices=["value", "span", "missed", "spurious"],
                         help="show only this kind of mistake")
+    parser.add_argument("--by-type", type=int, nargs="?", const=5, default=None, metavar="N",
+                        help="mistakes by TIMEX type, with N examples of each kind (default 5)")
     args = parser.parse_args(argv)
 
     if args.path is None and not corpora_dir().is_dir():
@@ -181,6 +218,8 @@ def main(argv=None) -> int:
         print(scores[name].report(name))
         if args.errors:
             print(scores[name].worst(args.errors, args.kind))
+        if args.by_type is not None:
+            print(scores[name].per_type(args.by_type))
     return 0
 
 

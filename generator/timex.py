@@ -43,7 +43,10 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
     """The time expressions of a parsed document (NER and parser run), sorted by start."""
     found: list[tuple[Span, Timex]] = []
     ref = quarter = None
-    for span in timex_spans(doc):
+    spans = timex_spans(doc)
+    if dct is not None:  # an undated source stays undated: its dateline is not checked here
+        dct = _dateline_day(spans) or dct
+    for span in spans:
         context = TimexContext(tense=tense_of(span), ref=ref, quarter=quarter,
                                before=_words_before(span), after=_word_after(span),
                                apposed=_apposed(span, found), months=_after_months(span, found))
@@ -52,7 +55,7 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
             continue
         kind, value, mod = result
         found.append((span, Timex(span.start_char, span.end_char, span.text, kind, value, mod)))
-        if kind in ("DATE", "TIME") and _dates_the_main_clause(span):
+        if kind in ("DATE", "TIME") and (_dates_the_main_clause(span) or _dateline(span)):
             ref = _calendar_part(value) or ref
         if _is_reported_quarter(value, span.text, dct):
             quarter = max(quarter or value, value)  # "after a flat second quarter": the past
@@ -114,6 +117,29 @@ def _dates_the_main_clause(span: Span) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
             return token.dep_ not in _EMBEDDED
     return True
+
+
+def _dateline_day(spans: list[Span]) -> dt.date | None:
+    """The day a story's dateline gives ("October 10, 2008" on a line of its own under the
+    headline): the day the story speaks from, when it differs from the date it was filed
+    under (a feed's date can be a later day the story was indexed on)."""
+    for span in spans[:3]:
+        if _dateline(span):
+            found = normalise(span.text, None)
+            if found and re.fullmatch(r"\d{4}-\d\d-\d\d", found[1]):
+                return dt.date.fromisoformat(found[1])
+    return None
+
+
+def _dateline(span: Span) -> bool:
+    """A date on a line of its own near the top ("October 10, 2008" under the headline) is
+    the story's own date: "the day", "that morning" after it mean that day."""
+    doc = span.doc
+    before = doc[max(0, span.start - 1)] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    opening = doc.text[:span.start_char].count("\n") <= 2  # headline, then the dateline
+    return opening and (before is None or "\n" in before.text_with_ws) \
+        and (after is None or "\n" in after.text or "\n" in span[-1].whitespace_)
 
 
 def _is_reported_quarter(value: str, text: str, dct: dt.date | None) -> bool:

@@ -74,8 +74,14 @@ def nearest(candidates: list[dt.date], anchor: dt.date, tense: str | None) -> dt
     ahead, back = (future - anchor).days, (anchor - past).days
     if tense == "future":  # unless it is a few days gone and a whole year ahead: "by Jan. 14"
         return past if back <= 7 and ahead > 180 else future
-    if tense == "past":
+    if tense == "past":  # "signed on June 3rd" in April: last June; but a day or two after
+        return future if ahead <= 7 else past  # the story's date is a story filed early
+    if tense == "past-month":  # "was set for April" in March: a month alone, same rule
+        return future if ahead <= 31 else past
+    if tense == "past-open":  # "payable Dec. 7", "the Jan. 14 deadline": a term, maybe ahead
         return future if ahead <= 60 and back > 60 else past
+    if tense in ("modal", "planned"):  # a possibility, a duty, a plan: the nearer one
+        return future if ahead <= back else past
     return future if ahead * 2 <= back else past
 
 
@@ -87,6 +93,8 @@ def in_year_near(anchor: dt.date, month: int, day: int | None, tense: str | None
     March 23 is this March whatever the tense.
     """
     start = anchor.replace(day=1) if day is None else anchor
+    if day is None and tense == "past":
+        tense = "past-month"
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         last = calendar.monthrange(year, month)[1]
@@ -109,8 +117,10 @@ def weekday_near(anchor: dt.date, weekday: int, relation: str | None, tense: str
         return anchor + dt.timedelta(days=ahead or 7)
     if relation == "this":
         return anchor + dt.timedelta(days=weekday - anchor.isoweekday())
-    if tense == "future":
+    if tense in ("future", "modal"):  # "could arrive Thursday"
         return anchor + dt.timedelta(days=ahead)
+    if tense == "planned":  # "planned a rally on Saturday": the nearer Saturday
+        return anchor + dt.timedelta(days=ahead) if ahead < back else anchor - dt.timedelta(days=back)
     return anchor - dt.timedelta(days=back)
 
 

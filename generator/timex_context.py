@@ -13,7 +13,9 @@ from .timex_words import MONTHS, SEASONS, WEEKDAYS
 @dataclass(frozen=True)
 class TimexContext:
     """What the surrounding text says about an expression."""
-    tense: str | None = None    # of the governing verb: "past", "present" or "future"
+    # of the governing verb: "past", "past-open" (a term set in the past: "payable Dec. 7"),
+    # "present", "future", "modal", "planned" (of what a plan is for: "planned a rally Saturday")
+    tense: str | None = None
     ref: str | None = None      # the latest date value earlier in the document
     quarter: str | None = None  # the quarter the document reports on ("1989-Q3"), once named
     before: str = ""            # the words just before the expression, lower case

@@ -170,7 +170,7 @@ def _quarter(m, anchor: Anchor):
         year = dct.year + step_of(m["rel"] or m["rel2"]) - (1 if m["ago"] else 0)
         start = dt.date(year, (n - 1) * (3 if prefix == "Q" else 6) + 1, 1)
         if not (m["rel"] or m["rel2"] or m["ago"] or m["this"]) and start > dct \
-                and (anchor.ctx.tense == "past" or (start - dct).days > 100):
+                and (anchor.ctx.tense in ("past", "past-open") or (start - dct).days > 100):
             year -= 1
     return "DATE", f"{year:04d}-{prefix}{n}"
 

@@ -69,7 +69,7 @@ def _weekend(m, anchor: Anchor):
     rel = m["rel"]
     if rel == "this" or (not rel and dct.isoweekday() >= 6):
         saturday = weekday_near(dct, 6, "this", None)
-    elif rel in PAST_WORDS or (not rel and anchor.ctx.tense != "future"):
+    elif rel in PAST_WORDS or (not rel and anchor.ctx.tense not in ("future", "modal")):
         saturday = weekday_near(dct, 6, "last", None)
     else:
         saturday = weekday_near(dct, 6, "next", None)
@@ -119,6 +119,9 @@ def _units_ago(m, anchor: Anchor):
     count = round(float(m["num"]) * {"decade": 10, "century": 100, "centurie": 100,
                                      "fortnight": 2}.get(m["unit"], 1))
     base = anchor.ref_or_dct(grain) if from_text else anchor.dct
+    if grain == "week" and count <= 2 and not from_text:
+        # "a week ago", "two weeks from now": news means the same weekday, one day
+        grain, count = "day", count * 7
     if not base:
         return "DATE", UNKNOWN[grain]
     return "DATE", value_at(shift(base, grain, -count if backward else count), grain)

@@ -45,6 +45,11 @@ _MISSED = re.compile(
     r"|eight|nine|ten|eleven|twelve)) (?:more |additional |straight |consecutive )?"
     r"(?:second|minute|hour|day|week|month|quarter|year|decade)s)\b",
     re.IGNORECASE)
+# A date written out in full, which the recogniser misses when the comma stands apart
+# ("October 10 , 2008", the way tokenised corpora and some feeds write it).
+_FULL_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?"
+    r" ?, ?\d{4}\b")
 _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
 _MODIFIERS = ids(["ADV", "ADJ"])
@@ -77,8 +82,18 @@ def timex_spans(doc: Doc) -> list[Span]:
         if all(span.start <= s.start and s.end <= span.end for s in overlapping):
             spans = [s for s in spans if s not in overlapping] + [span]  # "14:58" + " UTC"
     spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
-    return [s for s in _join_neighbours(_disjoint(spans))
-            if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]
+    spans = [s for s in _join_neighbours(_disjoint(spans))
+             if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]
+    return [s for i, s in enumerate(spans) if not _part_of_a_date_after(s, spans[i + 1:i + 2])]
+
+
+def _part_of_a_date_after(span: Span, following: list[Span]) -> bool:
+    """"on the night of Oct. 23": the night is told by the date that follows, which TimeML
+    marks alone; "the night" by itself would be a night the text never names."""
+    doc = span.doc
+    return bool(following) and len(span) == 2 and span[0].lower_ in ("the", "that") \
+        and span[1].lower_ in DAY_PARTS and span.end < len(doc) and doc[span.end].lower_ == "of" \
+        and following[0].start == span.end + 1
 
 
 def _counted_lengths(doc: Doc) -> list[Span]:
@@ -103,6 +118,10 @@ def _missed(doc: Doc) -> list[Span]:
         if span is not None and not (span[0].text[0].islower() and m[0].lower() in
                                      {w for w in WEEKDAYS if len(w) > 3}) \
                 and not _discourse_now(span):
+            found.append(span)
+    for m in _FULL_DATE.finditer(text_of(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and normalise(span.text, None):
             found.append(span)
     for token in tagged(doc, _MODIFIERS):
         if token.pos_ == "ADV" and _RECURRING_ADVERBS.fullmatch(token.text):

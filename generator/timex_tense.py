@@ -6,9 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 def tense_of(span: Span) -> str | None:
-    """The tense of the verb an expression hangs from: "past", "present", "future" or None.
+    """The tense of the verb an expression hangs from: "past", "past-open" (a past sentence
+    setting a term: "payable Dec. 7"), "present", "future", "modal" (a modal other than "will":
+    "may", "could", "should"), "planned" (the date of what a plan is for) or None.
 
-    Modals ("would", "may"), "is to", and an infinitive after "plan", "expect"... look ahead;
+    "will", "is to", and an infinitive after "plan", "expect"... look ahead;
     a past perfect ("had been due to expire") looks back whatever follows it. A verb with no
     tense of its own ("will begin withdrawing") takes the tense of the verb it completes.
     """
@@ -18,7 +20,18 @@ def tense_of(span: Span) -> str | None:
             break
         verb = verb.head
     tense = _verb_tense(verb, 3) if verb.pos_ in ("VERB", "AUX") else None
-    return _deadline_tense(span, verb, tense)
+    tense = _deadline_tense(span, verb, tense)
+    return "past-open" if tense == "past" and _open_ended(span) else tense
+
+
+def _open_ended(span: Span) -> bool:
+    """"payable Dec. 7", "asked it to respond by Oct. 31", "the Jan. 14 deadline": a date in a
+    past sentence that is not when something happened but a term set, which may lie ahead
+    ("past-open"). "Signed on June 3rd" is plainly past."""
+    doc = span.doc
+    previous = doc[span.start - 1].lower_ if span.start else ""
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    return previous in _TERM_WORDS or following in ("deadline", "target", "expiry", "expiration")
 
 
 def _deadline_tense(span: Span, verb, tense: str | None) -> str | None:
@@ -30,12 +43,27 @@ def _deadline_tense(span: Span, verb, tense: str | None) -> str | None:
     if previous == "effective" or (verb.lemma_ in _RESCHEDULING and tense != "future"
                                    and previous in ("until", "till", "to", "through")):
         return "future"
-    if previous in ("until", "till", "by", "through") and tense in (None, "present"):
+    if verb.lemma_ in _SCHEDULING and tense in ("past", "present") and span.start > verb.i \
+            and not _dates_the_scheduling(span, verb):
+        # "planned a rally on Saturday", "has scheduled a news conference Thursday": the date is
+        # of what was planned, ahead of the planning, so the nearer of the two either side
+        return "planned"
+    if previous in ("until", "till", "by", "through") and tense in (None, "present", "modal"):
         return "future"
     before = span.doc[max(0, span.start - 3):span.start].text.lower()
-    if before in ("as early as", "as soon as") and tense is None:  # "could come as early as"
+    if before in ("as early as", "as soon as") and tense in (None, "modal"):  # "could come as early as"
         return "future"
     return tense
+
+
+def _dates_the_scheduling(span: Span, verb) -> bool:
+    """"planned on Monday to...": a date right after the verb, with no object before it, is
+    when the planning was done; but "planned a rally on Saturday", "the talks scheduled for
+    June 3rd", "were planned for Friday" date what was planned."""
+    if verb.tag_ == "VBN" or (span.start and span.doc[span.start - 1].lower_ == "for"):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp") and c.i < span.start]
+    return not objects
 
 
 def _verb_tense(verb, depth: int) -> str | None:
@@ -46,10 +74,16 @@ def _verb_tense(verb, depth: int) -> str | None:
         return "future"
     if words & {"would", "'d"} and verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING:
         return "future"     # "said he would travel Thursday": the future as seen when said
+    if words & {"could"} and _negated(verb):
+        return "past"       # "could not be located Wednesday": an attempt that failed
     if words & _MODALS:
-        return None         # "should begin on March 10": obligation or possibility, not a time
+        # "should begin on March 10", "could meet in June": a duty or a possibility, about now
+        # or later, but with no pull towards either side of the story's day
+        return "modal"
     if verb.tag_ == "VBD" or words & {"did", "was", "were"}:
         return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not words:
+        return "past"       # "the accord signed on June 3rd": done before it is spoken of
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
         # "On Tuesday, the league plans to hold a news conference": what is planned lies ahead
         return "future" if verb.lemma_ in _PLANS else "present"
@@ -62,6 +96,13 @@ def _verb_tense(verb, depth: int) -> str | None:
     return None
 
 
+def _negated(verb) -> bool:
+    """"did not", "neither X nor Y could": the verb or its subject says no."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        g.lower_ in ("neither", "nor", "no") for c in verb.children if c.dep_.startswith("nsubj")
+        for g in c.subtree)
+
+
 def _aux_words(verb) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
@@ -72,6 +113,11 @@ _PLANS = {"plan", "intend", "schedule", "expect", "aim"}
 _FUTURE_MODALS = {"will", "'ll", "shall", "wo"}
 _MODALS = {"will", "'ll", "shall", "wo", "would", "'d", "may", "might", "could", "should", "must",
            "can", "ca"}
-_RESCHEDULING = {"postpone", "delay", "defer", "adjourn", "extend", "reschedule", "move", "push"}
+_TERM_WORDS = {"payable", "due", "by", "for", "until", "till", "through", "to", "expire", "expires",
+               "expiring", "record", "before", "effective", "the", "a", "an", "its", "their"}
+# Verbs whose object is an event set for later: a date of that event lies ahead.
+_SCHEDULING = {"plan", "schedule", "slate", "arrange", "organize", "organise"}
+_RESCHEDULING = {"postpone", "delay", "defer", "adjourn", "extend", "reschedule", "move", "push",
+                 "give", "grant", "allow"}
 _FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", "seek", "agree",
                  "promise", "vow", "prepare", "threaten", "go", "decide", "set", "due"}

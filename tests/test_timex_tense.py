@@ -1,0 +1,121 @@
+"""A partial date (month and day, weekday, month alone) takes its year or week from the tense of
+the verb it hangs on and the story's date; each case is a sentence written for the test, read
+in a story dated Tuesday 2021-04-20 unless it says otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.timex import find_timexes
+
+pytestmark = pytest.mark.slow
+
+APRIL = dt.date(2021, 4, 20)  # a Tuesday
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def dated(nlp, text, dct=APRIL):
+    return [(t.text, t.value) for t in find_timexes(nlp(text), dct) if t.type in ("DATE", "TIME")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # month and day
+    ("The accord signed on June 3rd by Chile and Vietnam cut tariffs.", "2020-06-03"),
+    ("Chile and Vietnam signed the accord on June 3rd.", "2020-06-03"),
+    ("Chile and Vietnam have signed the accord on June 3rd.", "2020-06-03"),
+    ("Chile and Vietnam will meet on June 3rd.", "2021-06-03"),
+    ("Chile and Vietnam are to meet on June 3rd.", "2021-06-03"),
+    ("Chile and Vietnam could meet on June 3rd.", "2021-06-03"),
+    ("Chile and Vietnam may meet on June 3rd.", "2021-06-03"),
+    # a modal does not push a date just gone into next year
+    ("The talks should have begun on April 2nd.", "2021-04-02"),
+    ("The talks could start on April 2nd, officials said.", "2021-04-02"),
+    # month alone
+    ("Exports fell in August.", "2020-08"),
+    ("Exports will recover in August.", "2021-08"),
+    ("Exports could recover in August.", "2021-08"),
+    # weekday
+    ("The minister resigned on Friday.", "2021-04-16"),
+    ("The minister will resign on Friday.", "2021-04-23"),
+    ("The minister may resign on Friday.", "2021-04-23"),
+    ("The minister is resigning Friday.", "2021-04-16"),
+])
+def test_a_partial_date_takes_its_year_from_the_tense(nlp, text, expected):
+    assert [v for _, v in dated(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what was planned lies ahead of the planning: of the two Thursdays, the nearer
+    ("Protesters planned a large rally in the capital on Thursday.", "2021-04-22"),
+    ("A memorial service planned for Monday was cancelled.", "2021-04-19"),
+    ("The summit was set for Washington in May.", "2021-05"),
+    ("The prosecutor has scheduled a news conference Thursday.", "2021-04-22"),
+    # a deadline given lies ahead
+    ("The agency has given the family until 9 a.m. Friday to reply.", "2021-04-23T09:00"),
+    # but a plan announced, or an attempt that failed, is in the past
+    ("The company announced a merger on Monday.", "2021-04-19"),
+    ("Neither he nor his aides could be reached Monday.", "2021-04-19"),
+    ("Officials could not reach the pilot on Monday.", "2021-04-19"),
+])
+def test_a_date_of_something_planned_lies_ahead(nlp, text, expected):
+    assert [v for _, v in dated(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers met on September 31 to sign it.",
+    "The deal of February 30, 2021, was never signed.",
+])
+def test_an_impossible_date_has_no_value(nlp, text):
+    assert dated(nlp, text) == []
+
+
+def test_a_date_with_its_comma_apart_is_found(nlp):
+    """Tokenised text writes "October 10 , 2008": still one date."""
+    text = "Banks recover hundreds of points , before losing them in minutes\nOctober 10 , 2008\n"
+    assert dated(nlp, text, None) == [("October 10 , 2008", "2008-10-10")]
+
+
+def test_a_dateline_is_the_day_the_story_speaks_from(nlp):
+    """Filed under the 20th, the story's own dateline says the 10th: "the day" is the 10th."""
+    text = ("Dow recovers hundreds of points\nOctober 10, 2008\n"
+            "After a large fall at the start of the day, the Dow recovered.")
+    assert dated(nlp, text, dt.date(2008, 10, 20)) == [
+        ("October 10, 2008", "2008-10-10"), ("the start of the day", "2008-10-10")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The quake hit the region a week ago.", "2021-04-13"),
+    ("The quake hit the region two weeks ago.", "2021-04-06"),
+    ("The quake hit the region six weeks ago.", "2021-W10"),
+])
+def test_a_week_or_two_ago_is_a_day_longer_is_a_week(nlp, text, expected):
+    assert [v for _, v in dated(nlp, text)] == [expected]
+
+
+def test_the_benchmark_reports_mistakes_by_type(tmp_path):
+    doc = {"doc_id": "d1", "corpus": "TimeBank test", "dct": "2021-04-20",
+           "text": "Rebels attacked on Friday. Talks lasted three days. Markets rose in the summer.",
+           "timexes": [
+               {"start": 19, "end": 25, "text": "Friday", "type": "DATE", "value": "2021-04-09"},
+               {"start": 40, "end": 50, "text": "three days", "type": "DURATION", "value": "P3D"}]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(doc) + "\n")
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "timex_tempeval.py"), "--path",
+                          str(gold), "--by-type", "3"], capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert any(line.split()[:6] == ["DATE", "1", "0", "1", "0", "1"] for line in lines), out.stdout
+    assert any(line.split()[:6] == ["DURATION", "1", "0", "0", "0", "0"] for line in lines)
+    assert any("'Friday' 2021-04-09 -> 'Friday' 2021-04-16" in line for line in lines)
+    assert any("'the summer'" in line or "'summer'" in line for line in lines)
+
+
+def test_the_night_of_a_date_is_that_date(nlp):
+    """"the night of Oct. 23": the date says which night; "the night" alone is no other one."""
+    assert dated(nlp, "He was shot on the night of Oct. 23 at his home.", dt.date(1998, 11, 21)) \
+        == [("Oct. 23", "1998-10-23")]
