@@ -107,10 +107,6 @@ STAGE_VERBS = {
 STAGE_OF_VERB = {verb: stage for stage, verbs in STAGE_VERBS.items() for verb in verbs.split()}
 # Verbs of approval that, required or awaited rather than done, leave a deal pending ratification.
 RATIFYING_VERBS = frozenset("ratify approve endorse".split())
-# Verbs over an infinitive that make it a plan, not a deed ("plan to sign", "need to ratify").
-PLANNING_VERBS = frozenset("plan expect hope want need intend aim seek try prepare wish propose "
-                           "have require await set due".split())
-MODAL_WORDS = frozenset("will would shall should could may might must can 'll ca wo".split())
 
 
 # Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").

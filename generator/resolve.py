@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .actors import Cluster, Curation, cluster_mentions, learn_names, lower_words, name_key
-from .lexicon import MAKING_VERBS, REPORTING_VERBS
+from .lexicon import AGREEMENT_KINDS, MAKING_VERBS, REPORTING_VERBS
 from .countries import lookup
 from .model import (LIFECYCLE, Actor, Agreement, AgreementFact, DocFacts, Event, Graph, Participant,
                     Quote, Role, Source, Term, Transition)
@@ -262,8 +262,10 @@ def _agreements(facts, actor_of, actors, quotes, source_of=None):
                 groups[key].append((doc, index))
             elif _definite(doc.agreements[index]):
                 loose.append((doc, index))
-    _join_partial_parties(groups)
-    _join_nominal_mentions(groups, loose, actor_of)
+    _join_partial_parties(groups, actor_of)
+    _join_nominal_mentions(groups, loose, actor_of, names)
+    for key in [k for k in groups if _one_side_of_a_deal(k)]:
+        del groups[key]
     keys = sorted(groups, key=repr)
     drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names, quotes, source_of or {})
               for key in keys]
@@ -279,35 +281,72 @@ def _agreements(facts, actor_of, actors, quotes, source_of=None):
     return sorted(result, key=lambda a: a.id), agreement_of
 
 
+def _one_side_of_a_deal(key: tuple) -> bool:
+    """A deal between sides (a contract, a merger, an accord) of which the sources name one
+    side only, and which joined no deal naming more: what it is cannot be told, so it gets no
+    page. A decree, an order, an offer or a release is one side's own and stays."""
+    family, parties, whole = key
+    return family.removesuffix(" (earlier)") == "agreement" and whole is None and len(parties) < 2
+
+
 def _definite(fact: AgreementFact) -> bool:
     words = fact.text.split()
     return not fact.parties and not fact.verbal and fact.part_of is None and bool(words) \
         and len(words) <= 3
 
 
-def _join_partial_parties(groups: dict[tuple, list]) -> None:
+def _join_partial_parties(groups: dict[tuple, list], actor_of=None) -> None:
     """"the Vietnam agreement" is the Chile–Vietnam one when that is the only agreement of its
     family whose parties include Vietnam: a group naming some of the parties of exactly one
-    other group joins it."""
+    other group joins it. Of several such groups, the one whose other parties the sources of
+    the partial mentions name, when that is one ("its pact with the United States" in a story
+    about Japan is the U.S.–Japan pact, not a U.S. protocol with Egypt)."""
     for key in sorted(groups, key=repr):
         family, parties, whole = key
         if not parties or whole is not None:
             continue
         wider = [k for k in groups if k[0] == family and k[2] is None and set(parties) < set(k[1])]
+        if len(wider) > 1 and actor_of is not None:
+            named = {actor_of[(doc.source_id, m)] for doc, _ in groups[key]
+                     for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
+            wider = [k for k in wider if set(k[1]) <= named]
         if len(wider) == 1:
             groups[wider[0]] += groups.pop(key)
 
 
-def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of) -> None:
+def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of, names=None) -> None:
     """"The deal", "the truce" in a source with no deal of its own: the one agreement of that
-    family in the corpus whose parties that source names. Two candidates, or none: no join."""
+    family in the corpus whose parties that source names. Two candidates, or none: no join.
+    A proper name ("the Doha agreement") joins only a deal its words fit: named so, or made in
+    the place or by a party it names ("the General Agreement on Tariffs and Trade" is no
+    other name of a pact between two countries)."""
     for doc, index in loose:
         fact = doc.agreements[index]
         here = {actor_of[(doc.source_id, m)] for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
         family = _family(fact.kind, fact.earlier)
         found = [k for k in groups if k[0] == family and k[2] is None and set(k[1]) & here]
+        if fact.name is not None:
+            found = [k for k in found if _name_fits(fact.name, k, groups[k], actor_of, names or {})]
         if len(found) == 1:
             groups[found[0]].append((doc, index))
+
+
+def _name_fits(name: str, key: tuple, members: list, actor_of, names: dict) -> bool:
+    """Whether the words of a deal's proper name, but for its noun of agreement, are all
+    words of its parties' names, of where it was made, or of a name it goes by."""
+    words = _words(name) - set(AGREEMENT_KINDS) - {"the"}
+    known = {w for p in key[1] if p in names for w in _words(names[p].name)}
+    for doc, index in members:
+        member = doc.agreements[index]
+        if member.place is not None:
+            known |= _words(doc.mentions[member.place].name)
+        if member.name:
+            known |= _words(member.name)
+    return bool(words) and words <= known
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def _group_key(doc, root: int, actor_of, names, depth: int = 0) -> tuple | None:
