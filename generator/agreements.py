@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from .lexicon import (AGREEMENT_KINDS, AGREEMENT_PHRASES, AGREEMENT_TOPICS, EARLIER_WORDS, MAKING_VERBS,
-                      PROPOSAL_WORDS, RATIFYING_VERBS, REPORTING_VERBS, STAGE_OF_VERB)
+                      PROPOSAL_WORDS, RATIFYING_VERBS, STAGE_OF_VERB)
 from .model import AgreementFact, Clause, Mention, TimexFact
 from .modality import modality_of
 from .parsed import NOUNS, ids, tagged, text_of
@@ -129,6 +129,9 @@ def _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes) -> 
     maker = _making_verb(token)
     start, end = _phrase_start(token), _phrase_end(token)
     stage, verb = stage_of(token)
+    dated = _date_of_making(token, timexes) if stage is None else None
+    if dated is not None:
+        stage = "signed"      # "an agreement between Nigeria and the Paris Club in December"
     return AgreementFact(
         sent=sent_of[token.i], start=start, end=end, text=text_of(token.doc)[start:end], kind=kind,
         parties=tuple(sorted(set(parties))), refers_to=None,
@@ -136,7 +139,8 @@ def _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes) -> 
         place=next((p for p in (_place_in(v, mention_at, mentions) for v in (maker, token) if v is not None)
                     if p is not None), None),
         terms=tuple(_terms(token, sent_of)), name=_proper_name(token),
-        stage=stage, stage_timex=_timex_in(verb, timexes) if verb is not None and stage else None,
+        stage=stage, stage_timex=dated if dated is not None else
+        _timex_in(verb, timexes, outside=token) if verb is not None and stage else None,
         earlier=_earlier(token))
 
 
@@ -200,13 +204,59 @@ def stage_of(token: Token) -> tuple[str | None, Token | None]:
             found = _stage_by(clause)
             if found[0] is not None:
                 return found
+    nominal = _nominal_step(token)
+    if nominal[0] is not None:
+        return nominal
     verb = _governing_verb(token)
+    if verb is not None:
+        found = _stage_by(verb)
+        if found[0] is not None:
+            return found
+    participle = next((_PARTICIPLE_STEPS[c.lower_] for c in token.children
+                       if c.dep_ == "amod" and c.lower_ in _PARTICIPLE_STEPS), None)
+    if participle is not None:
+        return participle, None   # "Dixons' recently completed tender offer"
     if verb is None:
         before = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i}
         if before & PROPOSAL_WORDS or token.lemma_.lower() in {"offer", "proposal", "bid"}:
             return "proposed", None
+    return None, None
+
+
+# Participles before a deal's noun that tell the step it has reached: "the completed offer".
+_PARTICIPLE_STEPS = {"completed": "in force", "signed": "signed", "agreed": "signed", "ratified": "in force",
+                     "failed": "collapsed", "collapsed": "collapsed", "terminated": "collapsed",
+                     "abandoned": "collapsed", "scrapped": "collapsed", "cancelled": "collapsed",
+                     "canceled": "collapsed", "defunct": "collapsed", "suspended": "suspended"}
+# Nouns of a step taken on the deal they govern: "with the completion of the transaction".
+_STEP_NOUNS = {"completion": "in force", "signing": "signed", "ratification": "in force",
+               "implementation": "in force", "collapse": "collapsed", "breakdown": "collapsed",
+               "termination": "collapsed", "cancellation": "collapsed", "suspension": "suspended"}
+
+
+def _nominal_step(token: Token) -> tuple[str | None, Token | None]:
+    """A step told by a noun or a preposition rather than a verb: "with the completion of the
+    transaction" (done), "pursuant to an agreement with X, the suits were dropped" (being carried
+    out), "following an agreement with X" (made). Only in a clause that happened."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _STEP_NOUNS:
+        step_noun = head.head
+        if step_noun.dep_ == "pobj" and step_noun.head.lower_ in {"with", "after", "following", "since"}:
+            clause = step_noun.head.head
+            if clause.pos_ in {"VERB", "AUX"} and _unreal(clause) in {None, "planned"}:
+                return _STEP_NOUNS[step_noun.lemma_.lower()], None
         return None, None
-    return _stage_by(verb)
+    if token.dep_ != "pobj":
+        return None, None
+    clause = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if clause is None or _unreal(clause) is not None:
+        return None, None
+    if head.lower_ == "to" and head.head.lower_ == "pursuant" or \
+            head.lower_ == "with" and head.head.lower_ == "accordance":
+        return "in force", None
+    if head.lower_ in {"following", "after"} and head.dep_ == "prep":
+        return "signed", None
+    return None, None
 
 
 def _stage_by(verb: Token) -> tuple[str | None, Token | None]:
@@ -216,6 +266,8 @@ def _stage_by(verb: Token) -> tuple[str | None, Token | None]:
     unreal = _unreal(verb)
     if lemma in RATIFYING_VERBS and (unreal == "planned" or unreal is None and _awaited(verb)):
         return "ratification pending", verb
+    if lemma == "await":
+        return ("ratification pending", verb) if unreal != "negated" else (None, None)
     stage = STAGE_OF_VERB.get(lemma)
     if lemma in RATIFYING_VERBS - {"ratify"}:
         stage = None          # "the board approved the deal": approval, not a step of the deal's own
@@ -264,7 +316,17 @@ def _step_lemma(verb: Token) -> str | None:
         return "implement"    # "the truce held"
     if lemma == "work" and "on" in parts:
         return "negotiate"
+    if lemma in {"wait", "await", "need", "require"} and _APPROVALS & (
+            {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"} | {o.lemma_.lower() for o in _objects_of(verb)}):
+        return "await"        # "the deal is waiting for an approval by the authorities"
     return lemma if lemma in STAGE_OF_VERB or lemma in RATIFYING_VERBS else None
+
+
+_APPROVALS = frozenset("approval ratification endorsement clearance".split())
+
+
+def _objects_of(verb: Token) -> list[Token]:
+    return [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
 
 
 def _unreal(verb: Token) -> str | None:
@@ -424,7 +486,8 @@ def _phrase_end(token: Token) -> int:
         if child.dep_ == "prep" and (child.lower_ in {"between", "with", "among"}
                                      or child.lower_ in {"of", "in"} and _phrase_kind(token)
                                      # "an order for 179 tankers", "the tender offer for Cyclops"
-                                     or child.lower_ in {"for", "from"} and kind in _BOUGHT_KINDS):
+                                     or child.lower_ in {"for", "from"} and kind in _BOUGHT_KINDS
+                                     and any(o.dep_ == "pobj" for o in child.children)):
             # "between the two companies, which defined ...": the clause is not the name
             skip = {t.i for c in child.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}
             kept = [t for t in child.subtree if not t.is_space and t.i not in skip]
@@ -456,6 +519,9 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
             found += mentions_in(child, mention_at)      # "the release of prisoners by the Taliban"
         if child.dep_ == "prep" and child.lower_ == "from" and kind in {"order", "contract", "sale"}:
             found += mentions_in(child, mention_at)      # "an order from Qatar Airways"
+        if child.dep_ == "prep" and child.lower_ == "to" and kind == "sale":
+            # "the sale of the steel business to a former Alleghany Corp subsidiary": the buyer
+            found += [m for m in mentions_in(child, mention_at) if mentions[m].label == "ORG"]
         if child.dep_ == "prep" and child.lower_ == "for" and kind in {"order", "contract"}:
             # "an order for 179 tankers from the United States Air Force"
             found += [m for o in child.children for p in o.children
@@ -527,6 +593,8 @@ class _NoCountry:
 _NO_COUNTRY = _NoCountry()
 
 
+# Verbs with which a side speaks for itself (a newspaper "reports" what others do).
+_OWN_WORD_VERBS = frozenset("say announce state confirm disclose add".split())
 # Kinds one side makes alone: a decree, an order, an offer, a release, a resolution.
 _ONE_SIDED = frozenset({"decree", "order", "offer", "release", "resolution"})
 
@@ -541,8 +609,8 @@ def _speaker_side(token: Token, found: list[int], mention_at: dict[int, int],
     clause = token
     while clause.dep_ not in {"ccomp", "ROOT"} and clause.head is not clause:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
-        return []
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _OWN_WORD_VERBS:
+        return []             # "the newspaper reported that the deal with X...": no party
     subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []
@@ -665,11 +733,34 @@ def _making_verb(token: Token) -> Token | None:
     return None
 
 
-def _timex_in(verb: Token, timexes: list[TimexFact]) -> int | None:
+def _date_of_making(token: Token, timexes: list[TimexFact]) -> int | None:
+    """A day, month or year the phrase itself dates the deal by ("the agreement ... in December",
+    "the 1991 agreement", "the July 1986 pact"): it was made then, unless the clause is only
+    planned or denied ("a deal to be signed in June" has a clause of its own, left out)."""
+    if token.lemma_.lower() in {"offer", "proposal", "bid"}:
+        return None           # an offer's date is when it was made, not when it was agreed
+    verb = _governing_verb(token)
+    if verb is not None and _unreal(verb) is not None:
+        return None
+    clauses = [t for t in token.subtree if t.dep_ in {"relcl", "acl", "advcl"} and t.i != token.i]
+    left_out = {u.i for clause in clauses for u in clause.subtree}
+    spans = [(t.idx, t.idx + len(t)) for t in token.subtree if t.i not in left_out]
+    for i, timex in enumerate(timexes):
+        if timex.type == "DATE" and timex.value and timex.value[:1].isdigit() \
+                and any(a <= timex.start < b for a, b in spans) and any(a < timex.end <= b for a, b in spans):
+            return i
+    return None
+
+
+def _timex_in(verb: Token, timexes: list[TimexFact], outside: Token | None = None) -> int | None:
+    """The first date in the verb's clause; with `outside`, not one inside that phrase ("it
+    terminated its February six tender offer": the offer's date is not the day it ended)."""
     lo = min(t.idx for t in verb.subtree)
     hi = max(t.idx + len(t) for t in verb.subtree)
+    skip = (outside.left_edge.idx, outside.right_edge.idx + len(outside.right_edge)) if outside is not None else (0, 0)
     for i, timex in enumerate(timexes):
-        if lo <= timex.start and timex.end <= hi and timex.type == "DATE":
+        if lo <= timex.start and timex.end <= hi and timex.type == "DATE" \
+                and not (skip[0] <= timex.start and timex.end <= skip[1]):
             return i
     return None
 

@@ -98,7 +98,8 @@ PROPOSAL_WORDS = frozenset("draft proposed planned possible potential mooted sug
 STAGE_VERBS = {
     "proposed": "propose offer draft table submit suggest float unveil present",
     "negotiating": "negotiate discuss hammer pursue renegotiate",
-    "signed": "sign conclude seal ink initial reach strike agree finalize finalise clinch",
+    "signed": "sign conclude seal ink initial reach strike agree finalize finalise clinch win award "
+              "secure place book land",
     "in force": "ratify implement enforce apply complete",
     "suspended": "suspend freeze halt pause",
     "violated": "violate breach break flout",

@@ -263,9 +263,9 @@ def _agreements(facts, actor_of, actors, quotes, source_of=None):
             elif _definite(doc.agreements[index]):
                 loose.append((doc, index))
     _join_partial_parties(groups, actor_of)
-    _join_nominal_mentions(groups, loose, actor_of, names)
     for key in [k for k in groups if _one_side_of_a_deal(k)]:
         del groups[key]
+    _join_nominal_mentions(groups, loose, actor_of, names)
     keys = sorted(groups, key=repr)
     drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names, quotes, source_of or {})
               for key in keys]
@@ -325,6 +325,8 @@ def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of, nam
         here = {actor_of[(doc.source_id, m)] for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
         family = _family(fact.kind, fact.earlier)
         found = [k for k in groups if k[0] == family and k[2] is None and set(k[1]) & here]
+        if len(found) > 1:      # of several, the one deal whose parties the source all names
+            found = [k for k in found if set(k[1]) <= here] or found
         if fact.name is not None:
             found = [k for k in found if _name_fits(fact.name, k, groups[k], actor_of, names or {})]
         if len(found) == 1:
@@ -447,6 +449,28 @@ def _lifecycle(members, quotes, source_of) -> tuple[Transition, ...]:
                                                        t.quote.source, t.quote.sent)))
 
 
+# The steps forward in a deal's life, in order; the others (suspended, violated, collapsed)
+# can come at any point.
+_FORWARD = {"proposed": 0, "negotiating": 1, "signed": 2, "ratification pending": 3, "in force": 4}
+
+
+def current_status(lifecycle) -> tuple[str | None, str | None]:
+    """The status a deal is in now, and since when: its latest step, but a later report of a
+    step it had passed ("Dixons' offer of 90.25 dlrs" after the offer was completed) retells
+    the past and changes nothing; the same status told again keeps the date it began."""
+    status = since = None
+    reached = -1
+    for step in lifecycle:
+        rank = _FORWARD.get(step.status)
+        if rank is not None and rank < reached:
+            continue
+        if step.status != status:
+            status, since = step.status, step.date
+        if rank is not None:
+            reached = rank
+    return status, since
+
+
 def _agreement_draft(family, parties, members, actor_of, names, quotes, source_of=None) -> Agreement:
     phrases = Counter()
     proper = None
@@ -490,11 +514,11 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
     name = name[:1].upper() + name[1:]
     aliases = tuple(_sorted_case_aside({p for p in phrases if name_key(p) != name_key(name) and " " in p}))
     lifecycle = _lifecycle(members, quotes, source_of or {})
+    status, status_since = current_status(lifecycle)
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
                      quotes=tuple(dict.fromkeys(said)), lifecycle=lifecycle,
-                     status=lifecycle[-1].status if lifecycle else None,
-                     status_since=lifecycle[-1].date if lifecycle else None)
+                     status=status, status_since=status_since)
 
 
 _PLAN_WORDS = frozenset("planned proposed expected promised agreed future possible new first "
