@@ -34,7 +34,10 @@ DEAL_VERBS = {"buy": "acquisition", "acquire": "acquisition", "purchase": "acqui
 # Verbs that end a dispute by agreement ("Apple settled its trademark dispute with Apple Corps").
 SETTLING_VERBS = frozenset({"settle", "resolve"})
 _DISPUTES = frozenset("dispute lawsuit suit case claim litigation row conflict feud battle".split())
-_DEAL_LEMMAS = ids(set(DEAL_VERBS) | SETTLING_VERBS)
+# Verbs of a swap of people between two sides: "Both exchanged prisoners earlier this month".
+_SWAPPING_VERBS = frozenset({"exchange", "swap", "trade"})
+_SWAPPED = frozenset("prisoner hostage detainee captive soldier pow".split())
+_DEAL_LEMMAS = ids(set(DEAL_VERBS) | SETTLING_VERBS | _SWAPPING_VERBS)
 
 
 def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
@@ -51,6 +54,10 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
                 fact = _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes)
                 for each in _one_per_counterparty(token, fact, mention_at):
                     drafts.append((token, each, definite and singular))
+        elif token.lemma_ in _SWAPPING_VERBS:
+            fact = _exchange_fact(token, sent_of, mention_at, mentions, timexes)
+            if fact is not None:
+                drafts.append((token, fact, False))
         elif token.lemma_ in DEAL_VERBS or token.lemma_ in SETTLING_VERBS:
             fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes) if token.lemma_ in DEAL_VERBS \
                 else _settling_fact(token, sent_of, mention_at, mentions, timexes)
@@ -159,7 +166,8 @@ def _verbal_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact 
             parties += mentions_in(child, mention_at)
         if child.dep_ == "prep" and child.lower_ == "from" and verb.lemma_ in {"buy", "acquire", "purchase"}:
             parties += mentions_in(child, mention_at)     # "agreed to buy the assets from Dixons"
-    parties = [m for m in dict.fromkeys(parties) if mentions[m].label not in {"LOC", "FAC"}]
+    parties = [m for m in dict.fromkeys(parties) if mentions[m].label not in {"LOC", "FAC"}
+               and not _names_run_together(mentions[m])]
     if len(parties) < 2:
         return None           # "agreed to buy shares": no other side, no deal between parties
     words = list(verb.subtree)
@@ -183,6 +191,38 @@ def _verbal_stage(agree: Token, timexes: list[TimexFact]) -> dict:
         return {}
     stage = "proposed" if agree.lemma_ in {"offer", "propose"} else "negotiating" if unreal else "signed"
     return {"stage": stage, "stage_timex": None if unreal else _timex_in(agree, timexes)}
+
+
+def _exchange_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact | None:
+    """"Egypt and Israel exchanged prisoners", "Both swapped hostages": a prisoner exchange
+    between the sides the subject names, made when told as done."""
+    swapped = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _SWAPPED]
+    subject = _subject(verb)
+    if not swapped or subject is None or verb.pos_ != "VERB":
+        return None
+    parties = subject_mentions(subject, mention_at, mentions)
+    if not parties and subject.lower_ in {"both", "they"}:
+        parties = _last_pair(subject, mention_at, mentions)
+    parties = [m for m in dict.fromkeys(parties) if mentions[m].label not in {"LOC", "FAC"}]
+    if len(parties) < 2:
+        return None
+    start, end = swapped[0].left_edge.idx, swapped[0].idx + len(swapped[0])
+    unreal = _unreal(verb)
+    return AgreementFact(
+        sent=sent_of[verb.i], start=start, end=end, text=f"{swapped[0].lemma_.lower()} exchange",
+        kind="exchange", parties=tuple(sorted(parties)), refers_to=None, timex=_timex_in(verb, timexes),
+        verbal=True, stage=None if unreal in {"negated", "claimed"} else "negotiating" if unreal else "signed",
+        stage_timex=_timex_in(verb, timexes) if unreal is None else None)
+
+
+def _last_pair(subject: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """"Both" standing alone: the last two countries named together before it."""
+    for token in reversed(subject.doc[: subject.i]):
+        if token.dep_ == "conj" and token.i in mention_at and token.head.i in mention_at:
+            pair = [mention_at[token.head.i], mention_at[token.i]]
+            if all(mentions[m].label in {"GPE", "ORG", "NORP"} for m in pair):
+                return pair
+    return []
 
 
 def _earlier(token: Token) -> bool:
@@ -487,6 +527,9 @@ def _phrase_end(token: Token) -> int:
                                      or child.lower_ in {"of", "in"} and _phrase_kind(token)
                                      # "an order for 179 tankers", "the tender offer for Cyclops"
                                      or child.lower_ in {"for", "from"} and kind in _BOUGHT_KINDS
+                                     and any(o.dep_ == "pobj" for o in child.children)
+                                     # "the sale of the steel business to Alleghany"
+                                     or child.lower_ in {"of", "to"} and kind == "sale"
                                      and any(o.dep_ == "pobj" for o in child.children)):
             # "between the two companies, which defined ...": the clause is not the name
             skip = {t.i for c in child.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}
@@ -551,7 +594,8 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
             if subject is not None:
                 found += _described_aside(subject, subject_mentions(subject, mention_at, mentions), mention_at)
     # A city in the phrase names where it was made ("the Doha agreement"), not a party.
-    found = [m for m in found if mentions[m].label not in {"LOC", "FAC"} and not _is_city(mentions[m])]
+    found = [m for m in found if mentions[m].label not in {"LOC", "FAC"} and not _is_city(mentions[m])
+             and not _names_run_together(mentions[m])]
     return acting(list(dict.fromkeys(found)), mentions, modifiers=False)
 
 
@@ -606,6 +650,8 @@ def _speaker_side(token: Token, found: list[int], mention_at: dict[int, int],
     if not any(c.dep_ == "prep" and c.lower_ == "with" and set(mentions_in(c, mention_at)) & set(found)
                for c in token.children):
         return []
+    if token.dep_ != "pobj" or token.head.lower_ not in {"to", "following", "after", "under"}:
+        return []             # only a deal that frames what the speaker did: "pursuant to", "following"
     clause = token
     while clause.dep_ not in {"ccomp", "ROOT"} and clause.head is not clause:
         clause = clause.head
@@ -642,8 +688,9 @@ def _subject(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it shares it with ("denied breaking": Japan)."""
     for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "poss"}), None)
-        if subject is not None or verb.dep_ not in {"xcomp", "conj", "pcomp"}:
-            return subject
+        purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if subject is not None or verb.dep_ not in {"xcomp", "conj", "pcomp"} and not purpose:
+            return subject    # ("working together to provide": the purpose shares the subject)
         controlled = verb.dep_ != "conj"
         verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
         controlled = controlled and verb.lemma_.lower() in _OBJECT_CONTROL
@@ -710,6 +757,24 @@ def _describes_other(t: Token, agreement: Token, mention_at: dict[int, int]) -> 
             and t.head.i not in mention_at)
 
 
+# Lower-case words a name may hold: "Bank of England", "Trade and Industry", "Institut de ...".
+_NAME_PARTICLES = frozenset("of and the for de la le du des del der von van al bin el on in & y".split())
+_COMPANY_ENDINGS = frozenset("inc corp co ltd plc llc ag sa nv".split())
+
+
+def _names_run_together(mention: Mention) -> bool:
+    """A name the recogniser ran on past its end ("Cyclops with Dixons", "Securities and Exchange
+    Commission ordered Dixons", "Cyclops Corp. Dixons"): a lower-case word that is no particle of
+    a name, or a company's legal form followed by another name, is two names and a verb, no party."""
+    if mention.label == "COLLECTIVE":
+        return False          # "the Afghan government" is written so
+    words = mention.name.replace("<", " ").replace(">", " ").split()
+    if any(w.islower() and w.isalpha() and w not in _NAME_PARTICLES for w in words):
+        return True           # ("eBay" is a name)
+    return any(w.lower().rstrip(".,") in _COMPANY_ENDINGS and words[i + 1][:1].isupper()
+               for i, w in enumerate(words[:-1]) if i > 0)
+
+
 def _is_city(mention: Mention) -> bool:
     from .countries import lookup
     return mention.label == "GPE" and lookup(mention.name) is None
@@ -719,11 +784,17 @@ def _is_city(mention: Mention) -> bool:
 _OFFERING_VERBS = frozenset("offer propose make table submit put float".split())
 
 
+# Verbs with which sides set a deal up together: "they would work together to provide
+# reciprocal credit arrangements", "the two parties established a joint venture".
+_SETTING_UP_VERBS = frozenset("provide establish create form forge set".split())
+
+
 def _making_verb(token: Token) -> Token | None:
     head = token.head
     if token.dep_ in {"dobj", "nsubjpass"} and (head.lemma_ in MAKING_VERBS or head.lemma_ in _OFFERING_VERBS
                                                  and token.lemma_.lower() in {"release", "offer", "proposal",
-                                                                               "exchange", "ceasefire", "truce"}):
+                                                                               "exchange", "ceasefire", "truce"}
+                                                 or head.lemma_ in _SETTING_UP_VERBS):
         return head
     if token.dep_ == "pobj" and head.lower_ in {"to", "on", "upon"} and head.head.lemma_ == "agree":
         return head.head      # "Israel and Hamas agreed to a ceasefire"

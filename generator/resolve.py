@@ -263,7 +263,7 @@ def _agreements(facts, actor_of, actors, quotes, source_of=None):
             elif _definite(doc.agreements[index]):
                 loose.append((doc, index))
     _join_partial_parties(groups, actor_of)
-    for key in [k for k in groups if _one_side_of_a_deal(k)]:
+    for key in [k for k in groups if _one_side_of_a_deal(k) or _one_of_several_bids(k, groups)]:
         del groups[key]
     _join_nominal_mentions(groups, loose, actor_of, names)
     keys = sorted(groups, key=repr)
@@ -289,6 +289,16 @@ def _one_side_of_a_deal(key: tuple) -> bool:
     return family.removesuffix(" (earlier)") == "agreement" and whole is None and len(parties) < 2
 
 
+def _one_of_several_bids(key: tuple, groups: dict) -> bool:
+    """"Dixons' offer" where Dixons made bids the sources tell apart by their targets (or
+    "the rival bid for Cyclops" where several bid for Cyclops): a mention that fits more than
+    one known offer, and joined none, is no offer of its own."""
+    family, parties, whole = key
+    if family != "offer" or whole is not None or len(parties) != 1:
+        return False
+    return any(k[0] == family and k[2] is None and len(k[1]) >= 2 and parties[0] in k[1] for k in groups)
+
+
 def _definite(fact: AgreementFact) -> bool:
     words = fact.text.split()
     return not fact.parties and not fact.verbal and fact.part_of is None and bool(words) \
@@ -306,12 +316,23 @@ def _join_partial_parties(groups: dict[tuple, list], actor_of=None) -> None:
         if not parties or whole is not None:
             continue
         wider = [k for k in groups if k[0] == family and k[2] is None and set(parties) < set(k[1])]
-        if len(wider) > 1 and actor_of is not None:
-            named = {actor_of[(doc.source_id, m)] for doc, _ in groups[key]
-                     for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
-            wider = [k for k in wider if set(k[1]) <= named]
         if len(wider) == 1:
             groups[wider[0]] += groups.pop(key)
+        elif wider and actor_of is not None:
+            # each mention to the one wider deal whose parties its own source names
+            kept = []
+            for doc, index in groups[key]:
+                named = _named_in_source(doc, actor_of)
+                fits = [k for k in wider if set(k[1]) <= named]
+                (groups[fits[0]] if len(fits) == 1 else kept).append((doc, index))
+            if kept:
+                groups[key] = kept
+            else:
+                del groups[key]
+
+
+def _named_in_source(doc, actor_of) -> set[str]:
+    return {actor_of[(doc.source_id, m)] for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
 
 
 def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of, names=None) -> None:
