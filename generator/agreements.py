@@ -702,6 +702,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _named_subject(subject: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """The actors a subject names, but not those that only qualify the one it names ("Japan's
+    Sumitomo Mitsui Financial" is the bank)."""
+    if subject.i in mention_at:
+        return [mention_at[t.i] for t in (subject, *subject.conjuncts) if t.i in mention_at]
+    return subject_mentions(subject, mention_at, mentions)
+
+
 def _owner(token: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
     """Whose "its"/"their" deal: the subject of the nearest clause above the phrase that has
     one, when it names an actor ("Japan's not honoring its agreement", "X said it extended its
@@ -712,7 +720,7 @@ def _owner(token: Token, mention_at: dict[int, int], mentions: list[Mention]) ->
         subject = _subject(verb)
         if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
             continue            # "its offer for Cyclops expired": the phrase is the subject itself
-        found = subject_mentions(subject, mention_at, mentions)
+        found = _named_subject(subject, mention_at, mentions)
         return [m for m in found if mentions[m].label != "PERSON"]
     return []
 
@@ -726,7 +734,7 @@ def _own_side(token: Token, mention_at: dict[int, int], mentions: list[Mention])
     subject = _subject(verb)
     if subject is None or subject.dep_ == "nsubjpass":
         return []
-    return [m for m in subject_mentions(subject, mention_at, mentions) if mentions[m].label != "PERSON"]
+    return [m for m in _named_subject(subject, mention_at, mentions) if mentions[m].label != "PERSON"]
 
 
 # Verbs only the one who made an offer does to it: "Cyacq extended its offer", "raised its bid".
@@ -741,7 +749,7 @@ def _bidder(token: Token, mention_at: dict[int, int], mentions: list[Mention]) -
     subject = _subject(verb)
     if subject is None:
         return []
-    return [m for m in subject_mentions(subject, mention_at, mentions) if mentions[m].label != "PERSON"]
+    return [m for m in _named_subject(subject, mention_at, mentions) if mentions[m].label != "PERSON"]
 
 
 def _named_in(phrase: Token, agreement: Token, mention_at: dict[int, int]) -> list[int]:
@@ -769,8 +777,8 @@ def _names_run_together(mention: Mention) -> bool:
     if mention.label == "COLLECTIVE":
         return False          # "the Afghan government" is written so
     words = mention.name.replace("<", " ").replace(">", " ").split()
-    if any(w.islower() and w.isalpha() and w not in _NAME_PARTICLES for w in words):
-        return True           # ("eBay" is a name)
+    if any(w.islower() and w.isalpha() and w not in _NAME_PARTICLES for w in words[1:-1]):
+        return True           # between two names ("eBay" is a name, "bank UFJ" a described one)
     return any(w.lower().rstrip(".,") in _COMPANY_ENDINGS and words[i + 1][:1].isupper()
                for i, w in enumerate(words[:-1]) if i > 0)
 

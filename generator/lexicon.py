@@ -100,10 +100,10 @@ STAGE_VERBS = {
     "negotiating": "negotiate discuss hammer pursue renegotiate",
     "signed": "sign conclude seal ink initial reach strike agree finalize finalise clinch win award "
               "secure place book land",
-    "in force": "ratify implement enforce apply complete",
+    "in force": "ratify implement enforce apply complete close consummate",
     "suspended": "suspend freeze halt pause",
     "violated": "violate breach break flout",
-    "collapsed": "collapse abandon scrap cancel terminate end quit reject revoke tear annul",
+    "collapsed": "collapse abandon scrap cancel terminate end quit reject revoke tear annul withdraw",
 }
 STAGE_OF_VERB = {verb: stage for stage, verbs in STAGE_VERBS.items() for verb in verbs.split()}
 # Verbs of approval that, required or awaited rather than done, leave a deal pending ratification.

@@ -503,7 +503,7 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
         fact = doc.agreements[index]
         kinds[fact.kind] += 1
         if (fact.parties or fact.name or fact.part_of is not None) and not fact.verbal:
-            phrases[_strip_article(fact.text)] += 1     # "the agreement" alone names nothing
+            phrases[_without_tickers(_strip_article(fact.text))] += 1     # "the agreement" alone names nothing
         proper = proper or fact.name
         said.append(quotes[doc.source_id, fact.sent])
         if fact.timex is not None and date is None:
@@ -552,6 +552,15 @@ def _bare_phrase(text: str) -> str:
     while len(words) > 1 and words[0].lower() in _PLAN_WORDS:
         words = words[1:]
     return " ".join(words)
+
+
+_TICKER = re.compile(r"\s*<[A-Z][A-Z0-9.]{0,7}(?:>|$)")
+
+
+def _without_tickers(text: str) -> str:
+    """Wire copy marks stock symbols and unlisted companies with angle brackets ("Cyclops Corp
+    <CYL>", "<Dixons Group PLC>"): a name keeps the company, not the marks."""
+    return " ".join(_TICKER.sub("", text).replace("<", "").replace(">", "").split())
 
 
 def _strip_article(text: str) -> str:
