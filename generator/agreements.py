@@ -562,6 +562,10 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
             found += mentions_in(child, mention_at)      # "the release of prisoners by the Taliban"
         if child.dep_ == "prep" and child.lower_ == "from" and kind in {"order", "contract", "sale"}:
             found += mentions_in(child, mention_at)      # "an order from Qatar Airways"
+        if child.dep_ == "prep" and child.lower_ == "of" and kind == "sale":
+            # "the sale of Holiday's stake in Hi-Net": whose stake it was sells it
+            found += [mention_at[p.i] for o in child.children for p in o.children
+                      if p.dep_ == "poss" and p.i in mention_at]
         if child.dep_ == "prep" and child.lower_ == "to" and kind == "sale":
             # "the sale of the steel business to a former Alleghany Corp subsidiary": the buyer
             found += [m for m in mentions_in(child, mention_at) if mentions[m].label == "ORG"]
