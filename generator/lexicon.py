@@ -98,19 +98,16 @@ PROPOSAL_WORDS = frozenset("draft proposed planned possible potential mooted sug
 STAGE_VERBS = {
     "proposed": "propose offer draft table submit suggest float unveil present",
     "negotiating": "negotiate discuss hammer pursue renegotiate",
-    "signed": "sign conclude seal ink initial reach strike agree finalize finalise clinch",
-    "in force": "ratify implement enforce apply complete",
+    "signed": "sign conclude seal ink initial reach strike agree finalize finalise clinch win award "
+              "secure place book land",
+    "in force": "ratify implement enforce apply complete close consummate",
     "suspended": "suspend freeze halt pause",
     "violated": "violate breach break flout",
-    "collapsed": "collapse abandon scrap cancel terminate end quit reject revoke tear annul",
+    "collapsed": "collapse abandon scrap cancel terminate end quit reject revoke tear annul withdraw",
 }
 STAGE_OF_VERB = {verb: stage for stage, verbs in STAGE_VERBS.items() for verb in verbs.split()}
 # Verbs of approval that, required or awaited rather than done, leave a deal pending ratification.
 RATIFYING_VERBS = frozenset("ratify approve endorse".split())
-# Verbs over an infinitive that make it a plan, not a deed ("plan to sign", "need to ratify").
-PLANNING_VERBS = frozenset("plan expect hope want need intend aim seek try prepare wish propose "
-                           "have require await set due".split())
-MODAL_WORDS = frozenset("will would shall should could may might must can 'll ca wo".split())
 
 
 # Verbs whose subject makes an agreement ("Ghani signed a decree", "they reached a deal").

@@ -168,8 +168,8 @@ def _not_an_actor(ent: Span, tokens: list[Token]) -> bool:
         return True
     if ent.label_ == "NORP" and len(tokens) == 1 and words[0] in BELIEF_WORDS:
         return True
-    if words[-1] in OCCASION_NOUNS and len(tokens) > 1 or not any(t.is_alpha and len(t) > 1 for t in tokens):
-        return True           # "Macworld Conference" is an occasion; "320x240" no name at all
+    if words[-1] in OCCASION_NOUNS and len(tokens) > 1 or sum(c.isalpha() for t in tokens for c in t.text) < 2:
+        return True           # "Macworld Conference" is an occasion; "320x240" no name at all ("U.S." is one)
     if " ".join(words).replace(" 's", "").replace("'s", "") in MARKET_INDICES or words[-1] in INDEX_NOUNS:
         return True
     doc, after = ent.doc, tokens[-1].i + 1

@@ -34,6 +34,7 @@ _REQUIRING = frozenset("require oblige demand".split())
 # Verbs reporting a contested claim, and adverbs that hedge one.
 _CONTESTING = frozenset("claim allege deny dispute contest accuse".split())
 _DENYING = frozenset("deny dispute contest".split())
+_ACCUSING = frozenset("accuse charge suspect".split())
 _HEDGES = frozenset("allegedly reportedly purportedly supposedly".split())
 _CONDITIONS = frozenset("if unless provided providing whether".split())
 
@@ -124,6 +125,8 @@ def _contested(verb: Token) -> bool:
             return True
         if token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_.lower() in _CONTESTING:
             return True         # "X claimed it had shot down", "Y denied that it attacked"
+        if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _ACCUSING:
+            return True         # "accused Japan of violating the pact": a charge, not a finding
     return False
 
 

@@ -62,10 +62,13 @@ def sides(subject: Token, mention_at: dict[int, int], mentions: list[Mention] | 
         return []
     if subject.tag_ not in {"NNS", "NNPS"} and not any(c.lower_ in {"both", "two"} for c in subject.children):
         return []
+    label = _PAIR_LABELS.get(noun)
     for token in reversed(subject.doc[: subject.i]):
         if token.dep_ == "conj" and token.i in mention_at and token.head.i in mention_at:
-            return [mention_at[token.head.i], mention_at[token.i]]
-    label = _PAIR_LABELS.get(noun)
+            pair = [mention_at[token.head.i], mention_at[token.i]]
+            # "the two countries" are two countries, not "Baldrige and State Department officials"
+            if label is None or mentions is None or all(_of_kind(mentions[m], label) for m in pair):
+                return pair
     if label is None or mentions is None or not any(c.lower_ in {"both", "two"} for c in subject.children):
         return []
     found: list[int] = []
@@ -76,6 +79,12 @@ def sides(subject: Token, mention_at: dict[int, int], mentions: list[Mention] | 
                 mentions[index].name not in {mentions[f].name for f in found}:
             found.append(index)
     return sorted(found[:2]) if len(found) >= 2 else []
+
+
+def _of_kind(mention: Mention, label: str) -> bool:
+    if label == "GPE":
+        return lookup(mention.name) is not None
+    return mention.label == label
 
 
 _PAIR_LABELS = {"country": "GPE", "countries": "GPE", "nation": "GPE", "nations": "GPE",

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .actors import Cluster, Curation, cluster_mentions, learn_names, lower_words, name_key
-from .lexicon import MAKING_VERBS, REPORTING_VERBS
+from .lexicon import AGREEMENT_KINDS, MAKING_VERBS, REPORTING_VERBS
 from .countries import lookup
 from .event_merge import Report, cluster, figures
 from .model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, Graph,
@@ -271,8 +271,10 @@ def _agreements(facts, actor_of, actors, quotes, source_of=None):
                 groups[key].append((doc, index))
             elif _definite(doc.agreements[index]):
                 loose.append((doc, index))
-    _join_partial_parties(groups)
-    _join_nominal_mentions(groups, loose, actor_of)
+    _join_partial_parties(groups, actor_of)
+    for key in [k for k in groups if _one_side_of_a_deal(k) or _one_of_several_bids(k, groups)]:
+        del groups[key]
+    _join_nominal_mentions(groups, loose, actor_of, names)
     keys = sorted(groups, key=repr)
     drafts = [_agreement_draft(key[0], key[1], groups[key], actor_of, names, quotes, source_of or {})
               for key in keys]
@@ -288,16 +290,36 @@ def _agreements(facts, actor_of, actors, quotes, source_of=None):
     return sorted(result, key=lambda a: a.id), agreement_of
 
 
+def _one_side_of_a_deal(key: tuple) -> bool:
+    """A deal between sides (a contract, a merger, an accord) of which the sources name one
+    side only, and which joined no deal naming more: what it is cannot be told, so it gets no
+    page. A decree, an order, an offer or a release is one side's own and stays."""
+    family, parties, whole = key
+    return family.removesuffix(" (earlier)") == "agreement" and whole is None and len(parties) < 2
+
+
+def _one_of_several_bids(key: tuple, groups: dict) -> bool:
+    """"Dixons' offer" where Dixons made bids the sources tell apart by their targets (or
+    "the rival bid for Cyclops" where several bid for Cyclops): a mention that fits more than
+    one known offer, and joined none, is no offer of its own."""
+    family, parties, whole = key
+    if family != "offer" or whole is not None or len(parties) != 1:
+        return False
+    return any(k[0] == family and k[2] is None and len(k[1]) >= 2 and parties[0] in k[1] for k in groups)
+
+
 def _definite(fact: AgreementFact) -> bool:
     words = fact.text.split()
     return not fact.parties and not fact.verbal and fact.part_of is None and bool(words) \
         and len(words) <= 3
 
 
-def _join_partial_parties(groups: dict[tuple, list]) -> None:
+def _join_partial_parties(groups: dict[tuple, list], actor_of=None) -> None:
     """"the Vietnam agreement" is the Chile–Vietnam one when that is the only agreement of its
     family whose parties include Vietnam: a group naming some of the parties of exactly one
-    other group joins it."""
+    other group joins it. Of several such groups, the one whose other parties the sources of
+    the partial mentions name, when that is one ("its pact with the United States" in a story
+    about Japan is the U.S.–Japan pact, not a U.S. protocol with Egypt)."""
     for key in sorted(groups, key=repr):
         family, parties, whole = key
         if not parties or whole is not None:
@@ -305,18 +327,58 @@ def _join_partial_parties(groups: dict[tuple, list]) -> None:
         wider = [k for k in groups if k[0] == family and k[2] is None and set(parties) < set(k[1])]
         if len(wider) == 1:
             groups[wider[0]] += groups.pop(key)
+        elif wider and actor_of is not None:
+            # each mention to the one wider deal whose parties its own source names
+            kept = []
+            for doc, index in groups[key]:
+                named = _named_in_source(doc, actor_of)
+                fits = [k for k in wider if set(k[1]) <= named]
+                (groups[fits[0]] if len(fits) == 1 else kept).append((doc, index))
+            if kept:
+                groups[key] = kept
+            else:
+                del groups[key]
 
 
-def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of) -> None:
+def _named_in_source(doc, actor_of) -> set[str]:
+    return {actor_of[(doc.source_id, m)] for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
+
+
+def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of, names=None) -> None:
     """"The deal", "the truce" in a source with no deal of its own: the one agreement of that
-    family in the corpus whose parties that source names. Two candidates, or none: no join."""
+    family in the corpus whose parties that source names. Two candidates, or none: no join.
+    A proper name ("the Doha agreement") joins only a deal its words fit: named so, or made in
+    the place or by a party it names ("the General Agreement on Tariffs and Trade" is no
+    other name of a pact between two countries)."""
     for doc, index in loose:
         fact = doc.agreements[index]
         here = {actor_of[(doc.source_id, m)] for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
         family = _family(fact.kind, fact.earlier)
         found = [k for k in groups if k[0] == family and k[2] is None and set(k[1]) & here]
+        if len(found) > 1:      # of several, the one deal whose parties the source all names
+            found = [k for k in found if set(k[1]) <= here] or found
+        if fact.name is not None:
+            found = [k for k in found if _name_fits(fact.name, k, groups[k], actor_of, names or {})]
         if len(found) == 1:
             groups[found[0]].append((doc, index))
+
+
+def _name_fits(name: str, key: tuple, members: list, actor_of, names: dict) -> bool:
+    """Whether the words of a deal's proper name, but for its noun of agreement, are all
+    words of its parties' names, of where it was made, or of a name it goes by."""
+    words = _words(name) - set(AGREEMENT_KINDS) - {"the"}
+    known = {w for p in key[1] if p in names for w in _words(names[p].name)}
+    for doc, index in members:
+        member = doc.agreements[index]
+        if member.place is not None:
+            known |= _words(doc.mentions[member.place].name)
+        if member.name:
+            known |= _words(member.name)
+    return bool(words) and words <= known
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def _group_key(doc, root: int, actor_of, names, depth: int = 0) -> tuple | None:
@@ -417,6 +479,28 @@ def _lifecycle(members, quotes, source_of) -> tuple[Transition, ...]:
                                                        t.quote.source, t.quote.sent)))
 
 
+# The steps forward in a deal's life, in order; the others (suspended, violated, collapsed)
+# can come at any point.
+_FORWARD = {"proposed": 0, "negotiating": 1, "signed": 2, "ratification pending": 3, "in force": 4}
+
+
+def current_status(lifecycle) -> tuple[str | None, str | None]:
+    """The status a deal is in now, and since when: its latest step, but a later report of a
+    step it had passed ("Dixons' offer of 90.25 dlrs" after the offer was completed) retells
+    the past and changes nothing; the same status told again keeps the date it began."""
+    status = since = None
+    reached = -1
+    for step in lifecycle:
+        rank = _FORWARD.get(step.status)
+        if rank is not None and rank < reached:
+            continue
+        if step.status != status:
+            status, since = step.status, step.date
+        if rank is not None:
+            reached = rank
+    return status, since
+
+
 def _agreement_draft(family, parties, members, actor_of, names, quotes, source_of=None) -> Agreement:
     phrases = Counter()
     proper = None
@@ -428,7 +512,7 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
         fact = doc.agreements[index]
         kinds[fact.kind] += 1
         if (fact.parties or fact.name or fact.part_of is not None) and not fact.verbal:
-            phrases[_strip_article(fact.text)] += 1     # "the agreement" alone names nothing
+            phrases[_without_tickers(_strip_article(fact.text))] += 1     # "the agreement" alone names nothing
         proper = proper or fact.name
         said.append(quotes[doc.source_id, fact.sent])
         if fact.timex is not None and date is None:
@@ -460,11 +544,11 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
     name = name[:1].upper() + name[1:]
     aliases = tuple(_sorted_case_aside({p for p in phrases if name_key(p) != name_key(name) and " " in p}))
     lifecycle = _lifecycle(members, quotes, source_of or {})
+    status, status_since = current_status(lifecycle)
     return Agreement(id="", name=name, kind=kind, parties=parties, date=date, precision=precision,
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
                      quotes=tuple(dict.fromkeys(said)), lifecycle=lifecycle,
-                     status=lifecycle[-1].status if lifecycle else None,
-                     status_since=lifecycle[-1].date if lifecycle else None)
+                     status=status, status_since=status_since)
 
 
 _PLAN_WORDS = frozenset("planned proposed expected promised agreed future possible new first "
@@ -477,6 +561,15 @@ def _bare_phrase(text: str) -> str:
     while len(words) > 1 and words[0].lower() in _PLAN_WORDS:
         words = words[1:]
     return " ".join(words)
+
+
+_TICKER = re.compile(r"\s*<[A-Z][A-Z0-9.]{0,7}(?:>|$)")
+
+
+def _without_tickers(text: str) -> str:
+    """Wire copy marks stock symbols and unlisted companies with angle brackets ("Cyclops Corp
+    <CYL>", "<Dixons Group PLC>"): a name keeps the company, not the marks."""
+    return " ".join(_TICKER.sub("", text).replace("<", "").replace(">", "").split())
 
 
 def _strip_article(text: str) -> str:

@@ -54,3 +54,18 @@ def test_quality_own_gold_on_corpus_documents(tmp_path):
     agreements = result["agreements"]
     assert sum(d["matched"] for d in agreements["details"]) >= 8
     assert agreements["precision"] >= 0.6
+
+
+def test_quality_agreements_and_their_status_on_every_gold_story(tmp_path):
+    """All gold files, the many-document stories with them, as one wiki: agreements found with
+    their parties, few that match none, and each must-have one found with its current status."""
+    bench = _bench("score_gold")
+    if not bench.corpora().is_dir():
+        pytest.skip("no shared corpora")
+    golds = [yaml.safe_load(p.read_text()) for p in sorted((ROOT / "tests" / "gold").glob("*.yml"))]
+    docs = bench.corpus_documents({d for g in golds for d in g["documents"]})
+    agreements = score(bench.export_for(docs, tmp_path), merge_golds(golds))["agreements"]
+    assert agreements["precision"] >= 0.85
+    assert agreements["recall"] >= 0.75
+    assert agreements["must_recall"] >= 0.85
+    assert agreements["status_accuracy"] >= 0.9
