@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .backlinks import LINK, LISTING_PAGES
 from .exceptions import Problem
-from .frontmatter import hidden, page_curation, read_front_matter
+from .frontmatter import hidden, page_curation, page_kind, read_front_matter
 from .generate import read_pages
 from .merge import page_stamp, regions
 
@@ -49,9 +49,8 @@ def _front_matter(pages: dict[str, str], last_good: dict[str, dict]) -> tuple[li
         if hidden(front.meta):
             hid.add(path)
         stamped = page_stamp(text)
-        actor = (stamped[0].startswith("actor/") if stamped else path.startswith("actors/")) \
-            and path != "actors/index.md"
-        found += [Problem(path, message, "warning", line) for message, line in page_curation(text, actor).problems]
+        kind = page_kind(path, stamped[0] if stamped else None)
+        found += [Problem(path, message, "warning", line) for message, line in page_curation(text, kind).problems]
     return found, hid
 
 

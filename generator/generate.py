@@ -20,10 +20,11 @@ from .actors import Curation, name_key
 from .assemble import backlinks_todo, render_pages, write_pages
 from .backlinks import LISTING_PAGES
 from .config import Settings
+from .corrections import apply_corrections, entity_corrections, read_written_titles, save_written_titles
 from .exceptions import BriefingError, LockedError, Problem
 from .extraction import Extraction, Progress, begin
 from .fanout import beside
-from .frontmatter import hidden, page_curation, read_front_matter
+from .frontmatter import hidden, page_curation, page_kind, read_front_matter
 from .incremental import MemoRenderer
 from .merge import MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched
 from .model import Graph
@@ -46,6 +47,7 @@ class Report:
     conflicts: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     graph: Graph | None = None
+    merged: dict[str, str] = field(default_factory=dict)   # page id merged away by hand -> the one that took it in
     # What the run made, held as long as the report: a caller that ends the process right after
     # the run (the command line) is spared taking a large wiki apart object by object.
     held: list = field(default_factory=list, repr=False, compare=False)
@@ -169,6 +171,11 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         # Curation on a page a human renamed belongs to the actor the page is for: key it by
         # that actor's name, which only a first resolution can tell.
         graph = resolve(sources, facts, read_curation(settings, curated, existing, names))
+    # Readers' corrections of events and agreements: applied to the graph, so every page has them.
+    written = read_written_titles(settings.content)
+    graph, fixed, merged_away = apply_corrections(graph, entity_corrections(curated, existing), written)
+    report.problems += fixed
+    report.merged = merged_away
     # Pages as generated are not read, but one a human moved (renamed) is: where it is not
     # where a page of the graph would be, its stamp tells which entity it is for.
     usual = {page_path(kind, item.id) for kind, attr in _PLACED.items() for item in getattr(graph, attr)}
@@ -269,6 +276,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 after[path] = seen
                 raced.add(path)
         store.save_curation({p: v for p, v in curated.items() if p in after})
+        save_written_titles(settings.content, _written_titles(written, rendered, fresh, after))
         _save_record(store, next_record, saved, inputs, report, renderer, fresh, pages_info, after, raced)
     finally:
         saved()
@@ -282,6 +290,18 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     report.held = [record, news, specs, rendered, existing, final, results, files, after, pages_info, incoming,
                    titles]
     return report
+
+
+def _written_titles(last: dict[str, str], rendered, fresh: set[str], after: dict) -> dict[str, str]:
+    """The title in the front matter of each event and agreement page, as the generator last
+    wrote it: a page written as rendered has the new one, any other keeps the last."""
+    titles = {p: t for p, t in last.items() if p in after}
+    for page in rendered:
+        if page.path in fresh and page.result is not None and page.title:
+            stamped = page_stamp(page.result.text)
+            if stamped and stamped[0].startswith(("event/", "agreement/")):
+                titles[page.path] = page.title
+    return titles
 
 
 class _KeptFrom(dict):
@@ -388,6 +408,11 @@ def _is_actor_page(path: str, text: str) -> bool:
     return (path.startswith("actors/") and path != "actors/index.md") or _actor_id(text) is not None
 
 
+def _page_kind(path: str, text: str) -> str | None:
+    stamped = page_stamp(text)
+    return "actor" if _is_actor_page(path, text) else page_kind(path, stamped[0] if stamped else None)
+
+
 def read_page_curation(pages: dict[str, str], last_good: dict[str, dict]) -> tuple[dict[str, dict], list[Problem]]:
     """The curation keys set in each page a human touched (path -> key -> value), and what
     is wrong with them. A page whose front matter does not parse, or a key of the wrong type,
@@ -406,7 +431,7 @@ def read_page_curation(pages: dict[str, str], last_good: dict[str, dict]) -> tup
             continue
         if not touched(text):
             continue
-        found = page_curation(text, _is_actor_page(path, text))
+        found = page_curation(text, _page_kind(path, text))
         values = dict(found.values)
         for message, line in found.problems:
             problems.append(Problem(path, message, line=line))

@@ -548,7 +548,8 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                     "title": _title(agents, others, fact, names, modality, said_by), "agents": agents,
                     "others": [], "place": place, "quotes": [], "agreements": set(),
                     "modality": modality, "attribution": [], "date_basis": basis, "statement": statement,
-                    "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None}
+                    "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None,
+                    "verb": fact.trigger if fact.acts_on else None}
             entry["attribution"] = list(dict.fromkeys(entry["attribution"] + said_by))
             entry["others"] = list(dict.fromkeys(entry["others"] + others))
             entry["place"] = entry["place"] or place
@@ -569,7 +570,8 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes) -> list[Ev
                             agreements=tuple(sorted(entry["agreements"])), anchor=entry["anchor"],
                             status=entry["status"] if entry["agreements"] else None,
                             modality=entry["modality"], attribution=tuple(entry["attribution"]),
-                            date_basis=entry["date_basis"], statement=entry["statement"]))
+                            date_basis=entry["date_basis"], statement=entry["statement"],
+                            verb=entry["verb"]))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
 
 
