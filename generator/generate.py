@@ -16,6 +16,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from .accept import commands, read_accepted, save_accepted
 from .actors import Curation, name_key
 from .assemble import backlinks_todo, render_pages, write_pages
 from .backlinks import LISTING_PAGES
@@ -191,7 +192,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     renderer = MemoRenderer(graph, record, clean, settings.processes, meanwhile=lambda: news.see(graph))
     specs = renderer.specs() + [news.spec()]
     jobs = settings.processes
-    rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)))
+    accepted = read_accepted(settings.content)
+    rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)), accepted)
     next_record = _dependencies(code, renderer)
     # Written by a child meanwhile, as nothing that follows changes them: the new export of the
     # graph, and what the pages depend on (the larger part of the record).
@@ -240,7 +242,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 result = results[path]
                 report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
                                                      f"{', '.join(result.conflicts)}: kept as edited; the new "
-                                                     f"version is in {Path(path).name}.generated"))
+                                                     f"version is in {Path(path).name}.generated; "
+                                                     f"{commands(path, list(result.conflicts))}"))
             elif outcome == "merged":
                 report.problems.append(Problem(path, "saved by someone while this run was writing it: "
                                                      "merged again with what they saved, nothing of it lost",
@@ -276,6 +279,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 after[path] = seen
                 raced.add(path)
         store.save_curation({p: v for p, v in curated.items() if p in after})
+        save_accepted(settings.content, {p: v for p, v in accepted.items() if p in after})
         save_written_titles(settings.content, _written_titles(written, rendered, fresh, after))
         _save_record(store, next_record, saved, inputs, report, renderer, fresh, pages_info, after, raced)
     finally:
