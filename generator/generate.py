@@ -27,12 +27,13 @@ from .extraction import Extraction, Progress, begin
 from .fanout import beside
 from .frontmatter import hidden, page_curation, page_kind, read_front_matter
 from .incremental import MemoRenderer
-from .merge import MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched
+from .merge import (MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched,
+                    write_if_changed)
 from .model import Graph
 from .record import PageRecord, Record, Store, listing, listing_digest
 from .render import compile_templates, page_path
 from .sources import read_sources
-from .whatsnew import WhatsNew
+from .whatsnew import FEED, WhatsNew
 
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
                  "    No source mentions this any more. The page is kept because someone edited it;\n"
@@ -177,6 +178,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     graph, fixed, merged_away = apply_corrections(graph, entity_corrections(curated, existing), written)
     report.problems += fixed
     report.merged = merged_away
+    news.merged, news.by_hand = merged_away, _merged_names(settings, curated)
+    news.site_name, news.site_url = settings.site_name, settings.site_url
     # Pages as generated are not read, but one a human moved (renamed) is: where it is not
     # where a page of the graph would be, its stamp tells which entity it is for.
     usual = {page_path(kind, item.id) for kind, attr in _PLACED.items() for item in getattr(graph, attr)}
@@ -215,6 +218,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         stale = [p for p, t in existing.items()
                  if p not in results and p not in renderer.reused and page_stamp(t) is not None]
         stale += sorted(clean - set(results) - renderer.reused)
+        # A clean page read because it is not where a page of the graph would be is in both.
+        stale = list(dict.fromkeys(stale))
         for path in stale:
             if hidden(curated.get(path, {})) or path in twins:
                 continue            # hidden on purpose: the page keeps the decision, unpublished
@@ -267,8 +272,11 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 raced.add(path)
                 report.problems.append(Problem(path, "saved by someone while this run was removing it: kept",
                                                severity="note"))
+        # The feed of What's new, beside its page: written here, so the listing below sees it.
+        if write_if_changed(settings.content / FEED, news.feed_text()):
+            report.written.append(FEED)
         # What this run wrote or removed: pages, and new versions beside those in conflict.
-        rewritten = results.keys() | incoming.keys() | set(report.deleted)
+        rewritten = results.keys() | incoming.keys() | set(report.deleted) | {FEED}
         conflicted = set(conflicts)
         rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
         after = relisted(settings.content, files, rewritten)
@@ -294,6 +302,13 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     report.held = [record, news, specs, rendered, existing, final, results, files, after, pages_info, incoming,
                    titles]
     return report
+
+
+def _merged_names(settings: Settings, curated: dict[str, dict]) -> set[str]:
+    """The names a human merged into an actor (mkdocs.yml's aliases, pages' aliases and same_as)."""
+    names = {name for others in settings.aliases.values() for name in others}
+    names |= {name for meta in curated.values() for key in ("aliases", "same_as") for name in meta.get(key, [])}
+    return {name_key(n) for n in names}
 
 
 def _written_titles(last: dict[str, str], rendered, fresh: set[str], after: dict) -> dict[str, str]:
