@@ -30,6 +30,7 @@ from .incremental import MemoRenderer
 from .merge import (MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched,
                     write_if_changed)
 from .model import Graph
+from .redirects import moves, read_redirects, write_redirects
 from .record import PageRecord, Record, Store, listing, listing_digest
 from .render import compile_templates, page_path
 from .sources import read_sources
@@ -275,8 +276,10 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         # The feed of What's new, beside its page: written here, so the listing below sees it.
         if write_if_changed(settings.content / FEED, news.feed_text()):
             report.written.append(FEED)
+        # Old addresses of pages that moved lead to where they went.
+        redirected = _redirect(settings, news, merged_away)
         # What this run wrote or removed: pages, and new versions beside those in conflict.
-        rewritten = results.keys() | incoming.keys() | set(report.deleted) | {FEED}
+        rewritten = results.keys() | incoming.keys() | set(report.deleted) | {FEED} | redirected
         conflicted = set(conflicts)
         rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
         after = relisted(settings.content, files, rewritten)
@@ -302,6 +305,16 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     report.held = [record, news, specs, rendered, existing, final, results, files, after, pages_info, incoming,
                    titles]
     return report
+
+
+def _redirect(settings: Settings, news: WhatsNew, merged: dict[str, str]) -> set[str]:
+    """Record this build's page moves (against the last build's graph) and write the redirect
+    pages; the files written or removed."""
+    moved, _ = read_redirects(settings.content)
+    moved.update(moves(news.last, news.current, merged))
+    pages = {r["page"]: str(r.get("name") or r.get("title") or r["id"])
+             for kind in ("actors", "events", "agreements") for r in news.current.get(kind, []) if r.get("page")}
+    return write_redirects(settings.content, moved, pages, settings.directory_urls)
 
 
 def _merged_names(settings: Settings, curated: dict[str, dict]) -> set[str]:
