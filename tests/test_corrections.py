@@ -100,6 +100,7 @@ def test_corrections_retitle_and_status_read_ratification_pending_everywhere(chi
     assert event(graph, SENATE)["status"] == "ratification pending"
     assert agreement(graph)["status"] == "ratification pending"
     assert agreement(graph)["corrected"] == {"status": "in force"}
+    assert "in force → ratification pending" in read(chile, "whats-new.md")
     page = read(chile, EVENT_PAGE)
     assert HAND in page and 'the sources say: "Chilean Senate ratifies trade agreement' in page
 
@@ -239,9 +240,14 @@ def test_corrections_a_title_the_generator_wrote_is_no_correction(chile):
 
 
 def test_corrections_survive_ten_rebuilds_while_sources_change(chile):
+    boric = "2021-04-20-gabriel-boric-praises-vote-in-valparaiso"
     set_keys(chile / "content" / EVENT_PAGE, 'title: "Chilean Senate has yet to ratify the trade agreement"\n'
-                                             "modality: planned\ndate: 2021-04")
-    set_keys(chile / "content" / DEAL_PAGE, "status: ratification pending\nplace: Valparaiso")
+                                             "modality: planned\ndate: 2021-04\nplace: Valparaiso\n"
+                                             f"summary: A committee vote only.\nsame_as: [{boric}.md]")
+    set_keys(chile / "content" / DEAL_PAGE, 'title: "Chile–Vietnam free trade agreement"\n'
+                                            "status: ratification pending\nplace: Valparaiso\ndate: 2019\n"
+                                            "parties: [Chile, Vietnam, Chilean Senate]\nsummary: Tariffs.\n"
+                                            "not_same_as: [wire.txt]")
     for n in range(10):
         # Each build brings a source, and every other one changes one already there.
         (chile / "seeds" / f"later{n}.txt").write_text(
@@ -250,9 +256,15 @@ def test_corrections_survive_ten_rebuilds_while_sources_change(chile):
             (chile / "seeds" / "wire.txt").write_text(SECOND + f"Trade rose by {n} percent.\n")
         graph = build(chile)
         senate, deal = event(graph, SENATE), agreement(graph)
-        assert (senate["title"], senate["modality"], senate["date"]) == \
-            ("Chilean Senate has yet to ratify the trade agreement", "planned", "2021-04"), n
-        assert (deal["status"], deal["place"]) == ("ratification pending", "valparaiso"), n
+        assert (senate["title"], senate["modality"], senate["date"], senate["place"], senate["summary"]) == \
+            ("Chilean Senate has yet to ratify the trade agreement", "planned", "2021-04", "valparaiso",
+             "A committee vote only."), n
+        assert "gabriel-boric" in senate["actors"] and not any(e["id"] == boric for e in graph["events"]), n
+        assert (deal["name"], deal["status"], deal["place"], deal["date"], deal["parties"], deal["summary"]) == \
+            ("Chile–Vietnam free trade agreement", "ratification pending", "valparaiso", "2019",
+             ["chile", "vietnam", "chilean-senate"], "Tariffs."), n
+        assert "wire" not in {t["source"] for t in deal["lifecycle"]}, n
         assert "ratification pending" in line_of(read(chile, "timeline.md"), SENATE)
         assert "**Status** ratification pending" in read(chile, DEAL_PAGE)
+        assert not [p for p in graph["problems"] if "front matter" in p], graph["problems"]
     assert "modality: planned" in read(chile, EVENT_PAGE)
