@@ -20,7 +20,7 @@ from pathlib import Path
 from .actors import name_key
 from .atomic import write_atomic
 from .exceptions import Problem
-from .frontmatter import _key_line
+from .frontmatter import key_line
 from .model import Agreement, Event, Graph
 from .merge import page_stamp
 
@@ -88,7 +88,7 @@ class _Fixer:
 
     def _problem(self, correction: PageCorrection, key: str, message: str) -> None:
         self.problems.append(Problem(correction.path, f"front matter `{key}`: {message}: ignored",
-                                     line=_key_line(correction.text, key)))
+                                     line=key_line(correction.text, key)))
 
     def _entity(self, kind: str, name: str):
         table = self.events if kind == "event" else self.agreements

@@ -156,13 +156,13 @@ def page_curation(text: str, actor: bool | str | None = True) -> Curation:
             continue
         value = read(front.meta[key])
         if value is None:
-            problems.append((f"front matter `{key}` should be {expected}: ignored", _key_line(text, key)))
+            problems.append((f"front matter `{key}` should be {expected}: ignored", key_line(text, key)))
         else:
             values[key] = value
     return Curation(values, tuple(problems))
 
 
-def _key_line(text: str, key: str) -> int:
+def key_line(text: str, key: str) -> int:
     """The file line (1-based) of a top-level front-matter key; 0 when not found."""
     match = _FRONT.match(text)
     if match is None or not match["yaml"]:

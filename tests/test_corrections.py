@@ -268,3 +268,17 @@ def test_corrections_survive_ten_rebuilds_while_sources_change(chile):
         assert "**Status** ratification pending" in read(chile, DEAL_PAGE)
         assert not [p for p in graph["problems"] if "front matter" in p], graph["problems"]
     assert "modality: planned" in read(chile, EVENT_PAGE)
+
+
+def test_corrections_a_value_of_the_wrong_kind_is_named_by_generate_and_check(chile):
+    from generator.check import check
+
+    set_keys(chile / "content" / EVENT_PAGE, "modality: maybe\ndate: 2021-02-30")
+    set_keys(chile / "content" / DEAL_PAGE, "status: finished")
+    graph = build(chile)
+    assert event(graph, SENATE)["modality"] == "happened" and event(graph, SENATE)["date"] == "2021-04-19"
+    assert agreement(graph)["status"] == "in force"
+    for found in (graph["problems"], [str(p) for p in check(chile / "content")]):
+        assert any(EVENT_PAGE in p and "`modality` should be one of happened, planned" in p for p in found)
+        assert any(EVENT_PAGE in p and "`date` should be a date" in p for p in found)
+        assert any(DEAL_PAGE in p and "`status` should be one of proposed" in p for p in found)
