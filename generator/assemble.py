@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .accept import settle
 from .backlinks import page_links, render_backlinks
 from .entity_pages import LAYOUTS
 from .exceptions import Problem
@@ -45,8 +46,9 @@ class Rendered:
 
 
 def render_pages(renderer: MemoRenderer, specs: list, existing: dict[str, str], jobs: int,
-                 tick: Tick) -> list[Rendered]:
-    """Render every page in `specs` and merge it with the page on disk (`existing`)."""
+                 tick: Tick, accepted: dict | None = None) -> list[Rendered]:
+    """Render every page in `specs` and merge it with the page on disk (`existing`).
+    `accepted`: the hand edits inside regions a human chose to keep (`accept.read_accepted`)."""
     home = os.getpid()
 
     def one(i: int) -> Rendered:
@@ -60,7 +62,7 @@ def render_pages(renderer: MemoRenderer, specs: list, existing: dict[str, str], 
         if old is not None and page_stamp(old) is None:
             return Rendered(path, key, deps, noted=noted, problem=Problem(
                 path, "a hand-written page is where a generated page would go: left as it is"))
-        result = merge_page(old, page.text)
+        result = settle(old, page.text, merge_page(old, page.text), (accepted or {}).get(path))
         if page.title and result.text is page.text:     # as rendered: its title is known
             links, title = page_links(path, page.text), page.title
         else:

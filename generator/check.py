@@ -14,9 +14,10 @@ from pathlib import Path
 
 from .backlinks import LINK, LISTING_PAGES
 from .exceptions import Problem
-from .frontmatter import hidden, page_curation, read_front_matter
+from .frontmatter import hidden, page_curation, page_kind, read_front_matter
 from .generate import read_pages
-from .merge import page_stamp, regions
+from .accept import commands, conflicted, read_accepted
+from .merge import as_read, page_stamp, regions
 
 _ANCHOR = re.compile(r'id="(s\d+)"')
 
@@ -49,9 +50,8 @@ def _front_matter(pages: dict[str, str], last_good: dict[str, dict]) -> tuple[li
         if hidden(front.meta):
             hid.add(path)
         stamped = page_stamp(text)
-        actor = (stamped[0].startswith("actor/") if stamped else path.startswith("actors/")) \
-            and path != "actors/index.md"
-        found += [Problem(path, message, "warning", line) for message, line in page_curation(text, actor).problems]
+        kind = page_kind(path, stamped[0] if stamped else None)
+        found += [Problem(path, message, "warning", line) for message, line in page_curation(text, kind).problems]
     return found, hid
 
 
@@ -98,19 +98,22 @@ def _twins(pages: dict[str, str]) -> list[Problem]:
 
 
 def _conflicts(content: Path, pages: dict[str, str]) -> list[Problem]:
+    """One line per region a human edited and has not settled with `briefing accept`, with the
+    commands that settle it."""
+    accepted = read_accepted(content)
     found = []
     for path, text in pages.items():
-        edited = [r.name for r in regions(text) if r.edited]
-        if not edited:
+        if not any(r.edited for r in regions(text)):
             continue
-        name = Path(path).name
-        if (content / (path + ".generated")).exists():
-            advice = f"move the text outside the markers, or compare with {name}.generated and delete that file"
-        else:
-            advice = ("move the text outside the markers; until then the generator leaves the page as it is "
-                      "(`briefing generate` writes what it would generate beside it, in "
-                      f"{name}.generated, while its subject is in the sources)")
-        found.append(Problem(path, f"hand edit inside generated region(s) {', '.join(edited)}: {advice}", "error"))
+        beside = content / (path + ".generated")
+        try:
+            generated = as_read(beside.read_bytes())
+        except (OSError, UnicodeDecodeError):
+            generated = None
+        for name in conflicted(text, generated, accepted.get(path)):
+            newer = f" (the generator's is in {Path(path).name}.generated)" if generated is not None else ""
+            found.append(Problem(path, f"hand edit inside generated region {name}{newer}: "
+                                       f"{commands(path, [name])}", "error"))
     return found
 
 

@@ -246,6 +246,26 @@ def check(config_file, sources, content, quiet, jobs):
 
 
 @cli.command()
+@click.argument("page")
+@click.argument("region", required=False)
+@click.option("--generated", is_flag=True, help="Take the generator's version instead of yours.")
+@click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Settings file (default: mkdocs.yml here).")
+@click.option("--content", type=_folder, default=None, help="Pages folder (default: docs_dir of mkdocs.yml).")
+def accept(page, region, generated, config_file, content):
+    """Settle a hand edit inside a generated region of PAGE (all of its edited regions, or
+    REGION): keep your version until the sources change that region again, or, with
+    --generated, take the generator's.
+
+    Example: briefing accept events/2020-02-taliban-signs-deal.md infobox
+    """
+    from .accept import accept as run_accept
+
+    settings = _settings(config_file, None, content, None, folders=("content",))
+    click.echo(run_accept(settings.content, page, region, generated), err=True)
+
+
+@cli.command()
 @click.argument("infile", type=click.File("r"), default="-")
 @click.option("--output", "-o", type=click.File("w"), default="-")
 @click.option("--model", default=None, help="spaCy model (default: as in mkdocs.yml).")

@@ -35,6 +35,9 @@ class Settings:
     aliases: dict[str, list[str]] = field(default_factory=dict)
     ignore: list[str] = field(default_factory=list)
     incremental: bool = True
+    site_name: str = "Briefing"         # MkDocs' own: the What's new feed names the site by them
+    site_url: str | None = None
+    directory_urls: bool = True         # MkDocs' use_directory_urls: where a page's address is
 
     @property
     def processes(self) -> int:
@@ -152,6 +155,12 @@ def load_settings(config_file: Path | None = None, sources: Path | None = None,
                           "(the one holding mkdocs.yml), or pass its path with -f")
     root = config_file.resolve().parent
     settings = settings_from(root, plugin_options(data), data.get("docs_dir", "content"))
+    if isinstance(data.get("site_name"), str) and data["site_name"].strip():
+        settings.site_name = data["site_name"].strip()
+    if isinstance(data.get("use_directory_urls"), bool):
+        settings.directory_urls = data["use_directory_urls"]
+    if isinstance(data.get("site_url"), str) and data["site_url"].strip():
+        settings.site_url = data["site_url"].strip()
     if sources is not None:
         settings.sources = sources.resolve()
     if content is not None:

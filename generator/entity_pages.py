@@ -79,13 +79,45 @@ def timeline_entries(r, events, here: str) -> str:
     out = []
     for e in events:
         actors = f": {', '.join(str(r.link('actor', a, here)) for a in e.actors[:4])}" if e.actors else ""
-        out.append(f"- **{escape(e.date)}** {r.link('event', e.id, here)}{actors} · "
+        status = f" · *{escape(e.status)}*" if e.status and e.agreements else ""
+        out.append(f"- **{escape(e.date)}** {r.link('event', e.id, here)}{actors}{status} · "
                    f"{r.quote_link(e.quotes[0], here)}\n\n")
     return "".join(out)
 
 
 def undated_entries(r, events, here: str) -> str:
-    return "".join(f"- {r.link('event', e.id, here)} · {r.quote_link(e.quotes[0], here)}\n" for e in events)
+    return "".join(f"- {r.link('event', e.id, here)}{f' · *{escape(e.status)}*' if e.status and e.agreements else ''}"
+                   f" · {r.quote_link(e.quotes[0], here)}\n" for e in events)
+
+
+# --- readers' corrections -------------------------------------------------------------
+
+HAND = '<span class="bw-hand">corrected by hand</span>'
+
+
+def _hand(item, key: str, said: Callable[[object], str]) -> str:
+    """After a fact a human corrected: the mark, and what the sources say (`said` words it)."""
+    for name, value in getattr(item, "corrected", ()):
+        if name == key:
+            return f"{SEP}{HAND}; the sources say: {said(value)}"
+    return ""
+
+
+def _hand_title(item) -> str:
+    """A line for a title a human corrected: the page's own title is theirs."""
+    said = _hand(item, "title", lambda value: f"\"{md(value)}\"")
+    return f"    **Title** {said.removeprefix(SEP)}<br>\n" if said else ""
+
+
+def _date_said(value) -> str:
+    if not value:
+        return "no date"
+    precision = {4: "year", 7: "month"}.get(len(value), "day")
+    return f"{escape(value)} ({precision})"
+
+
+def _place_said(r, here):
+    return lambda value: str(r.link("actor", value, here)) if value else "no place"
 
 
 def _front(title, kind, extra: str = "") -> tuple[str, str]:
@@ -165,16 +197,22 @@ def _distinct_sources(quotes_) -> int:
 
 def _event_infobox(r, here, event, **_) -> str:
     out = ['!!! abstract "Event"\n']
+    if event.summary:
+        out.append(f"    {md(event.summary)}\n\n")
+    out.append(_hand_title(event))
     said = f", according to {actor_list(r, event.attribution, here)}" if event.attribution else ""
-    out.append(f"    **Status** {_MODALITY_TEXT.get(event.modality, escape(event.modality))}{said}<br>\n")
+    modality = _hand(event, "modality", lambda value: _MODALITY_TEXT.get(value, str(escape(value))))
+    out.append(f"    **Status** {_MODALITY_TEXT.get(event.modality, escape(event.modality))}{said}{modality}<br>\n")
+    when = _hand(event, "date", _date_said)
     if event.date:
-        anchor = f", {md(event.anchor)}" if event.anchor else ""
+        anchor = f", {md(event.anchor)}" if event.anchor and not when else ""
         reported = "reported on " if event.date_basis == "report" else ""
-        out.append(f"    **When** {reported}{escape(event.date)} ({escape(event.precision)}){anchor}<br>\n")
+        out.append(f"    **When** {reported}{escape(event.date)} ({escape(event.precision)}){anchor}{when}<br>\n")
     else:
-        out.append("    **When** not stated in the sources<br>\n")
+        out.append(f"    **When** not stated in the sources{when}<br>\n")
+    where = _hand(event, "place", _place_said(r, here))
     if event.place:
-        out.append(f"    **Where** {r.link('actor', event.place, here)}<br>\n")
+        out.append(f"    **Where** {r.link('actor', event.place, here)}{where}<br>\n")
     who = SEP.join(f"{r.link('actor', p.actor, here)} ({escape(p.role)})" for p in event.participants)
     out.append(f"    **Who** {who}<br>\n")
     if event.agreements:
@@ -227,21 +265,30 @@ EVENT = Layout(
 
 def _agreement_infobox(r, here, agreement, parts, **_) -> str:
     a = agreement
-    out = ['!!! abstract "Agreement"\n', f"    **Kind** {escape(a.kind)}<br>\n"]
+    out = ['!!! abstract "Agreement"\n']
+    if a.summary:
+        out.append(f"    {md(a.summary)}\n\n")
+    out += [_hand_title(a), f"    **Kind** {escape(a.kind)}<br>\n"]
     if a.parties:
-        out.append(f"    **Parties** {actor_list(r, a.parties, here)}<br>\n")
+        parties = _hand(a, "parties", lambda value: actor_list(r, value, here) or "no parties")
+        out.append(f"    **Parties** {actor_list(r, a.parties, here)}{parties}<br>\n")
     if a.part_of:
         out.append(f"    **Part of** {r.link('agreement', a.part_of, here)}<br>\n")
     if parts:
         out.append(f"    **Includes** {SEP.join(str(r.link('agreement', p.id, here)) for p in parts)}<br>\n")
     if a.date or a.place:
         # No words to quote when the date is the report's own: "agreed to a ceasefire" in a dated story.
-        said = f'from "{md(a.date_text)}"' if a.date_text else "the date of the report"
-        made = f"{escape(a.date)} ({escape(a.precision)}), {said}" if a.date else ""
+        date_hand = _hand(a, "date", _date_said)
+        said = f'from "{md(a.date_text)}"' if a.date_text else "set by hand" if date_hand else "the date of the report"
+        made = f"{escape(a.date)} ({escape(a.precision)}), {said}{date_hand}" if a.date else ""
         both = SEP if a.date and a.place else ""
-        place = str(r.link("actor", a.place, here)) if a.place else ""
+        place = f"{r.link('actor', a.place, here)}{_hand(a, 'place', _place_said(r, here))}" if a.place else ""
         out.append(f"    **Made** {made}{both}{place}<br>\n")
-    if a.status and a.lifecycle:
+    status_hand = _hand(a, "status", lambda value: str(escape(value or "no status")))
+    if status_hand:
+        since = f" since {escape(a.status_since)}" if a.status_since else ""
+        out.append(f"    **Status** {escape(a.status)}{since}{status_hand}<br>\n")
+    elif a.status and a.lifecycle:
         last = a.lifecycle[-1]
         since = f" since {escape(last.date)}" if last.date else ""
         read = f', from "{md(last.date_text)}"' if last.date_text else (" (the date of the source)" if last.date else "")

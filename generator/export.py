@@ -24,7 +24,8 @@ def graph_to_dict(graph: Graph) -> dict:
                     "agreements": list(e.agreements), "status": e.status,
                     "modality": e.modality, "attribution": list(e.attribution), "date_basis": e.date_basis,
                     "quotes": [{"source": q.source, "text": q.text} for q in e.quotes],
-                    "page": entity_page("event", e) if paged else None}
+                    "page": entity_page("event", e) if paged else None,
+                    "summary": e.summary, "corrected": _corrected(e)}
                    for e, paged in sorted([(e, True) for e in graph.events]
                                           + [(e, False) for e in graph.statements],
                                           key=lambda pair: (pair[0].date or "9999", pair[0].id))],
@@ -36,9 +37,16 @@ def graph_to_dict(graph: Graph) -> dict:
                         "lifecycle": [{"status": t.status, "date": t.date, "date_text": t.date_text,
                                        "source": t.quote.source, "sentence": t.quote.sent}
                                       for t in a.lifecycle],
-                        "page": entity_page("agreement", a)}
+                        "page": entity_page("agreement", a),
+                        "summary": a.summary, "corrected": _corrected(a)}
                        for a in graph.agreements],
     }
+
+
+def _corrected(item) -> dict:
+    """What the sources say of each fact a human corrected: key -> value, as the export gives
+    the fact (a date as an ISO string, a place and parties as actor ids)."""
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in item.corrected}
 
 
 def to_json(graph: Graph) -> str:

@@ -16,21 +16,25 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from .accept import commands, read_accepted, save_accepted
 from .actors import Curation, name_key
 from .assemble import backlinks_todo, render_pages, write_pages
 from .backlinks import LISTING_PAGES
 from .config import Settings
+from .corrections import apply_corrections, entity_corrections, read_written_titles, save_written_titles
 from .exceptions import BriefingError, LockedError, Problem
 from .extraction import Extraction, Progress, begin
 from .fanout import beside
-from .frontmatter import hidden, page_curation, read_front_matter
+from .frontmatter import hidden, page_curation, page_kind, read_front_matter
 from .incremental import MemoRenderer
-from .merge import MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched
+from .merge import (MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched,
+                    write_if_changed)
 from .model import Graph
+from .redirects import moves, read_redirects, write_redirects
 from .record import PageRecord, Record, Store, listing, listing_digest
 from .render import compile_templates, page_path
 from .sources import read_sources
-from .whatsnew import WhatsNew
+from .whatsnew import FEED, WhatsNew
 
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
                  "    No source mentions this any more. The page is kept because someone edited it;\n"
@@ -46,6 +50,7 @@ class Report:
     conflicts: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     graph: Graph | None = None
+    merged: dict[str, str] = field(default_factory=dict)   # page id merged away by hand -> the one that took it in
     # What the run made, held as long as the report: a caller that ends the process right after
     # the run (the command line) is spared taking a large wiki apart object by object.
     held: list = field(default_factory=list, repr=False, compare=False)
@@ -170,6 +175,13 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         # Curation on a page a human renamed belongs to the actor the page is for: key it by
         # that actor's name, which only a first resolution can tell.
         graph = resolve(sources, facts, read_curation(settings, curated, existing, names))
+    # Readers' corrections of events and agreements: applied to the graph, so every page has them.
+    written = read_written_titles(settings.content)
+    graph, fixed, merged_away = apply_corrections(graph, entity_corrections(curated, existing), written)
+    report.problems += fixed
+    report.merged = merged_away
+    news.merged, news.by_hand = merged_away, _merged_names(settings, curated)
+    news.site_name, news.site_url = settings.site_name, settings.site_url
     # Pages as generated are not read, but one a human moved (renamed) is: where it is not
     # where a page of the graph would be, its stamp tells which entity it is for.
     usual = {page_path(kind, item.id) for kind, attr in _PLACED.items() for item in getattr(graph, attr)}
@@ -185,7 +197,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     renderer = MemoRenderer(graph, record, clean, settings.processes, meanwhile=lambda: news.see(graph))
     specs = renderer.specs() + [news.spec()]
     jobs = settings.processes
-    rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)))
+    accepted = read_accepted(settings.content)
+    rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)), accepted)
     next_record = _dependencies(code, renderer)
     # Written by a child meanwhile, as nothing that follows changes them: the new export of the
     # graph, and what the pages depend on (the larger part of the record).
@@ -207,6 +220,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         stale = [p for p, t in existing.items()
                  if p not in results and p not in renderer.reused and page_stamp(t) is not None]
         stale += sorted(clean - set(results) - renderer.reused)
+        # A clean page read because it is not where a page of the graph would be is in both.
+        stale = list(dict.fromkeys(stale))
         for path in stale:
             if hidden(curated.get(path, {})) or path in twins:
                 continue            # hidden on purpose: the page keeps the decision, unpublished
@@ -234,7 +249,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 result = results[path]
                 report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
                                                      f"{', '.join(result.conflicts)}: kept as edited; the new "
-                                                     f"version is in {Path(path).name}.generated"))
+                                                     f"version is in {Path(path).name}.generated; "
+                                                     f"{commands(path, list(result.conflicts))}"))
             elif outcome == "merged":
                 report.problems.append(Problem(path, "saved by someone while this run was writing it: "
                                                      "merged again with what they saved, nothing of it lost",
@@ -258,8 +274,13 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 raced.add(path)
                 report.problems.append(Problem(path, "saved by someone while this run was removing it: kept",
                                                severity="note"))
+        # The feed of What's new, beside its page: written here, so the listing below sees it.
+        if write_if_changed(settings.content / FEED, news.feed_text()):
+            report.written.append(FEED)
+        # Old addresses of pages that moved lead to where they went.
+        redirected = _redirect(settings, news, merged_away)
         # What this run wrote or removed: pages, and new versions beside those in conflict.
-        rewritten = results.keys() | incoming.keys() | set(report.deleted)
+        rewritten = results.keys() | incoming.keys() | set(report.deleted) | {FEED} | redirected
         conflicted = set(conflicts)
         rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
         after = relisted(settings.content, files, rewritten)
@@ -270,6 +291,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 after[path] = seen
                 raced.add(path)
         store.save_curation({p: v for p, v in curated.items() if p in after})
+        save_accepted(settings.content, {p: v for p, v in accepted.items() if p in after})
+        save_written_titles(settings.content, _written_titles(written, rendered, fresh, after))
         _save_record(store, next_record, saved, inputs, report, renderer, fresh, pages_info, after, raced)
     finally:
         saved()
@@ -283,6 +306,35 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     report.held = [record, news, specs, rendered, existing, final, results, files, after, pages_info, incoming,
                    titles]
     return report
+
+
+def _redirect(settings: Settings, news: WhatsNew, merged: dict[str, str]) -> set[str]:
+    """Record this build's page moves (against the last build's graph) and write the redirect
+    pages; the files written or removed."""
+    moved, _ = read_redirects(settings.content)
+    moved.update(moves(news.last, news.current, merged))
+    pages = {r["page"]: str(r.get("name") or r.get("title") or r["id"])
+             for kind in ("actors", "events", "agreements") for r in news.current.get(kind, []) if r.get("page")}
+    return write_redirects(settings.content, moved, pages, settings.directory_urls)
+
+
+def _merged_names(settings: Settings, curated: dict[str, dict]) -> set[str]:
+    """The names a human merged into an actor (mkdocs.yml's aliases, pages' aliases and same_as)."""
+    names = {name for others in settings.aliases.values() for name in others}
+    names |= {name for meta in curated.values() for key in ("aliases", "same_as") for name in meta.get(key, [])}
+    return {name_key(n) for n in names}
+
+
+def _written_titles(last: dict[str, str], rendered, fresh: set[str], after: dict) -> dict[str, str]:
+    """The title in the front matter of each event and agreement page, as the generator last
+    wrote it: a page written as rendered has the new one, any other keeps the last."""
+    titles = {p: t for p, t in last.items() if p in after}
+    for page in rendered:
+        if page.path in fresh and page.result is not None and page.title:
+            stamped = page_stamp(page.result.text)
+            if stamped and stamped[0].startswith(("event/", "agreement/")):
+                titles[page.path] = page.title
+    return titles
 
 
 class _KeptFrom(dict):
@@ -389,6 +441,11 @@ def _is_actor_page(path: str, text: str) -> bool:
     return (path.startswith("actors/") and path != "actors/index.md") or _actor_id(text) is not None
 
 
+def _page_kind(path: str, text: str) -> str | None:
+    stamped = page_stamp(text)
+    return "actor" if _is_actor_page(path, text) else page_kind(path, stamped[0] if stamped else None)
+
+
 def read_page_curation(pages: dict[str, str], last_good: dict[str, dict]) -> tuple[dict[str, dict], list[Problem]]:
     """The curation keys set in each page a human touched (path -> key -> value), and what
     is wrong with them. A page whose front matter does not parse, or a key of the wrong type,
@@ -407,7 +464,7 @@ def read_page_curation(pages: dict[str, str], last_good: dict[str, dict]) -> tup
             continue
         if not touched(text):
             continue
-        found = page_curation(text, _is_actor_page(path, text))
+        found = page_curation(text, _page_kind(path, text))
         values = dict(found.values)
         for message, line in found.problems:
             problems.append(Problem(path, message, line=line))

@@ -224,6 +224,10 @@ class Event:
     date_basis: str | None = None  # "text": words of the sentence date it; "report": the source's date
     statement: bool = False       # a saying dated only by its report: no page of its own for that
     disagreements: tuple[Disagreement, ...] = ()  # where its sources tell it differently
+    verb: str | None = None       # the lemma of its verb: what it does to an agreement, whatever its modality
+    summary: str | None = None    # a human's, from the page's front matter
+    # Facts a human corrected on the page (`corrections`): (key, what the sources say), by key.
+    corrected: tuple[tuple[str, object], ...] = ()
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -272,6 +276,9 @@ class Agreement:
     lifecycle: tuple[Transition, ...] = ()   # dated steps, oldest first
     status: str | None = None     # the latest step
     status_since: str | None = None  # the date of the latest step
+    summary: str | None = None    # a human's, from the page's front matter
+    # Facts a human corrected on the page (`corrections`): (key, what the sources say), by key.
+    corrected: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)

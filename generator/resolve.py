@@ -646,7 +646,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
                             status=entry["status"] if entry["agreements"] else None,
                             modality=entry["modality"], attribution=tuple(entry["attribution"]),
                             date_basis=entry["date_basis"], statement=entry["statement"],
-                            disagreements=entry["disagreements"]))
+                            disagreements=entry["disagreements"], verb=entry["verb"]))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
 
 
@@ -702,7 +702,8 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes)
         "modality": modality, "attribution": said_by,
         "date_basis": "report" if date is not None and fact.timex is None else "text" if date else None,
         "statement": statement,
-        "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None}
+        "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None,
+        "verb": fact.trigger if fact.acts_on else None}
 
 
 def _disagreements(members: list[dict], reports: list[Report]) -> tuple[Disagreement, ...]:

@@ -1,27 +1,36 @@
-"""The "What's new" page: what the last change to the sources brought, for readers and for CI.
+"""The "What's new" page and its Atom feed: a dated history of what each build changed.
 
-Two exports are kept in `content/.briefing/`: `graph.json`, the graph as of the last build, and
-`previous.json`, the graph before the last change. The page is the difference between them, so
-it reads no clock and a build that changes nothing leaves it, and both files, as they are.
-`changes` is pure; `WhatsNew` reads and writes the two files.
+Kept in `content/.briefing/`: `graph.json`, the export of the last build's graph, and
+`history.json`, one entry per build that changed a fact, newest first, the last `MAX_ENTRIES`.
+An entry is what that build brought, changed and took away (telling a merge by hand, or a page
+hidden by hand, from facts whose sources went), dated by the newest source's date and numbered
+by a build counter: never by the clock, so a build is the same given the sources, content/ and
+that state, and a build that changes nothing leaves the page, the feed and both files as they are.
+`changes`, `entry` and `feed` are pure; `WhatsNew` reads and writes the files.
 """
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 import json
-import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
+from .actors import name_key
 from .export import SCHEMA, graph_to_dict
 from .merge import write_if_changed
 from .model import Graph
 from .render import Page, Renderer
+from .slugs import slug
 
 STATE = ".briefing"
 KINDS = ("sources", "actors", "events", "agreements")
 MAX_LISTED = 100          # per list: the section pages hold everything
+MAX_ENTRIES = 100         # builds kept, on the page and in the feed
+FEED = "whats-new.xml"
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,8 @@ class Item:
     label: str             # name or title, as the export gives it
     date: str | None = None
     note: str | None = None  # an actor's type, a source's date, an agreement's kind
+    why: str | None = None   # why it went: "merged by hand into", "hidden by hand", "sources gone"...
+    into: str | None = None  # the id of what it was merged into, of the same kind
 
 
 @dataclass
@@ -85,47 +96,177 @@ def changes(previous: dict | None, current: dict) -> Changes:
     return found
 
 
+def _why_gone(kind: str, item: Item, previous: dict, current: dict, merged: dict[str, str],
+              by_hand: set[str]) -> Item:
+    """Why an entity went: merged (by a human, or by the generator, into which), hidden by a
+    human, or no longer supported by the sources (some of which went)."""
+    now = {r["id"]: r for r in current.get(kind, [])}
+    if item.id in now:                  # still in the graph, without a page: hidden by a human
+        return Item(**{**asdict(item), "why": "hidden by hand"})
+    into = merged.get(f"{item.kind}/{item.id}")
+    if into is not None:
+        return Item(**{**asdict(item), "why": "merged by hand into", "into": into.partition("/")[2]})
+    if kind == "actors":
+        key = name_key(item.label)
+        for record in current.get("actors", []):
+            if key in {name_key(a) for a in record.get("aliases", []) if isinstance(a, str)}:
+                how = "merged by hand into" if key in by_hand else "now one with"
+                return Item(**{**asdict(item), "why": how, "into": record["id"]})
+    was = next((r for r in previous.get(kind, []) if r.get("id") == item.id), {})
+    if kind == "sources":
+        return Item(**{**asdict(item), "why": "removed from the sources folder"})
+    quoted = set(was.get("sources", [])) | {q.get("source") for key in ("quotes", "terms", "lifecycle")
+                                            for q in was.get(key, []) if isinstance(q, dict)}
+    left = {s["id"] for s in current.get("sources", [])}
+    if quoted - left:
+        return Item(**{**asdict(item), "why": "its sources are gone"})
+    return Item(**{**asdict(item), "why": "the sources no longer support it"})
+
+
+def entry(previous: dict | None, current: dict, number: int, merged: dict[str, str] | None = None,
+          by_hand: set[str] = frozenset()) -> dict:
+    """One build's entry in the history: what it brought, changed and took away. `merged`: the
+    events and agreements a human merged into others (page id -> page id); `by_hand`: name keys
+    of the names a human merged into an actor."""
+    dates = [s["date"] for s in current.get("sources", []) if isinstance(s.get("date"), str)]
+    made = {"build": number, "date": max(dates) if dates else None,
+            "digest": hashlib.sha256(state_json(current).encode()).hexdigest()[:16]}
+    if previous is None:
+        # What has a page, as `changes` lists: an event without one is a quote on other pages.
+        made["first"] = {kind: sum(1 for r in current.get(kind, []) if r.get("page", "") is not None)
+                         for kind in KINDS}
+        made["summary"] = "the first build: " + ", ".join(_counted(n, kind.removesuffix("s"))
+                                                           for kind, n in made["first"].items())
+        return made
+    found = changes(previous, current)
+    for kind in KINDS:
+        found.removed[kind] = [_why_gone(kind, item, previous, current, merged or {}, by_hand)
+                               for item in found.removed[kind]]
+    before = {r["id"]: r for r in previous.get("agreements", [])}
+    status = [{"id": r["id"], "label": r["name"], "from": before[r["id"]].get("status"), "to": r.get("status")}
+              for r in current.get("agreements", [])
+              if r["id"] in before and before[r["id"]].get("status") != r.get("status")]
+    made["summary"] = found.summary() + (f"; {_counted(len(status), 'status change')}" if status else "")
+    for which in ("new", "changed", "removed"):
+        lists = getattr(found, which)
+        made[which] = {kind: [_stored(i) for i in lists[kind][:MAX_LISTED]] for kind in KINDS if lists[kind]}
+        made[f"more_{which}"] = {kind: len(lists[kind]) - MAX_LISTED for kind in KINDS
+                                 if len(lists[kind]) > MAX_LISTED}
+    made["status"] = status[:MAX_LISTED]
+    return made
+
+
+def _stored(item: Item) -> dict:
+    return {k: v for k, v in asdict(item).items() if v is not None}
+
+
+def history_items(entry_: dict, which: str) -> dict[str, list[Item]]:
+    """An entry's lists, as `Item`s (an entry read back from the file may be of any shape)."""
+    lists = entry_.get(which)
+    out = {}
+    for kind in KINDS:
+        records = lists.get(kind, []) if isinstance(lists, dict) else []
+        out[kind] = [Item(**{k: r.get(k) for k in Item.__dataclass_fields__}) for r in records
+                     if isinstance(r, dict) and all(isinstance(r.get(k), str) for k in ("kind", "id", "label"))]
+    return out
+
+
+# --- the Atom feed -------------------------------------------------------------------------
+
+def feed(entries: list[dict], site_name: str, site_url: str | None) -> str:
+    """The history as an Atom feed (RFC 4287): one entry per build, newest first, each dated
+    by its newest source (or, with no dated source, by its number of seconds after 1970)."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    feed_id = base + FEED if base else f"urn:briefing-wiki:{slug(site_name)}:whats-new"
+    page = f"{base}whats-new/"
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
+             f"  <title>{escape(site_name)}: What's new</title>", f"  <id>{escape(feed_id)}</id>",
+             f"  <updated>{_updated(entries[0]) if entries else _updated({})}</updated>",
+             f"  <author><name>{escape(site_name)}</name></author>",
+             f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + FEED)}/>',
+             f'  <link rel="alternate" type="text/html" href={quoteattr(page)}/>']
+    for made in entries:
+        number = made.get("build", 0)
+        lines += ["  <entry>", f"    <title>{escape(_entry_title(made))}</title>",
+                  f"    <id>{escape(feed_id)}#build-{number}</id>", f"    <updated>{_updated(made)}</updated>",
+                  f'    <link rel="alternate" type="text/html" href={quoteattr(f"{page}#build-{number}")}/>',
+                  f"    <summary>{escape(str(made.get('summary', '')))}</summary>", "  </entry>"]
+    return "\n".join(lines + ["</feed>"]) + "\n"
+
+
+def _entry_title(made: dict) -> str:
+    date = f", sources up to {made['date']}" if made.get("date") else ""
+    return f"Build {made.get('build', 0)}{date}"
+
+
+def _updated(made: dict) -> str:
+    date = made.get("date")
+    if isinstance(date, str) and len(date) == 10:
+        return f"{date}T00:00:00Z"
+    moment = datetime.datetime(1970, 1, 1) + datetime.timedelta(seconds=int(made.get("build") or 0))
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 class WhatsNew:
-    """The kept exports of one content folder, and the page made from them."""
+    """The kept state of one content folder, and the page and feed made from it."""
 
     def __init__(self, content: Path, graph: Graph | None = None):
-        """The last build's graph is read at once; the new one is `see`n when there is one (a
-        run reads the old while the model still parses what is new)."""
+        """The last build's graph and the history are read at once; the new graph is `see`n
+        when there is one (a run reads the old while the model still parses what is new)."""
         self.folder = content / STATE
-        # No graph.json but a previous.json: a run stopped between turning the one into the
-        # other; the previous is then the last build's graph.
+        self.content = content
+        # No graph.json but a previous.json (an older generator's state, or a run it stopped
+        # between its two files): the previous is then the last build's graph.
         self.last_text = _read(self.folder / "graph.json") or _read(self.folder / "previous.json")
         self.last = _parse(self.last_text)
+        self.history = _entries(_read(self.folder / "history.json"))
+        self.merged: dict[str, str] = {}        # set by the run: what a human merged
+        self.by_hand: set[str] = set()
+        self.site_name, self.site_url = "Briefing", None
         if graph is not None:
             self.see(graph)
 
     def see(self, graph: Graph) -> None:
         self.current = graph_to_dict(graph)     # as JSON would read back: lists, dicts, strings
-        # Unchanged since the last build: keep comparing with what came before the last change.
         self.changed = self.last != self.current
-        self.previous = self.last if self.changed else _parse(_read(self.folder / "previous.json"))
+        self.entries = self.history
+        if self.changed:
+            number = max((e.get("build", 0) for e in self.history), default=0) + 1
+            made = entry(self.last, self.current, number, self.merged, self.by_hand)
+            # A run stopped after its history was written, before its graph was: not twice.
+            if not self.history or self.history[0].get("digest") != made["digest"]:
+                self.entries = [made] + self.history[:MAX_ENTRIES - 1]
 
     def spec(self) -> tuple[str, str, str, Callable[[], dict]]:
         """The page as `Renderer.specs` gives the others."""
         return ("whatsnew.md.j2", "whats-new.md", "whatsnew/whats-new",
-                lambda: dict(changes=changes(self.previous, self.current), limit=MAX_LISTED))
+                lambda: dict(entries=self.entries, items=history_items, limit=MAX_LISTED, feed=FEED))
 
     def page(self, renderer: Renderer) -> Page:
         template, path, page_id, context = self.spec()
         return renderer.render(template, path, page_id, **context())
 
+    def feed_text(self) -> str:
+        return feed(self.entries, self.site_name, self.site_url)
+
     def save(self) -> None:
-        """Record this build's graph; the one it replaces becomes the previous one."""
+        """Record this build's history and graph: the history first, so that a run stopped
+        between the two finds its entry already made (by its digest) and adds it once."""
         if not self.changed:
             return
-        if self.previous is not None:
-            try:            # the last build's file becomes the previous one as it is: a rename
-                os.replace(self.folder / "graph.json", self.folder / "previous.json")
-            except FileNotFoundError:
-                write_if_changed(self.folder / "previous.json", self.last_text)
-        else:
-            (self.folder / "previous.json").unlink(missing_ok=True)
+        write_if_changed(self.folder / "history.json", state_json({"entries": self.entries}))
         write_if_changed(self.folder / "graph.json", state_json(self.current))
+        (self.folder / "previous.json").unlink(missing_ok=True)
+
+
+def _entries(text: str) -> list[dict]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    entries = data.get("entries") if isinstance(data, dict) else None
+    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("build"), int)][:MAX_ENTRIES] \
+        if isinstance(entries, list) else []
 
 
 def state_json(data: dict) -> str:

@@ -264,3 +264,63 @@ def test_browser_hostile_sources_run_no_script(tab, hostile_site, serve_site):
     assert tab.dialogs == []
     assert broken_links(pages, base) == []
     assert tab.errors == []
+
+
+# --- readers' corrections and pages that moved ----------------------------------------------
+
+CHILE = ("date 2021-04-20 The Chilean Senate ratified the trade agreement between Chile and Vietnam on Monday.\n"
+         "Chile and Vietnam signed the trade agreement in Santiago in March.\n"
+         "President Gabriel Boric praised the vote in Valparaiso on Tuesday.\n")
+SENATE = "events/2021-04-19-chilean-senate-ratifies-trade-agreement-between-chile-and"
+BORIC = "events/2021-04-20-gabriel-boric-praises-vote-in-valparaiso"
+RETITLED = "Chilean Senate has yet to ratify the trade agreement"
+
+
+@pytest.fixture(scope="module")
+def curated_site(tmp_path_factory, serve_site):
+    """A wiki where a reader corrected an event and merged another into it: its site's URL."""
+    from generator.config import load_settings
+    from generator.generate import generate
+
+    root = tmp_path_factory.mktemp("curated")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "story.txt").write_text(CHILE)
+    settings = load_settings(root / "mkdocs.yml")
+    settings.jobs = 1
+    generate(settings)
+    page = root / "content" / f"{SENATE}.md"
+    text = page.read_text().replace('title: "Chilean Senate ratifies trade agreement between Chile and Vietnam"\n',
+                                    f'title: "{RETITLED}"\nmodality: planned\n'
+                                    f"same_as: [{BORIC.rpartition('/')[2]}.md]\n")
+    page.write_text(text)
+    generate(settings)
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+                           capture_output=True, text=True, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1"})
+    assert build.returncode == 0, build.stderr
+    return serve_site(root / "site")
+
+
+def test_browser_a_merged_pages_old_url_lands_on_the_survivor(tab, curated_site):
+    tab.page.goto(curated_site + BORIC + "/")
+    tab.page.wait_for_url(curated_site + SENATE + "/")
+    assert tab.page.locator("article h1").inner_text().strip() == RETITLED
+    # What the merged event said is on the survivor's page.
+    assert "Boric praised the vote" in tab.page.locator("article").inner_text()
+    assert tab.errors == [] and tab.dialogs == []
+
+
+def test_browser_a_corrected_event_shows_its_hand_mark_and_the_sources_version(tab, curated_site):
+    tab.page.goto(curated_site + SENATE + "/")
+    marks = tab.page.locator("article .bw-hand")
+    assert marks.count() == 2 and marks.first.is_visible()
+    box = _norm(tab.page.locator("article .admonition").first.inner_text())
+    assert "corrected by hand; the sources say: \"Chilean Senate ratifies trade agreement between Chile and Vietnam\"" \
+        in box
+    assert "planned or expected, not yet done · corrected by hand; the sources say: happened" in box
+    # The timeline reads the correction, and what it does to the agreement.
+    tab.page.goto(curated_site + "timeline/")
+    entry = tab.page.locator("article li", has_text=RETITLED)
+    assert "ratification pending" in entry.inner_text()
+    assert tab.errors == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 
 import markdown
 import pytest
@@ -57,10 +58,11 @@ def test_whatsnew_lists_what_a_change_brought_with_links(tmp_path):
     # Events in time order, undated last.
     assert text.index("**2020-04-02** [Bo Chen meets Ann Lee](events/e2.md)") < text.index(
         "**undated** [Bo Chen speaks](events/e3.md)")
-    changed = text.split("## Changed pages")[1].split("## Gone")[0]
+    changed = text.split("*Changed actors*")[1].split("*Gone")[0]
     assert "[Ann Lee](actors/ann-lee.md)" in changed and "Doha" not in changed
-    gone = text.split("## Gone")[1]
-    assert "Old Party (actor)" in gone and "](actors/old-party.md)" not in gone   # its page is gone
+    gone = text.split("*Gone: actors*")[1]
+    # Its page is gone; its source is still there, so it is not a loss of sources.
+    assert "Old Party: the sources no longer support it" in gone and "](actors/old-party.md)" not in gone
 
 
 def test_whatsnew_stays_as_it_is_when_nothing_changed(tmp_path):
@@ -145,3 +147,128 @@ def test_whatsnew_record_of_the_wrong_shape_starts_afresh(tmp_path, kept):
     text = build(tmp_path, AFTER)
     assert "first build" in text
     assert build(tmp_path, AFTER) == text
+
+
+# --- the history and its feed ------------------------------------------------------------
+
+ATOM = os.path.join(os.path.dirname(__file__), "schemas", "atom.rng")
+THIRD = Graph(sources=AFTER.sources[1:] + (source("c", "Third report", "2020-05-09"),),
+              actors=(actor("ann-lee", "Ann Lee", mentions=3, sources=("b", "c")),
+                      actor("bo-chen", "Bo Chen", sources=("b",)), actor("cy-diaz", "Cy Diaz", sources=("c",))),
+              events=AFTER.events[1:], agreements=())
+
+
+def history(tmp_path, *graphs, **hand) -> tuple[str, str]:
+    """Builds of these graphs in turn: the last What's new page and its feed."""
+    text = feed_text = ""
+    for graph in graphs:
+        news = WhatsNew(tmp_path)
+        news.merged, news.by_hand = hand.get("merged", {}), hand.get("by_hand", set())
+        news.see(graph)
+        text = news.page(Renderer(graph)).text
+        feed_text = news.feed_text()
+        news.save()
+    return text, feed_text
+
+
+def headings(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("## Build")]
+
+
+def test_whatsnew_keeps_one_entry_per_build_newest_first(tmp_path):
+    text, _ = history(tmp_path, BEFORE, AFTER, THIRD)
+    assert headings(text) == ["## Build 3 · sources up to 2020-05-09 {: #build-3 }",
+                              "## Build 2 · sources up to 2020-04-02 {: #build-2 }",
+                              "## Build 1 · sources up to 2020-03-01 {: #build-1 }"]
+    third, second, first = text.split("## Build")[1:]
+    assert "[Cy Diaz](actors/cy-diaz.md)" in third and "[Third report](sources/c.md)" in third
+    assert "[Bo Chen](actors/bo-chen.md)" in second and "Cy Diaz" not in second
+    assert "first build" in first
+    # Gone with its only source: a loss of sources, told apart.
+    assert "First report: removed from the sources folder" in third
+    # A build that changes nothing adds no entry, and changes no byte.
+    again, _ = history(tmp_path, THIRD)
+    assert again == text
+
+
+def test_whatsnew_tells_a_merge_by_hand_from_a_loss_of_sources(tmp_path):
+    merged = replace(THIRD, actors=(replace(THIRD.actors[0], aliases=("Bo Chen",)),) + THIRD.actors[2:])
+    text, _ = history(tmp_path, THIRD, merged, by_hand={"bo chen"})
+    assert "Bo Chen: merged by hand into [Ann Lee](actors/ann-lee.md)" in text
+    lost = replace(merged, sources=merged.sources[:1], actors=merged.actors[:1],
+                   events=())
+    text, _ = history(tmp_path, lost)
+    assert "Cy Diaz: its sources are gone" in text
+
+
+def test_whatsnew_keeps_the_last_hundred_builds(tmp_path):
+    graphs = [replace(BEFORE, sources=(source("a", f"Report {n}", "2020-03-01"),)) for n in range(103)]
+    text, feed_text = history(tmp_path, *graphs)
+    assert len(headings(text)) == 100 and headings(text)[0].startswith("## Build 103 ")
+    assert headings(text)[-1].startswith("## Build 4 ")
+    assert feed_text.count("<entry>") == 100
+
+
+def test_whatsnew_dates_builds_by_their_sources_never_the_clock(tmp_path, monkeypatch):
+    undated = replace(BEFORE, sources=(source("a", "First report"),))
+    _, feed_text = history(tmp_path / "one", undated, replace(undated, actors=BEFORE.actors[:1]))
+    assert "<updated>1970-01-01T00:00:02Z</updated>" in feed_text
+    # Same state, same graphs: same bytes, whatever the time.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")
+    _, again = history(tmp_path / "two", undated, replace(undated, actors=BEFORE.actors[:1]))
+    assert again == feed_text
+
+
+def test_whatsnew_feed_is_valid_atom_with_the_pages_entries(tmp_path):
+    from lxml import etree
+
+    text, feed_text = history(tmp_path, BEFORE, AFTER, THIRD)
+    schema = etree.RelaxNG(etree.parse(ATOM))
+    document = etree.fromstring(feed_text.encode())
+    assert schema.validate(document), schema.error_log
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    ids = [e.text for e in document.findall("a:entry/a:id", atom)]
+    assert [i.rpartition("#")[2] for i in ids] == ["build-3", "build-2", "build-1"]
+    assert document.findtext("a:updated", namespaces=atom) == "2020-05-09T00:00:00Z"
+    assert "[Atom feed](whats-new.xml)" in text
+    # Names from the sources are escaped in the feed as on the page.
+    hostile = replace(THIRD, sources=THIRD.sources + (source("d", "<script>x</script> & co", "2020-06-01"),))
+    _, feed_text = history(tmp_path, hostile)
+    assert schema.validate(etree.fromstring(feed_text.encode())), schema.error_log
+
+
+@pytest.mark.slow
+def test_whatsnew_three_builds_through_generate_keep_three_entries_and_a_valid_feed(tmp_path):
+    import subprocess
+    import sys
+
+    from lxml import etree
+
+    from tests.test_corrections import STORY, build, make_project, set_keys
+
+    root = make_project(tmp_path, story=STORY)
+    build(root)
+    (root / "seeds" / "talks.txt").write_text("date 2021-06-01 Peru and Bolivia held talks in Lima on Friday.\n")
+    build(root)
+    # A human merges an actor by hand: told as such, not as facts the sources dropped.
+    set_keys(root / "content/actors/peru.md", "same_as: [Bolivia]")
+    build(root)
+    text = (root / "content/whats-new.md").read_text()
+    assert [h.split(" {")[0] for h in headings(text)] == [
+        "## Build 3 · sources up to 2021-06-01", "## Build 2 · sources up to 2021-06-01",
+        "## Build 1 · sources up to 2021-04-20"]
+    assert "Bolivia: merged by hand into [Peru](actors/peru.md)" in text
+    assert "[Lima](actors/lima.md)" in text.split("## Build 2")[1]
+    feed_text = (root / "content/whats-new.xml").read_bytes()
+    schema = etree.RelaxNG(etree.parse(ATOM))
+    assert schema.validate(etree.fromstring(feed_text)), schema.error_log
+    assert feed_text.count(b"<entry>") == 3
+    build(root)
+    assert (root / "content/whats-new.xml").read_bytes() == feed_text
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_name: t\n", "site_name: t\ndocs_dir: content\n"))
+    site = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+                          capture_output=True, text=True,
+                          env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
+    assert site.returncode == 0, site.stderr
+    assert (root / "site/whats-new.xml").read_bytes() == feed_text
