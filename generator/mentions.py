@@ -254,7 +254,31 @@ def _from_entity(ent: Span, sent_of: dict[int, int]) -> Mention | None:
     role = _role(ent, leading) if could_be_person else None
     return Mention(start=span.start_char, end=span.end_char, text=span.text,
                    name=_with_owner(span, ent.label_, _clean_name(span.text)), label=ent.label_, sent=sent_of[ent.root.i],
-                   role=role, modifier=_is_modifier(ent))
+                   role=role, modifier=_is_modifier(ent), acts=_acts(ent))
+
+
+# Dependencies of a verb's actors and of what it acts on.
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr"})
+
+
+def _acts(ent: Span) -> bool:
+    """Whether the sentence makes the name act or be acted upon ("Detik.com quoted Djamal"),
+    or introduces it as a company ("engine maker Europrop"). Names inside quoted speech ("I
+    love ya") are the speaker's words, not the story's actors."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head          # "Boeing and Airbus said": both say
+    acting = root.dep_ in _ACTING_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent") \
+        or any(c.dep_ == "compound" and c.lower_ in _COMPANY_NOUNS and c.i < ent.start for c in ent.root.children) \
+        or (ent.root.dep_ == "appos" and ent.root.head.lower_ in _COMPANY_NOUNS)
+    return acting and not _quoted(ent)
+
+
+def _quoted(ent: Span) -> bool:
+    """Inside quotation marks opened earlier in its sentence and not yet closed."""
+    before = ent.doc.text[ent.sent.start_char: ent.start_char]
+    opened = before.count("``") + before.count("\u201c") - before.count("''") - before.count("\u201d")
+    return opened > 0 or before.count('"') % 2 == 1
 
 
 def _with_owner(span: Span, label: str, name: str) -> str:

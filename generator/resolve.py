@@ -154,10 +154,18 @@ def _worth_a_page(group: list[Cluster], by_id: dict[str, DocFacts]) -> bool:
         mention = by_id[source].mentions[index]
         if mention.role:
             return True
-        if not mention.modifier and (len(named) > 1 or index in _participants(by_id[source])
-                                     or _full_name(mention.name, by_id[source])):
+        if not mention.modifier and (len(named) > 1 or mention.acts or index in _participants(by_id[source])
+                                     or _full_name(mention.name, by_id[source])
+                                     or _employs(by_id[source], mention)):
             return True
     return False
+
+
+def _employs(doc: DocFacts, mention) -> bool:
+    """"said Uralsib analyst Chris Weafer": the organisation in the role of the person named
+    right after it speaks through that person."""
+    return any(other.role and mention.name in other.role and other.sent == mention.sent
+               and 0 <= other.start - mention.end <= 40 for other in doc.mentions)
 
 
 def _full_name(name: str, doc: DocFacts) -> bool:

@@ -97,6 +97,12 @@ def test_a_single_word_written_once_in_passing_gets_no_page_a_full_name_does():
     assert set(found) == {"Talmeda Corp", "Hainan Airlines"}
 
 
+def test_an_employer_written_once_in_the_role_of_the_person_after_it_keeps_its_page():
+    text = "It was slow, said Norvik analyst Chris Weafer."
+    found = actors(doc("a", ("Norvik", "ORG"), ("Chris Weafer", "PERSON", {"role": "Norvik analyst"}), text=text))
+    assert set(found) == {"Norvik", "Chris Weafer"}
+
+
 def test_a_name_written_once_that_says_something_keeps_its_page():
     speech = EventFact(sent=0, trigger="be", rest="", agents=(), others=(), place=None, timex=None, said_by=(0,))
     found = actors(replace(doc("a", ("Orvik", "PERSON")), events=(speech,)))
@@ -337,3 +343,21 @@ def test_an_employer_named_before_a_worker_is_an_actor_not_a_modifier(facts_of):
 def test_a_unit_named_in_common_words_carries_its_owner_s_name(facts_of):
     facts = facts_of("Velmar 's Orbital Systems unit grew; Velmar said orbital work rose.")
     assert "Velmar Orbital Systems" in [m.name for m in facts.mentions]
+
+
+def test_a_name_that_is_subject_or_object_of_a_verb_acts_but_not_inside_quoted_speech(facts_of):
+    facts = facts_of("`` We will not sign , '' Kabar.com quoted Djamal as saying . "
+                     "He told reporters : `` We met Velmar Corp yesterday . ''")
+    acts = {m.name: m.acts for m in facts.mentions}
+    assert acts["Kabar.com"] is True and acts["Velmar Corp"] is False
+
+
+def test_a_company_introduced_by_what_it_makes_is_an_actor(facts_of):
+    for text in ("The magazine cited confidential papers from engine maker Velprop in a report .",
+                 "The report cited documents from engine maker Velprop ."):
+        assert [(m.name, m.acts) for m in facts_of(text).mentions] == [("Velprop", True)]
+
+
+def test_a_single_word_written_once_that_acts_keeps_its_page():
+    found = actors(doc("a", ("Orvik", "ORG", {"acts": True}), ("Talmeda", "ORG")))
+    assert set(found) == {"Orvik"}
