@@ -456,7 +456,8 @@ def _join_national_forms(clusters: dict[str, Cluster], groups: _Groups) -> None:
             continue
         words = key.split()
         rest = " ".join(words[1:])
-        if len(words) >= 3 and _is_country(words[0]) and not _is_country(rest) \
+        # Only a long name is specific enough: "Indian Air Force" is no "Air Force" of elsewhere.
+        if len(words) >= 5 and _is_country(words[0]) and not _is_country(rest) \
                 and kind.get(rest) == "organization":
             groups.union(rest, key)
         if len(words) >= 2 and words[-1] in _BODY_HEADS:

@@ -174,7 +174,7 @@ PORTFOLIO_WORDS = frozenset("commerce treasury trade industry defense defence st
 # as the side of someone in the story, as "a Taliban spokesman" does.
 WORKER_NOUNS = frozenset("employee worker staff staffer pilot crew crewman mechanic technician operator "
                          "engineer driver controller inspector investigator agent soldier guard trader "
-                         "banker dealer salesman executive".split())
+                         "banker dealer salesman executive strategist".split())
 # Adjectives of a continent or a region: no one body acts for "European" or "Asian" (unlike a
 # country's demonym, which stands for the country).
 REGION_ADJECTIVES = frozenset("european asian african scandinavian nordic baltic balkan caribbean "

@@ -95,7 +95,10 @@ def _pieces(ent: Span, sent_of) -> list[Span]:
     doc, cuts = ent.doc, []
     for token in ent[1:]:
         if token.text == "," and ent.label_ == "ORG" and token.i + 1 < ent.end \
-                and doc[token.i + 1].lower_.rstrip(".") not in _COMPANY_ENDINGS:
+                and doc[token.i + 1].lower_.rstrip(".") not in _COMPANY_ENDINGS \
+                and not any(t.lower_ == "of" for t in doc[ent.start: token.i]) \
+                and not any(t.lower_ == "and" for t in doc[token.i: ent.end]):
+            # "Ministry of Economy, Trade and Industry" lists what one ministry is for
             cuts.append(token.i)
             continue
         if sent_of is not None and sent_of[token.i] != sent_of[token.i - 1]:
@@ -147,7 +150,11 @@ def _owner_dropped(ent: Span) -> Span:
 
 
 def _after_a_bracket(ent: Span) -> Span:
-    """"MITI) Americas Division": a closing bracket with no opening one ends what came before."""
+    """"MITI) Americas Division": a closing bracket with no opening one ends what came before;
+    "International Labour Organisation (ILO": an opening one never closed starts what comes after."""
+    for token in ent[1:]:
+        if token.text == "(" and not any(t.text == ")" for t in ent.doc[token.i: ent.end]):
+            return Span(ent.doc, ent.start, token.i, label=ent.label_)
     for token in reversed(ent[:-1]):
         if token.text == ")" and not any(t.text == "(" for t in ent.doc[ent.start: token.i]):
             return Span(ent.doc, token.i + 1, ent.end, label=ent.label_)
@@ -269,9 +276,22 @@ def _acts(ent: Span) -> bool:
     while root.dep_ == "conj" and root.head is not root:
         root = root.head          # "Boeing and Airbus said": both say
     acting = root.dep_ in _ACTING_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent") \
+        or _employer(root) \
         or any(c.dep_ == "compound" and c.lower_ in _COMPANY_NOUNS and c.i < ent.start for c in ent.root.children) \
         or (ent.root.dep_ == "appos" and ent.root.head.lower_ in _COMPANY_NOUNS)
     return acting and not _quoted(ent)
+
+
+def _employer(root: Token) -> bool:
+    """"a strategist at Commerzbank", "Gartner's principal analyst": the organisation a worker
+    in the story speaks for."""
+    if root.dep_ == "poss":
+        worker = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in {"at", "of", "from", "with", "for"}:
+        worker = root.head.head
+    else:
+        return False
+    return is_title(worker) or worker.lemma_.lower() in WORKER_NOUNS or worker.ent_type_ == "PERSON"
 
 
 def _quoted(ent: Span) -> bool:
@@ -320,8 +340,10 @@ def _not_an_actor(ent: Span, tokens: list[Token]) -> bool:
         return True
     if ent.label_ == "NORP" and len(tokens) == 1 and words[0] in BELIEF_WORDS:
         return True
-    if words[-1] in OCCASION_NOUNS and len(tokens) > 1 or len(_LETTERS.findall("".join(t.text for t in tokens))) < 2:
+    if words[-1] in OCCASION_NOUNS and len(tokens) > 1 or not any(t.is_alpha and len(t) > 1 or _DOTTED.fullmatch(t.text) for t in tokens):
         return True           # "Macworld Conference" is an occasion; "320x240" no name at all
+    if all(t.text.islower() for t in tokens):
+        return True           # "the naira", "supreme court": no name is written all in lower case
     if ent.label_ == "NORP" and len(tokens) == 1 and words[0] in REGION_ADJECTIVES:
         return True           # "European" or "Asian": a region, not a side that acts
     if _part_of_a_title(tokens):
@@ -336,7 +358,8 @@ def _not_an_actor(ent: Span, tokens: list[Token]) -> bool:
     return _in_capitals_run(tokens)
 
 
-_LETTERS = re.compile(r"[^\W\d_]")    # two letters at least: "U.S." and "Detik.com" are names, "320x240" none
+# Letters joined by dots or "&" are a name ("U.S.", "AT&T", "Detik.com"); "320x240", "280bn" none.
+_DOTTED = re.compile(r"[^\W\d_]+(?:[.&][^\W\d_]*)+")
 
 
 def _part_of_a_title(tokens: list[Token]) -> bool:

@@ -116,6 +116,13 @@ def test_a_nation_before_an_organisation_s_name_or_its_head_moved_first_is_the_s
     assert list(found) == ["Ministry of Coastal Works"]
 
 
+def test_a_nation_before_a_short_generic_name_names_another_body():
+    found = actors(doc("a", ("Air Force", "ORG"), ("Air Force", "ORG"), ("Ostrel Corp", "ORG"), ("Ostrel Corp", "ORG")),
+                   doc("b", ("Indian Air Force", "ORG"), ("Indian Air Force", "ORG"), ("Ostrel Corp", "ORG")),
+                   doc("c", ("Chilean Air Force", "ORG"), ("Chilean Air Force", "ORG")))
+    assert {"Indian Air Force", "Chilean Air Force"} <= set(found)
+
+
 def test_a_misspelling_that_ner_typed_otherwise_joins_the_name_beside_it():
     found = actors(doc("a", *[("Cyclops", "ORG")] * 3, ("Cyclop", "PERSON"), acting=(3,)),
                    doc("b", *[("Cyclops", "ORG")] * 3))
@@ -274,6 +281,16 @@ def test_a_comma_inside_an_organisation_s_name_lists_two_unless_a_legal_form_fol
     assert repaired(words, [(0, 4, "ORG"), (5, 8, "ORG")]) == ["Velmar", "Orsk Corp", "Talmeda , Inc"]
 
 
+def test_a_comma_inside_what_one_body_is_for_does_not_cut_it(repaired):
+    words = "the Ministry of Economy , Trade and Industry said".split()
+    assert repaired(words, [(1, 8, "ORG")]) == ["Ministry of Economy , Trade and Industry"]
+
+
+def test_an_opening_bracket_never_closed_ends_the_name(repaired):
+    words = "the International Labour Organisation ( ILO said".split()
+    assert repaired(words, [(1, 6, "ORG")]) == ["International Labour Organisation"]
+
+
 def test_a_name_running_over_a_sentence_start_is_cut_there(repaired):
     words = "Citicorp would buy Orsk Corp. Velmar has offered more".split()
     assert repaired(words, [(3, 6, "ORG")], sent_starts=(5,)) == ["Orsk Corp.", "Velmar"]
@@ -318,6 +335,11 @@ def test_a_news_site_named_by_its_domain_is_a_name(mentions_of):
     assert "Kabar.com" in mentions_of("`` We will not sign , '' Kabar.com quoted Djamal as saying.")
 
 
+def test_words_in_lower_case_or_an_amount_are_no_names_but_letters_with_an_ampersand_are(mentions_of):
+    names = mentions_of("Velmar paid 280bn naira for AT&T shares, said the supreme court.")
+    assert "AT&T" in names and not {"280bn", "naira", "supreme court"} & set(names)
+
+
 def test_a_regional_adjective_is_not_an_actor(mentions_of):
     names = mentions_of("European leaders met, and the European carmaker Velmar said sales rose.")
     assert not {"European", "European leaders"} & set(names) and "Velmar" in names
@@ -350,6 +372,11 @@ def test_a_name_that_is_subject_or_object_of_a_verb_acts_but_not_inside_quoted_s
                      "He told reporters : `` We met Velmar Corp yesterday . ''")
     acts = {m.name: m.acts for m in facts.mentions}
     assert acts["Kabar.com"] is True and acts["Velmar Corp"] is False
+
+
+def test_the_employer_of_someone_quoted_acts(facts_of):
+    facts = facts_of("`` No end is in sight , '' said Carsten Fritsch , a strategist at Velmarbank .")
+    assert [m.acts for m in facts.mentions if m.name == "Velmarbank"] == [True]
 
 
 def test_a_company_introduced_by_what_it_makes_is_an_actor(facts_of):
