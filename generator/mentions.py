@@ -17,7 +17,7 @@ from .lexicon import (BELIEF_WORDS, COLLECTIVE_NOUNS, CURRENCY_CODES, HONORIFICS
                       MARKET_INDICES, NAME_PARTICLES, OCCASION_NOUNS, ORG_HEADS, PORTFOLIO_WORDS,
                       REGION_ADJECTIVES, TIME_ZONES, TITLE_NOUNS, WORKER_NOUNS)
 from .model import Mention
-from .parsed import NOUNS, ids, tagged
+from .parsed import NOUNS, ids, tagged, text_of
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -296,7 +296,7 @@ def _employer(root: Token) -> bool:
 
 def _quoted(ent: Span) -> bool:
     """Inside quotation marks opened earlier in its sentence and not yet closed."""
-    before = ent.doc.text[ent.sent.start_char: ent.start_char]
+    before = text_of(ent.doc)[ent.sent.start_char: ent.start_char]
     opened = before.count("``") + before.count("\u201c") - before.count("''") - before.count("\u201d")
     return opened > 0 or before.count('"') % 2 == 1
 
