@@ -295,10 +295,15 @@ def _employer(root: Token) -> bool:
 
 
 def _quoted(ent: Span) -> bool:
-    """Inside quotation marks opened earlier in its sentence and not yet closed."""
-    before = text_of(ent.doc)[ent.sent.start_char: ent.start_char]
+    """Between quotation marks of its sentence: one opened before it and one closing after it
+    (a sentence that starts inside a quotation and closes it first, as in `...problems," a
+    spokesman told Reuters`, leaves what follows outside)."""
+    text = text_of(ent.doc)
+    before, after = text[ent.sent.start_char: ent.start_char], text[ent.end_char: ent.sent.end_char]
     opened = before.count("``") + before.count("\u201c") - before.count("''") - before.count("\u201d")
-    return opened > 0 or before.count('"') % 2 == 1
+    if opened > 0 and ("''" in after or "\u201d" in after):
+        return True
+    return before.count('"') % 2 == 1 and after.count('"') % 2 == 1
 
 
 def _with_owner(span: Span, label: str, name: str) -> str:

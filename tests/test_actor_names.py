@@ -379,6 +379,11 @@ def test_the_employer_of_someone_quoted_acts(facts_of):
     assert [m.acts for m in facts.mentions if m.name == "Velmarbank"] == [True]
 
 
+def test_a_name_after_a_quotation_closed_in_its_sentence_acts(facts_of):
+    facts = facts_of('There are some problems," a spokesman for the ministry told Kabar News.')
+    assert [m.acts for m in facts.mentions if m.name == "Kabar News"] == [True]
+
+
 def test_a_company_introduced_by_what_it_makes_is_an_actor(facts_of):
     for text in ("The magazine cited confidential papers from engine maker Velprop in a report .",
                  "The report cited documents from engine maker Velprop ."):
