@@ -172,6 +172,8 @@ def cluster_mentions(facts: list[DocFacts], curation: Curation) -> tuple[dict[st
     _join_defined_acronyms(clusters, groups, facts)
     _join_acronyms(clusters, groups)
     _join_leading_names(clusters, groups, facts)
+    _join_national_forms(clusters, groups)
+    _join_regional_arms(clusters, groups)
     _join_nicknames(clusters, groups)
     _join_misspellings(clusters, groups)
     # Once acronyms and company forms are joined, "the Air Force" in documents naming "the US
@@ -360,11 +362,19 @@ def _join_leading_names(clusters: dict[str, Cluster], groups: _Groups, facts: li
                 by_prefix[" ".join(words[:n])].add(key)
     text_of = {f.source_id: f for f in facts}
     sizes = Counter(groups.find(k) for k in clusters)
+    ending: dict[str, set[str]] = defaultdict(set)
+    for key in clusters:
+        words = key.split()
+        if kind[key] in {"person", "organization"}:
+            for n in range(1, len(words)):
+                ending[" ".join(words[n:])].add(key)
     for key in sorted(clusters):
         if kind[key] not in {"person", "organization"} or clusters[key].country or key not in by_prefix:
             continue
         if _is_country(key) or sizes[groups.find(key)] > 1:
             continue            # "Apple", already "Apple Inc", is no short name for "Apple Corps"
+        if any(groups.find(k) != groups.find(key) for k in ending.get(key, ())):
+            continue            # "Douglas" ends "McDonnell Douglas" and leads "Douglas Aircraft": either
         # NER calls some companies people ("Lockheed Martin"): an organisation's name may lead either.
         fits = {"person"} if kind[key] == "person" else {"organization", "person"}
         longer = {k for k in by_prefix[key] if kind[k] in fits}
@@ -379,6 +389,29 @@ def _join_leading_names(clusters: dict[str, Cluster], groups: _Groups, facts: li
             groups.union(next(iter(roots)), key)
         elif len(roots) > 1:
             _join_within_document(key, longer, clusters, groups)
+
+
+# Regions a company names an arm for, besides countries ("EADS North America").
+_REGIONS = frozenset({"north america", "south america", "latin america", "americas", "europe", "asia",
+                      "asia pacific", "africa", "middle east", "international"})
+
+
+def _join_regional_arms(clusters: dict[str, Cluster], groups: _Groups) -> None:
+    """"EADS North America", "Apple Japan": a company's arm for a region or country is the
+    company acting there, one actor for a reader; a division named for what it does ("Boeing
+    Commercial Airplanes") has a head and a story of its own and stays apart."""
+    kind = {k: _kind(c) for k, c in clusters.items()}
+    for key in sorted(clusters):
+        words = key.split()
+        if kind[key] != "organization" or clusters[key].country or len(words) < 2:
+            continue
+        for cut in range(1, len(words)):
+            company, extra = " ".join(words[:cut]), " ".join(words[cut:])
+            if kind.get(company) == "organization" and not clusters[company].country \
+                    and company not in ORG_HEADS and company != "air" and not _is_country(company) \
+                    and (extra in _REGIONS or _is_country(extra)):     # "Air Canada" is no arm of "Air"
+                groups.union(company, key)
+                break
 
 
 def _names_more(longer: str, short: str, cluster: Cluster, text_of: dict[str, DocFacts]) -> bool:
@@ -407,6 +440,30 @@ def lower_words(doc: DocFacts) -> frozenset[str]:
         found = _WORDS[id(doc.sentences)] = (doc.sentences, frozenset(
             w for w in re.findall(r"[\w-]+", text) if w.islower()))
     return found[1]
+
+
+# Heads of a government body, named either way round ("Defence Ministry", "Ministry of Defence").
+_BODY_HEADS = frozenset("ministry department office agency council commission bureau institute".split())
+
+
+def _join_national_forms(clusters: dict[str, Cluster], groups: _Groups) -> None:
+    """"Japanese Ministry of International Trade and Industry" is the "Ministry of International
+    Trade and Industry" a corpus names, and so is the "International Trade and Industry Ministry":
+    an organisation's name with its nation before it, or its head noun moved to the front."""
+    kind = {k: _kind(c) for k, c in clusters.items()}
+    for key in sorted(clusters):
+        if kind[key] != "organization" or clusters[key].country:
+            continue
+        words = key.split()
+        rest = " ".join(words[1:])
+        # Only a long name is specific enough: "Indian Air Force" is no "Air Force" of elsewhere.
+        if len(words) >= 5 and _is_country(words[0]) and not _is_country(rest) \
+                and kind.get(rest) == "organization":
+            groups.union(rest, key)
+        if len(words) >= 2 and words[-1] in _BODY_HEADS:
+            other = f"{words[-1]} of {' '.join(words[:-1])}"
+            if kind.get(other) == "organization":
+                groups.union(other, key)
 
 
 def _first_name(word: str) -> str:
@@ -452,9 +509,19 @@ def _join_misspellings(clusters: dict[str, Cluster], groups: _Groups) -> None:
         found = {c for v in {rare} | {rare[:i] + rare[i + 1:] for i in range(len(rare))}
                  for c in by_delete.get(v, ())}
         for common in sorted(found):
-            if kind[common] == kind[rare] and len(clusters[common].mentions) >= 3 * count \
-                    and _one_typo(rare, common):
+            if (kind[common] == kind[rare] or _typed_by_guess(clusters[rare], clusters[common])) \
+                    and len(clusters[common].mentions) >= 3 * count and _one_typo(rare, common):
                 groups.union(common, rare)
+
+
+def _typed_by_guess(rare: Cluster, common: Cluster) -> bool:
+    """NER's type for a misspelt word is a guess ("Cyclop's" a person beside "Cyclops Corp"):
+    a one-word name with nothing but that guess, in the same documents as the common name,
+    may differ from it in type."""
+    if len(rare.key.split()) != 1 or sum(rare.votes.values()) > len(rare.mentions):
+        return False
+    rare_docs = {s for s, _ in rare.mentions}
+    return rare_docs <= {s for s, _ in common.mentions}
 
 
 def _one_typo(a: str, b: str) -> bool:

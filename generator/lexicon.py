@@ -158,3 +158,25 @@ OCCASION_NOUNS = frozenset("conference convention expo exhibition summit forum f
 # Last words that make a name a building or a site: a place, whatever NER guessed.
 VENUE_NOUNS = frozenset("center centre hall arena stadium theatre theater hotel airport museum "
                         "plaza square palace park".split())
+# Portfolios that name an office in a title ("Commerce Secretary", "Trade and Industry Minister",
+# "National Security Adviser"): capitalised there as part of the title, not a body that acts.
+PORTFOLIO_WORDS = frozenset("commerce treasury trade industry defense defence state justice energy "
+                            "agriculture interior transport transportation health education "
+                            "finance financial foreign home housing environment security national "
+                            "homeland veterans affairs economy economic international development culture "
+                            "science technology communications information immigration tourism planning "
+                            "budget public works legal marketing sales operations corporate deputy under "
+                            "vice senior acting assistant executive chief general".split())
+# Nouns for people who work for an organisation: "a Thai Airways tug operator" names the airline
+# as the side of someone in the story, as "a Taliban spokesman" does.
+WORKER_NOUNS = frozenset("employee worker staff staffer pilot crew crewman mechanic technician operator "
+                         "engineer driver controller inspector investigator agent soldier guard trader "
+                         "banker dealer salesman executive strategist".split())
+# Adjectives of a continent or a region: no one body acts for "European" or "Asian" (unlike a
+# country's demonym, which stands for the country).
+REGION_ADJECTIVES = frozenset("european asian african scandinavian nordic baltic balkan caribbean "
+                              "mediterranean mideast western eastern".split())
+# Lower-case words that may stand inside a name ("Bank of America", "Ludwig van Beethoven"):
+# any other lower-case word inside a tagged name means NER ran two names and a verb together.
+NAME_PARTICLES = frozenset("of and for the de du da das dos del della di la le les van von der den "
+                           "ter bin ibn bint al el y e on in at upon".split())

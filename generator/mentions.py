@@ -8,12 +8,16 @@ government", "US officials").
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
+from .countries import lookup
 from .lexicon import (BELIEF_WORDS, COLLECTIVE_NOUNS, CURRENCY_CODES, HONORIFICS, INDEX_NOUNS,
-                      MARKET_INDICES, OCCASION_NOUNS, ORG_HEADS, TIME_ZONES, TITLE_NOUNS)
+                      MARKET_INDICES, NAME_PARTICLES, OCCASION_NOUNS, ORG_HEADS, PORTFOLIO_WORDS,
+                      REGION_ADJECTIVES, TIME_ZONES, TITLE_NOUNS, WORKER_NOUNS)
 from .model import Mention
-from .parsed import NOUNS, ids, tagged
+from .parsed import NOUNS, ids, tagged, text_of
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -34,7 +38,7 @@ def find_mentions(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
     for mention in _collectives(doc, sent_of):
         mentions.append(mention)
         covered.update(range(mention.start, mention.end))
-    for ent in _with_company_names(doc):
+    for ent in _repaired(_with_company_names(doc), sent_of):
         if ent.label_ not in ACTOR_LABELS or ent.start_char in covered:
             continue
         covered.update(range(ent.start_char, ent.end_char))
@@ -71,6 +75,107 @@ def _with_company_names(doc: Doc) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="ORG")     # "technology firm Guidant"
         ents.append(ent)
     return ents
+
+
+def _repaired(ents: list[Span], sent_of=None) -> list[Span]:
+    """NER's spans, cut where they run two names together and mended where they stop short.
+    `sent_of` maps a token to its sentence where the sentences are not the parser's."""
+    out = []
+    for ent in ents:
+        for piece in _pieces(ent, sent_of):
+            out.append(_country_before_a_capitalised_word(_after_a_bracket(_owner_dropped(_whole_surname(piece)))))
+    return out
+
+
+def _pieces(ent: Span, sent_of) -> list[Span]:
+    """"Nakasone told Trade and Industry", "Cyclops with Dixons": a lower-case word inside a
+    name that is no particle of names ("of", "van", "bin") is a verb or a preposition NER ran
+    over; a comma before a name ("Dixons, Cyclops Corp") lists two; and a sentence that starts
+    inside a name ("...buy Cyclops Corp. Dixons has...") ends it. Each side is a name of its own."""
+    doc, cuts = ent.doc, []
+    for token in ent[1:]:
+        if token.text == "," and ent.label_ == "ORG" and token.i + 1 < ent.end \
+                and doc[token.i + 1].lower_.rstrip(".") not in _COMPANY_ENDINGS \
+                and not any(t.lower_ == "of" for t in doc[ent.start: token.i]) \
+                and not any(t.lower_ == "and" for t in doc[token.i: ent.end]):
+            # "Ministry of Economy, Trade and Industry" lists what one ministry is for
+            cuts.append(token.i)
+            continue
+        if sent_of is not None and sent_of[token.i] != sent_of[token.i - 1]:
+            cuts.append(token.i)
+            continue
+        glued = token.i > 0 and (not doc[token.i - 1].whitespace_ or not token.whitespace_)
+        # "Committee to Protect Journalists": "to" after an organisation's noun is part of it.
+        particle = token.lower_ in NAME_PARTICLES or (token.lower_ == "to" and doc[token.i - 1].lower_ in ORG_HEADS)
+        if token.is_sent_start or (token.is_lower and token.is_alpha and not particle and not glued):
+            cuts.append(token.i)
+    if not cuts:
+        return [ent]
+    pieces, start = [], ent.start
+    for cut in cuts + [ent.end]:
+        words = [t for t in doc[start:cut] if not (t.is_lower and t.lower_ not in NAME_PARTICLES)]
+        if words:
+            first = words[0].i
+            while first < cut and doc[first].is_lower:
+                first += 1         # a particle cannot start a name
+            if first < cut:
+                pieces.append(Span(doc, first, cut, label=ent.label_))
+        start = cut + 1 if cut < ent.end and (doc[cut].is_lower or doc[cut].text == ",") else cut
+    return pieces
+
+
+def _whole_surname(ent: Span) -> Span:
+    """"Michael O' Leary" in tokenised text: NER stops at "O'" and calls "Leary" a place."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" and ent.end + 1 < len(doc) and ent[-1].text in {"'", "’"} \
+            and len(ent) >= 2 and len(ent[-2].text) == 1 and ent[-2].text.isupper() \
+            and doc[ent.end].text[:1].isupper() and doc[ent.end].is_alpha:
+        return Span(doc, ent.start, ent.end + 1, label="PERSON")
+    if ent.label_ == "PERSON" and ent.end + 2 < len(doc) and len(ent[-1].text) == 1 and ent[-1].text.isupper() \
+            and doc[ent.end].text in {"'", "’"} and doc[ent.end + 1].text[:1].isupper() \
+            and doc[ent.end + 1].is_alpha:
+        return Span(doc, ent.start, ent.end + 2, label="PERSON")
+    return ent
+
+
+def _owner_dropped(ent: Span) -> Span:
+    """"Tamura's Ministry of International Trade and Industry" is the ministry: a person's
+    possessive NER took into an institution's name ("McDonald's Corp" keeps its "'s")."""
+    for token in ent[1:-1]:
+        if token.text in {"'s", "’s"} and token.i + 1 < ent.end:
+            rest = ent.doc[token.i + 1: ent.end]
+            if len(rest) >= 2 and rest[0].lower_ in ORG_HEADS and rest[0].lower_ not in _COMPANY_ENDINGS:
+                return Span(ent.doc, rest.start, rest.end, label="ORG")
+    return ent
+
+
+def _after_a_bracket(ent: Span) -> Span:
+    """"MITI) Americas Division": a closing bracket with no opening one ends what came before;
+    "International Labour Organisation (ILO": an opening one never closed starts what comes after."""
+    for token in ent[1:]:
+        if token.text == "(" and not any(t.text == ")" for t in ent.doc[token.i: ent.end]):
+            return Span(ent.doc, ent.start, token.i, label=ent.label_)
+    for token in reversed(ent[:-1]):
+        if token.text == ")" and not any(t.text == "(" for t in ent.doc[ent.start: token.i]):
+            return Span(ent.doc, token.i + 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _country_before_a_capitalised_word(ent: Span) -> Span:
+    """"open its markets to U.S. Chipmakers", "the U.S. Expired at midnight": some wire copy
+    capitalises the word after "U.S." as if a sentence began there. A country abbreviation and
+    one word that is no name (a verb, a plural common noun) is the country alone."""
+    tokens = [t for t in ent if t.lower_ not in _ARTICLES]
+    if len(tokens) != 2 or "." not in tokens[0].text or lookup(tokens[0].text) is None:
+        return ent
+    word = tokens[1]
+    lower = word.lower_
+    if lower in ORG_HEADS or lower in _COMPANY_ENDINGS or not word.is_alpha:
+        return ent
+    if word.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} or word.tag_ == "NNPS" \
+            or lower.endswith(("ed", "ing")) or (lower.endswith("s") and not lower.endswith("ss")):
+        return Span(ent.doc, tokens[0].i, tokens[0].i + 1, label="GPE")
+    return ent
 
 
 # Nouns that introduce a company's name: "medical technology firm Guidant".
@@ -155,8 +260,80 @@ def _from_entity(ent: Span, sent_of: dict[int, int]) -> Mention | None:
         ent.label_ == "ORG" and tokens[-1].lower_ not in ORG_HEADS and all(t.is_title for t in tokens))
     role = _role(ent, leading) if could_be_person else None
     return Mention(start=span.start_char, end=span.end_char, text=span.text,
-                   name=_clean_name(span.text), label=ent.label_, sent=sent_of[ent.root.i],
-                   role=role, modifier=_is_modifier(ent))
+                   name=_with_owner(span, ent.label_, _clean_name(span.text)), label=ent.label_, sent=sent_of[ent.root.i],
+                   role=role, modifier=_is_modifier(ent), acts=_acts(ent))
+
+
+# Dependencies of a verb's actors and of what it acts on.
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr"})
+
+
+def _acts(ent: Span) -> bool:
+    """Whether the sentence makes the name act or be acted upon ("Detik.com quoted Djamal"),
+    or introduces it as a company ("engine maker Europrop"). Names inside quoted speech ("I
+    love ya") are the speaker's words, not the story's actors."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head          # "Boeing and Airbus said": both say
+    acting = root.dep_ in _ACTING_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent") \
+        or _employer(root) \
+        or any(c.dep_ == "compound" and c.lower_ in _COMPANY_NOUNS and c.i < ent.start for c in ent.root.children) \
+        or (ent.root.dep_ == "appos" and ent.root.head.lower_ in _COMPANY_NOUNS)
+    return acting and not _quoted(ent)
+
+
+def _employer(root: Token) -> bool:
+    """"a strategist at Commerzbank", "Gartner's principal analyst": the organisation a worker
+    in the story speaks for."""
+    if root.dep_ == "poss":
+        worker = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in {"at", "of", "from", "with", "for"}:
+        worker = root.head.head
+    else:
+        return False
+    return is_title(worker) or worker.lemma_.lower() in WORKER_NOUNS or worker.ent_type_ == "PERSON"
+
+
+def _quoted(ent: Span) -> bool:
+    """Between quotation marks of its sentence: one opened before it and one closing after it
+    (a sentence that starts inside a quotation and closes it first, as in `...problems," a
+    spokesman told Reuters`, leaves what follows outside)."""
+    text = text_of(ent.doc)
+    before, after = text[ent.sent.start_char: ent.start_char], text[ent.end_char: ent.sent.end_char]
+    opened = before.count("``") + before.count("\u201c") - before.count("''") - before.count("\u201d")
+    if opened > 0 and ("''" in after or "\u201d" in after):
+        return True
+    return before.count('"') % 2 == 1 and after.count('"') % 2 == 1
+
+
+def _with_owner(span: Span, label: str, name: str) -> str:
+    """"Boeing's Launch Systems" is Boeing's unit, not any launch systems: a name of common
+    words under an organisation noun, owned by an organisation, carries the owner's name."""
+    words = list(span)
+    if len(words) < 2 or words[-1].lower_ not in ORG_HEADS or label != "ORG":
+        return name
+    # "Velmar's Orbital Systems unit": the possessive may hang from the noun the name qualifies.
+    heads = [span.root] + ([span.root.head] if span.root.dep_ == "compound" else [])
+    owner = next((c for h in heads for c in h.children if c.dep_ == "poss" and c.ent_type_ == "ORG"
+                  and c.i < span.start), None)
+    if owner is None:
+        return name
+    lower = _lower_words(span.doc)
+    if not all(w.lower_ in lower for w in words[:-1]):
+        return name
+    owned = [t for t in span.doc.ents if t.start <= owner.i < t.end]
+    return f"{_clean_name(owned[0].text if owned else owner.text)} {name}"
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """The words `doc` writes in lower case, made once per document."""
+    found = doc.user_data.get(_LOWER)
+    if found is None:
+        found = doc.user_data[_LOWER] = frozenset(t.text for t in doc if t.is_lower)
+    return found
+
+
+_LOWER = "briefing.lower_words"
 
 
 def _not_an_actor(ent: Span, tokens: list[Token]) -> bool:
@@ -168,8 +345,14 @@ def _not_an_actor(ent: Span, tokens: list[Token]) -> bool:
         return True
     if ent.label_ == "NORP" and len(tokens) == 1 and words[0] in BELIEF_WORDS:
         return True
-    if words[-1] in OCCASION_NOUNS and len(tokens) > 1 or sum(c.isalpha() for t in tokens for c in t.text) < 2:
-        return True           # "Macworld Conference" is an occasion; "320x240" no name at all ("U.S." is one)
+    if words[-1] in OCCASION_NOUNS and len(tokens) > 1 or not any(t.is_alpha and len(t) > 1 or _DOTTED.fullmatch(t.text) for t in tokens):
+        return True           # "Macworld Conference" is an occasion; "320x240" no name at all
+    if all(t.text.islower() for t in tokens):
+        return True           # "the naira", "supreme court": no name is written all in lower case
+    if ent.label_ == "NORP" and len(tokens) == 1 and words[0] in REGION_ADJECTIVES:
+        return True           # "European" or "Asian": a region, not a side that acts
+    if _part_of_a_title(tokens):
+        return True
     if " ".join(words).replace(" 's", "").replace("'s", "") in MARKET_INDICES or words[-1] in INDEX_NOUNS:
         return True
     doc, after = ent.doc, tokens[-1].i + 1
@@ -178,6 +361,25 @@ def _not_an_actor(ent: Span, tokens: list[Token]) -> bool:
     if after < len(doc) and doc[after].lower_ in INDEX_NOUNS:
         return True
     return _in_capitals_run(tokens)
+
+
+# Letters joined by dots or "&" are a name ("U.S.", "AT&T", "Detik.com"); "320x240", "280bn" none.
+_DOTTED = re.compile(r"[^\W\d_]+(?:[.&][^\W\d_]*)+")
+
+
+def _part_of_a_title(tokens: list[Token]) -> bool:
+    """"Commerce Secretary Malcolm Baldrige", "the Deputy U.S. Trade Representative", "National
+    Security Adviser": a portfolio written in capitals as part of an office, before the title
+    noun or ending with it, is no body that acts ("the Treasury said" still is)."""
+    doc = tokens[0].doc
+    after = tokens[-1].i + 1
+    ends_title = is_title(tokens[-1]) and len(tokens) > 1
+    before_title = after < len(doc) and is_title(doc[after]) and doc[after].text[:1].isupper()
+    if not (ends_title or before_title):
+        return False
+    words = tokens[:-1] if ends_title else tokens
+    return all(t.lower_ in PORTFOLIO_WORDS or t.lower_ in {"and", "&", "of"} or is_title(t)
+               or ("." in t.text and lookup(t.text) is not None) for t in words)
 
 
 def _in_capitals_run(tokens: list[Token]) -> bool:
@@ -209,8 +411,16 @@ def _is_modifier(ent: Span) -> bool:
     if root.dep_ not in _MODIFIER_DEPS or root.head.i in range(ent.start, ent.end):
         return False
     head = root.head
-    # "Taliban spokesman", "U.S. envoy": naming the office-holder's side is acting, not modifying.
-    return not (is_title(head) or head.ent_type_ == "PERSON")
+    # "Taliban spokesman", "U.S. envoy": naming the office-holder's side is acting, not modifying;
+    # so is naming a worker's employer, however many nouns stand between ("JSA Research defence
+    # analyst Paul Nesbit", "a Thai Airways International tug operator").
+    for _ in range(4):
+        if is_title(head) or head.ent_type_ == "PERSON" or head.lemma_.lower() in WORKER_NOUNS:
+            return False
+        if head.dep_ not in {"compound", "nmod"} or head.head is head:
+            return True
+        head = head.head
+    return True
 
 
 # --- roles ---------------------------------------------------------------------------
@@ -287,8 +497,8 @@ def _collectives(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
         if token.ent_type_ and token.ent_type_ not in {"NORP", "GPE"}:
             continue            # part of a longer name ("Afghan National Army")
         nation = _nation_of(token)
-        if nation is None or nation.text.lower() in BELIEF_WORDS:
-            continue            # "Christian leaders" are no nation's institution
+        if nation is None or nation.text.lower() in BELIEF_WORDS | REGION_ADJECTIVES:
+            continue            # "Christian leaders", "European leaders" are no nation's institution
         first = min([token.i, nation.start] + [c.i for c in token.lefts
                                                 if c.dep_ in {"amod", "compound"} and c.i >= nation.start - 3])
         last = max(token.i, nation.end - 1)

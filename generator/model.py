@@ -83,6 +83,8 @@ class Mention:
     role: str | None = None
     modifier: bool = False   # only modifies a noun ("a Skype call"): not enough, alone, for a page
     country: str | None = None  # COLLECTIVE: the nation named ("Afghan" in "the Afghan government")
+    acts: bool = False       # subject or object of a verb outside quoted speech, or introduced as a
+                             # company ("engine maker Europrop"): an actor of the sentence
 
 
 @dataclass(frozen=True)

@@ -156,17 +156,32 @@ def _worth_a_page(group: list[Cluster], by_id: dict[str, DocFacts]) -> bool:
     """An actor acts somewhere: a name that only ever modifies a noun ("a Skype call",
     "the AFG peace process") and never carries a role is a description, not an actor. A name
     written once gets a page only if it acts, is acted upon or is a party in that sentence, or
-    carries a role, unless it is a proper name: words the same source also writes in lower case
-    ("Financial Markets", "the Community") are common nouns in capitals, not a name."""
+    carries a role, or is a full proper name: a word in passing ("I love Ya") or common words
+    in capitals ("Financial Markets were calm") are no actors of the story."""
     named = [(source, index) for cluster in group for source, index in cluster.mentions]
     for source, index in named:
         mention = by_id[source].mentions[index]
         if mention.role:
             return True
-        if not mention.modifier and (len(named) > 1 or index in _participants(by_id[source])
-                                     or not _common_words(mention.name, by_id[source])):
+        if not mention.modifier and (len(named) > 1 or mention.acts or index in _participants(by_id[source])
+                                     or _full_name(mention.name, by_id[source])
+                                     or _employs(by_id[source], mention)):
             return True
     return False
+
+
+def _employs(doc: DocFacts, mention) -> bool:
+    """"said Uralsib analyst Chris Weafer": the organisation in the role of the person named
+    right after it speaks through that person."""
+    return any(other.role and mention.name in other.role and other.sent == mention.sent
+               and 0 <= other.start - mention.end <= 40 for other in doc.mentions)
+
+
+def _full_name(name: str, doc: DocFacts) -> bool:
+    """A name of two words or more that are not common words in capitals ("Hainan Airlines",
+    not "Financial Markets"): a list of carriers or papers names actors even where no verb
+    says what each did. One word alone ("I love ya") must act or come back."""
+    return len(name.split()) > 1 and not _common_words(name, doc)
 
 
 def _common_words(name: str, doc: DocFacts) -> bool:
@@ -179,10 +194,11 @@ def _common_words(name: str, doc: DocFacts) -> bool:
 
 
 def _participants(doc: DocFacts) -> frozenset[int]:
-    """The mentions that act, are acted upon, are the place of an event, or are parties."""
+    """The mentions that act, are acted upon, say so, are the place of an event, or are parties."""
     found = _PARTICIPANTS.get(doc.source_id)
     if found is None or found[0] is not doc:
-        made = {m for e in doc.events for m in e.agents + e.others}
+        # Who says or claims something acts too ("the runner-up claimed that the poll was fraudulent").
+        made = {m for e in doc.events for m in e.agents + e.others + e.said_by}
         made |= {e.place for e in doc.events if e.place is not None}
         made |= {m for a in doc.agreements for m in a.parties}
         found = _PARTICIPANTS[doc.source_id] = (doc, frozenset(made))

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from generator.actors import Curation
-from generator.model import DocFacts, Mention, Sentence
+from generator.model import DocFacts, EventFact, Mention, Sentence
 from generator.resolve import resolve
 
 
-def doc(source_id: str, *mentions: tuple) -> DocFacts:
-    """mentions: (text, label) or (text, label, extra fields)."""
+def doc(source_id: str, *mentions: tuple, acting: tuple[int, ...] = ()) -> DocFacts:
+    """mentions: (text, label) or (text, label, extra fields). `acting`: mentions that are the
+    agents of an event (a name written once gets a page only if it acts or is acted upon)."""
     built = []
     for i, m in enumerate(mentions):
         text, label, *rest = m
         extra = rest[0] if rest else {}
         built.append(Mention(start=i * 10, end=i * 10 + len(text), text=text, name=extra.pop("name", text),
                              label=label, sent=0, **extra))
+    events = (EventFact(sent=0, trigger="say", rest="", agents=acting, others=(), place=None, timex=None),) \
+        if acting else ()
     return DocFacts(source_id=source_id, sha256=source_id * 4, sentences=(Sentence(0, 9, "A sentence."),),
-                    mentions=tuple(built), timexes=(), events=(), agreements=())
+                    mentions=tuple(built), timexes=(), events=events, agreements=())
 
 
 def actors(*docs, curation=None) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -30,8 +33,8 @@ def test_actors_surname_joins_the_full_name_across_documents():
 
 
 def test_actors_two_people_sharing_a_surname_are_not_merged_without_evidence():
-    found = actors(doc("a", ("Seth Jones", "PERSON")), doc("b", ("Mary Jones", "PERSON")),
-                   doc("c", ("Jones", "PERSON")))
+    found = actors(doc("a", ("Seth Jones", "PERSON"), acting=(0,)), doc("b", ("Mary Jones", "PERSON"), acting=(0,)),
+                   doc("c", ("Jones", "PERSON"), acting=(0,)))
     assert {"Seth Jones", "Mary Jones"} <= set(found)
     assert "Jones" not in found["Seth Jones"][1] and "Jones" not in found["Mary Jones"][1]
 
@@ -55,7 +58,7 @@ def test_actors_an_acronym_joins_the_name_it_spells():
 
 def test_actors_company_short_name_joins_its_full_name_but_not_a_country():
     found = actors(doc("a", ("ConAgra Inc", "ORG"), ("ConAgra", "PERSON"), ("ConAgra", "PERSON")),
-                   doc("b", ("Qatar Airways", "ORG"), ("Qatar", "GPE")))
+                   doc("b", ("Qatar Airways", "ORG"), ("Qatar", "GPE"), acting=(0, 1)))
     conagra = [(name, kind, aliases) for name, (kind, aliases) in found.items() if "ConAgra" in name]
     assert len(conagra) == 1 and conagra[0][1] == "organization"
     assert {conagra[0][0], *conagra[0][2]} == {"ConAgra", "ConAgra Inc"}
@@ -87,7 +90,7 @@ def test_actors_a_role_makes_a_person_whatever_ner_said():
 def test_actors_curation_walls_and_aliases():
     curation = Curation(aliases={"Al Qaeda": ["AQ Network"]}, not_same_as=[("Ashraf Ghani", "Ghani")])
     found = actors(doc("a", ("Ashraf Ghani", "PERSON"), ("Ghani", "PERSON"), ("Al Qaeda", "ORG"),
-                       ("AQ Network", "ORG")), curation=curation)
+                       ("AQ Network", "ORG"), acting=(1,)), curation=curation)
     assert "Ghani" in found and "AQ Network" in found["Al Qaeda"][1]
 
 
