@@ -19,7 +19,9 @@ DEFAULTS = {
     "max_source_bytes": DEFAULT_MAX_BYTES,
     "aliases": {},               # canonical name -> list of other names
     "ignore": [],                # names that are never actors
+    "publish_sources": "excerpts",  # full, excerpts (the quoted sentences with a little context) or none
 }
+PUBLISH_SOURCES = ("full", "excerpts", "none")
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Settings:
     max_source_bytes: int = DEFAULT_MAX_BYTES
     aliases: dict[str, list[str]] = field(default_factory=dict)
     ignore: list[str] = field(default_factory=list)
+    publish_sources: str = "excerpts"
 
     @property
     def processes(self) -> int:
@@ -85,6 +88,7 @@ _KINDS = {
               "a spaCy model name, or a list of them to try in order"),
     "jobs": (lambda v: _is_count(v) and v >= 0, "a whole number of processes, 0 for one per core"),
     "max_source_bytes": (lambda v: _is_count(v) and v > 0, "a whole number of bytes, such as 5000000"),
+    "publish_sources": (lambda v: v in PUBLISH_SOURCES, "`full`, `excerpts` or `none`"),
 }
 
 
@@ -113,7 +117,7 @@ def settings_from(root: Path, options: dict, docs_dir: str = "content") -> Setti
                     cache_dir=root / merged["cache_dir"], model=merged["model"],
                     jobs=int(merged["jobs"]), max_source_bytes=int(merged["max_source_bytes"]),
                     aliases={str(k): [str(x) for x in v] for k, v in merged["aliases"].items()},
-                    ignore=[str(x) for x in merged["ignore"]])
+                    ignore=[str(x) for x in merged["ignore"]], publish_sources=merged["publish_sources"])
 
 
 def _shown(value) -> str:

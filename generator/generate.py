@@ -30,6 +30,7 @@ from .model import Graph
 from .record import PageRecord, Record, Store, listing, listing_digest
 from .render import compile_templates, page_path
 from .sources import read_sources
+from .sitedata import write_site_data
 from .whatsnew import WhatsNew
 
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
@@ -182,6 +183,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     tick(1)
     report.graph = graph
     renderer = MemoRenderer(graph, record, clean, settings.processes, meanwhile=lambda: news.see(graph))
+    renderer.last_change = news.last_change
+    renderer.publish = settings.publish_sources
     specs = renderer.specs() + [news.spec()]
     jobs = settings.processes
     rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)))
@@ -257,8 +260,9 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 raced.add(path)
                 report.problems.append(Problem(path, "saved by someone while this run was removing it: kept",
                                                severity="note"))
-        # What this run wrote or removed: pages, and new versions beside those in conflict.
-        rewritten = results.keys() | incoming.keys() | set(report.deleted)
+        # What this run wrote or removed: pages, the reading tools' data, and new versions beside
+        # those in conflict.
+        rewritten = results.keys() | incoming.keys() | set(report.deleted) | set(write_site_data(settings.content, graph))
         conflicted = set(conflicts)
         rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
         after = relisted(settings.content, files, rewritten)

@@ -110,6 +110,10 @@ class WhatsNew:
         return ("whatsnew.md.j2", "whats-new.md", "whatsnew/whats-new",
                 lambda: dict(changes=changes(self.previous, self.current), limit=MAX_LISTED))
 
+    def last_change(self) -> Changes:
+        """What the last change brought, as the page lists it (for the home page)."""
+        return changes(self.previous, self.current)
+
     def page(self, renderer: Renderer) -> Page:
         template, path, page_id, context = self.spec()
         return renderer.render(template, path, page_id, **context())
