@@ -482,9 +482,9 @@ def test_browser_timeline_reads_without_javascript(chromium, reading_site):
         page = context.new_page()
         page.goto(url + "timeline/")
         dated = [e for e in report.graph.events if e.date and e.page is None]
-        links = page.locator(".bw-timeline-static li a[href*='/events/']")
-        assert links.count() == len(dated)
-        assert page.locator(".bw-timeline-static li a[href*='/sources/'][href*='#s']").count() == len(dated)
+        entries = ".bw-timeline-static li:has(strong)"          # a dated entry starts with its date, in bold
+        assert page.locator(f"{entries} a[href*='/events/']").count() == len(dated)
+        assert page.locator(f"{entries} a[href*='/sources/'][href*='#s']").count() == len(dated)
         assert page.locator(".bw-timeline").is_hidden()
     finally:
         context.close()
