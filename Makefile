@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install site test chromium serve lock clean
+.PHONY: install site test chromium serve lock clean vendor
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,12 @@ lock: install
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --no-emit-index-url -o requirements-bootstrap.lock requirements-bootstrap.in
 	$(BIN)/pip-compile --quiet --upgrade --generate-hashes --extra test --strip-extras --allow-unsafe --no-emit-index-url -o requirements.lock pyproject.toml
+
+# The JavaScript the site ships (graph drawing, sortable tables), from the npm registry, each
+# package checked against the version and integrity hash pinned in tools/vendor.json and copied to
+# overrides/assets/vendor/. `make vendor UPGRADE=1` pins the newest releases instead.
+vendor:
+	$(PYTHON) tools/vendor.py $(if $(UPGRADE),--upgrade,)
 
 clean:
 	rm -rf site $(VENV) .briefing-cache

@@ -4,6 +4,7 @@ links included. Listing pages (home, sections, timeline) link to everything and 
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 from collections import defaultdict
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from .render import md, rel
 from .sources import FRONT_MATTER
 
-LISTING_PAGES = frozenset({"index.md", "timeline.md", "whats-new.md", "actors/index.md",
+LISTING_PAGES = frozenset({"index.md", "timeline.md", "graph.md", "whats-new.md", "actors/index.md",
                            "events/index.md", "agreements/index.md", "sources/index.md"})
 # A Markdown link to a page: (text, target, #anchor or None).
 LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+?\.md)(#[^)\s]*)?\)")
@@ -22,6 +23,7 @@ MAX_LINKS_QUOTED = 4       # more links in a row make a list, not quoted as the 
 _TAG = re.compile(r"<[^>]+>")
 _ESCAPED = re.compile(r"\\(.)")
 _LEAD = re.compile(r"^[\s>*\-|#\d.:]+")
+_SENTENCE = re.compile(r"#s\d+")      # a link to one sentence of a source: a citation
 
 
 def plain(line: str, links: list[re.Match] | None = None) -> str:
@@ -29,8 +31,15 @@ def plain(line: str, links: list[re.Match] | None = None) -> str:
     line's LINK matches, when they are known already."""
     pieces, at = [], 0
     for match in LINK.finditer(line) if links is None else links:
-        pieces += (line[at:match.start()], match[1])
-        at = match.end()
+        start, end = match.start(), match.end()
+        if _SENTENCE.fullmatch(match[3] or "") and line[start - 1:start] == "(" and line[end:end + 1] == ")":
+            # "(quote)", "(2020-03-23 · Report, sentence 3)": a citation in brackets says
+            # nothing once its link is gone; it goes with its brackets and the space before.
+            pieces.append(line[at:start - 1].rstrip(" "))
+            at = end + 1
+            continue
+        pieces += (line[at:start], match[1])
+        at = end
     line = "".join(pieces) + line[at:]
     # Most lines have no tag and no escape: those patterns are not even tried on them.
     if "<" in line:
@@ -149,5 +158,6 @@ def render_backlinks(here: str, links: list[tuple[str, str]], titles: dict[str, 
     for path, line in sorted(links, key=lambda pl: (titles.get(pl[0], pl[0]).casefold(), pl[0])):
         title = titles.get(path, path)
         quoted = f': "{md(line)}"' if line and line != title else ""
-        lines.append(f"- [{md(title)}]({rel(path, here)}){quoted}")
+        # A title holds "<" and ">" as entities (`mdtext.title_text`): shown as the characters.
+        lines.append(f"- [{md(html.unescape(title))}]({rel(path, here)}){quoted}")
     return "\n".join(lines)

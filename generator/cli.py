@@ -64,11 +64,11 @@ def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need
     if not quiet:
         click.echo(f"{report.sources} sources ({report.extracted} extracted, the rest cached): "
                    f"{len(report.written)} pages written, {len(report.deleted)} deleted, "
-                   f"{len(report.conflicts)} conflicts, {len(problems)} problems", err=True)
+                   f"{_count(len(report.conflicts), 'conflict')}, {_count(len(problems), 'problem')}", err=True)
     if _ended_by_exit is not None:
         _ended_by_exit.append(report)
     if strict and problems:
-        raise BriefingError(f"{len(problems)} problem(s) above and --strict is set: "
+        raise BriefingError(f"{_count(len(problems), 'problem')} above and --strict is set: "
                             "fix the files they name, or run without --strict")
     return settings, report
 
@@ -240,7 +240,7 @@ def check(config_file, sources, content, quiet, jobs):
         click.echo(str(problem), err=True)
     errors = [p for p in problems if p.severity == "error"]
     if not quiet:
-        click.echo(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True)
+        click.echo(f"{_count(len(errors), 'error')}, {_count(len(problems) - len(errors), 'warning')}", err=True)
     if errors:
         raise SystemExit(1)
 
@@ -302,3 +302,8 @@ def main():
     finally:
         # Where the interpreter does exit, it would still walk everything unless frozen first.
         gc.freeze()
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 conflict", "2 conflicts": a count with its noun in the number it takes."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -20,7 +20,9 @@ DEFAULTS = {
     "aliases": {},               # canonical name -> list of other names
     "ignore": [],                # names that are never actors
     "incremental": True,         # False: render every page, as if no earlier run were recorded
+    "publish_sources": "excerpts",  # full, excerpts (the quoted sentences with a little context) or none
 }
+PUBLISH_SOURCES = ("full", "excerpts", "none")
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Settings:
     site_name: str = "Briefing"         # MkDocs' own: the What's new feed names the site by them
     site_url: str | None = None
     directory_urls: bool = True         # MkDocs' use_directory_urls: where a page's address is
+    publish_sources: str = "excerpts"
 
     @property
     def processes(self) -> int:
@@ -91,6 +94,7 @@ _KINDS = {
     "jobs": (lambda v: _is_count(v) and v >= 0, "a whole number of processes, 0 for one per core"),
     "max_source_bytes": (lambda v: _is_count(v) and v > 0, "a whole number of bytes, such as 5000000"),
     "incremental": (lambda v: isinstance(v, bool), "`true` (reuse what the last run rendered) or `false`"),
+    "publish_sources": (lambda v: v in PUBLISH_SOURCES, "`full`, `excerpts` or `none`"),
 }
 
 
@@ -119,7 +123,8 @@ def settings_from(root: Path, options: dict, docs_dir: str = "content") -> Setti
                     cache_dir=root / merged["cache_dir"], model=merged["model"],
                     jobs=int(merged["jobs"]), max_source_bytes=int(merged["max_source_bytes"]),
                     aliases={str(k): [str(x) for x in v] for k, v in merged["aliases"].items()},
-                    ignore=[str(x) for x in merged["ignore"]], incremental=merged["incremental"])
+                    ignore=[str(x) for x in merged["ignore"]], incremental=merged["incremental"],
+                    publish_sources=merged["publish_sources"])
 
 
 def _shown(value) -> str:

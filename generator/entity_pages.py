@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from .mdtext import md, yaml_str
+from .mdtext import md, title_text, url_link, yaml_str
 from .resolve import reporting_sources
 
 SEP = " · "
 MAX_QUOTES = 40           # per page; the rest are counted, and the source pages hold them all
-TYPE_LABEL = {"person": "Person", "organization": "Organisation", "country": "Country",
+TYPE_LABEL = {"person": "Person", "organization": "Organization", "country": "Country",
               "place": "Place", "group": "Group"}
 
 
@@ -121,7 +121,17 @@ def _place_said(r, here):
 
 
 def _front(title, kind, extra: str = "") -> tuple[str, str]:
-    return title, f"---\ntitle: {yaml_str(title)}\ntype: {escape(kind)}\n{extra}---\n"
+    boost = SEARCH_BOOST.get(kind, SEARCH_BOOST["actor"])
+    title = title_text(title)       # as its front matter reads back
+    return title, (f"---\ntitle: {yaml_str(title)}\ntype: {escape(kind)}\n{extra}"
+                   f"search:\n  boost: {boost}\n---\n")
+
+
+# Material's search ranks a page's matches times its boost: a name finds its actor's page first,
+# then an agreement named after them ("Ghani's decree": a rarer word than "Ghani", which weighs
+# more in the score, hence four times less boost), then the events and sources that mention it;
+# the listing pages (home, sections, timeline, whose templates set 0.1) name everything, come last.
+SEARCH_BOOST = {"actor": 8, "agreement": 2, "event": 1, "source": 0.5}
 
 
 # --- actors --------------------------------------------------------------------------
@@ -164,10 +174,14 @@ def _actor_agreements(r, here, actor, agreements, **_) -> str:
     return "## Agreements\n\n" + "".join(lines)
 
 
-def _actor_related(r, here, related, **_) -> str:
+def _actor_related(r, here, actor, related, **_) -> str:
     if not related:
         return ""
-    return "## Connections\n\n" + "".join(
+    # The actor's neighbourhood in the graph view, drawn by the site's script; the list below
+    # says the same in words.
+    drawing = (f'<div class="bw-graph bw-graph--small" data-bw-graph="a:{escape(actor.id)}" role="img" '
+               'aria-label="Who this actor deals with, as listed below"></div>\n\n')
+    return "## Connections\n\n" + drawing + "".join(
         f"- {r.link('actor', other.id, here)}: named together in {count} sentence{_s(count)} "
         f"({r.quote_link(q, here)})\n" for other, count, q in related)
 
@@ -295,7 +309,8 @@ def _agreement_infobox(r, here, agreement, parts, **_) -> str:
         out.append(f"    **Status** {escape(a.status)}{since}{read} ({r.quote_link(last.quote, here)})<br>\n")
     if a.aliases:
         out.append(f"    **Also called** {_texts(a.aliases)}<br>\n")
-    out.append(f"    **In the sources** {_distinct_sources(a.quotes)} document(s) · {len(a.quotes)} mention(s)\n\n")
+    documents, mentions = _distinct_sources(a.quotes), len(a.quotes)
+    out.append(f"    **In the sources** {documents} document{_s(documents)} · {mentions} mention{_s(mentions)}\n\n")
     return "".join(out)
 
 
@@ -324,7 +339,7 @@ def _source_infobox(r, here, source, found, **_) -> str:
     if source.publisher:
         out.append(f"    **Publisher** {md(source.publisher)}<br>\n")
     if source.url:
-        out.append(f"    **Address** {md(source.url)}<br>\n")
+        out.append(f"    **Address** {url_link(source.url)}<br>\n")
     copies = r.graph.copies
     if source.id in copies:
         out.append(f"    **Copy of** {r.link('source', copies[source.id], here)}, republished with small edits<br>\n")

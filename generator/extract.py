@@ -100,6 +100,14 @@ def _sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
             sent_of[start:end] = [max(len(sentences) - 1, 0)] * (end - start)
             return
         offset = first + (len(raw) - len(raw.lstrip()))
+        if sentences and _CLOSING_ONLY.fullmatch(stripped) and "\n" not in text[sentences[-1].end:offset]:
+            # A closing quote mark or bracket the parser set apart ('... expressed. "') ends
+            # the sentence before it: quoted alone, that sentence would open a quote it never closes.
+            last = sentences[-1]
+            sent_of[start:end] = [len(sentences) - 1] * (end - start)
+            stop = offset + len(stripped)
+            sentences[-1] = Sentence(start=last.start, end=stop, text=text[last.start:stop])
+            return
         sent_of[start:end] = [len(sentences)] * (end - start)
         sentences.append(Sentence(start=offset, end=offset + len(stripped), text=stripped))
 
@@ -113,6 +121,7 @@ def _sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
 
 
 _NEWLINE = re.compile("\n")
+_CLOSING_ONLY = re.compile(r"[\"'”’»)\]]+")
 
 
 def _mention_tokens(doc: Doc, mentions) -> dict[int, int]:

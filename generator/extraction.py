@@ -53,7 +53,9 @@ class Extraction:
         self.settings = settings
         self.model = nlp_module.choose_model(settings.model)
         fingerprint = nlp_module.fingerprint(self.model)
-        self.code = code_digest() + fingerprint
+        # How much of each source is published changes the pages as a change to the code would:
+        # it is part of what the record of pages is kept for (the facts' cache is keyed apart).
+        self.code = code_digest() + fingerprint + f"\0publish_sources={settings.publish_sources}"
         self.source_files = listing(settings.sources)
         self.inputs = run_inputs(settings, self.code, self.source_files)
         self.last_read: dict | None = None

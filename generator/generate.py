@@ -34,6 +34,7 @@ from .redirects import moves, read_redirects, write_redirects
 from .record import PageRecord, Record, Store, listing, listing_digest
 from .render import compile_templates, page_path
 from .sources import read_sources
+from .sitedata import write_site_data
 from .whatsnew import FEED, WhatsNew
 
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
@@ -195,6 +196,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     tick(1)
     report.graph = graph
     renderer = MemoRenderer(graph, record, clean, settings.processes, meanwhile=lambda: news.see(graph))
+    renderer.last_change = news.last_change
+    renderer.publish = settings.publish_sources
     specs = renderer.specs() + [news.spec()]
     jobs = settings.processes
     accepted = read_accepted(settings.content)
@@ -279,8 +282,10 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
             report.written.append(FEED)
         # Old addresses of pages that moved lead to where they went.
         redirected = _redirect(settings, news, merged_away)
-        # What this run wrote or removed: pages, and new versions beside those in conflict.
-        rewritten = results.keys() | incoming.keys() | set(report.deleted) | {FEED} | redirected
+        # What this run wrote or removed: pages, the reading tools' data, and new versions
+        # beside those in conflict.
+        rewritten = results.keys() | incoming.keys() | set(report.deleted) | {FEED} | redirected \
+            | set(write_site_data(settings.content, graph))
         conflicted = set(conflicts)
         rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
         after = relisted(settings.content, files, rewritten)

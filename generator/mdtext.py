@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import urllib.parse
 
 from markupsafe import Markup
 
@@ -39,6 +40,42 @@ def _inert(text: str) -> Markup:
     if text[at:at + 1] in _BLOCK_START:
         text = text[:at] + _BLOCK_START[text[at]] + text[at + 1:]
     return Markup(text)
+
+
+def url_link(url) -> Markup:
+    """A source's address as a link when it is a web address (http or https), else as text: a
+    `javascript:` or `file:` address stays words on the page. Every character that could end the
+    link or start markup is percent-encoded, so the address cannot break out of it."""
+    target = web_address(url)
+    return Markup(f"[{md(str(url).strip())}]({target})") if target else md(str(url).strip())
+
+
+def web_address(url) -> str | None:
+    """A web address (http or https) made safe to put in a Markdown link, else None."""
+    url = str(url).strip()
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in ("http", "https") or not url[len(scheme) + 1:].startswith("//") or not url.isprintable():
+        return None
+    return urllib.parse.quote(url, safe=_URL_SAFE)
+
+
+# What a web address may keep as it is; "()<>\"'`" and spaces are encoded.
+_URL_SAFE = "/:?#[]@!$&*+,;=%~-._"
+
+
+def title_text(text) -> str:
+    """A page title for its front matter. Themes put the front matter's title into the page as
+    HTML, unescaped (Zensical; MkDocs too, but for the `briefing` plugin): a name from a source
+    such as "<script>" must reach them as entities, so that no build can take it for markup.
+    Only what opens or closes a tag, or an "&" that would read as an entity ("&lt;"), is written
+    as an entity: "AT&T" stays as it is."""
+    text = str(text)
+    if "<" in text or ">" in text or _ENTITY.search(text):
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|\w+);")
 
 
 def yaml_str(text) -> Markup:

@@ -33,6 +33,7 @@ class BriefingConfig(base.Config):
     aliases = c.Type(dict, default={})
     ignore = c.Type(list, default=[])
     incremental = c.Type(bool, default=DEFAULTS["incremental"])
+    publish_sources = c.Type(str, default=DEFAULTS["publish_sources"])
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -52,7 +53,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for problem in report.problems:
             log.warning(str(problem)) if problem.severity == "error" else log.info(str(problem))
         if report.written or report.deleted:
-            log.info(f"briefing: {len(report.written)} page(s) written, {len(report.deleted)} deleted")
+            written = len(report.written)
+            log.info(f"briefing: {written} page{'' if written == 1 else 's'} written, {len(report.deleted)} deleted")
 
     def on_page_markdown(self, markdown, page, config, files):
         """The theme puts a page's front-matter title into the HTML unescaped; titles hold names
@@ -64,7 +66,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(f"briefing: {page.file.src_uri}:{front.line}: {front.error}")
             markdown = markdown[front.end:]
         if page.meta.get("title") is not None:
-            page.meta["title"] = html.escape(str(page.meta["title"]))
+            # Generated titles come with "<" and ">" as entities already (`mdtext.title_text`):
+            # unescaped first, so that they are escaped once, as a human's are.
+            page.meta["title"] = html.escape(html.unescape(str(page.meta["title"])))
         if hidden(page.meta):      # not Material's (a list): a page kept unpublished never gets here
             del page.meta["hide"]
         return markdown

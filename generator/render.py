@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-from . import entity_pages
+from . import entity_pages, lede, sitedata
 from .entity_pages import LAYOUTS, TYPE_LABEL
-from .mdtext import md, yaml_str
+from .mdtext import md, url_link, web_address, yaml_str
 from .merge import region, stamp
 from .model import Actor, DocFacts, Event, Graph, Quote, Source
 
@@ -31,6 +31,13 @@ TABLES = {"actor": "actors", "event": "events", "agreement": "agreements", "sour
 # as found in a source: who is named in which sentence, which `near` follows through sources.
 HELD_KINDS = frozenset({"event", "agreement"})
 MAX_RELATED = 12
+SEP_CITE = " · "
+EXCERPT_CONTEXT = 1       # sentences shown before and after a quoted one (publish_sources: excerpts)
+MAX_CONNECTIONS = 500     # rows of the graph page's table; the drawing reads them all
+MAX_CHART_MONTHS = 120    # a longer span is charted by year
+# Section headings: "Countries", not the label with an "s".
+TYPE_PLURAL = {"person": "People", "organization": "Organizations", "country": "Countries",
+               "place": "Places", "group": "Groups"}
 _BLANKS = re.compile(r"\n{3,}")
 _MARK = re.compile(r"@@region:([\w-]+)@@")
 
@@ -100,6 +107,11 @@ class Renderer:
         self.sources = {s.id: s for s in graph.sources}
         self.facts = {f.source_id: f for f in graph.facts}
         self.env = make_env()
+        # What the last change to the sources brought (a whatsnew.Changes), for the home page:
+        # set by whoever keeps that record; None leaves it off the page.
+        self.last_change: Callable[[], object] = lambda: None
+        # How much of each source its page publishes: "full", "excerpts" or "none" (settings).
+        self.publish = "full"
         self._events_of = defaultdict(list)
         for event in graph.events:
             for actor in event.actors:
@@ -142,6 +154,11 @@ class Renderer:
 
     def quote_link(self, quote: Quote, here: str, text: str = "quote") -> Markup:
         folder = _folder_from("sources", here.rpartition("/")[0])
+        if self.publish == "none":
+            # No text to land on: the source where it is published, else its page (what it is).
+            source = self.sources.get(quote.source)
+            address = web_address(source.url) if source is not None and source.url else None
+            return Markup(f"[{md(text)}]({address})" if address else f"[{md(text)}]({folder}{quote.source}.md)")
         return Markup(f"[{md(text)}]({folder}{quote.source}.md#s{quote.sent})")
 
     def short_title(self, source_id: str) -> str:
@@ -150,7 +167,9 @@ class Renderer:
 
     def cite(self, quote: Quote, here: str) -> Markup:
         source = self.sources[quote.source]
-        label = f"{source.date + ' · ' if source.date else ''}{self.short_title(quote.source)}, sentence {quote.sent}"
+        # Who published it and when first, as a reference in print names them.
+        said = SEP_CITE.join(part for part in (source.publisher, source.date) if part)
+        label = f"{said + SEP_CITE if said else ''}{self.short_title(quote.source)}, sentence {quote.sent}"
         return self.quote_link(quote, here, label)
 
     def event_table(self, events, here: str) -> Markup:
@@ -167,6 +186,9 @@ class Renderer:
 
     def undated_entries(self, events, here: str) -> Markup:
         return Markup(entity_pages.undated_entries(self, events, here))
+
+    def lede(self, here: str, changes) -> Markup:
+        return Markup(lede.lede(self, here, changes, TYPE_LABEL))
 
     # --- pages -----------------------------------------------------------------------
 
@@ -240,10 +262,8 @@ class Renderer:
         # The timeline, like the section pages, reads the graph's events whole: any change to
         # them changes it, so it is rendered again each time rather than watched.
         specs.append(("timeline.md.j2", "timeline.md", "timeline/timeline", dict))
-        specs.append(("index.md.j2", "index.md", "index/index",
-                      lambda: dict(key_actors=sorted((a for a in self.graph.actors if a.page != ""),
-                                                     key=lambda a: (-a.mentions, a.id))[:12],
-                                   latest=[e for e in reversed(self.graph.events) if e.date][:10])))
+        specs.append(("graph.md.j2", "graph.md", "graph/graph", lambda: dict(limit=MAX_CONNECTIONS)))
+        specs.append(("index.md.j2", "index.md", "index/index", lambda: dict(changes=self.last_change())))
         return specs
 
     def near(self, kind: str, item) -> set[str]:
@@ -305,6 +325,47 @@ class Renderer:
                 months[event.date[:7] if len(event.date) >= 7 else event.date[:4]].append(event)
         return [(m, months[m]) for m in sorted(months)]
 
+    def chart_periods(self, months) -> list[tuple[str, int, str | None]]:
+        """The timeline's bars: every month (or year, over a long span) from the first event to
+        the last, empty ones too, so that a gap in time shows as one: (period, events, the
+        heading it links to or None)."""
+        counts = Counter()
+        heading = {}
+        for period, events in months:
+            counts[period] += len(events)
+            heading.setdefault(period, period)
+        first, last = months[0][0], months[-1][0]
+        y0, y1 = int(first[:4]), int(last[:4])
+        by_year = (y1 - y0 + 1) * 12 > MAX_CHART_MONTHS or all(len(p) == 4 for p in counts)
+        if by_year:
+            years = Counter()
+            for period, n in counts.items():
+                years[period[:4]] += n
+                heading.setdefault(period[:4], period)
+            return [(str(y), years[str(y)], heading.get(str(y))) for y in range(y0, y1 + 1)]
+        bars = []
+        for y in range(y0, y1 + 1):
+            if str(y) in counts:        # events dated to the year only: listed before its months
+                bars.append((str(y), counts[str(y)], str(y)))
+            for m in range(1, 13):
+                period = f"{y}-{m:02d}"
+                if (y, m) < (int(first[:4]), int(first[5:7] or 1) if len(first) > 4 else 1) or \
+                        (y, m) > (int(last[:4]), int(last[5:7]) if len(last) > 4 else 12):
+                    continue
+                bars.append((period, counts[period], period if counts[period] else None))
+        return bars
+
+    def connections(self) -> list:
+        return sitedata.connections(sitedata.network(self.graph))
+
+    def connection_rows(self, rows, here: str) -> Markup:
+        out = []
+        for one, relation, other, sources in rows:
+            ends = [self.link("agreement" if n["kind"] == "agreement" else "actor", n["id"][2:], here)
+                    for n in (one, other)]
+            out.append(f"| {ends[0]} | {md(relation)} | {ends[1]} | {sources} |\n")
+        return Markup("".join(out))
+
     def actors_of_type(self, type_: str) -> list[Actor]:
         """The actors of one type by name, case aside (as Jinja's `sort` filter orders them)."""
         return sorted((a for a in self.graph.actors if a.type == type_), key=lambda a: a.name.lower())
@@ -313,20 +374,58 @@ class Renderer:
         return self._found[source_id]
 
     def source_body(self, source: Source, here: str) -> Markup:
-        """The full text, each sentence a `#sN` anchor, each resolved name a link."""
+        """The text as `publish` says: in full, or the quoted sentences with the sentence before
+        and after, or none; each sentence a `#sN` anchor, each resolved name a link."""
+        if self.publish == "none":
+            address = web_address(source.url) if source.url else None
+            where = f" Read it where it is published: {url_link(source.url)}." if address else ""
+            return Markup(f"*The text is not published in this wiki (`publish_sources: none`).*{where}")
         facts: DocFacts | None = self.facts.get(source.id)
         if facts is None:
-            return md(source.text)
+            return md(source.text) if self.publish == "full" else Markup("")
+        shown = None
+        if self.publish == "excerpts":
+            quoted = self.quoted_sentences().get(source.id, set())
+            shown = {m for n in quoted for m in range(n - EXCERPT_CONTEXT, n + EXCERPT_CONTEXT + 1)
+                     if 1 <= m <= len(facts.sentences)}
         links = self._mention_links(source.id, facts)
-        parts, cursor = [], 0
+        parts, cursor, last = [], 0, 0
+        if shown is not None:
+            parts.append("*Excerpts: the sentences this wiki quotes, each with the sentence before and "
+                         "after it (`publish_sources: excerpts`).*\n\n")
         for n, sentence in enumerate(facts.sentences, start=1):
+            if shown is not None and n not in shown:
+                continue
             gap = source.text[cursor:sentence.start]
-            if parts:
+            if last and n != last + 1:          # sentences left out between two excerpts
+                parts.append(" […]\n\n")
+            elif last:
                 parts.append("\n\n" if "\n" in gap else " ")
+            elif n > 1:
+                parts.append("[…] ")
+            last = n
             body = self._linked(source.text, sentence.start, sentence.end, links, here)
             parts.append(f'<span class="bw-s" id="s{n}">{body}</span>')
             cursor = sentence.end
+        if shown is not None and last and last < len(facts.sentences):
+            parts.append(" […]")
         return Markup("".join(parts).strip())
+
+    @functools.cached_property
+    def _quoted(self) -> dict[str, set[int]]:
+        quoted: dict[str, set[int]] = defaultdict(set)
+        quotes = [q for a in self.graph.actors for q in a.quotes]
+        quotes += [r.quote for a in self.graph.actors for r in a.roles]
+        quotes += [q for e in (*self.graph.events, *self.graph.statements) for q in e.quotes]
+        for g in self.graph.agreements:
+            quotes += [*g.quotes, *(t.quote for t in g.terms), *(step.quote for step in g.lifecycle)]
+        for q in quotes:
+            quoted[q.source].add(q.sent)
+        return quoted
+
+    def quoted_sentences(self) -> dict[str, set[int]]:
+        """Source id -> the numbers of its sentences some page quotes or cites."""
+        return self._quoted
 
     def _mention_links(self, source_id: str, facts: DocFacts) -> list[tuple[int, int, str]]:
         linked = self.graph.mention_actors.get(source_id, {})
@@ -374,5 +473,5 @@ def make_env() -> jinja2.Environment:
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=md, yaml=yaml_str, month_name=month_name)
-    env.globals.update(TYPE_LABEL=TYPE_LABEL)
+    env.globals.update(TYPE_LABEL=TYPE_LABEL, TYPE_PLURAL=TYPE_PLURAL)
     return env

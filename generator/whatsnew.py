@@ -242,6 +242,16 @@ class WhatsNew:
         return ("whatsnew.md.j2", "whats-new.md", "whatsnew/whats-new",
                 lambda: dict(entries=self.entries, items=history_items, limit=MAX_LISTED, feed=FEED))
 
+    def last_change(self) -> Changes | None:
+        """What the newest build in the history brought (for the home page); None before any."""
+        if not self.entries:
+            return None
+        newest = self.entries[0]
+        if "first" in newest:
+            return Changes(first_build=True)
+        return Changes(new=history_items(newest, "new"), changed=history_items(newest, "changed"),
+                       removed=history_items(newest, "removed"))
+
     def page(self, renderer: Renderer) -> Page:
         template, path, page_id, context = self.spec()
         return renderer.render(template, path, page_id, **context())

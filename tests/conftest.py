@@ -68,8 +68,9 @@ def generate_story(root: Path, text: str):
 
 
 @pytest.fixture(scope="session")
-def seeds_site(tmp_path_factory):
-    """The seeds generated and built once: (project folder, report)."""
+def seeds_site(tmp_path_factory, serve_site):
+    """The seeds generated and built once: (project folder, report). Built for the address it is
+    served at (`serve_site` of its site folder), as instant navigation and previews need."""
     import subprocess
     import sys
 
@@ -85,7 +86,7 @@ def seeds_site(tmp_path_factory):
     report = generate(settings)
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
                            capture_output=True, text=True,
-                           env={**os.environ, "BRIEFING_SKIP_GENERATE": "1"})
+                           env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "SITE_URL": serve_site(root / "site")})
     assert build.returncode == 0, build.stderr
     return root, report
 
@@ -136,14 +137,19 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 @pytest.fixture(scope="session")
 def serve_site():
-    """Serve a built site folder on 127.0.0.1 (an ephemeral port) for the session; gives its URL."""
+    """Serve a site folder on 127.0.0.1 (an ephemeral port) for the session; gives its URL, the
+    same each time for one folder, which need not be built yet."""
     servers = []
+    urls: dict[Path, str] = {}
 
     def serve(site: Path) -> str:
+        if site in urls:
+            return urls[site]
         server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        urls[site] = f"http://127.0.0.1:{server.server_address[1]}/"
+        return urls[site]
     yield serve
     for server in servers:
         server.shutdown()

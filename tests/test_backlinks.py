@@ -67,3 +67,15 @@ def test_the_backlinks_region_is_left_out_as_the_pattern_leaves_it_out(pieces):
     must be the very text the pattern matches, broken marks and all."""
     text = "".join(pieces)
     assert without_backlinks(text) == _BACKLINK_REGION.sub("", text)
+
+
+def test_a_citation_in_brackets_is_left_out_of_the_quoted_line():
+    """"named together in 1 sentence (quote)": the bracketed citation is a link to a sentence,
+    and without its link it reads as leftover words."""
+    text = ("- [Bo Chen](bo-chen.md): named together in 2 sentences ([quote](../sources/a.md#s3))\n"
+            "- **Roles** envoy ([2020-03-23 · Report, sentence 4](../sources/a.md#s4)) in Doha\n")
+    links = dict(page_links("actors/ann-lee.md", text))
+    assert links["actors/bo-chen.md"] == "Bo Chen: named together in 2 sentences"
+    # A link to a sentence written into prose is words of the line, and stays.
+    prose = "As [the report says](../sources/a.md#s3), [Bo Chen](bo-chen.md) left.\n"
+    assert dict(page_links("actors/x.md", prose))["actors/bo-chen.md"] == "As the report says, Bo Chen left."

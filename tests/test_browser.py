@@ -36,6 +36,14 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def opened(page, url: re.Pattern, title: str) -> None:
+    """Wait for a page a click opened: instant navigation changes the address first, then the
+    page's content."""
+    page.wait_for_url(url)
+    page.wait_for_function("t => [...document.querySelectorAll('article h1')].some(h => "
+                           "h.innerText.replace(/\\s+/g, ' ').includes(t))", arg=title)
+
+
 def _is_page(url: str) -> bool:
     return url.endswith("/") or url.endswith(".html")
 
@@ -98,8 +106,7 @@ def test_browser_search_finds_khalilzad_and_opens_his_page(tab, seeds_url):
     result = page.locator(".md-search-result__item a[href*='actors/zalmay-khalilzad/']").first
     result.wait_for()
     result.click()
-    page.wait_for_url(re.compile(r"/actors/zalmay-khalilzad/"))
-    assert "Zalmay Khalilzad" in page.locator("h1").first.inner_text()
+    opened(page, re.compile(r"/actors/zalmay-khalilzad/"), "Zalmay Khalilzad")
     assert tab.errors == []
 
 
@@ -111,9 +118,10 @@ def test_browser_quote_link_lands_on_the_exact_sentence(tab, seeds_url):
     quote.locator("a[href*='#s']").first.click()
     page.wait_for_url(re.compile(r"/sources/[^/]+/#s\d+$"))
     anchor = urlsplit(page.url).fragment
-    sentence = page.locator(f"[id='{anchor}']")
+    sentence = page.locator(f"article [id='{anchor}']")
+    sentence.wait_for()
     assert _norm(sentence.inner_text()) == said
-    assert sentence.evaluate("e => e.matches(':target')")
+    page.wait_for_function("a => document.getElementById(a).matches(':target')", arg=anchor)
     box, height = sentence.bounding_box(), page.viewport_size["height"]
     assert box is not None and 0 <= box["y"] < height, "the sentence is not scrolled into view"
     assert tab.errors == []
@@ -125,8 +133,9 @@ def test_browser_backlink_leads_to_a_page_that_links_back(tab, seeds_url):
     page.goto(here)
     backlinks = page.locator("h2#what-links-here + ul a")
     assert backlinks.count() > 0, "no backlinks on the page"
+    title = _norm(backlinks.first.inner_text()).rstrip("…")
     backlinks.first.click()
-    page.wait_for_load_state()
+    opened(page, re.compile(r".*"), title)
     assert page.url != here
     hrefs = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
     assert here in {urldefrag(h).url for h in hrefs}, f"{page.url} does not link to {here}"
@@ -137,16 +146,14 @@ def test_browser_timeline_lists_dated_events_in_order(tab, seeds_url):
     page = tab.page
     page.goto(seeds_url)
     page.locator(".md-tabs a", has_text="Timeline").click()
-    page.wait_for_url(re.compile(r"/timeline/$"))
-    months = page.locator("article h2").all_inner_texts()
-    assert months, "no month headings"
-    dates = [d for d in page.locator("article li > strong").all_inner_texts() if re.match(r"\d{4}", d)]
+    opened(page, re.compile(r"/timeline/$"), "Timeline")
+    page.locator(".bw-events > li").first.wait_for()
+    dates = [d for d in page.locator(".bw-events > li > strong").all_inner_texts() if re.match(r"\d{4}", d)]
     assert dates and dates == sorted(dates)
-    first = page.locator("article li a[href*='/events/']").first
+    first = page.locator(".bw-events li a[href*='/events/']").first
     title = _norm(first.inner_text())
     first.click()
-    page.wait_for_url(re.compile(r"/events/"))
-    assert _norm(page.locator("h1").first.inner_text()) == title
+    opened(page, re.compile(r"/events/"), title)
     assert tab.errors == []
 
 
@@ -323,4 +330,228 @@ def test_browser_a_corrected_event_shows_its_hand_mark_and_the_sources_version(t
     tab.page.goto(curated_site + "timeline/")
     entry = tab.page.locator("article li", has_text=RETITLED)
     assert "ratification pending" in entry.inner_text()
+
+
+# --- reading tools, on the seeds and on a 30-document MEANTIME topic ------------------
+
+SCREENSHOTS = ROOT / "screenshots"      # ignored by git: what a reader sees, to look at
+
+
+@pytest.fixture(scope="module")
+def meantime_site(tmp_path_factory, serve_site):
+    """The MEANTIME airbus topic (30 news documents) generated and built: (URL, report). Skips
+    when the corpora or the scorer that turns them into sources are absent."""
+    from conftest import corpora_dir
+    from generator.config import settings_from
+    from generator.generate import generate
+
+    gold = corpora_dir() / "meantime-en" / "intra_cross-doc_annotation" / "corpus_airbus"
+    scorer = Path(os.environ.get("BRIEFING_TOOLS", ROOT.parent / "shared" / "tools")) / "score_meantime.py"
+    if not gold.is_dir() or not scorer.is_file():
+        pytest.skip("the MEANTIME corpus or its scorer is absent")
+    root = tmp_path_factory.mktemp("meantime")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    made = subprocess.run([sys.executable, str(scorer), "--make-seeds", str(gold), str(root / "seeds")],
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    settings = settings_from(root, {"sources": "seeds", "cache_dir": str(ROOT / ".briefing-cache")}, "content")
+    settings.jobs = 1
+    report = generate(settings)
+    url = serve_site(root / "site")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+                           capture_output=True, text=True,
+                           env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "SITE_URL": url})
+    assert build.returncode == 0, build.stderr
+    return url, report
+
+
+@pytest.fixture(scope="module", params=["seeds", "meantime"])
+def reading_site(request, seeds_site, serve_site):
+    """(name, URL, report) of each site the reading tools are tried on."""
+    if request.param == "seeds":
+        root, report = seeds_site
+        return "seeds", serve_site(root / "site"), report
+    url, report = request.getfixturevalue("meantime_site")
+    return "meantime", url, report
+
+
+def _quoted_actor(report):
+    """The most named actor with a page: one every reading tool has something to show for."""
+    return min((a for a in report.graph.actors if a.page is None and a.quotes),
+               key=lambda a: (-a.mentions, a.id))
+
+
+def test_browser_no_request_leaves_the_site(tab, reading_site):
+    """Fonts, scripts and styles all come with the site: pages work offline and tell no third
+    party who reads them."""
+    _, url, report = reading_site
+    for path in ("", f"actors/{_quoted_actor(report).id}/", "timeline/", "graph/", "actors/"):
+        tab.page.goto(url + path)
+        tab.page.wait_for_load_state("networkidle")
+    assert tab.outside == set()
+    assert tab.errors == []
+
+
+def test_browser_hovering_a_quote_link_previews_the_quoted_sentence(tab, reading_site):
+    _, url, report = reading_site
+    page = tab.page
+    page.goto(url + f"actors/{_quoted_actor(report).id}/")
+    quote = page.locator("blockquote", has=page.locator("a[href*='/sources/'][href*='#s']")).first
+    said = _norm(quote.locator("p").first.inner_text())
+    quote.locator("a[href*='#s']").first.hover()
+    preview = page.locator(".md-tooltip2 .md-typeset").first
+    preview.wait_for()
+    assert _norm(preview.inner_text()) == said
+    assert tab.errors == []
+
+
+def test_browser_hovering_an_actor_link_previews_the_actor_page(tab, seeds_url):
+    page = tab.page
+    page.goto(seeds_url + "actors/zalmay-khalilzad/")
+    link = page.locator("article a[href$='/actors/taliban/']").first
+    link.hover()
+    preview = page.locator(".md-tooltip2 .md-typeset").first
+    preview.wait_for()
+    assert "Taliban" in preview.inner_text()
+    assert tab.errors == []
+
+
+def test_browser_index_tables_sort_by_a_column(tab, seeds_url):
+    page = tab.page
+    page.goto(seeds_url + "sources/")
+    header = page.locator("article table th", has_text="Date").first
+    column = page.locator("article table tbody tr td:nth-child(2)")
+    header.click()
+    ascending = column.all_inner_texts()
+    header.click()
+    assert column.all_inner_texts() == list(reversed(ascending)) != []
+    assert tab.errors == []
+
+
+def search_results(page, words: str):
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(words)
+    page.locator(".md-search-result__item").first.wait_for()
+    return page.locator(".md-search-result__item > a.md-search-result__link")
+
+
+def test_browser_search_for_an_alias_finds_the_actor_page_first_and_says_its_type(tab, reading_site):
+    """A person's one-word name ("Pompeo", "Khalilzad") finds their page before every event,
+    source and listing that names them."""
+    _, url, report = reading_site
+    names = [(a, alias) for a in report.graph.actors if a.type == "person" and a.page is None
+             for alias in a.aliases if " " not in alias and len(alias) > 3]
+    assert names
+    page = tab.page
+    for actor, alias in names[:6]:
+        page.goto(url)
+        results = search_results(page, alias)
+        assert f"/actors/{actor.id}/" in results.first.get_attribute("href"), alias
+        badge = results.first.locator("h1").evaluate("h => getComputedStyle(h, '::before').content")
+        assert badge == '"Actor"'
+    assert tab.errors == []
+
+
+def test_browser_home_page_opens_with_the_lede(tab, reading_site):
+    _, url, _ = reading_site
+    page = tab.page
+    page.goto(url)
+    article = page.locator("article")
+    for heading in ("Latest developments", "Main actors", "What changed in the last build"):
+        assert article.locator("h2", has_text=heading).count() == 1, heading
+    first = article.locator("h2:has-text('Latest developments') + ul > li").first
+    assert first.locator("a[href*='/events/']").count() == 1
+    first.locator("a[href*='#s']").click()
+    page.wait_for_url(re.compile(r"/sources/[^/]+/#s\d+$"))
+    assert tab.errors == []
+
+
+def _graph_drawn(page, selector: str = ".bw-graph") -> int:
+    page.wait_for_function(f"() => document.querySelector('{selector}')?.briefingGraph", timeout=30_000)
+    return page.evaluate(f"() => document.querySelector('{selector}').briefingGraph.nodes().length")
+
+
+def test_browser_graph_page_draws_nodes_that_open_actor_pages(tab, reading_site):
+    name, url, report = reading_site
+    page = tab.page
+    page.goto(url + "graph/")
+    assert _graph_drawn(page) >= 2
+    rows = page.locator("article table tbody tr")
+    assert rows.count() > 0, "no table of connections"
+    # A point of the drawing is a link: clicking it opens that actor's page.
+    node = page.evaluate("""() => { const cy = document.querySelector('.bw-graph').briefingGraph;
+        const n = cy.nodes('[kind = "actor"]').sort((a, b) => b.degree() - a.degree())[0];
+        const p = n.renderedPosition(); return {x: p.x, y: p.y, url: n.data('url'), label: n.data('label')}; }""")
+    box = page.locator(".bw-graph").bounding_box()
+    page.mouse.click(box["x"] + node["x"], box["y"] + node["y"])
+    opened(page, re.compile(re.escape(url + node["url"]) + "$"), node["label"])
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.goto(url + "graph/")
+    _graph_drawn(page)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-graph.png"))
+    assert tab.errors == []
+
+
+def test_browser_actor_page_draws_its_neighbourhood(tab, reading_site):
+    name, url, report = reading_site
+    page = tab.page
+    actor = _quoted_actor(report)
+    page.goto(url + f"actors/{actor.id}/")
+    assert _graph_drawn(page, ".bw-graph--small") >= 2
+    focus = page.evaluate("() => document.querySelector('.bw-graph--small').briefingGraph.$('[focus = 1]').data('label')")
+    assert focus == actor.name
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-actor.png"), full_page=True)
+    assert tab.errors == []
+
+
+def test_browser_timeline_filters_by_actor(tab, reading_site):
+    name, url, report = reading_site
+    page = tab.page
+    page.goto(url + "timeline/")
+    axis = page.locator(".bw-axis")
+    axis.wait_for()
+    dated = [e for e in report.graph.events if e.date and e.page is None]
+    assert page.locator(".bw-events > li").count() == len(dated)
+    assert page.locator(".bw-timeline-static").is_hidden()
+    counts = {}
+    for e in dated:
+        for a in e.actors:
+            counts[a] = counts.get(a, 0) + 1
+    actor = min((a for a in report.graph.actors if a.id in counts and a.page is None),
+                key=lambda a: (-counts[a.id], a.id))
+    page.select_option("select[name=actor]", actor.id)
+    items = page.locator(".bw-events > li")
+    assert items.count() == counts[actor.id]
+    for actors in items.evaluate_all("items => items.map(i => i.dataset.actors.split(' '))"):
+        assert actor.id in actors
+    assert axis.locator(".bw-mark").count() == counts[actor.id]
+    page.select_option("select[name=actor]", "")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-timeline.png"), full_page=True)
+    assert tab.errors == []
+
+
+def test_browser_timeline_reads_without_javascript(chromium, reading_site):
+    _, url, report = reading_site
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url + "timeline/")
+        dated = [e for e in report.graph.events if e.date and e.page is None]
+        entries = ".bw-timeline-static li:has(strong)"          # a dated entry starts with its date, in bold
+        assert page.locator(f"{entries} a[href*='/events/']").count() == len(dated)
+        assert page.locator(f"{entries} a[href*='/sources/'][href*='#s']").count() == len(dated)
+        assert page.locator(".bw-timeline").is_hidden()
+    finally:
+        context.close()
+
+
+def test_browser_home_screenshot(tab, reading_site):
+    name, url, _ = reading_site
+    tab.page.goto(url)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    tab.page.screenshot(path=str(SCREENSHOTS / f"{name}-home.png"), full_page=True)
     assert tab.errors == []

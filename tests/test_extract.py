@@ -119,8 +119,23 @@ def test_extract_a_story_a_rule_fails_on_is_one_line_and_the_run_goes_on(tmp_pat
     (tmp_path / "seeds" / "ankara.txt").write_text("date 2020-03-05 Recep Erdogan spoke in Ankara.")
     (tmp_path / "seeds" / "summit.txt").write_text(SUMMIT)
     for _ in range(2):          # the failure is not cached: the next run tries again, and says so again
-        report = generate(settings_for(tmp_path))
+        report = generate(settings_for(tmp_path, publish_sources="full"))
         assert [(p.path, "could not be extracted" in p.message and "isoformat" in p.message)
                 for p in report.problems] == [("ankara.txt", True)]
     assert "Olaf Scholz" in {a["name"] for a in graph_to_dict(report.graph)["actors"]}
     assert "Recep Erdogan spoke in Ankara." in (tmp_path / "content" / "sources" / "ankara.md").read_text()
+
+
+def test_extract_a_closing_quote_mark_set_apart_ends_its_sentence(nlp):
+    """'... ceasefire Have expressed. "': the parser makes the lone closing mark a sentence of its
+    own; it belongs to the sentence it closes, which quoted alone would open a quote it never closes."""
+    from generator.extract import extract
+    from generator.model import Source
+
+    text = ('"Everyone knows that the threat makes the release of prisoners all the more urgent," said Lee '
+            'in a tweet, adding that "everyone is committed to reducing violence and a lasting ceasefire '
+            'Have expressed. "\n\nThe two sides spoke on Sunday.')
+    source = Source(id="s", path="s.txt", title="t", date="2020-03-05", text=text, sha256="0")
+    sentences = [s.text for s in extract(source, nlp).sentences]
+    assert all(s.count('"') % 2 == 0 for s in sentences), sentences
+    assert not any(s.strip('" ') == "" for s in sentences), sentences

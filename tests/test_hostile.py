@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import json
 import shutil
 import tempfile
@@ -210,7 +211,7 @@ def test_hostile_folder_fails_with_strict_and_says_the_same(hostile):
     strict = run(root, "build", "--strict")
     assert strict.exit_code == 1
     assert warnings(strict.stderr) == warnings(result.stderr)
-    assert f"{len(BAD)} problem(s) above and --strict is set" in strict.stderr
+    assert f"{len(BAD)} problems above and --strict is set" in strict.stderr
     assert run(root, "check").exit_code == 0
 
 
@@ -339,7 +340,9 @@ def test_hostile_names_add_no_element_or_attribute_to_any_page(a, b, other, extr
     for path, (meta, markup) in site.items():
         assert not _elements(markup) - _elements(PLAIN[path][1]), path
         assert "briefing" in meta, path
-    assert site["actors/a.md"][0]["title"] == a and site["sources/s.md"][0]["title"] == other
+    # Titles hold "<" and ">" as entities, which any theme shows as the characters.
+    assert html.unescape(site["actors/a.md"][0]["title"]) == a
+    assert html.unescape(site["sources/s.md"][0]["title"]) == other
 
 
 ACTOR_PAGE, ACTOR_PAGE_NEXT = (

@@ -109,7 +109,7 @@ def test_pipeline_mkdocs_build_regenerates_through_the_plugin(project):
 
 def test_pipeline_every_actor_page_shows_type_aliases_roles_and_sources(seeds_site):
     root, report = seeds_site
-    labels = {"person": "Person", "organization": "Organisation", "country": "Country",
+    labels = {"person": "Person", "organization": "Organization", "country": "Country",
               "place": "Place", "group": "Group"}
     for actor in report.graph.actors:
         page = (root / "content" / "actors" / f"{actor.id}.md").read_text()

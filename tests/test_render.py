@@ -24,6 +24,8 @@ def site_extensions() -> tuple[list[str], dict]:
     names, configs = [], {}
     for entry in config["markdown_extensions"]:
         name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
+        if name == "material.extensions.preview":
+            continue        # marks links for previews; runs only inside MkDocs, beside its link resolver
         names.append(name)
         configs[name] = options or {}
     return names, configs
