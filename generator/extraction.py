@@ -99,10 +99,8 @@ class Extraction:
         return extract_many(sources, self.model, self.settings.processes, background=background,
                             warm=self.warm)
 
-    def finish(self, progress: Progress, meanwhile: Callable[[list[DocFacts]], None] = lambda facts: None,
-               ) -> tuple[list[DocFacts], int]:
-        """Every source's facts, and how many were extracted. `meanwhile` is given the cached
-        facts while workers are still parsing."""
+    def finish(self, progress: Progress) -> tuple[list[DocFacts], int]:
+        """Every source's facts, and how many were extracted."""
         facts: dict[str, DocFacts] = {}
         unreadable = []             # entries there but damaged: extracted again, after the others
         waiting = {s.id for s in self.missing}
@@ -113,8 +111,6 @@ class Extraction:
                     unreadable.append(source)
                 else:
                     facts[source.id] = cached
-        if self.workers:
-            meanwhile(list(facts.values()))
         tick = progress("extracting", len(self.missing) + len(unreadable))
         by_id = {s.id: s for s in self.sources}
         for workers in (self.workers, self._start(unreadable)):

@@ -150,33 +150,6 @@ class _Blocks:
         pass
 
 
-def beside(job: Callable[[], T], jobs: int) -> Callable[[], T]:
-    """Start `job` in a forked child while this process goes on; the function returned waits
-    for it and returns what it returned, or raises what it raised; called again, it answers
-    the same without waiting. With one job, or no fork, it is done here and now."""
-    if jobs == 1 or not hasattr(os, "fork"):
-        value = job()
-        return lambda: value
-    child = _fork(lambda: [job()], [])
-    outcome: list = []          # once waited for: (True, value) or (False, what was raised)
-
-    def wait() -> T:
-        if not outcome:
-            done = False
-            try:
-                outcome.append((True, _collect(child)[0]))
-                done = True
-            except BaseException as error:
-                outcome.append((False, error))
-            finally:
-                _reap(*child, stop=not done)
-        ok, value = outcome[0]
-        if not ok:
-            raise value
-        return value
-    return wait
-
-
 def _fork(work: Callable[[], list], siblings: list[int]) -> tuple[int, int]:
     reader, writer = os.pipe()
     # Ctrl-C reaches every process of the group: the children ignore it, blocked from before

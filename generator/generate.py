@@ -8,7 +8,6 @@ Only this module and the ones it names as I/O touch the disk.
 from __future__ import annotations
 
 import errno
-import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -24,7 +23,6 @@ from .config import Settings
 from .corrections import apply_corrections, entity_corrections, read_written_titles, save_written_titles
 from .exceptions import BriefingError, LockedError, Problem
 from .extraction import Extraction, Progress, begin
-from .fanout import beside
 from .frontmatter import hidden, page_curation, page_kind, read_front_matter
 from .incremental import MemoRenderer
 from .merge import (MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched,
@@ -32,7 +30,7 @@ from .merge import (MergeResult, as_read, orphan, page_stamp, remove_leftovers, 
 from .model import Graph
 from .redirects import moves, read_redirects, write_redirects
 from .record import PageRecord, Record, Store, listing, listing_digest
-from .render import compile_templates, page_path
+from .render import page_path
 from .sources import read_sources
 from .sitedata import write_site_data
 from .whatsnew import FEED, WhatsNew
@@ -80,17 +78,11 @@ def generate(settings: Settings, progress: Progress = _no_progress, need_graph: 
         except Timeout:
             # The lock is the operating system's: it ends with the process that holds it, even a killed one.
             raise LockedError(f"{content} is being written by another briefing run; try again when it ends") from None
-        # The cyclic garbage collector would walk the millions of objects a large wiki makes again
-        # and again (a fifth of a rebuild's time); what a run makes has hardly any cycles.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
             remove_leftovers(content)
             return _generate(settings, progress, need_graph, extraction or begin(settings))
         finally:
             lock.release()
-            if collecting:
-                gc.enable()
     except OSError as err:
         raise _cannot_write(err, settings) from None
     finally:
@@ -157,14 +149,9 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         news = WhatsNew(settings.content)      # the last build's graph, read while the model parses
         if read != last_read:           # the memo of sources for the next run, while the model parses
             store.save_read(code, read)
-        from .resolve import prepare, resolve
+        from .resolve import resolve
 
-        def ahead(cached: list) -> None:
-            """What can be done while the model parses what is new."""
-            prepare(cached, news.last)
-            compile_templates()
-
-        facts, report.extracted = extraction.finish(progress, ahead)
+        facts, report.extracted = extraction.finish(progress)
         report.problems += extraction.problems
     finally:
         extraction.close()
@@ -203,104 +190,100 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     accepted = read_accepted(settings.content)
     rendered = render_pages(renderer, specs, existing, jobs, progress("rendering", len(specs)), accepted)
     next_record = _dependencies(code, renderer)
-    # Written by a child meanwhile, as nothing that follows changes them: the new export of the
-    # graph, and what the pages depend on (the larger part of the record).
-    saved = beside(lambda: _write_beside(news, store, next_record), jobs)
-    try:
-        final: dict[str, str] = {}
-        results: dict[str, MergeResult] = {}
-        fresh: set[str] = set()         # pages exactly as rendered: no human text in them
-        for page in rendered:
-            if page.problem is not None:
-                report.problems.append(page.problem)
-            if page.result is not None:
-                results[page.path] = page.result
-                final[page.path] = page.result.text
-                if page.fresh:
-                    fresh.add(page.path)
-        for path, text in existing.items():
-            final.setdefault(path, text)
-        stale = [p for p, t in existing.items()
-                 if p not in results and p not in renderer.reused and page_stamp(t) is not None]
-        stale += sorted(clean - set(results) - renderer.reused)
-        # A clean page read because it is not where a page of the graph would be is in both.
-        stale = list(dict.fromkeys(stale))
-        for path in stale:
-            if hidden(curated.get(path, {})) or path in twins:
-                continue            # hidden on purpose: the page keeps the decision, unpublished
-            if path in existing and touched(existing[path]):
-                final[path] = orphan(existing[path], ORPHAN_NOTICE)
-                results[path] = MergeResult(final[path])
-                report.problems.append(Problem(path, "its subject left the sources; kept because a human edited it"))
-            else:
-                final.pop(path, None)
-                report.deleted.append(path)
-        tick = progress("backlinks", 1)
-        made = {page.path: (page.links, page.title) for page in rendered if page.result is not None}
-        incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record,
-                                                        {p for p, v in curated.items() if hidden(v)})
-        tick(1)
-        outcomes, left = write_pages(settings.content, final, results, incoming, titles, renderer.reused, jobs,
-                               progress("writing", len(results.keys() | incoming.keys())), files, existing)
-        report.written = [p for p, o in outcomes.items() if o in ("written", "merged")]
-        conflicts = [p for p, o in outcomes.items() if o in ("conflict", "kept")]
-        # Pages a human saved while this run wrote: their text is in them, so they are not as rendered.
-        raced = {p for p, o in outcomes.items() if o in ("merged", "kept", "hand")}
-        fresh -= raced
-        for path, outcome in sorted(outcomes.items()):
-            if outcome == "conflict":
-                result = results[path]
-                report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
-                                                     f"{', '.join(result.conflicts)}: kept as edited; the new "
-                                                     f"version is in {Path(path).name}.generated; "
-                                                     f"{commands(path, list(result.conflicts))}"))
-            elif outcome == "merged":
-                report.problems.append(Problem(path, "saved by someone while this run was writing it: "
-                                                     "merged again with what they saved, nothing of it lost",
-                                               severity="note"))
-            elif outcome == "kept":
-                report.problems.append(Problem(path, f"saved by someone, with an edit inside a generated region, "
-                                                     f"while this run was writing it: kept as they saved it; the "
-                                                     f"new version is in {Path(path).name}.generated"))
-            elif outcome == "hand":
-                report.problems.append(Problem(path, "became a hand-written page while this run was writing "
-                                                     "it: left as it is", severity="note"))
-        report.conflicts = sorted(conflicts)
-        # Deleted last: a run stopped half way leaves no page linking to a page already gone.
-        # A page someone saved since the run began is theirs now: it stays.
-        for path in list(report.deleted):
-            target = settings.content / path
-            if remove_page(target, files.get(path)):
-                target.with_name(target.name + ".generated").unlink(missing_ok=True)
-            else:
-                report.deleted.remove(path)
-                raced.add(path)
-                report.problems.append(Problem(path, "saved by someone while this run was removing it: kept",
-                                               severity="note"))
-        # The feed of What's new, beside its page: written here, so the listing below sees it.
-        if write_if_changed(settings.content / FEED, news.feed_text()):
-            report.written.append(FEED)
-        # Old addresses of pages that moved lead to where they went.
-        redirected = _redirect(settings, news, merged_away)
-        # What this run wrote or removed: pages, the reading tools' data, and new versions
-        # beside those in conflict.
-        rewritten = results.keys() | incoming.keys() | set(report.deleted) | {FEED} | redirected \
-            | set(write_site_data(settings.content, graph))
-        conflicted = set(conflicts)
-        rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
-        after = relisted(settings.content, files, rewritten)
-        # A page saved after this run put it in place is the human's: listed as this run left it,
-        # the next run sees it changed and reads it, rather than trusting it as generated.
-        for path, seen in left.items():
-            if after.get(path) != seen:
-                after[path] = seen
-                raced.add(path)
-        store.save_curation({p: v for p, v in curated.items() if p in after})
-        save_accepted(settings.content, {p: v for p, v in accepted.items() if p in after})
-        save_written_titles(settings.content, _written_titles(written, rendered, fresh, after))
-        _save_record(store, next_record, saved, inputs, report, renderer, fresh, pages_info, after, raced)
-    finally:
-        saved()
+    final: dict[str, str] = {}
+    results: dict[str, MergeResult] = {}
+    fresh: set[str] = set()         # pages exactly as rendered: no human text in them
+    for page in rendered:
+        if page.problem is not None:
+            report.problems.append(page.problem)
+        if page.result is not None:
+            results[page.path] = page.result
+            final[page.path] = page.result.text
+            if page.fresh:
+                fresh.add(page.path)
+    for path, text in existing.items():
+        final.setdefault(path, text)
+    stale = [p for p, t in existing.items()
+             if p not in results and p not in renderer.reused and page_stamp(t) is not None]
+    stale += sorted(clean - set(results) - renderer.reused)
+    # A clean page read because it is not where a page of the graph would be is in both.
+    stale = list(dict.fromkeys(stale))
+    for path in stale:
+        if hidden(curated.get(path, {})) or path in twins:
+            continue            # hidden on purpose: the page keeps the decision, unpublished
+        if path in existing and touched(existing[path]):
+            final[path] = orphan(existing[path], ORPHAN_NOTICE)
+            results[path] = MergeResult(final[path])
+            report.problems.append(Problem(path, "its subject left the sources; kept because a human edited it"))
+        else:
+            final.pop(path, None)
+            report.deleted.append(path)
+    tick = progress("backlinks", 1)
+    made = {page.path: (page.links, page.title) for page in rendered if page.result is not None}
+    incoming, titles, pages_info = backlinks_todo(final, made, set(results), renderer.reused, record,
+                                                    {p for p, v in curated.items() if hidden(v)})
+    tick(1)
+    outcomes, left = write_pages(settings.content, final, results, incoming, titles, renderer.reused, jobs,
+                           progress("writing", len(results.keys() | incoming.keys())), files, existing)
+    report.written = [p for p, o in outcomes.items() if o in ("written", "merged")]
+    conflicts = [p for p, o in outcomes.items() if o in ("conflict", "kept")]
+    # Pages a human saved while this run wrote: their text is in them, so they are not as rendered.
+    raced = {p for p, o in outcomes.items() if o in ("merged", "kept", "hand")}
+    fresh -= raced
+    for path, outcome in sorted(outcomes.items()):
+        if outcome == "conflict":
+            result = results[path]
+            report.problems.append(Problem(path, f"edited by hand inside generated region(s) "
+                                                 f"{', '.join(result.conflicts)}: kept as edited; the new "
+                                                 f"version is in {Path(path).name}.generated; "
+                                                 f"{commands(path, list(result.conflicts))}"))
+        elif outcome == "merged":
+            report.problems.append(Problem(path, "saved by someone while this run was writing it: "
+                                                 "merged again with what they saved, nothing of it lost",
+                                           severity="note"))
+        elif outcome == "kept":
+            report.problems.append(Problem(path, f"saved by someone, with an edit inside a generated region, "
+                                                 f"while this run was writing it: kept as they saved it; the "
+                                                 f"new version is in {Path(path).name}.generated"))
+        elif outcome == "hand":
+            report.problems.append(Problem(path, "became a hand-written page while this run was writing "
+                                                 "it: left as it is", severity="note"))
+    report.conflicts = sorted(conflicts)
+    # Deleted last: a run stopped half way leaves no page linking to a page already gone.
+    # A page someone saved since the run began is theirs now: it stays.
+    for path in list(report.deleted):
+        target = settings.content / path
+        if remove_page(target, files.get(path)):
+            target.with_name(target.name + ".generated").unlink(missing_ok=True)
+        else:
+            report.deleted.remove(path)
+            raced.add(path)
+            report.problems.append(Problem(path, "saved by someone while this run was removing it: kept",
+                                           severity="note"))
+    # The feed of What's new, beside its page: written here, so the listing below sees it.
+    if write_if_changed(settings.content / FEED, news.feed_text()):
+        report.written.append(FEED)
+    # Old addresses of pages that moved lead to where they went.
+    redirected = _redirect(settings, news, merged_away)
+    # What this run wrote or removed: pages, the reading tools' data, and new versions
+    # beside those in conflict.
+    rewritten = results.keys() | incoming.keys() | set(report.deleted) | {FEED} | redirected \
+        | set(write_site_data(settings.content, graph))
+    conflicted = set(conflicts)
+    rewritten |= {p + ".generated" for p in rewritten if p + ".generated" in files or p in conflicted}
+    after = relisted(settings.content, files, rewritten)
+    # A page saved after this run put it in place is the human's: listed as this run left it,
+    # the next run sees it changed and reads it, rather than trusting it as generated.
+    for path, seen in left.items():
+        if after.get(path) != seen:
+            after[path] = seen
+            raced.add(path)
+    store.save_curation({p: v for p, v in curated.items() if p in after})
+    save_accepted(settings.content, {p: v for p, v in accepted.items() if p in after})
+    save_written_titles(settings.content, _written_titles(written, rendered, fresh, after))
+    if news.changed:
+        news.save()
+    _save_record(store, next_record, inputs, report, renderer, fresh, pages_info, after, raced)
     renderer.release()
     unwritable = store.unwritable or extraction.cache.unwritable
     if unwritable:          # the pages are right; only the work kept for the next run is lost
@@ -386,15 +369,9 @@ def _dependencies(code: str, renderer: MemoRenderer) -> Record:
     return record
 
 
-def _write_beside(news: WhatsNew, store: Store, record: Record) -> str:
-    if news.changed:
-        news.save()
-    return store.save_deps(record)
-
-
-def _save_record(store, record: Record, deps: Callable[[], str], inputs, report, renderer, fresh, pages_info,
+def _save_record(store, record: Record, inputs, report, renderer, fresh, pages_info,
                  files: dict, raced: set[str] = frozenset()) -> None:
-    """What this run did, for the next one (`record`: its dependencies, written by `deps`).
+    """What this run did, for the next one (`record`: what its pages depend on).
     Every page's links and title, so that the pages they linked can be found when they change;
     pages exactly as rendered may be reused."""
     last = renderer.record
@@ -415,7 +392,7 @@ def _save_record(store, record: Record, deps: Callable[[], str], inputs, report,
                                         deps=old.deps if deps_read is None else deps_read,
                                         links=old.links if links is None else links, title=title)
     record.content = listing_digest(files)
-    store.save(record, last, deps)
+    store.save(record, last)
 
 
 # --- reading what is there -----------------------------------------------------------

@@ -230,25 +230,19 @@ class Store:
             self.unwritable = self.unwritable or err
             return ""
 
-    def save_deps(self, record: Record) -> str:
-        """Write the dependencies, their values and the entity digests of `record`; returns the
-        hash that `save` writes in the head. The larger part of the record, and known once the
-        pages are rendered: written meanwhile by another process while this one writes them."""
-        return self._tried(lambda: self._save_deps(record))
-
     def _save_deps(self, record: Record) -> str:
+        """Write the dependencies, their values and the entity digests of `record` (the larger
+        part of it); returns the hash that the head keeps."""
         return _write(self.deps_path, {
             "code": record.code, "deps": ["\t".join((k, i, a or "")) for k, i, a in record.deps],
             "dep_values": record.dep_values, "deps_base": record.deps_base,
             "entities": {"\t".join(ref): value for ref, value in record.entities.items()}})
 
-    def save(self, record: Record, last: Record, deps: Callable[[], str] | None = None) -> None:
-        """Write `record`; shards holding only pages as `last` had them are left as they are.
-        `deps`: the hash `save_deps` returned, asked for once the rows are written (None: its
-        file is written here)."""
-        self._tried(lambda: self._save(record, last, deps))
+    def save(self, record: Record, last: Record) -> None:
+        """Write `record`; shards holding only pages as `last` had them are left as they are."""
+        self._tried(lambda: self._save(record, last))
 
-    def _save(self, record: Record, last: Record, deps: Callable[[], str] | None) -> None:
+    def _save(self, record: Record, last: Record) -> None:
         # Rows read and not changed since are written back as they are, in the numbering read;
         # once most of that numbering is of pages gone, everything is numbered afresh.
         keep = len(record.paths) <= 2 * len(record.pages) + 1000 and len(last.shards) == SHARDS
@@ -273,7 +267,7 @@ class Store:
         digests = list(last.shards) if keep else [""] * SHARDS
         for k in sorted(dirty):
             digests[k] = _write(self.shard_path(k), {"rows": shards[k]})
-        deps_digest = self.save_deps(record) if deps is None else deps()
+        deps_digest = self._save_deps(record)
         _write(self.pages_path, {"code": record.code, "deps": deps_digest, "paths": list(number),
                                  "shards": digests})
         _write(self.summary_path, {

@@ -458,14 +458,6 @@ def _label(kind: str, item) -> str:
     return item.name
 
 
-def compile_templates() -> None:
-    """Compile every template ahead (while the model parses): processes forked afterwards
-    have them compiled."""
-    env = make_env()
-    for name in env.list_templates(extensions=["j2"]):
-        env.get_template(name)
-
-
 @functools.cache
 def make_env() -> jinja2.Environment:
     """One environment per process: compiling the templates costs more than rendering a page."""

@@ -58,19 +58,6 @@ def reporting_sources(quotes, copy_of: dict[str, str] | None = None) -> int:
     return len({(copy_of or {}).get(q.source, q.source) for q in quotes})
 
 
-def prepare(facts: list[DocFacts], last: dict | None) -> None:
-    """Ask ahead what resolving will ask again: the keys of the names in `facts` (those at
-    hand), and the slugs of the names and titles in `last` (the last build's export). Called
-    while the model parses what is new, it leaves resolution less to do once that arrives."""
-    learn_names(facts)
-    for kind, name in (("actors", "name"), ("agreements", "name"), ("events", "title")):
-        records = (last or {}).get(kind)
-        for record in records if isinstance(records, list) else ():
-            text = record.get(name) if isinstance(record, dict) else None
-            if isinstance(text, str):       # as `_actors`, `_agreements` and `_events` make them
-                slug(_event_name(record.get("date"), text) if kind == "events" else text)
-
-
 def quote(doc: DocFacts, sent: int) -> Quote:
     return Quote(source=doc.source_id, sent=sent + 1, text=doc.sentences[sent].text)
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from generator import fanout
-from generator.fanout import beside, fork_map
+from generator.fanout import fork_map
 
 
 @pytest.fixture(autouse=True)
@@ -161,40 +161,9 @@ def test_what_a_child_changes_stays_in_the_child():
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_job_beside_runs_while_this_process_goes_on_and_its_work_is_there_once_waited_for(
-        jobs, forked, tmp_path):
-    done = tmp_path / "done"
-    wait = beside(lambda: done.write_text(str(os.getpid())), jobs)
-    here = os.getpid()
-    wait()
-    assert done.read_text() == str(forked[0] if jobs > 1 else here)
-    assert len(forked) == (jobs > 1) and _all_reaped(forked)
-
-
-@pytest.mark.parametrize("jobs", [1, 2])
 def test_work_meanwhile_is_done_once_here_while_the_children_take_tasks(jobs, forked):
     done = []
     results = fork_map(lambda i: i * i, 100, jobs, meanwhile=lambda: done.append((os.getpid(), len(forked))))
     assert results == [i * i for i in range(100)]
     assert done == [(os.getpid(), jobs - 1)]       # here, once, with the children started
     assert _all_reaped(forked)
-
-
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_the_wait_for_a_job_beside_returns_its_value_as_often_as_asked(jobs, forked):
-    wait = beside(lambda: {"pid": os.getpid()}, jobs)
-    assert wait() == wait() == {"pid": forked[0] if jobs > 1 else os.getpid()}
-    assert _all_reaped(forked)
-
-
-def test_a_failure_beside_is_raised_by_the_wait_and_no_child_is_left(forked):
-    def job():
-        raise OSError("disk full")
-
-    wait = beside(job, 2)
-    with pytest.raises(OSError, match="disk full") as raised:
-        wait()
-    assert "raised in a worker process" in "".join(raised.value.__notes__)
-    assert len(forked) == 1 and _all_reaped(forked)
-    with pytest.raises(OSError, match="disk full"):       # and again, when asked again
-        wait()
