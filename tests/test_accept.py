@@ -76,7 +76,7 @@ def test_accept_keeps_mine_until_the_sources_change_that_region(wiki):
     # A source that changes what the generator writes there: the conflict is back.
     (wiki / "seeds" / "wire.txt").write_text(AGAIN)
     built = run("generate", "-j", "1")
-    assert "1 conflicts" in built.output and beside.exists()
+    assert "1 conflict," in built.output and beside.exists()
     assert "**Reported by** 2 sources" in beside.read_text()
     assert MINE in page.read_text()
     assert len(conflict_lines(run("check"))) == 1
