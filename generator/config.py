@@ -134,12 +134,12 @@ def _shown(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def load_settings(config_file: Path | None = None, sources: Path | None = None,
+def load_settings(config_file: Path | str | None = None, sources: Path | None = None,
                   content: Path | None = None, *, required: bool = False) -> Settings:
     """Settings from mkdocs.yml, with command-line folders on top. A missing settings file is
     an error when `required` (the command line names it, or has no folders to stand in for
     it); otherwise the defaults hold, beside where it would be."""
-    config_file = config_file or Path("mkdocs.yml")
+    config_file = Path(config_file) if config_file else Path("mkdocs.yml")
     data: dict = {}
     if config_file.is_file():
         try:

@@ -231,9 +231,9 @@ def _event_infobox(r, here, event, **_) -> str:
     out.append(f"    **Who** {who}<br>\n")
     if event.agreements:
         out.append(f"    **Concerns** {SEP.join(str(r.link('agreement', a, here)) for a in event.agreements)}<br>\n")
-    copies = r.graph.copies
+    copies = {q.source: r.sources[q.source].copy_of for q in event.quotes if r.sources[q.source].copy_of}
     count = reporting_sources(event.quotes, copies)
-    republished = sorted({q.source for q in event.quotes if q.source in copies})
+    republished = sorted(copies)
     again = (f" ({SEP.join(r.short_title(c) for c in republished)} republishing another's story, "
              "counted once)") if republished else ""
     out.append(f"    **Reported by** {count} source{_s(count)}{md(again)}\n\n")
@@ -340,12 +340,10 @@ def _source_infobox(r, here, source, found, **_) -> str:
         out.append(f"    **Publisher** {md(source.publisher)}<br>\n")
     if source.url:
         out.append(f"    **Address** {url_link(source.url)}<br>\n")
-    copies = r.graph.copies
-    if source.id in copies:
-        out.append(f"    **Copy of** {r.link('source', copies[source.id], here)}, republished with small edits<br>\n")
-    republished = sorted(c for c, o in copies.items() if o == source.id)
-    if republished:
-        out.append(f"    **Republished as** {SEP.join(str(r.link('source', c, here)) for c in republished)}<br>\n")
+    if source.copy_of:
+        out.append(f"    **Copy of** {r.link('source', source.copy_of, here)}, republished with small edits<br>\n")
+    if source.copies:
+        out.append(f"    **Republished as** {SEP.join(str(r.link('source', c, here)) for c in source.copies)}<br>\n")
     out.append(f"    **Found** {len(found['actors'])} actors · {len(found['events'])} events · "
                f"{len(found['agreements'])} agreements\n\n")
     return "".join(out)

@@ -149,23 +149,13 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         news = WhatsNew(settings.content)      # the last build's graph, read while the model parses
         if read != last_read:           # the memo of sources for the next run, while the model parses
             store.save_read(code, read)
-        from .resolve import resolve
-
         facts, report.extracted = extraction.finish(progress)
         report.problems += extraction.problems
     finally:
         extraction.close()
 
     tick = progress("resolving", 1)
-    graph = resolve(sources, facts, curation)
-    names = {a.id: a.name for a in graph.actors}
-    if renamed_actor_pages(existing, names, curated):
-        # Curation on a page a human renamed belongs to the actor the page is for: key it by
-        # that actor's name, which only a first resolution can tell.
-        graph = resolve(sources, facts, read_curation(settings, curated, existing, names))
-    # Readers' corrections of events and agreements: applied to the graph, so every page has them.
-    written = read_written_titles(settings.content)
-    graph, fixed, merged_away = apply_corrections(graph, entity_corrections(curated, existing), written)
+    graph, fixed, merged_away = curated_graph(settings, sources, facts, curated, existing, curation)
     report.problems += fixed
     report.merged = merged_away
     news.merged, news.by_hand = merged_away, _merged_names(settings, curated)
@@ -280,7 +270,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
             raced.add(path)
     store.save_curation({p: v for p, v in curated.items() if p in after})
     save_accepted(settings.content, {p: v for p, v in accepted.items() if p in after})
-    save_written_titles(settings.content, _written_titles(written, rendered, fresh, after))
+    save_written_titles(settings.content, _written_titles(read_written_titles(settings.content), rendered, fresh, after))
     if news.changed:
         news.save()
     _save_record(store, next_record, inputs, report, renderer, fresh, pages_info, after, raced)
@@ -492,6 +482,23 @@ def read_curation(settings: Settings, curated: dict[str, dict], pages: dict[str,
         if meta.get("summary"):
             curation.summaries[key] = meta["summary"]
     return curation
+
+
+def curated_graph(settings: Settings, sources, facts, curated: dict[str, dict], pages: dict[str, str],
+                  curation: Curation | None = None) -> tuple[Graph, list[Problem], dict[str, str]]:
+    """The graph of the sources with the readers' curation: the actors' (mkdocs.yml, actor
+    pages), then the corrections of events and agreements, applied to the graph so that every
+    page, the export and What's new have them. Returns the graph, the problems with the
+    corrections, and what a human merged away (page id -> page id)."""
+    from .resolve import resolve
+
+    graph = resolve(sources, facts, curation or read_curation(settings, curated, pages))
+    names = {a.id: a.name for a in graph.actors}
+    if renamed_actor_pages(pages, names, curated):
+        # Curation on a page a human renamed belongs to the actor the page is for: key it by
+        # that actor's name, which only a first resolution can tell.
+        graph = resolve(sources, facts, read_curation(settings, curated, pages, names))
+    return apply_corrections(graph, entity_corrections(curated, pages), read_written_titles(settings.content))
 
 
 _PLACED = {"actor": "actors", "event": "events", "agreement": "agreements"}

@@ -11,8 +11,7 @@ from __future__ import annotations
 from .config import Settings
 from .extraction import Extraction, Progress, begin
 from .exceptions import Problem
-from .generate import (_no_progress, place_pages, read_curation, read_page_curation, read_pages,
-                       renamed_actor_pages)
+from .generate import _no_progress, curated_graph, place_pages, read_page_curation, read_pages
 from .model import Graph
 from .record import Store
 from .sources import read_sources
@@ -35,11 +34,7 @@ def knowledge_graph(settings: Settings, progress: Progress = _no_progress,
         problems += extraction.problems
     finally:
         extraction.close()
-    from .resolve import resolve
-
-    graph = resolve(sources, facts, read_curation(settings, curated, pages))
-    names = {a.id: a.name for a in graph.actors}
-    if renamed_actor_pages(pages, names, curated):
-        graph = resolve(sources, facts, read_curation(settings, curated, pages, names))
+    graph, fixed, _ = curated_graph(settings, sources, facts, curated, pages)
+    problems += fixed
     graph, _ = place_pages(graph, pages, curated)
     return graph, problems

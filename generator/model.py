@@ -59,6 +59,10 @@ class Source:
     sha256: str              # of `text`
     url: str | None = None
     publisher: str | None = None
+    # The same story republished with small edits: the source this one copies, or the copies
+    # of this one (set in resolution). On the source, so that a page that shows it depends on it.
+    copy_of: str | None = None
+    copies: tuple[str, ...] = ()
 
 
 # --- per document (extraction) -------------------------------------------------------

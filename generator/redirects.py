@@ -146,7 +146,10 @@ def write_redirects(content: Path, moved: dict[str, str], pages: dict[str, str],
     the files written or removed."""
     _, before = read_redirects(content)
     live = resolve(moved, set(pages))
-    files = {redirect_file(old, directory_urls): (old, target) for old, target in live.items()}
+    # An old path from the state (which may have been edited by hand) that would lead out of
+    # content/ gets no file.
+    files = {name: (old, target) for old, target in live.items()
+             for name in [redirect_file(old, directory_urls)] if _inside(content, name)}
     touched = set()
     for name in before:
         if name not in files and _inside(content, name):

@@ -33,6 +33,8 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     actors, actor_of = _actors(facts, curation, quotes)
     agreements, agreement_of = _agreements(facts, actor_of, actors, quotes, source_of)
     copy_of = copies_of(sources)
+    sources = [replace(s, copy_of=copy_of.get(s.id), copies=tuple(sorted(c for c, o in copy_of.items() if o == s.id)))
+               if s.id in copy_of or s.id in copy_of.values() else s for s in sources]
     events = _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of)
     events, statements = [e for e in events if worth_a_page(e, copy_of)], \
         [e for e in events if not worth_a_page(e, copy_of)]

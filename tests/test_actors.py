@@ -92,21 +92,3 @@ def test_actors_curation_walls_and_aliases():
     found = actors(doc("a", ("Ashraf Ghani", "PERSON"), ("Ghani", "PERSON"), ("Al Qaeda", "ORG"),
                        ("AQ Network", "ORG"), acting=(1,)), curation=curation)
     assert "Ghani" in found and "AQ Network" in found["Al Qaeda"][1]
-
-
-def test_resolving_with_names_asked_ahead_gives_the_same_graph():
-    """`prepare` runs while the model parses: with this run's facts and a last build's export,
-    even a damaged one, resolution afterwards is what it would have been."""
-    from generator.export import graph_to_dict
-    from generator.resolve import prepare
-
-    docs = [doc("a", ("Mike Pompeo", "PERSON"), ("the United States", "GPE"), ("CSIS", "ORG")),
-            doc("b", ("Pompeo", "PERSON"), ("Center for Strategic and International Studies", "ORG"))]
-    alone = resolve([], docs)
-    last = graph_to_dict(resolve([], docs[:1]))
-    last["events"] = [{"title": 7}, "not a record", {"title": "Pompeo visits Kabul", "date": None},
-                      {"title": "\ud800 a lone surrogate, as JSON allows", "date": [2020]}]
-    last["agreements"] = {"not": "a list"}
-    prepare(docs[:1], last)
-    prepare(docs, None)
-    assert resolve([], docs) == alone

@@ -58,3 +58,19 @@ def test_build_site_generates_and_builds_and_names_a_failure(project, monkeypatc
     (project / "content" / "notes.md").write_text("A [link](nowhere.md) to no page.\n")
     with pytest.raises(BriefingError, match="mkdocs build failed"):
         build_site(config)
+
+
+def test_the_api_graph_and_the_export_have_a_readers_correction_of_an_event(tmp_path, monkeypatch):
+    from generator import export_graph, generate_wiki, knowledge_graph, load_settings
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n      jobs: 1\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "story.txt").write_text(
+        "date 2021-04-20 The Chilean Senate ratified the trade agreement between Chile and Vietnam on Monday.\n")
+    settings = load_settings(str(tmp_path / "mkdocs.yml"))      # a str names the file as a Path does
+    event = next(e for e in generate_wiki(settings).graph.events if "Senate" in e.title)
+    page = next((tmp_path / "content" / "events").glob("*senate*.md"))
+    page.write_text(page.read_text().replace("---\n", "---\ndate: 2021-04-01\n", 1))
+    corrected = next(e for e in knowledge_graph(settings).events if e.id == event.id)
+    assert corrected.date == "2021-04-01" and dict(corrected.corrected)["date"] == event.date
+    assert next(e for e in export_graph(settings)["events"] if e["id"] == event.id)["date"] == "2021-04-01"

@@ -170,10 +170,10 @@ def test_corrections_of_an_agreement_reach_every_page_that_shows_it(chile):
                                  "place": "santiago", "parties": ["chile", "vietnam"]}
     page = read(chile, DEAL_PAGE)
     assert page.count(HAND) == 4 and "the sources say: 2021-03 (month)" in page
-    # The name everywhere it links; the date on the home page; the new party's page lists it.
+    # The name everywhere it links; the date in the agreements' index; the new party's page lists it.
     for path in ("index.md", "agreements/index.md", EVENT_PAGE, "actors/vietnam.md"):
         assert "Chile–Vietnam free trade agreement" in line_of(read(chile, path), DEAL), path
-    assert "2019" in line_of(read(chile, "index.md"), DEAL)
+    assert "2019" in line_of(read(chile, "agreements/index.md"), DEAL)
     assert DEAL in read(chile, "actors/chilean-senate.md")
 
 

@@ -104,3 +104,14 @@ def test_redirects_a_page_renamed_by_hand(tmp_path):
     graph = build(root)
     assert next(a for a in graph["actors"] if a["id"] == "chile")["page"] == "actors/republic-of-chile.md"
     assert "url=../republic-of-chile/" in (root / "content/actors/chile/index.html").read_text()
+
+
+def test_a_recorded_move_that_leads_out_of_content_writes_no_file(tmp_path):
+    from generator.redirects import write_redirects
+
+    content = tmp_path / "wiki" / "content"
+    (content / "actors").mkdir(parents=True)
+    written = write_redirects(content, {"../../escaped.md": "actors/a.md", "actors/old.md": "actors/a.md"},
+                              {"actors/a.md": "A"}, True)
+    assert written == {"actors/old/index.html"}
+    assert not any(tmp_path.rglob("escaped*"))
