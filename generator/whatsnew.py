@@ -275,8 +275,23 @@ def _entries(text: str) -> list[dict]:
     except ValueError:
         return []
     entries = data.get("entries") if isinstance(data, dict) else None
-    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("build"), int)][:MAX_ENTRIES] \
-        if isinstance(entries, list) else []
+    return [e for e in entries if _well_formed_entry(e)][:MAX_ENTRIES] if isinstance(entries, list) else []
+
+
+def _well_formed_entry(e) -> bool:
+    """An entry of the shape `entry` makes: the history is kept in content/, where a merge or
+    a hand edit may damage it, and a damaged entry is dropped, never a crash."""
+    if not isinstance(e, dict) or not isinstance(e.get("build"), int) or isinstance(e.get("build"), bool):
+        return False
+    if "first" in e:
+        return isinstance(e["first"], dict) and all(isinstance(e["first"].get(k), int) for k in KINDS)
+    counts = [e.get(f"more_{w}", {}) for w in ("new", "changed", "removed")]
+    status = e.get("status", [])
+    return isinstance(e.get("summary"), str) \
+        and all(isinstance(e.get(w, {}), dict) for w in ("new", "changed", "removed")) \
+        and all(isinstance(c, dict) and all(isinstance(n, int) for n in c.values()) for c in counts) \
+        and isinstance(status, list) and all(isinstance(x, dict) and isinstance(x.get("id"), str)
+                                             and isinstance(x.get("label"), str) for x in status)
 
 
 def state_json(data: dict) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from dataclasses import replace
@@ -272,3 +273,16 @@ def test_whatsnew_three_builds_through_generate_keep_three_entries_and_a_valid_f
                           env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
     assert site.returncode == 0, site.stderr
     assert (root / "site/whats-new.xml").read_bytes() == feed_text
+
+
+@pytest.mark.parametrize("damaged", [
+    {"build": 3, "first": True},
+    {"build": 3, "summary": "x", "status": [1]},
+    {"build": 3, "summary": "x", "more_new": {"actors": "many"}},
+    {"build": True, "summary": "x"},
+])
+def test_a_damaged_history_entry_is_dropped_not_a_crash(damaged):
+    from generator.whatsnew import _entries
+
+    good = {"build": 2, "summary": "1 new source", "new": {}, "status": []}
+    assert _entries(json.dumps({"entries": [damaged, good]})) == [good]
