@@ -59,6 +59,17 @@ def _any_tag(loader, suffix, node):
     return loader.construct_mapping(node)
 
 
+def _env(loader, node):
+    """MkDocs' `!ENV NAME` or `!ENV [NAME, ..., default]`: the first variable set, else the default."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    default = names[-1] if len(names) > 1 else None
+    for name in names[:-1] if len(names) > 1 else names:
+        if isinstance(name, str) and os.environ.get(name) is not None:
+            return os.environ[name]
+    return default
+
+
+_Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("!", _any_tag)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
@@ -127,6 +138,21 @@ def settings_from(root: Path, options: dict, docs_dir: str = "content") -> Setti
                     publish_sources=merged["publish_sources"])
 
 
+def with_site(settings: Settings, site) -> Settings:
+    """MkDocs' own settings that generated pages use (the feed names the site, redirects and
+    links follow its URL style), from mkdocs.yml as read, or from MkDocs' config in the plugin:
+    the same either way, so `briefing generate` and `mkdocs build` write the same bytes."""
+    name, url, directory = site.get("site_name"), site.get("site_url"), site.get("use_directory_urls")
+    if isinstance(name, str) and name.strip():
+        settings.site_name = name.strip()
+    if isinstance(directory, bool):
+        settings.directory_urls = directory
+    if isinstance(url, str) and url.strip():
+        # MkDocs gives a site URL a closing slash; read from the file, it may lack one.
+        settings.site_url = url.strip().rstrip("/") + "/"
+    return settings
+
+
 def _shown(value) -> str:
     text = yaml.safe_dump(value, default_flow_style=True, width=1 << 16).strip() \
         if isinstance(value, (list, dict, str, int, float, bool, type(None))) else repr(value)
@@ -160,12 +186,7 @@ def load_settings(config_file: Path | str | None = None, sources: Path | None = 
                           "(the one holding mkdocs.yml), or pass its path with -f")
     root = config_file.resolve().parent
     settings = settings_from(root, plugin_options(data), data.get("docs_dir", "content"))
-    if isinstance(data.get("site_name"), str) and data["site_name"].strip():
-        settings.site_name = data["site_name"].strip()
-    if isinstance(data.get("use_directory_urls"), bool):
-        settings.directory_urls = data["use_directory_urls"]
-    if isinstance(data.get("site_url"), str) and data["site_url"].strip():
-        settings.site_url = data["site_url"].strip()
+    with_site(settings, data)
     if sources is not None:
         settings.sources = sources.resolve()
     if content is not None:

@@ -40,7 +40,8 @@ def run_inputs(settings: Settings, code: str, source_files: dict) -> str:
     """Everything a run reads but content/: generator, model, settings, the sources' files."""
     parts = [code, str(settings.sources),
              str(settings.content), repr(settings.max_source_bytes), repr(sorted(settings.aliases.items())),
-             repr(sorted(settings.ignore)), listing_digest(source_files)]
+             repr(sorted(settings.ignore)), listing_digest(source_files),
+             repr((settings.site_name, settings.site_url, settings.directory_urls))]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

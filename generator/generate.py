@@ -167,6 +167,8 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
                 and p not in LISTING_PAGES and not p.startswith("sources/")}
     existing.update(read_pages(settings.content, files=unplaced))
     graph, twins = place_pages(graph, existing, curated, clean)
+    news.hidden = {f"{kind}/{item.id}" for kind, attr in _PLACED.items() for item in getattr(graph, attr)
+                   if item.page == ""}
     for path, other in sorted(twins.items()):
         report.problems.append(Problem(path, f"claims the same entity as {other} (the stamp in its front matter): "
                                              "left as it is; keep one of the two files", "error"))

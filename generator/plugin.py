@@ -16,7 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .config import DEFAULTS, settings_from
+from .config import DEFAULTS, settings_from, with_site
 from .exceptions import BriefingError
 from .frontmatter import hidden, read_front_matter
 
@@ -39,7 +39,7 @@ class BriefingConfig(base.Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _settings(self, config):
         root = Path(config.config_file_path).resolve().parent
-        return settings_from(root, dict(self.config), config.docs_dir)
+        return with_site(settings_from(root, dict(self.config), config.docs_dir), config)
 
     def on_pre_build(self, config) -> None:
         if os.environ.get(SKIP_ENV):

@@ -97,12 +97,14 @@ def changes(previous: dict | None, current: dict) -> Changes:
 
 
 def _why_gone(kind: str, item: Item, previous: dict, current: dict, merged: dict[str, str],
-              by_hand: set[str]) -> Item:
+              by_hand: set[str], hidden: set[str] = frozenset()) -> Item:
     """Why an entity went: merged (by a human, or by the generator, into which), hidden by a
     human, or no longer supported by the sources (some of which went)."""
     now = {r["id"]: r for r in current.get(kind, [])}
-    if item.id in now:                  # still in the graph, without a page: hidden by a human
-        return Item(**{**asdict(item), "why": "hidden by hand"})
+    if item.id in now:                  # still in the graph, without a page
+        why = "hidden by hand" if f"{item.kind}/{item.id}" in hidden else \
+            "no page of its own any more: quoted on the pages of those it concerns"
+        return Item(**{**asdict(item), "why": why})
     into = merged.get(f"{item.kind}/{item.id}")
     if into is not None:
         return Item(**{**asdict(item), "why": "merged by hand into", "into": into.partition("/")[2]})
@@ -124,10 +126,11 @@ def _why_gone(kind: str, item: Item, previous: dict, current: dict, merged: dict
 
 
 def entry(previous: dict | None, current: dict, number: int, merged: dict[str, str] | None = None,
-          by_hand: set[str] = frozenset()) -> dict:
+          by_hand: set[str] = frozenset(), hidden: set[str] = frozenset()) -> dict:
     """One build's entry in the history: what it brought, changed and took away. `merged`: the
     events and agreements a human merged into others (page id -> page id); `by_hand`: name keys
-    of the names a human merged into an actor."""
+    of the names a human merged into an actor; `hidden`: the events and agreements a human hid
+    (page ids), which the export tells apart from no others without a page."""
     dates = [s["date"] for s in current.get("sources", []) if isinstance(s.get("date"), str)]
     made = {"build": number, "date": max(dates) if dates else None,
             "digest": hashlib.sha256(state_json(current).encode()).hexdigest()[:16]}
@@ -140,7 +143,7 @@ def entry(previous: dict | None, current: dict, number: int, merged: dict[str, s
         return made
     found = changes(previous, current)
     for kind in KINDS:
-        found.removed[kind] = [_why_gone(kind, item, previous, current, merged or {}, by_hand)
+        found.removed[kind] = [_why_gone(kind, item, previous, current, merged or {}, by_hand, hidden)
                                for item in found.removed[kind]]
     before = {r["id"]: r for r in previous.get("agreements", [])}
     status = [{"id": r["id"], "label": r["name"], "from": before[r["id"]].get("status"), "to": r.get("status")}
@@ -222,6 +225,7 @@ class WhatsNew:
         self.history = _entries(_read(self.folder / "history.json"))
         self.merged: dict[str, str] = {}        # set by the run: what a human merged
         self.by_hand: set[str] = set()
+        self.hidden: set[str] = set()           # set by the run: the pages a human hid
         self.site_name, self.site_url = "Briefing", None
         if graph is not None:
             self.see(graph)
@@ -232,7 +236,7 @@ class WhatsNew:
         self.entries = self.history
         if self.changed:
             number = max((e.get("build", 0) for e in self.history), default=0) + 1
-            made = entry(self.last, self.current, number, self.merged, self.by_hand)
+            made = entry(self.last, self.current, number, self.merged, self.by_hand, self.hidden)
             # A run stopped after its history was written, before its graph was: not twice.
             if not self.history or self.history[0].get("digest") != made["digest"]:
                 self.entries = [made] + self.history[:MAX_ENTRIES - 1]

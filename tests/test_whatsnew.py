@@ -286,3 +286,31 @@ def test_a_damaged_history_entry_is_dropped_not_a_crash(damaged):
 
     good = {"build": 2, "summary": "1 new source", "new": {}, "status": []}
     assert _entries(json.dumps({"entries": [damaged, good]})) == [good]
+
+
+def test_an_event_that_loses_its_page_is_not_said_hidden_by_hand():
+    from generator.whatsnew import entry
+
+    event = {"id": "e1", "title": "Talks", "date": None, "page": "events/e1.md", "quotes": [{"source": "a"}]}
+    previous = {"sources": [{"id": "a"}, {"id": "b"}], "events": [event]}
+    now = {"sources": [{"id": "a"}], "events": [{**event, "page": None}]}
+    told = entry(previous, now, 2)["removed"]["events"][0]["why"]
+    assert told != "hidden by hand" and "quoted" in told
+    assert entry(previous, now, 2, hidden={"event/e1"})["removed"]["events"][0]["why"] == "hidden by hand"
+
+
+@pytest.mark.slow
+def test_an_event_page_hidden_by_hand_is_said_hidden_in_whats_new(tmp_path):
+    from generator.config import load_settings
+    from generator.generate import generate
+    from tests.conftest import generate_story
+
+    generate_story(tmp_path, "date 2021-04-20 The Chilean Senate ratified the trade agreement with Vietnam "
+                             "on Monday.\nPresident Gabriel Boric praised the vote in Valparaiso on Tuesday.\n")
+    page = next((tmp_path / "content" / "events").glob("*boric*.md"))
+    page.write_text(page.read_text().replace("---\n", "---\nhide: true\n", 1))
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    settings.jobs = 1
+    generate(settings)
+    news = (tmp_path / "content" / "whats-new.md").read_text()
+    assert "hidden by hand" in news and "no page of its own" not in news
