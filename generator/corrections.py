@@ -49,6 +49,32 @@ def entity_corrections(curated: dict[str, dict], pages: dict[str, str]) -> dict[
     return found
 
 
+def follow_new_ids(corrections: dict[str, PageCorrection], graph: Graph,
+                   last: dict | None) -> dict[str, PageCorrection]:
+    """The corrections of pages whose entity this build knows under another id (new sources
+    gave it another date or title, so another slug), keyed by the new id, found as a redirect
+    finds where a page went (`redirects.survivor`): the human's correction keeps applying."""
+    from .export import graph_to_dict
+    from .redirects import paged, survivor
+
+    known = {f"event/{e.id}" for e in graph.events} | {f"agreement/{a.id}" for a in graph.agreements}
+    lost = [page_id for page_id in corrections if page_id not in known]
+    if not lost or not last:
+        return corrections
+    current = graph_to_dict(graph)
+    followed = dict(corrections)
+    for page_id in lost:
+        kind, _, entity_id = page_id.partition("/")
+        before = paged(last, kind + "s")
+        now = {r["id"]: r for r in current[kind + "s"]}
+        fresh = [r for i, r in now.items() if i not in before and r.get("page")]
+        record = before.get(entity_id)
+        target = survivor(kind, entity_id, record, {}, now, fresh) if record else None
+        if target is not None and f"{kind}/{target['id']}" not in followed:
+            followed[f"{kind}/{target['id']}"] = followed.pop(page_id)
+    return followed
+
+
 def apply_corrections(graph: Graph, corrections: dict[str, PageCorrection],
                       written: dict[str, str] | None = None) -> tuple[Graph, list[Problem], dict[str, str]]:
     """The graph with the corrections of event and agreement pages applied; problems (a name

@@ -20,7 +20,8 @@ from .actors import Curation, name_key
 from .assemble import backlinks_todo, render_pages, write_pages
 from .backlinks import LISTING_PAGES
 from .config import Settings
-from .corrections import apply_corrections, entity_corrections, read_written_titles, save_written_titles
+from .corrections import (apply_corrections, entity_corrections, follow_new_ids, read_written_titles,
+                          save_written_titles)
 from .exceptions import BriefingError, LockedError, Problem
 from .extraction import Extraction, Progress, begin
 from .frontmatter import hidden, page_curation, page_kind, read_front_matter
@@ -155,7 +156,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         extraction.close()
 
     tick = progress("resolving", 1)
-    graph, fixed, merged_away = curated_graph(settings, sources, facts, curated, existing, curation)
+    graph, fixed, merged_away = curated_graph(settings, sources, facts, curated, existing, curation, news.last)
     report.problems += fixed
     report.merged = merged_away
     news.merged, news.by_hand = merged_away, _merged_names(settings, curated)
@@ -487,11 +488,13 @@ def read_curation(settings: Settings, curated: dict[str, dict], pages: dict[str,
 
 
 def curated_graph(settings: Settings, sources, facts, curated: dict[str, dict], pages: dict[str, str],
-                  curation: Curation | None = None) -> tuple[Graph, list[Problem], dict[str, str]]:
+                  curation: Curation | None = None,
+                  last: dict | None = None) -> tuple[Graph, list[Problem], dict[str, str]]:
     """The graph of the sources with the readers' curation: the actors' (mkdocs.yml, actor
     pages), then the corrections of events and agreements, applied to the graph so that every
     page, the export and What's new have them. Returns the graph, the problems with the
-    corrections, and what a human merged away (page id -> page id)."""
+    corrections, and what a human merged away (page id -> page id). `last`: the last build's
+    export, where a corrected page's entity is looked for when it has a new id now."""
     from .resolve import resolve
 
     graph = resolve(sources, facts, curation or read_curation(settings, curated, pages))
@@ -500,7 +503,8 @@ def curated_graph(settings: Settings, sources, facts, curated: dict[str, dict], 
         # Curation on a page a human renamed belongs to the actor the page is for: key it by
         # that actor's name, which only a first resolution can tell.
         graph = resolve(sources, facts, read_curation(settings, curated, pages, names))
-    return apply_corrections(graph, entity_corrections(curated, pages), read_written_titles(settings.content))
+    corrections = follow_new_ids(entity_corrections(curated, pages), graph, last or WhatsNew(settings.content).last)
+    return apply_corrections(graph, corrections, read_written_titles(settings.content))
 
 
 _PLACED = {"actor": "actors", "event": "events", "agreement": "agreements"}

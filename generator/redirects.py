@@ -35,7 +35,7 @@ def moves(last: dict | None, current: dict, merged: dict[str, str]) -> dict[str,
         return {}
     found: dict[str, str] = {}
     for kind, singular in KINDS.items():
-        before = _paged(last, kind)
+        before = paged(last, kind)
         now = {r["id"]: r for r in current.get(kind, []) if isinstance(r, dict)}
         fresh = [r for i, r in now.items() if i not in before and r.get("page")]
         for entity_id, record in before.items():
@@ -45,13 +45,13 @@ def moves(last: dict | None, current: dict, merged: dict[str, str]) -> dict[str,
                 if page and page != old:
                     found[old] = page           # moved by a human
                 continue                        # else hidden (no page) or where it was
-            target = _survivor(singular, entity_id, record, merged, now, fresh)
+            target = survivor(singular, entity_id, record, merged, now, fresh)
             if target is not None and target.get("page"):
                 found[old] = target["page"]
     return found
 
 
-def _paged(export: dict, kind: str) -> dict[str, dict]:
+def paged(export: dict, kind: str) -> dict[str, dict]:
     return {r["id"]: r for r in export.get(kind, []) if isinstance(r, dict) and isinstance(r.get("id"), str)
             and isinstance(r.get("page"), str)}
 
@@ -60,8 +60,11 @@ def _label(record: dict) -> str:
     return str(record.get("name") or record.get("title") or "")
 
 
-def _survivor(kind: str, entity_id: str, record: dict, merged: dict[str, str], now: dict[str, dict],
-              fresh: list[dict]) -> dict | None:
+def survivor(kind: str, entity_id: str, record: dict, merged: dict[str, str], now: dict[str, dict],
+             fresh: list[dict]) -> dict | None:
+    """What became of an entity of the last export (`record`) that this build has not under its
+    id: the one a human merged it into, an actor that has its name as an alias, or the one new
+    entity with its name, or (an event) its quotes. None when that is not one entity."""
     into = merged.get(f"{kind}/{entity_id}")
     if into is not None:
         return now.get(into.partition("/")[2])

@@ -288,3 +288,19 @@ def test_corrections_a_value_of_the_wrong_kind_is_named_by_generate_and_check(ch
         assert any(EVENT_PAGE in p and "`modality` should be one of happened, planned" in p for p in found)
         assert any(EVENT_PAGE in p and "`date` should be a date" in p for p in found)
         assert any(DEAL_PAGE in p and "`status` should be one of proposed" in p for p in found)
+
+
+def test_corrections_follow_an_event_that_new_sources_give_another_id(tmp_path):
+    """A new source tells the Senate's vote first: the event's title, so its id and page,
+    change. The reader's corrections on the old page keep applying to the event."""
+    root = make_project(tmp_path, story=STORY)
+    build(root)
+    set_keys(root / "content" / EVENT_PAGE, "summary: A committee vote only.\nmodality: planned")
+    assert event(build(root), SENATE)["summary"] == "A committee vote only."
+    (root / "seeds" / "a-wire.txt").write_text("date 2021-04-20 The Senate of Chile on Monday ratified the trade "
+                                               "agreement between Chile and Vietnam.\n")
+    graph = build(root)
+    vote = next(e for e in graph["events"] if {q["source"] for q in e["quotes"]} == {"a-wire", "story"})
+    assert vote["id"] != SENATE             # the case this is about: a new id
+    assert (vote["summary"], vote["modality"]) == ("A committee vote only.", "planned")
+    assert "modality: planned" in read(root, EVENT_PAGE)        # the human's page is kept as they left it
