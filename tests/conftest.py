@@ -56,12 +56,19 @@ def settings_for():
 def generate_story(root: Path, text: str):
     """A project in `root` whose one source is `text` (a `.txt`, so it may open with
     `date YYYY-MM-DD`), generated with one process: the run's report."""
+    return generate_sources(root, {"story.txt": text})
+
+
+def generate_sources(root: Path, sources: dict[str, str]):
+    """A project in `root` with these sources (file name -> text), generated with one
+    process: the run's report."""
     from generator.config import load_settings
     from generator.generate import generate
 
     (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
     (root / "seeds").mkdir()
-    (root / "seeds" / "story.txt").write_text(text)
+    for name, text in sources.items():
+        (root / "seeds" / name).write_text(text)
     settings = load_settings(root / "mkdocs.yml")
     settings.jobs = 1
     return generate(settings)

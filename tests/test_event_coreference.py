@@ -11,6 +11,7 @@ from generator.export import graph_to_dict
 from generator.generate import generate
 from generator.model import Source
 from generator.sources import copies_of
+from tests.conftest import generate_sources
 
 WIRE = ("Harbour Logistics said on Tuesday that its board had approved a plan to close two depots in "
         "the north of the country, cutting about 300 jobs, and that the closures would be complete by "
@@ -42,16 +43,8 @@ SOURCES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from generator.config import load_settings
-
     root = tmp_path_factory.mktemp("coref")
-    (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
-    (root / "seeds").mkdir()
-    for name, text in SOURCES.items():
-        (root / "seeds" / name).write_text(text)
-    settings = load_settings(root / "mkdocs.yml")
-    settings.jobs = 1
-    graph = generate(settings).graph
+    graph = generate_sources(root, SOURCES).graph
     return root, graph, graph_to_dict(graph)
 
 

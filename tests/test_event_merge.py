@@ -7,6 +7,7 @@ import pytest
 
 from generator.export import graph_to_dict
 from generator.generate import generate
+from tests.conftest import generate_sources
 
 pytestmark = pytest.mark.slow
 
@@ -24,16 +25,8 @@ SOURCES = {
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    from generator.config import load_settings
-
     root = tmp_path_factory.mktemp("merge")
-    (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
-    (root / "seeds").mkdir()
-    for name, text in SOURCES.items():
-        (root / "seeds" / name).write_text(text)
-    settings = load_settings(root / "mkdocs.yml")
-    settings.jobs = 1
-    return root, graph_to_dict(generate(settings).graph)["events"]
+    return root, graph_to_dict(generate_sources(root, SOURCES).graph)["events"]
 
 
 @pytest.fixture(scope="module")
