@@ -1,5 +1,5 @@
 """The knowledge graph of a folder of sources, as `generate` would build it, without writing
-a page: what `briefing export` prints and the Python API's `graph()` returns.
+a page: what `briefing export` prints and the Python API's `knowledge_graph()` returns.
 
 It reads what `generate` reads (the sources, the extraction cache, the readers' curation in
 content/'s front matter and mkdocs.yml) and writes only to the extraction cache, which holds
