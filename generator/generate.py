@@ -156,7 +156,9 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
         extraction.close()
 
     tick = progress("resolving", 1)
-    graph, fixed, merged_away = curated_graph(settings, sources, facts, curated, existing, curation, news.last)
+    written = read_written_titles(settings.content)
+    graph, fixed, merged_away = curated_graph(settings, sources, facts, curated, existing, curation, news.last,
+                                              written)
     report.problems += fixed
     report.merged = merged_away
     news.merged, news.by_hand = merged_away, _merged_names(settings, curated)
@@ -273,7 +275,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
             raced.add(path)
     store.save_curation({p: v for p, v in curated.items() if p in after})
     save_accepted(settings.content, {p: v for p, v in accepted.items() if p in after})
-    save_written_titles(settings.content, _written_titles(read_written_titles(settings.content), rendered, fresh, after))
+    save_written_titles(settings.content, _written_titles(written, rendered, fresh, after))
     if news.changed:
         news.save()
     _save_record(store, next_record, inputs, report, renderer, fresh, pages_info, after, raced)
@@ -488,13 +490,14 @@ def read_curation(settings: Settings, curated: dict[str, dict], pages: dict[str,
 
 
 def curated_graph(settings: Settings, sources, facts, curated: dict[str, dict], pages: dict[str, str],
-                  curation: Curation | None = None,
-                  last: dict | None = None) -> tuple[Graph, list[Problem], dict[str, str]]:
+                  curation: Curation | None = None, last: dict | None = None,
+                  written: dict[str, str] | None = None) -> tuple[Graph, list[Problem], dict[str, str]]:
     """The graph of the sources with the readers' curation: the actors' (mkdocs.yml, actor
     pages), then the corrections of events and agreements, applied to the graph so that every
     page, the export and What's new have them. Returns the graph, the problems with the
     corrections, and what a human merged away (page id -> page id). `last`: the last build's
-    export, where a corrected page's entity is looked for when it has a new id now."""
+    export, where a corrected page's entity is looked for when it has a new id now; `written`:
+    the titles the generator last wrote (`read_written_titles`), read here when not given."""
     from .resolve import resolve
 
     graph = resolve(sources, facts, curation or read_curation(settings, curated, pages))
@@ -504,7 +507,8 @@ def curated_graph(settings: Settings, sources, facts, curated: dict[str, dict], 
         # that actor's name, which only a first resolution can tell.
         graph = resolve(sources, facts, read_curation(settings, curated, pages, names))
     corrections = follow_new_ids(entity_corrections(curated, pages), graph, last or WhatsNew(settings.content).last)
-    return apply_corrections(graph, corrections, read_written_titles(settings.content))
+    return apply_corrections(graph, corrections,
+                             read_written_titles(settings.content) if written is None else written)
 
 
 _PLACED = {"actor": "actors", "event": "events", "agreement": "agreements"}

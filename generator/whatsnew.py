@@ -126,14 +126,15 @@ def _why_gone(kind: str, item: Item, previous: dict, current: dict, merged: dict
 
 
 def entry(previous: dict | None, current: dict, number: int, merged: dict[str, str] | None = None,
-          by_hand: set[str] = frozenset(), hidden: set[str] = frozenset()) -> dict:
+          by_hand: set[str] = frozenset(), hidden: set[str] = frozenset(), text: str | None = None) -> dict:
     """One build's entry in the history: what it brought, changed and took away. `merged`: the
     events and agreements a human merged into others (page id -> page id); `by_hand`: name keys
     of the names a human merged into an actor; `hidden`: the events and agreements a human hid
-    (page ids), which the export tells apart from no others without a page."""
+    (page ids), which the export tells apart from no others without a page. `text`: `current`
+    as `state_json` writes it, when the caller has it already."""
     dates = [s["date"] for s in current.get("sources", []) if isinstance(s.get("date"), str)]
     made = {"build": number, "date": max(dates) if dates else None,
-            "digest": hashlib.sha256(state_json(current).encode()).hexdigest()[:16]}
+            "digest": hashlib.sha256((state_json(current) if text is None else text).encode()).hexdigest()[:16]}
     if previous is None:
         # What has a page, as `changes` lists: an event without one is a quote on other pages.
         made["first"] = {kind: sum(1 for r in current.get(kind, []) if r.get("page", "") is not None)
@@ -236,7 +237,10 @@ class WhatsNew:
         self.entries = self.history
         if self.changed:
             number = max((e.get("build", 0) for e in self.history), default=0) + 1
-            made = entry(self.last, self.current, number, self.merged, self.by_hand, self.hidden)
+            # The graph as graph.json will hold it: its digest names the entry, then it is saved.
+            self.current_text = state_json(self.current)
+            made = entry(self.last, self.current, number, self.merged, self.by_hand, self.hidden,
+                         self.current_text)
             # A run stopped after its history was written, before its graph was: not twice.
             if not self.history or self.history[0].get("digest") != made["digest"]:
                 self.entries = [made] + self.history[:MAX_ENTRIES - 1]
@@ -269,7 +273,7 @@ class WhatsNew:
         if not self.changed:
             return
         write_if_changed(self.folder / "history.json", state_json({"entries": self.entries}))
-        write_if_changed(self.folder / "graph.json", state_json(self.current))
+        write_if_changed(self.folder / "graph.json", self.current_text)
         (self.folder / "previous.json").unlink(missing_ok=True)
 
 
