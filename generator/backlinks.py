@@ -32,12 +32,18 @@ def plain(line: str, links: list[re.Match] | None = None) -> str:
     pieces, at = [], 0
     for match in LINK.finditer(line) if links is None else links:
         start, end = match.start(), match.end()
-        if _SENTENCE.fullmatch(match[3] or "") and line[start - 1:start] == "(" and line[end:end + 1] == ")":
-            # "(quote)", "(2020-03-23 · Report, sentence 3)": a citation in brackets says
-            # nothing once its link is gone; it goes with its brackets and the space before.
-            pieces.append(line[at:start - 1].rstrip(" "))
-            at = end + 1
-            continue
+        if _SENTENCE.fullmatch(match[3] or ""):
+            # "(quote)", "(2020-03-23 · Report, sentence 3)", a "quote" cell of a table: a
+            # citation set apart says nothing once its link is gone, and goes (a bracketed one
+            # with its brackets and the space before). A link to a sentence in prose stays.
+            if line[start - 1:start] == "(" and line[end:end + 1] == ")":
+                pieces.append(line[at:start - 1].rstrip(" "))
+                at = end + 1
+                continue
+            if line[:start].rstrip(" ").endswith("|") and line[end:].lstrip(" ").startswith("|"):
+                pieces.append(line[at:start])
+                at = end
+                continue
         pieces += (line[at:start], match[1])
         at = end
     line = "".join(pieces) + line[at:]

@@ -76,6 +76,9 @@ def test_a_citation_in_brackets_is_left_out_of_the_quoted_line():
             "- **Roles** envoy ([2020-03-23 · Report, sentence 4](../sources/a.md#s4)) in Doha\n")
     links = dict(page_links("actors/ann-lee.md", text))
     assert links["actors/bo-chen.md"] == "Bo Chen: named together in 2 sentences"
+    # A citation alone in a cell of a table goes as well.
+    row = "| 2020-03-23 | [Talks in Doha](../events/talks.md) | [quote](../sources/a.md#s1) |\n"
+    assert dict(page_links("actors/x.md", row))["events/talks.md"] == "Talks in Doha"
     # A link to a sentence written into prose is words of the line, and stays.
     prose = "As [the report says](../sources/a.md#s3), [Bo Chen](bo-chen.md) left.\n"
     assert dict(page_links("actors/x.md", prose))["actors/bo-chen.md"] == "As the report says, Bo Chen left."
