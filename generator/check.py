@@ -12,12 +12,13 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from .backlinks import LINK, LISTING_PAGES
+from generator.atomic import as_read
+from generator.read.frontmatter import hidden, page_curation, page_kind, read_front_matter
+from generator.read.markers import page_stamp, regions
+from generator.write.accept import commands, conflicted, read_accepted
+from generator.write.backlinks import LINK, LISTING_PAGES
 from .exceptions import Problem
-from .frontmatter import hidden, page_curation, page_kind, read_front_matter
 from .generate import read_pages
-from .accept import commands, conflicted, read_accepted
-from .merge import as_read, page_stamp, regions
 
 _ANCHOR = re.compile(r'id="(s\d+)"')
 

@@ -45,7 +45,7 @@ def _settings(config_file, sources, content, jobs, folders=("sources", "content"
 def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need_graph=False):
     """Generate and print one line per problem. Problems are warnings: the pages are written
     all the same, and only `--strict` turns them into a failure (exit code 1)."""
-    from .extraction import begin
+    from generator.extract.corpus import begin
 
     settings = _settings(config_file, sources, content, jobs)
     # First: a worker loads the model, if there is new text, while the rest is imported.
@@ -198,12 +198,12 @@ def export(config_file, sources, content, quiet, jobs, output):
 
     Example: briefing export -o graph.json
     """
-    from .export import to_json
+    from generator.render.export import to_json
 
     if output and not output.parent.is_dir():        # said before the work, not after it
         raise BriefingError(f"{output}: folder {output.parent} not found; create it, or write "
                             "the export elsewhere with -o")
-    from .extraction import begin
+    from generator.extract.corpus import begin
 
     settings = _settings(config_file, sources, content, jobs)
     extraction = begin(settings)
@@ -232,7 +232,7 @@ def check(config_file, sources, content, quiet, jobs):
     Example: briefing check
     """
     from .check import check as run_check
-    from .record import Store
+    from generator.incremental.record import Store
 
     settings = _settings(config_file, sources, content, jobs, folders=("content",))
     problems = run_check(settings.content, Store(settings.cache_dir, settings.content).curation())
@@ -259,7 +259,7 @@ def accept(page, region, generated, config_file, content):
 
     Example: briefing accept events/2020-02-taliban-signs-deal.md infobox
     """
-    from .accept import accept as run_accept
+    from generator.write.accept import accept as run_accept
 
     settings = _settings(config_file, None, content, None, folders=("content",))
     click.echo(run_accept(settings.content, page, region, generated), err=True)
@@ -274,8 +274,8 @@ def timex(infile, output, model):
 
     Example: briefing timex docs.jsonl -o timexes.jsonl
     """
-    from . import nlp
-    from .timex import run_jsonl
+    from .extract import nlp
+    from generator.extract.timex.find import run_jsonl
 
     run_jsonl(infile, output, nlp.load(nlp.choose_model(model)))
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 
 from .exceptions import ConfigError
-from .sources import DEFAULT_MAX_BYTES
+
+DEFAULT_MAX_BYTES = 5_000_000      # a larger file is skipped, with a warning naming it
 
 DEFAULTS = {
     "sources": "seeds",

@@ -15,26 +15,27 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .accept import commands, read_accepted, save_accepted
-from .actors import Curation, name_key
-from .assemble import backlinks_todo, render_pages, write_pages
-from .backlinks import LISTING_PAGES
+from generator.atomic import as_read, remove_leftovers, write_if_changed
+from generator.extract.corpus import Extraction, Progress, begin
+from generator.incremental.record import PageRecord, Record, Store, listing, listing_digest
+from generator.read.frontmatter import hidden, page_curation, page_kind, read_front_matter
+from generator.read.markers import page_stamp, touched
+from generator.read.sources import read_sources
+from generator.render.memo import MemoRenderer
+from generator.render.redirects import follow_new_ids, moves, read_redirects, write_redirects
+from generator.render.renderer import page_path
+from generator.render.sitedata import write_site_data
+from generator.render.whatsnew import FEED, WhatsNew
+from generator.resolve.actors import Curation, name_key
+from generator.resolve.corrections import (apply_corrections, entity_corrections, read_written_titles,
+                                           save_written_titles)
+from generator.write.accept import commands, read_accepted, save_accepted
+from generator.write.assemble import backlinks_todo, render_pages, write_pages
+from generator.write.backlinks import LISTING_PAGES
+from generator.write.merge import MergeResult, orphan, remove_page
 from .config import Settings
-from .corrections import (apply_corrections, entity_corrections, follow_new_ids, read_written_titles,
-                          save_written_titles)
 from .exceptions import BriefingError, LockedError, Problem
-from .extraction import Extraction, Progress, begin
-from .frontmatter import hidden, page_curation, page_kind, read_front_matter
-from .incremental import MemoRenderer
-from .merge import (MergeResult, as_read, orphan, page_stamp, remove_leftovers, remove_page, touched,
-                    write_if_changed)
 from .model import Graph
-from .redirects import moves, read_redirects, write_redirects
-from .record import PageRecord, Record, Store, listing, listing_digest
-from .render import page_path
-from .sources import read_sources
-from .sitedata import write_site_data
-from .whatsnew import FEED, WhatsNew
 
 ORPHAN_NOTICE = ("!!! warning \"No longer in the sources\"\n"
                  "    No source mentions this any more. The page is kept because someone edited it;\n"
@@ -68,7 +69,7 @@ def generate(settings: Settings, progress: Progress = _no_progress, need_graph: 
              extraction: Extraction | None = None) -> Report:
     """Bring content/ up to date. With `need_graph=False` a run that finds nothing changed since
     the last one (sources, settings, pages, generator) stops there and leaves `graph` unset.
-    `extraction`: this run's, from `extraction.begin`, called before the rest of the generator
+    `extraction`: this run's, from `extract.corpus.begin`, called before the rest of the generator
     is imported so that a worker loads the model meanwhile; closed here, however the run ends."""
     try:
         content = settings.content
@@ -498,7 +499,7 @@ def curated_graph(settings: Settings, sources, facts, curated: dict[str, dict], 
     corrections, and what a human merged away (page id -> page id). `last`: the last build's
     export, where a corrected page's entity is looked for when it has a new id now; `written`:
     the titles the generator last wrote (`read_written_titles`), read here when not given."""
-    from .resolve import resolve
+    from generator.resolve.graph import resolve
 
     graph = resolve(sources, facts, curation or read_curation(settings, curated, pages))
     names = {a.id: a.name for a in graph.actors}

@@ -8,13 +8,13 @@ what was parsed, so the next run does not parse it again.
 
 from __future__ import annotations
 
+from generator.extract.corpus import Extraction, Progress, begin
+from generator.incremental.record import Store
+from generator.read.sources import read_sources
 from .config import Settings
-from .extraction import Extraction, Progress, begin
 from .exceptions import Problem
 from .generate import _no_progress, curated_graph, place_pages, read_page_curation, read_pages
 from .model import Graph
-from .record import Store
-from .sources import read_sources
 
 
 def knowledge_graph(settings: Settings, progress: Progress = _no_progress,

@@ -16,9 +16,9 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from generator.read.frontmatter import hidden, read_front_matter
 from .config import DEFAULTS, settings_from, with_site
 from .exceptions import BriefingError
-from .frontmatter import hidden, read_front_matter
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 SKIP_ENV = "BRIEFING_SKIP_GENERATE"   # set by `briefing build`, which has just generated
@@ -76,7 +76,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files, config):
         """Pages a human hid (`hide: true`) stay in content/, so the decision is kept, but are
         not published. A page whose front matter is broken keeps the decision it last made."""
-        from .record import Store
+        from generator.incremental.record import Store
 
         last_good = None
         for file in list(files.documentation_pages()):

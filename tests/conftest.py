@@ -24,7 +24,7 @@ def corpora_dir() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The configured spaCy model, loaded once."""
-    from generator import nlp as nlp_module
+    from generator.extract import nlp as nlp_module
 
     return nlp_module.load(nlp_module.choose_model(None))
 

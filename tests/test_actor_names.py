@@ -10,9 +10,9 @@ from dataclasses import replace
 
 import pytest
 
-from generator.actors import Curation
 from generator.model import DocFacts, EventFact, Mention, Sentence
-from generator.resolve import resolve
+from generator.resolve.actors import Curation
+from generator.resolve.graph import resolve
 
 
 def doc(source_id: str, *mentions: tuple, text: str | None = None, acting: tuple[int, ...] = ()) -> DocFacts:
@@ -195,7 +195,7 @@ def test_a_name_written_once_that_acts_keeps_its_page():
 
 @pytest.fixture(scope="module")
 def mentions_of(nlp):
-    from generator.extract import extract
+    from generator.extract.document import extract
     from generator.model import Source
 
     def run(text: str) -> list[str]:
@@ -255,7 +255,7 @@ def repaired():
     import spacy
     from spacy.tokens import Doc, Span
 
-    from generator.mentions import _repaired
+    from generator.extract.mentions import _repaired
 
     vocab = spacy.blank("en").vocab
 
@@ -347,7 +347,7 @@ def test_a_regional_adjective_is_not_an_actor(mentions_of):
 
 @pytest.fixture(scope="module")
 def facts_of(nlp):
-    from generator.extract import extract
+    from generator.extract.document import extract
     from generator.model import Source
 
     def run(text: str):

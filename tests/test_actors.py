@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.actors import Curation
 from generator.model import DocFacts, EventFact, Mention, Sentence
-from generator.resolve import resolve
+from generator.resolve.actors import Curation
+from generator.resolve.graph import resolve
 
 
 def doc(source_id: str, *mentions: tuple, acting: tuple[int, ...] = ()) -> DocFacts:

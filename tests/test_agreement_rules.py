@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.agreements import _names_run_together
+from generator.extract.agreements import _names_run_together
 from generator.model import Mention, Quote, Transition
-from generator.resolve import _without_tickers, current_status
+from generator.resolve.graph import _without_tickers, current_status
 from tests.test_agreements import export
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.backlinks import _BACKLINK_REGION, page_links, without_backlinks
+from generator.write.backlinks import _BACKLINK_REGION, page_links, without_backlinks
 
 
 def test_the_first_line_that_links_a_page_is_quoted():

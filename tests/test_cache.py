@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from generator.cache import FactsCache
-from generator.model import (AgreementFact, Clause, DocFacts, EventFact, Mention, Sentence,
-                             TimexFact, from_dict, to_dict)
+from generator.incremental.cache import FactsCache
+from generator.model import AgreementFact, Clause, DocFacts, EventFact, Mention, Sentence, TimexFact, from_dict, to_dict
 
 
 def facts(source_id: str = "doc", sha: str = "ab" * 32) -> DocFacts:
@@ -77,7 +76,7 @@ def _snapshot(content) -> dict[str, bytes]:
 @pytest.mark.parametrize("changed", ["model_version", "__version__"])
 def test_cache_entries_of_another_model_or_generator_version_are_not_used(project, settings_for,
                                                                           monkeypatch, changed):
-    from generator import nlp
+    from generator.extract import nlp
     from generator.generate import generate
 
     settings = settings_for(project)
@@ -117,7 +116,7 @@ def test_cache_entries_of_one_text_under_two_dates_are_kept_apart(tmp_path):
 @pytest.mark.slow
 def test_cache_fixing_a_sources_date_resolves_its_relative_dates(tmp_path, settings_for):
     """The text is the same, the facts are not: "on Tuesday" resolves against the date."""
-    from generator.export import graph_to_dict
+    from generator.render.export import graph_to_dict
     from generator.generate import generate
 
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_settings
-from generator.export import graph_to_dict
 from generator.generate import generate
+from generator.render.export import graph_to_dict
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import countries
-from generator.countries import Country, all_countries, by_capital, is_demonym, lookup, normalize
+from generator.extract import countries
+from generator.extract.countries import Country, all_countries, by_capital, is_demonym, lookup, normalize
 
 UN_MEMBERS = frozenset(
     """
@@ -275,12 +275,12 @@ def test_no_capital_is_an_alias_or_demonym():
 
 
 def test_table_file_is_found_by_importlib_resources():
-    text = resources.files("generator.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    text = resources.files("generator.extract.data").joinpath("countries.tsv").read_text(encoding="utf-8")
     assert text.splitlines()[0] == "\t".join(countries.COLUMNS)
 
 
 def rows() -> list[list[str]]:
-    text = resources.files("generator.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    text = resources.files("generator.extract.data").joinpath("countries.tsv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return [line.split("\t") for line in lines[1:]]
 
@@ -371,7 +371,7 @@ def test_no_key_is_a_short_lower_case_word():
 
 
 def test_ambiguous_forms_are_documented():
-    text = resources.files("generator.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    text = resources.files("generator.extract.data").joinpath("countries.tsv").read_text(encoding="utf-8")
     comments = "\n".join(line for line in text.splitlines() if line.startswith("#"))
     for word in ("Congolese", "Korean", "Dominican", "Guinean"):
         assert word in comments

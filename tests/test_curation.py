@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.check import check
-from generator.export import graph_to_dict
 from generator.generate import generate
+from generator.render.export import graph_to_dict
 
 pytestmark = pytest.mark.slow
 

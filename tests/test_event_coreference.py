@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.event_merge import Report, action_of, cluster, same_event
-from generator.export import graph_to_dict
 from generator.generate import generate
 from generator.model import Source
-from generator.sources import copies_of
+from generator.read.sources import copies_of
+from generator.render.export import graph_to_dict
+from generator.resolve.event_merge import Report, action_of, cluster, same_event
 from tests.conftest import generate_sources
 
 WIRE = ("Harbour Logistics said on Tuesday that its board had approved a plan to close two depots in "
@@ -210,7 +210,7 @@ def test_event_coreference_one_sources_two_dates_are_no_disagreement_between_sou
     """A headline dated by its dateline and a sentence saying "yesterday" are one source's
     telling; two sources giving two days disagree."""
     from generator.model import Quote
-    from generator.resolve import _disagreements
+    from generator.resolve.graph import _disagreements
 
     def told(source, sent, date):
         member = {"date_basis": "text", "precision": "day", "date": date, "date_text": date,
@@ -226,7 +226,7 @@ def test_event_coreference_one_sources_two_dates_are_no_disagreement_between_sou
 
 def test_event_coreference_sources_giving_other_figures_disagree():
     from generator.model import Quote
-    from generator.resolve import _disagreements
+    from generator.resolve.graph import _disagreements
 
     day = dict(trigger="kill", agents=(), date="2021-04-20", place="kunduz")
     a = _report(rest="At least 15 soldiers killed in Kunduz", **day)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.export import graph_to_dict
 from generator.generate import generate
+from generator.render.export import graph_to_dict
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator.export import graph_to_dict
 from generator.generate import generate
+from generator.render.export import graph_to_dict
 
 pytestmark = pytest.mark.slow
 
@@ -67,7 +67,7 @@ def _long_story(paragraphs: int) -> str:
 def test_extract_a_text_over_the_models_limit_is_parsed_in_pieces_offsets_and_all(nlp, monkeypatch):
     """spaCy refuses a text over `nlp.max_length` (E088, a million characters by default):
     the source is parsed in pieces, and the facts are those of the whole text, at its offsets."""
-    from generator.extract import extract, facts_from_doc
+    from generator.extract.document import extract, facts_from_doc
     from generator.model import Source
 
     text = _long_story(40)
@@ -104,7 +104,7 @@ def test_extract_a_source_over_the_models_limit_is_in_the_wiki(tmp_path, setting
 def test_extract_a_story_a_rule_fails_on_is_one_line_and_the_run_goes_on(tmp_path, settings_for, monkeypatch):
     """A flaw in a rule that one story in a hundred thousand finds (as "September 31" once
     did) costs that story its links, not the run: one line names the file."""
-    from generator import extract
+    from generator.extract import document as extract
 
     real = extract.facts_from_doc
 
@@ -129,7 +129,7 @@ def test_extract_a_story_a_rule_fails_on_is_one_line_and_the_run_goes_on(tmp_pat
 def test_extract_a_closing_quote_mark_set_apart_ends_its_sentence(nlp):
     """'... ceasefire Have expressed. "': the parser makes the lone closing mark a sentence of its
     own; it belongs to the sentence it closes, which quoted alone would open a quote it never closes."""
-    from generator.extract import extract
+    from generator.extract.document import extract
     from generator.model import Source
 
     text = ('"Everyone knows that the threat makes the release of prisoners all the more urgent," said Lee '

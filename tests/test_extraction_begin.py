@@ -9,10 +9,10 @@ def test_a_run_starts_the_model_ahead_only_for_a_new_source_and_closes_it_howeve
         project, settings_for, monkeypatch):
     from filelock import FileLock
 
-    from generator import nlp
+    from generator.extract import nlp
 
     from generator.exceptions import LockedError
-    from generator.extraction import begin
+    from generator.extract.corpus import begin
     from generator.generate import generate
 
     settings = settings_for(project)

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from generator import fanout
-from generator.fanout import fork_map
+from generator.extract import fanout
+from generator.extract.fanout import fork_map
 
 
 @pytest.fixture(autouse=True)

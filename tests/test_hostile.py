@@ -20,16 +20,16 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.backlinks import find_links, render_backlinks
 from generator.cli import cli
-from generator.assemble import page_title
-from generator.frontmatter import page_meta
-from generator.merge import merge_page
-from generator.model import (Actor, Agreement, DocFacts, Event, Graph, Mention, Participant, Quote, Role,
-                             Sentence, Source, Term)
-from generator.render import Renderer
-from generator.slugs import slug
-from generator.sources import FRONT_MATTER, read_sources
+from generator.model import (Actor, Agreement, DocFacts, Event, Graph, Mention, Participant, Quote, Role, Sentence,
+                             Source, Term)
+from generator.read.frontmatter import page_meta
+from generator.read.slugs import slug
+from generator.read.sources import FRONT_MATTER, read_sources
+from generator.render.renderer import Renderer
+from generator.write.assemble import page_title
+from generator.write.backlinks import find_links, render_backlinks
+from generator.write.merge import merge_page
 from tests.test_render import html_of
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from generator.incremental import MemoRenderer, dep_values
-from generator.record import Record
+from generator.incremental.record import Record
+from generator.render.memo import MemoRenderer, dep_values
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +22,7 @@ def _tree(folder) -> dict[str, bytes]:
 
 
 def test_incremental_renderer_writes_what_the_plain_renderer_writes(seeds_site):
-    from generator.render import Renderer
+    from generator.render.renderer import Renderer
 
     _, report = seeds_site
     plain = {p.path: p.text for p in Renderer(report.graph).pages()}
@@ -66,8 +66,9 @@ def test_incremental_rebuild_after_a_source_is_removed_equals_a_rebuild_from_not
 
 def test_resolving_and_rendering_do_not_import_spacy():
     """Importing spaCy costs most of a second: a rebuild that parses nothing must not pay it."""
-    code = ("import sys, generator.generate, generator.resolve, generator.render, generator.assemble, "
-            "generator.whatsnew; print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
+    code = ("import sys, generator.generate, generator.resolve.graph, generator.render.renderer, "
+            "generator.write.assemble, generator.render.whatsnew; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
@@ -159,9 +160,9 @@ def test_a_dependency_table_renumbered_without_the_unused_still_tells_what_chang
     """Once most of the record's dependencies are no page's any more, a run numbers the table
     afresh with only the used ones. The values must stay with their dependencies through it:
     the runs after it still write exactly what a rebuild from nothing writes."""
-    from generator.extraction import Extraction
+    from generator.extract.corpus import Extraction
     from generator.generate import generate
-    from generator.record import Store
+    from generator.incremental.record import Store
 
     seeds = sorted((project / "seeds").iterdir())
     held = seeds[0].read_bytes()

@@ -153,7 +153,7 @@ def test_a_rebuild_writes_what_a_build_from_nothing_writes(start, steps):
 def test_incremental_false_renders_every_page_again(project, settings_for, monkeypatch):
     """The switch in mkdocs.yml: with `incremental: false` nothing of the last run is reused."""
     from generator.generate import generate
-    from generator.incremental import MemoRenderer
+    from generator.render.memo import MemoRenderer
 
     rendered: list[str] = []
     render = MemoRenderer.render

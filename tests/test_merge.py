@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.merge import (merge_page, orphan, region, region_span, regions, remove_leftovers, stamp, to_lf,
-                             touched, write_if_changed)
+from generator.atomic import remove_leftovers, to_lf, write_if_changed
+from generator.read.markers import region, region_span, regions, stamp, touched
+from generator.write.merge import merge_page, orphan
 
 
 def page(title: str = "Mike Pompeo", infobox: str = "Person\n", quotes: str = "> a quote\n",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import _rows
-from generator.sources import TxtReader
+from generator.incremental.cache import _rows
+from generator.read.sources import TxtReader
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,8 +32,8 @@ def _bytes(facts) -> list[str]:
 
 
 def test_parallel_extraction_in_two_processes_equals_one(project):
-    from generator import nlp
-    from generator.workers import extract_many
+    from generator.extract import nlp
+    from generator.extract.workers import extract_many
 
     sources = _paragraph_sources(project / "seeds")
     assert len(sources) >= 8
@@ -45,9 +45,9 @@ def test_parallel_extraction_in_two_processes_equals_one(project):
 
 
 def test_parallel_generate_with_two_jobs_writes_what_one_job_writes(project, settings_for, tmp_path, monkeypatch):
-    from generator import fanout
+    from generator.extract import fanout
     from generator.generate import generate
-    from generator.workers import BATCH
+    from generator.extract.workers import BATCH
 
     monkeypatch.setattr(fanout, "LEAST", 1)     # pages rendered and written by forked processes too
 
@@ -89,7 +89,7 @@ def test_chunks_are_whole_batches_in_order_with_a_short_tail(count, processes):
     """Tasks cover every source once, in order, each a whole number of batches (but the
     last of the body), so the batches parsed do not depend on the process count; the last
     tasks are small, so no process waits long on another at the end."""
-    from generator.workers import BATCH, CHUNK, TAIL, TAIL_BATCH, _chunks
+    from generator.extract.workers import BATCH, CHUNK, TAIL, TAIL_BATCH, _chunks
 
     sources = list(range(count))
     chunks = _chunks(sources, processes)
@@ -108,6 +108,6 @@ def test_chunks_are_whole_batches_in_order_with_a_short_tail(count, processes):
 
 
 def _batches(chunks) -> list[list]:
-    from generator.workers import BATCH
+    from generator.extract.workers import BATCH
 
     return [chunk[i:i + BATCH] for chunk in chunks for i in range(0, len(chunk), BATCH)]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.mdtext import url_link
 from generator.model import Actor, Agreement, Graph, Quote, Source
+from generator.render.mdtext import url_link
 
 
 def _source(**fields) -> Source:
@@ -25,7 +25,7 @@ def test_reading_a_source_address_is_a_link_only_when_it_is_a_web_address():
 
 
 def test_reading_a_citation_names_publisher_and_date():
-    from generator.render import Renderer
+    from generator.render.renderer import Renderer
 
     graph = Graph(sources=(_source(),), actors=(), events=(), agreements=())
     label = Renderer(graph).cite(Quote("kabul-2020", 3, "..."), "actors/ann-lee.md")
@@ -35,8 +35,8 @@ def test_reading_a_citation_names_publisher_and_date():
 
 
 def test_reading_counts_take_the_number_of_their_noun():
-    from generator.entity_pages import _agreement_infobox
-    from generator.render import Renderer
+    from generator.render.entity_pages import _agreement_infobox
+    from generator.render.renderer import Renderer
 
     quote = Quote("kabul-2020", 1, "Ann Lee met Bo Chen.")
     deal = Agreement(id="deal", name="Deal", kind="agreement", parties=(), date=None, precision=None,
@@ -47,7 +47,7 @@ def test_reading_counts_take_the_number_of_their_noun():
 
 
 def test_reading_actor_sections_are_headed_in_plural():
-    from generator.render import Renderer
+    from generator.render.renderer import Renderer
 
     actors = tuple(Actor(id=t, name=t.title(), type=t) for t in ("country", "person", "organization"))
     graph = Graph(sources=(), actors=actors, events=(), agreements=())
@@ -93,7 +93,7 @@ def _story(url=None):
 
 
 def test_reading_excerpts_publish_the_quoted_sentences_with_their_neighbours_and_anchors():
-    from generator.render import Renderer
+    from generator.render.renderer import Renderer
 
     renderer = Renderer(_story())
     renderer.publish = "excerpts"
@@ -107,7 +107,7 @@ def test_reading_excerpts_publish_the_quoted_sentences_with_their_neighbours_and
 
 
 def test_reading_with_no_text_published_quotes_link_to_the_source_where_it_is():
-    from generator.render import Renderer
+    from generator.render.renderer import Renderer
 
     renderer = Renderer(_story(url="https://example.org/story"))
     renderer.publish = "none"

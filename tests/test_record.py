@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.record import Store, listing
+from generator.incremental.record import Store, listing
 
 pytestmark = pytest.mark.slow
 
@@ -108,7 +108,7 @@ def test_a_source_once_read_is_not_read_again_even_when_the_run_that_read_it_sto
     later (killed, or failing) still spares the next one reading them, and a run that read
     nothing new leaves the memo as it was."""
     from generator import generate as generation
-    from generator import sources
+    from generator.read import sources
 
     settings = settings_for(project)
     generation.generate(settings)
@@ -123,7 +123,7 @@ def test_a_source_once_read_is_not_read_again_even_when_the_run_that_read_it_sto
     def stopped(*args, **kwargs):
         raise RuntimeError("stopped")
 
-    monkeypatch.setattr("generator.resolve.resolve", stopped)
+    monkeypatch.setattr("generator.resolve.graph.resolve", stopped)
     with pytest.raises(RuntimeError, match="stopped"):
         generation.generate(settings)
     assert b"late.txt" in memo.read_bytes()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from generator.redirects import moves, redirect_file, redirect_page, resolve
+from generator.render.redirects import moves, redirect_file, redirect_page, resolve
 
 
 def export(**kinds) -> dict:
@@ -107,7 +107,7 @@ def test_redirects_a_page_renamed_by_hand(tmp_path):
 
 
 def test_a_recorded_move_that_leads_out_of_content_writes_no_file(tmp_path):
-    from generator.redirects import write_redirects
+    from generator.render.redirects import write_redirects
 
     content = tmp_path / "wiki" / "content"
     (content / "actors").mkdir(parents=True)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.config import _Loader
-from generator.render import md, rel, yaml_str
+from generator.render.renderer import md, rel, yaml_str
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -145,7 +145,7 @@ def test_render_rel_is_what_posixpath_gives(target, here):
                                   "sources/index.md"])
 def test_render_links_from_any_folder_lead_to_the_page(here):
     from generator.model import Actor, Graph, Quote
-    from generator.render import Renderer, page_path
+    from generator.render.renderer import Renderer, page_path
 
     graph = Graph(sources=(), actors=(Actor(id="ali-khan", name="Ali Khan", type="person"),),
                   events=(), agreements=(), facts=(), mention_actors={})
@@ -159,9 +159,9 @@ def test_render_links_from_any_folder_lead_to_the_page(here):
 def test_render_a_region_with_blank_line_runs_is_not_taken_for_a_human_edit():
     import jinja2
 
-    from generator.merge import touched
+    from generator.read.markers import touched
     from generator.model import Graph
-    from generator.render import Renderer
+    from generator.render.renderer import Renderer
 
     renderer = Renderer(Graph(sources=(), actors=(), events=(), agreements=()))
     renderer.env = jinja2.Environment(loader=jinja2.DictLoader({"t.md.j2": (
@@ -176,9 +176,9 @@ def test_render_every_seed_page_is_stamped_as_the_hand_edit_check_reads_it(seeds
     """The renderer stamps a page from the skeleton and regions it has just made, without
     parsing the page again: the stamp must be the one `touched` recomputes from the text, or
     every page would look edited by hand; and the title it hands on is the page's own."""
-    from generator.frontmatter import page_meta
-    from generator.merge import stamp, touched
-    from generator.render import Renderer
+    from generator.read.frontmatter import page_meta
+    from generator.read.markers import stamp, touched
+    from generator.render.renderer import Renderer
 
     _, report = seeds_site
     pages = Renderer(report.graph).pages()
@@ -195,9 +195,9 @@ def test_render_a_region_mark_inside_a_region_is_text_not_a_region():
     become regions, so no region ends up nested in another's text."""
     import jinja2
 
-    from generator.merge import regions, stamp, touched
+    from generator.read.markers import regions, stamp, touched
     from generator.model import Graph
-    from generator.render import Renderer
+    from generator.render.renderer import Renderer
 
     renderer = Renderer(Graph(sources=(), actors=(), events=(), agreements=()))
     renderer.env = jinja2.Environment(loader=jinja2.DictLoader({"t.md.j2": (

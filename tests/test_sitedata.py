@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.model import Actor, Agreement, Event, Graph, Participant, Quote, Role
-from generator.sitedata import network, site_data, storylines, timeline_data, write_site_data
+from generator.render.sitedata import network, site_data, storylines, timeline_data, write_site_data
 
 
 def _event(id_, date, actors, source="a", agreements=(), status=None, title=None, precision="day"):
@@ -87,7 +87,7 @@ def test_sitedata_json_cannot_close_a_script_or_open_markup():
 
 
 def test_sitedata_the_timeline_chart_shows_empty_months_as_gaps():
-    from generator.render import Renderer
+    from generator.render.renderer import Renderer
 
     events = [_event("jan", "2020-01-05", ["ann"]), _event("apr", "2020-04-05", ["ann"])]
     renderer = Renderer(_graph(events))

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render import page_path
-from generator.slugs import MAX_LENGTH, RESERVED, slug, source_ids, unique_slugs
+from generator.read.slugs import MAX_LENGTH, RESERVED, slug, source_ids, unique_slugs
+from generator.render.renderer import page_path
 
 SAFE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 hostile = st.one_of(st.sampled_from(["../../etc/passwd", "<script>alert(1)</script>", "Ali Khan / Jr",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.exceptions import BriefingError
-from generator.sources import normalise_text, read_sources, source_ids
+from generator.read.sources import normalise_text, read_sources, source_ids
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -183,7 +183,7 @@ def test_sources_index_is_not_a_source_id():
 
 
 def test_markdown_links_keep_their_text_even_with_parentheses_in_the_target():
-    from generator.sources import markdown_to_text
+    from generator.read.sources import markdown_to_text
 
     text = "See [the city](https://en.wikipedia.org/wiki/Doha_(city)) and [x](javascript:alert(1)) now."
     assert markdown_to_text(text) == "See the city and x now."

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.timex import Timex, TimexContext, find_timexes, normalise, precision_of, run_jsonl
+from generator.extract.timex.find import Timex, TimexContext, find_timexes, normalise, precision_of, run_jsonl
 
 MONDAY = dt.date(2020, 3, 23)  # a Monday
 
@@ -400,7 +400,7 @@ def test_normalise_never_raises_and_precision_matches_the_shape(text, use_dct, t
 
 @pytest.fixture(scope="module")
 def nlp_model():
-    from generator import nlp as nlp_module
+    from generator.extract import nlp as nlp_module
 
     return nlp_module.load(nlp_module.choose_model(None))
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from generator.timex import find_timexes
+from generator.extract.timex.find import find_timexes
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.timex import find_timexes
+from generator.extract.timex.find import find_timexes
 
 pytestmark = pytest.mark.slow
 

@@ -10,10 +10,11 @@ from dataclasses import replace
 import markdown
 import pytest
 
-from generator.merge import merge_page, touched
 from generator.model import Actor, Event, Graph, Participant, Quote, Source
-from generator.render import Renderer
-from generator.whatsnew import STATE, WhatsNew, changes
+from generator.read.markers import touched
+from generator.render.renderer import Renderer
+from generator.render.whatsnew import STATE, WhatsNew, changes
+from generator.write.merge import merge_page
 
 
 def source(sid: str, title: str, date: str | None = None) -> Source:
@@ -117,7 +118,7 @@ def test_whatsnew_names_from_sources_stay_text(tmp_path):
 
 
 def test_changes_counts_nothing_when_graphs_are_equal():
-    from generator.export import graph_to_dict
+    from generator.render.export import graph_to_dict
 
     found = changes(graph_to_dict(AFTER), graph_to_dict(AFTER))
     assert found.summary() == "nothing new" and not found.first_build
@@ -282,14 +283,14 @@ def test_whatsnew_three_builds_through_generate_keep_three_entries_and_a_valid_f
     {"build": True, "summary": "x"},
 ])
 def test_a_damaged_history_entry_is_dropped_not_a_crash(damaged):
-    from generator.whatsnew import _entries
+    from generator.render.whatsnew import _entries
 
     good = {"build": 2, "summary": "1 new source", "new": {}, "status": []}
     assert _entries(json.dumps({"entries": [damaged, good]})) == [good]
 
 
 def test_an_event_that_loses_its_page_is_not_said_hidden_by_hand():
-    from generator.whatsnew import entry
+    from generator.render.whatsnew import entry
 
     event = {"id": "e1", "title": "Talks", "date": None, "page": "events/e1.md", "quotes": [{"source": "a"}]}
     previous = {"sources": [{"id": "a"}, {"id": "b"}], "events": [event]}

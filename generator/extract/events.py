@@ -1,0 +1,467 @@
+"""Finding events in a parsed document: who did what, to whom, where and when.
+
+An event is a clause whose verb has at least one actor among its participants. Reported
+speech ("X said that Y did Z") yields Y's action with X as a witness; the saying itself is
+an event only when the statement is the news ("announced", "rejected").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from generator.model import AgreementFact, EventFact, Mention, TimexFact
+from .lexicon import MAKING_VERBS, NEWSWORTHY_SPEECH, REPORTING_VERBS
+from .modality import modality_of
+from .parsed import ids, tagged
+from .reference import acting, mentions_in, nested_clause, subject_mentions
+
+_PREDICATE_DEPS = frozenset({"ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp"})
+_VERB = ids(["VERB"])
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_MAX_REST_WORDS = 9
+# Verbs that make a headline with no object ("Ghani resigns"); any other needs what it governs.
+_STANDS_ALONE = frozenset("""resign retire die arrive depart leave return win lose quit collapse
+fall rise surge slump vote protest strike attack meet negotiate disagree agree default crash
+merge surrender withdraw escape disappear explode riot invade mobilise mobilize lie""".split())
+
+
+def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
+                mention_at: dict[int, int], timexes: list[TimexFact],
+                agreements: list[AgreementFact]) -> list[EventFact]:
+    agreement_at = {}
+    for i, fact in enumerate(agreements):
+        for token in doc.char_span(fact.start, fact.end, alignment_mode="expand") or ():
+            agreement_at[token.i] = i
+    found: list[EventFact] = []
+    told: dict[int, int | None] = {}    # verbs that made an event, and the date each took
+    # Copulas ("X is reluctant") state a condition; an event needs an action verb.
+    for verb in tagged(doc, _VERB):
+        if not (verb.dep_ in _PREDICATE_DEPS or _full_clause(verb) or _participle(verb)):
+            continue
+        if _wrapper(verb):
+            continue        # "refused to sign": the signing, negated, is the event
+        event = _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at)
+        if event is not None:
+            found.append(event)
+            told[verb.i] = event.timex
+    found += _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, told)
+    return found
+
+
+# Nouns that name something that happens; with a date of their own ("Monday's announcement",
+# "the 1991 settlement", "its maiden flight on 11 December") they are events.
+_EVENT_NOUNS = frozenset("""announcement launch flight visit trip tour attack assault strike raid
+bombing shooting killing explosion blast crash accident collapse meeting summit talks conference
+ceremony election vote referendum signing deal agreement accord treaty settlement pact ceasefire
+truce merger acquisition takeover sale purchase release arrest resignation death funeral protest
+invasion offensive withdrawal unveiling introduction debut opening closure verdict ruling hearing
+trial speech interview decision transplant surgery operation bankruptcy filing fall rise drop gain
+loss increase decline jump surge slump plunge rally""".split())
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT", "conj"})
+
+
+def _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, told) -> list[EventFact]:
+    found = []
+    timex_at = {}
+    for i, timex in enumerate(timexes):
+        if timex.type in {"DATE", "TIME"} and _calendar(timex.value):
+            for token in doc.char_span(timex.start, timex.end, alignment_mode="expand") or ():
+                timex_at[token.i] = i
+    if not timex_at:
+        return found
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _EVENT_NOUNS or noun.dep_ not in _NOMINAL_DEPS:
+            continue
+        timex = _noun_date(noun, timex_at)
+        if timex is None or timexes[timex].sent != sent_of[noun.i] or noun.dep_ in {"dobj", "nsubjpass", "nsubj"} and told.get(noun.head.i, -1) == timex:
+            continue        # "Pompeo made the visit on Monday": the verb's event, dated alike
+        dated = {t for t, i in timex_at.items() if i == timex}
+        words = [t for t in _trim(noun) if t.i not in dated and t.dep_ != "case"
+                 and not (t.dep_ == "poss" and t.pos_ == "PRON")
+                 and not (t.dep_ == "prep" and all(c.i in dated for c in t.children))]
+        agents = acting(_unique(mentions_in(noun, mention_at)), mentions)
+        place = _place(list(noun.subtree), mention_at, mentions)
+        # A named event is as certain as the clause that names it: "will attend Saturday's
+        # meeting" is planned, "denied that he attended Monday's meeting" contested.
+        governing = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        modality, reporter = modality_of(governing) if governing is not None else ("happened", None)
+        found.append(EventFact(
+            sent=sent_of[noun.i], trigger=noun.lemma_.lower(), rest="", agents=tuple(a for a in agents if a != place),
+            others=(), place=place, timex=timex,
+            agreements=tuple(sorted({agreement_at[t.i] for t in noun.subtree if t.i in agreement_at})),
+            subject=_join(words), nominal=True, modality=modality, negated=modality == "negated",
+            said_by=tuple(m for m in (subject_mentions(reporter, mention_at, mentions) if reporter is not None
+                                      else ()) if m not in agents),
+            done=governing is not None and governing.tag_ == "VBD" and modality == "happened"))
+    return found
+
+
+def _noun_date(noun: Token, timex_at: dict[int, int]) -> int | None:
+    """A date written on the noun itself: "Monday's", "the 1991", "on 11 December"."""
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "nummod", "amod", "npadvmod"} and child.i in timex_at:
+            return timex_at[child.i]
+        if child.dep_ == "prep" and child.lower_ in {"on", "in", "of", "at"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in timex_at:
+                    return timex_at[pobj.i]
+    return None
+
+
+# Verbs that only frame the action of the infinitive they govern: "plans to visit" is a
+# planned visit, "failed to agree" a negated agreement (see modality.py).
+_WRAPPERS = frozenset("""plan intend expect schedule set aim hope want wish seek try attempt prepare
+refuse fail decline neglect mean have""".split())
+
+
+def _wrapper(verb: Token) -> bool:
+    return verb.lemma_.lower() in _WRAPPERS and any(
+        c.dep_ == "xcomp" and c.tag_ == "VB" and c.pos_ == "VERB" for c in verb.children)
+
+
+def _participle(verb: Token) -> bool:
+    """"the accord signed on June 3rd by Chile and Vietnam": a past participle modifying a
+    noun is a passive clause of its own, when it says by whom or when."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(
+        c.dep_ == "agent" or (c.dep_ in {"prep", "npadvmod"} and _temporal(c)) or c.ent_type_ in {"DATE", "TIME"}
+        for c in verb.children)
+
+
+def _full_clause(verb: Token) -> bool:
+    """"the fact that the terms were supported by X": a clause with a subject of its own."""
+    return verb.dep_ == "acl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at):
+    lemma = verb.lemma_.lower()
+    reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    clause = _clause(verb)
+    timex = _date(verb, timexes, clause, sent_of[verb.i])
+    # The reported clause is the event and this verb its evidence; but a statement with a
+    # time of its own ("announced today that...") is news of its own, dated by it.
+    statement = lemma in REPORTING_VERBS and bool(reported) and _own_date(clause, timexes, sent_of[verb.i])
+    if lemma in REPORTING_VERBS and reported and not statement:
+        return None
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _participle(verb)
+    agents, others = _participants(verb, mention_at, mentions, passive, clause)
+    linked = sorted({agreement_at[t.i] for t in clause if t.i in agreement_at})
+    made = _made_agreement(verb, agreement_at) if lemma in MAKING_VERBS else None
+    if made is not None:
+        linked = sorted(set(linked) | {made})
+        if not agents:
+            agents = _parties_of(agreements, made)
+    if not agents and linked and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "Ghani delayed the release, thereby undermining the agreement": Ghani undermines it.
+        agents = [m for s in _subjects(verb.head) if s.dep_ != "nsubjpass"
+                  for m in subject_mentions(s, mention_at, mentions)]
+    bare = None
+    if not agents and not passive:
+        # An action needs someone who acts; or, dated in its own words, something named that
+        # acts ("Pre-orders of the iPhone began Tuesday", "stock indexes posted gains on Friday");
+        # or a proper name that is no actor ("the FTSE 100 dropped"), dated or not.
+        bare = _named_subject(verb)
+        dated = timex is not None and _own_date(clause, timexes, sent_of[verb.i])
+        if bare is None or not (dated or _proper(bare)):
+            return None
+    if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH and not statement:
+        return None
+    modality, reporter = modality_of(verb)
+    said_by = tuple(m for m in (subject_mentions(reporter, mention_at, mentions) if reporter is not None else ())
+                    if m not in agents)
+    rest = _rest(verb, passive, bool(agents), modality)
+    if statement and not rest:
+        rest = _join(_trim(reported[0]))        # "Ryanair announces it is exercising its options"
+    subject = _described_subject(verb, mention_at) if agents and not passive else bare
+    if not rest.strip() and subject is None and not passive and lemma not in _STANDS_ALONE:
+        return None         # "X takes", "Google shows [that...]": no headline without its object
+    place = _place(clause, mention_at, mentions)
+    acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
+                     | ({made} if made is not None else set()))
+    return EventFact(
+        sent=sent_of[verb.i], trigger=lemma, rest=rest,
+        agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
+        place=place, timex=timex, agreements=tuple(linked),
+        negated=modality == "negated", passive=passive and not agents,
+        modality=modality, said_by=said_by,
+        progressive=verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"}
+                                               for c in verb.children),
+        acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
+        done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might", "to"}
+                                                      for c in verb.children if c.dep_ == "aux"),
+        plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
+                                        or any(c.dep_ == "conj" for c in subject.children)))
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """A subject that is a noun phrase, not a pronoun or a relative word."""
+    for subject in reversed(_subjects(verb)):      # "Pre - orders": the head is the last
+        if subject.dep_ != "nsubj":
+            continue
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head         # "the indices that today suffered"
+        if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ not in _RELATIVE:
+            return subject
+    return None
+
+
+def _proper(subject: Token) -> bool:
+    """A proper name, or a noun a name specifies: "the Nasdaq index", "the primary UK index,
+    the FTSE 100"."""
+    return subject.pos_ == "PROPN" or any(
+        c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "compound" and c.ent_type_ not in {"GPE", "NORP"})
+        for c in subject.children)
+
+
+def _own_date(clause: list[Token], timexes: list[TimexFact], sent: int) -> bool:
+    """Whether the verb's own words, not a clause it governs, hold a calendar date."""
+    inside = {t.idx for t in clause}
+    return any(t.start in inside and t.sent == sent and t.type in {"DATE", "TIME"} and _calendar(t.value)
+               for t in timexes)
+
+
+def _described_subject(verb: Token, mention_at: dict[int, int]) -> Token | None:
+    """A subject that is a thing the actors own or take part in ("Pompeo's visit",
+    "intra-Afghan negotiations"): the headline keeps it rather than just the names."""
+    for subject in _subjects(verb):
+        if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"} and subject.i not in mention_at \
+                and mentions_in(subject, mention_at) \
+                and not any(c.dep_ == "appos" and c.i in mention_at for c in subject.children):
+            return subject          # but "A Taliban spokesman, Suhail Shaheen," is Shaheen
+    return None
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """What the verb acts on: its object or passive subject ("rejected the decree", "the terms
+    of the agreement were supported"), or what was agreed to ("agreed to a ceasefire")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"to", "on"} and verb.lemma_ == "agree":
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    for head in list(found):         # "the terms of the agreement"
+        found += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+    return found
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The verb's own words, without the clauses nested under it."""
+    words, stack = [], [verb]
+    while stack:
+        token = stack.pop()
+        words.append(token)
+        stack += [c for c in token.children if not nested_clause(c)]
+    return sorted(words, key=lambda t: t.i)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent", "csubj"}]
+    if not subjects and verb.dep_ in {"conj", "xcomp"}:
+        return _subjects(verb.head)          # "was signed ... and required ...", "refused to sign"
+    return subjects
+
+
+def _participants(verb, mention_at, mentions, passive, clause) -> tuple[list[int], list[int]]:
+    agents: list[int] = []
+    controlled = verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    for subject in _subjects(verb):
+        if subject.dep_ == "nsubjpass" and not controlled:
+            continue            # but "X is scheduled to meet": X meets
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head               # "John Bass, who left Kabul"
+        agents += subject_mentions(subject, mention_at, mentions)
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                agents += mentions_in(child, mention_at)
+    # A demonym in the clause describes someone ("French President Emmanuel Macron"): not a party.
+    others = [mention_at[t.i] for t in clause if t.i in mention_at
+              and mentions[mention_at[t.i]].label != "NORP"]
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        for subject in _subjects(verb.head):
+            others += mentions_in(subject, mention_at)     # who said so
+    return acting(_unique(agents), mentions), acting(_unique(others), mentions)
+
+
+
+
+
+
+def _made_agreement(verb: Token, agreement_at: dict[int, int]) -> int | None:
+    """"an agreement ... that was signed in Doha", "Ghani signed a decree": the agreement made."""
+    candidates = [verb.head] if verb.dep_ == "relcl" else []
+    candidates += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    return next((agreement_at[c.i] for c in candidates if c.i in agreement_at), None)
+
+
+def _parties_of(agreements: list[AgreementFact], index: int) -> list[int]:
+    fact = agreements[index]
+    seen = set()
+    while not fact.parties and fact.refers_to is not None and fact.refers_to not in seen:
+        seen.add(fact.refers_to)
+        fact = agreements[fact.refers_to]
+    return list(fact.parties)
+
+
+def _place(clause: list[Token], mention_at: dict[int, int], mentions: list[Mention]) -> int | None:
+    from .countries import lookup
+
+    for token in clause:
+        if token.dep_ == "pobj" and token.head.lower_ in {"in", "to", "at", "from", "into"} \
+                and token.i in mention_at:
+            mention = mentions[mention_at[token.i]]
+            if mention.label in {"GPE", "LOC", "FAC"}:
+                if mention.label != "GPE" or lookup(mention.name) is None or token.head.lower_ != "from":
+                    return mention_at[token.i]
+    return None
+
+
+def _date(verb: Token, timexes: list[TimexFact], clause: list[Token], sent: int) -> int | None:
+    """A date in the verb's own clause; else one governing the verb that reports it. Of
+    several, the most precise; never one that only describes a noun ("praised the February
+    29th deal", "at this year's conference"): that dates the noun's event, not the verb's."""
+    for scope, top in ((clause, verb), (_clause(verb.head), verb.head) if verb.dep_ in {"ccomp", "conj"} else ([], None)):
+        if not scope:
+            continue
+        lo, hi = scope[0].idx, scope[-1].idx + len(scope[-1])
+        at = {t.idx: t for t in scope}
+        # A dateline the parser ran into the sentence comes after the sentence's own dates.
+        found = [(timex.sent != sent, -_PRECISION_RANK.get(_calendar(timex.value), 0), i)
+                 for i, timex in enumerate(timexes)
+                 if lo <= timex.start < hi and timex.start in at and timex.type in {"DATE", "TIME"}
+                 and (_modifies(_span_root(at[timex.start], timex.end), top)
+                      or _fronted(at[timex.start], top))]
+        if found:
+            return min(found)[2]
+    return None
+
+
+def _fronted(first: Token, verb: Token) -> bool:
+    """A date opening the sentence ("Today, X flew...", "On March 3rd, ...") sets the time of
+    its main clause, wherever the parser hung it."""
+    start = first.sent.start
+    opening = first.i == start or (first.i == start + 1 and first.doc[start].pos_ == "ADP")
+    return opening and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _span_root(token: Token, end: int) -> Token:
+    """The word of a date phrase starting at `token` that the rest hangs on: "3rd" in
+    "March 3rd", whose head is outside the phrase."""
+    while token.head.i != token.i and token.idx <= token.head.idx < end and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def _calendar(value: str) -> str | None:
+    from generator.extract.timex.calendar import precision_of
+
+    return precision_of(value[:10]) if value[:10] else None
+
+
+def _modifies(token: Token, verb: Token) -> bool:
+    """Whether a date word hangs on the verb through adverbial arcs only ("on Monday",
+    "Monday", "yesterday"), not through a noun it describes ("this year's conference")."""
+    for _ in range(4):
+        if token.i == verb.i:
+            return True
+        if token.dep_ in {"poss", "compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            # "said in a July 16 press conference": the setting the verb happens in
+            setting = token.head
+            return setting.dep_ == "pobj" and setting.head.lower_ in {"in", "at", "during"} \
+                and setting.head.head.i == verb.i
+        token = token.head
+    return token.i == verb.i
+
+
+def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happened") -> str:
+    """The headline words after the verb: objects, particles and where it went. For a passive
+    without an agent, the whole headline: "27 people are killed in recent attack"."""
+    words: list[Token] = []
+    fronted: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i and _fronted_place(child) and not fronted:
+            fronted = _trim(child)      # "In Kunduz, ... were killed": "... killed in Kunduz"
+            continue
+        if child.i < verb.i or len(words) >= _MAX_REST_WORDS:
+            continue
+        if child.dep_ in {"dobj", "prt", "attr", "dative", "acomp", "oprd", "xcomp"} or (
+                child.dep_ == "prep" and child.lower_ in _HEADLINE_PREPS and not _temporal(child)):
+            words += _trim(child, between=not (has_agents and verb.lemma_ in MAKING_VERBS))
+    place = _join(fronted)
+    text = " ".join(p for p in (_join(words), place[:1].lower() + place[1:]) if p)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
+    if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None and passive and verb.dep_ == "acl":
+        subject = verb.head                 # "the accord signed by X": X signs the accord
+    if subject is not None and has_agents:       # "brokered by X" -> "X brokers <subject>"
+        return _join(_trim(subject, between=verb.lemma_ not in MAKING_VERBS) + words)
+    if subject is not None:
+        # Headline passive: "At least 15 soldiers killed in Kunduz", "Prisoners not released",
+        # "Up to 5,000 prisoners to be released".
+        aux = {"negated": "not", "planned": "to be"}.get(modality, "")
+        return " ".join(p for p in (_join(_trim(subject)), aux, verb.text.lower(), text) if p)
+    return text
+
+
+_HEADLINE_PREPS = frozenset({"to", "with", "in", "into", "on", "for", "from", "against", "of", "over"})
+
+
+def _fronted_place(prep: Token) -> bool:
+    return prep.dep_ == "prep" and prep.lower_ in {"in", "at", "near"} and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC", "FAC"} for c in prep.children)
+
+
+def _temporal(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def _join(words: list[Token]) -> str:
+    words = sorted(set(words), key=lambda t: t.i)
+    text = " ".join(t.text for t in words)
+    return text.replace(" 's", "'s").replace(" ,", ",").replace(" - ", "-").replace(" .", ".")
+
+
+def _trim(token: Token, between: bool = True) -> list[Token]:
+    """A phrase without its relative clauses, appositions, articles and commas, at most
+    a few words, cut where a phrase ends rather than mid-name. Without `between`, "an
+    agreement between X and Y" loses the parties the headline has already named."""
+    keep = []
+    for t in token.subtree:
+        path = _path(t, token) if t.i != token.i else []
+        if any(a.dep_ in {"relcl", "appos", "advcl", "acl", "ccomp"} for a in path):
+            continue
+        if not between and any(a.dep_ == "prep" and a.lower_ in {"between", "among"} for a in path):
+            continue
+        if t.dep_ == "det" and t.lower_ in {"the", "a", "an"} or t.is_punct and t.text != "-":
+            continue
+        keep.append(t)
+    if len(keep) > _MAX_PHRASE_WORDS:
+        head_end = max(i for i, t in enumerate(keep) if t.i <= token.i)
+        keep = keep[: max(head_end + 1, _MAX_PHRASE_WORDS)]
+        while keep and keep[-1].dep_ in {"prep", "cc", "det", "amod", "compound", "poss", "case"}:
+            keep.pop()
+    return keep
+
+
+_MAX_PHRASE_WORDS = 8
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """`token` and its ancestors up to, not including, `top`."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def _unique(items: list[int]) -> list[int]:
+    seen: dict[int, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)

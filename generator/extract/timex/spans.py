@@ -1,0 +1,357 @@
+"""Where the time expressions are in a parsed document, with TimeML's span conventions.
+
+Candidates are the named-entity recogniser's DATE and TIME spans plus a few patterns it misses
+("now", "recently", "daily", "every week", weekday names). Each is then cut to TimeML's shape:
+split where it joins two expressions ("the quarter ended Sept. 30", "between 1994 and 1997"),
+trimmed of prepositions and possessives, widened to take in a modifier ("early", "about") or a
+part of the day ("Friday night"), and joined with a neighbouring clock time ("9 a.m. Tuesday").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from generator.extract.parsed import ids, tagged, text_of
+from .rules import impossible_date, normalise
+from .words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDAYS
+
+# Patterns for what the recogniser tends to miss: vague references, recurrences, weekday names.
+_MISSED = re.compile(
+    # Every alternative below begins with one of these: the lookahead spares the regex engine
+    # trying them all at each of the other words (half the time this search takes).
+    r"\b(?=[rnclatyseimwfo\d])"
+    r"(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
+    r"|today|tonight|yesterday|tomorrow"
+    # "as soon as they arrive", "soon after the vote", "soon-to-open": a relation, not a time
+    r"|(?<!as )soon(?! (?:after|before|as|thereafter)\b)(?!-)"
+    r"|the (?:near|short|long|longer) term"
+    r"|\d{1,2}:?\d\d (?:UTC|GMT)"
+    r"|the (?:near |foreseeable |distant )?future"
+    r"|the past(?! (?:\w+ )?(?:\w+ )?(?:decade|year|month|week|day|hour|minute|quarter|century"
+    r"|centuries|summer|winter|spring|fall|autumn)s?\b)"
+    r"|at present|these days|that (?:same |very )?(?:day|week|month|year|morning|afternoon|evening"
+    r"|night)|the same (?:day|week|month|year)"
+    r"|(?:every|each) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
+    r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
+    r"|(?:(?:the|this|last|next) )?weekend"
+    r"|(?:(?:the|its) )?(?:latest|current|same|comparable|corresponding|year-ago|year-earlier)"
+    r" (?:fiscal )?(?:quarter|period)(?: (?:of )?(?:last|the previous|the prior) year)?"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
+    r"|(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?quarter"
+    r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
+    r"|(?:several|a few|many|\d+|(?:twenty|thirty|forty|fifty)?(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve)) (?:more |additional |straight |consecutive )?"
+    r"(?:second|minute|hour|day|week|month|quarter|year|decade)s)\b",
+    re.IGNORECASE)
+# A date written out in full, which the recogniser misses when the comma stands apart
+# ("October 10 , 2008", the way tokenised corpora and some feeds write it).
+_FULL_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?"
+    r" ?, ?\d{4}\b")
+_RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
+_CURRENT = re.compile(r"current|recent", re.IGNORECASE)
+_MODIFIERS = ids(["ADV", "ADJ"])
+
+_SEPARATORS = {"to", "and", "through", "thru", "until", "till", "ended", "ending", "between",
+               "from", "-", "\u2013", "\u2014", "vs", "versus", ";"}
+_LEADING_DROP = {"in", "on", "at", "by", "since", "until", "till", "from", "for", "during", "of",
+                 "between", "through", "to", "and", "or", "just", "only", "barely", "even", "as",
+                 "than", "with", "after", "before", "into", "throughout", "'s", "a.m.", "p.m.",
+                 "both", "either"}
+_TRAILING_DROP = {"and", "or", "to", "of", "'s", "\u2019s", "'", "on", "in", "at", "as", "from",
+                  "the", "a", "by", "with", "for"}
+_CALENDAR_MODIFIERS = {"early", "late", "mid", "earlier", "later"}
+_QUANTITY_MODIFIERS = {"about", "around", "nearly", "almost", "approximately", "roughly"}
+_LEFT_PHRASES = {("more", "than"), ("less", "than"), ("at", "least"), ("fewer", "than"),
+                 ("no", "more", "than"), ("up", "to")}
+_DAYISH = set(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
+_JOINERS = {",", "on", "at"}
+_ONE_DAY = re.compile(r"(?:\d{4}|XXXX)-(?:(?:\d\d|XX)-(?:\d\d|XX)|WXX-\d)(?:T.+)?")
+
+
+def timex_spans(doc: Doc) -> list[Span]:
+    """Candidate time expressions, cut to TimeML's conventions, in document order, disjoint."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            spans.extend(_pieces(ent))
+    for span in _missed(doc) + _counted_lengths(doc):
+        overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
+        if all(span.start <= s.start and s.end <= span.end for s in overlapping):
+            spans = [s for s in spans if s not in overlapping] + [span]  # "14:58" + " UTC"
+    spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
+    spans = [s for s in _join_neighbours(_disjoint(spans))
+             if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]
+    return [s for i, s in enumerate(spans) if not _part_of_a_date_after(s, spans[i + 1:i + 2])]
+
+
+def _part_of_a_date_after(span: Span, following: list[Span]) -> bool:
+    """"on the night of Oct. 23": the night is told by the date that follows, which TimeML
+    marks alone; "the night" by itself would be a night the text never names."""
+    doc = span.doc
+    return bool(following) and len(span) == 2 and span[0].lower_ in ("the", "that") \
+        and span[1].lower_ in DAY_PARTS and span.end < len(doc) and doc[span.end].lower_ == "of" \
+        and following[0].start == span.end + 1
+
+
+def _counted_lengths(doc: Doc) -> list[Span]:
+    """"about 5 1/2 hours", "almost two and a half years": lengths the recogniser takes for a
+    number or a quantity."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ("CARDINAL", "QUANTITY"):
+            for end in (ent.end, ent.end + 1):
+                span = _trim_edges(doc[ent.start:min(end, len(doc))])
+                kind = normalise(span.text, None) if span is not None else None
+                if kind and kind[0] == "DURATION" and not re.search(r"quarter|half$", span.text):
+                    found.append(span)  # "three-quarters of its food" is a share
+                    break
+    return found
+
+
+def _missed(doc: Doc) -> list[Span]:
+    found = []
+    for m in _MISSED.finditer(text_of(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not (span[0].text[0].islower() and m[0].lower() in
+                                     {w for w in WEEKDAYS if len(w) > 3}) \
+                and not _discourse_now(span):
+            found.append(span)
+    for m in _FULL_DATE.finditer(text_of(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and normalise(span.text, None):
+            found.append(span)
+    for token in tagged(doc, _MODIFIERS):
+        if token.pos_ == "ADV" and _RECURRING_ADVERBS.fullmatch(token.text):
+            found.append(doc[token.i:token.i + 1])
+        elif token.pos_ == "ADJ" and _CURRENT.fullmatch(token.text) and token.i > 0 \
+                and doc[token.i - 1].lower_ != "most":
+            then = doc[token.i - 1].lower_ == "then"  # "the then current price": a past time
+            found.append(doc[token.i - then:token.i + 1])
+    return found
+
+
+def _discourse_now(span: Span) -> bool:
+    """"Now, he says, ...": opening a sentence before a comma, "now" moves the talk on."""
+    doc = span.doc
+    return span.text.lower() == "now" and span.end < len(doc) and doc[span.end].text == "," \
+        and (span.start == span.sent.start
+             or all(t.is_punct or t.is_space for t in doc[span.sent.start:span.start]))
+
+
+def _pieces(span: Span) -> list[Span]:
+    """The span split at the words that join two expressions, each piece trimmed, when every
+    piece is a time expression; else the span trimmed whole."""
+    cuts = [t.i for t in span if (t.lower_ in _SEPARATORS or t.text == "," or "\n" in t.text)
+            and not (t.text == "-" and not span.doc[t.i - 1].whitespace_)  # "year-earlier"
+            and not _and_a_half(span.doc, t.i)]
+    pieces, start = [], span.start
+    for cut in cuts + [span.end]:
+        piece = _trim(span.doc[start:cut])
+        if piece is not None:
+            pieces.append(piece)
+        start = cut + 1
+    if cuts and pieces and all(normalise(p.text, None) for p in pieces):
+        return [q for p in pieces for q in _split_of(p)]
+    edges = _trim_edges(span)
+    if edges is not None and len(_split_of(edges)) > 1:  # before _trim shortens it
+        return _split_of(edges)
+    whole = _trim(span)
+    return _split_of(whole) if whole is not None else []
+
+
+def _and_a_half(doc: Doc, i: int) -> bool:
+    """"a minute and a half": one length of time."""
+    return doc[i].lower_ == "and" and doc[i + 1:i + 3].text.lower() in ("a half", "one half")
+
+
+def _split_of(span: Span) -> list[Span]:
+    """"the first nine months of 1997" is two expressions: a length of time, and a year
+    ("a quarter of an hour" is one)."""
+    if normalise(span.text, None):
+        return [span]
+    for token in span:
+        if token.lower_ == "of" and token.i > span.start:
+            left, right = _trim(span.doc[span.start:token.i]), _trim(span.doc[token.i + 1:span.end])
+            found = normalise(left.text, None) if left is not None else None
+            if found and found[0] == "DURATION" and right is not None \
+                    and normalise(right.text, None):
+                return [left, right]
+    return [span]
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without what TimeML leaves outside: prepositions, "as early as", possessives,
+    punctuation; then, if the recogniser took in a stray word ("coup d'etat last year"), without
+    the words at the edges that keep it from reading as a time expression."""
+    trimmed = _trim_edges(span)
+    if trimmed is not None and len(trimmed) > 1 and normalise(trimmed.text, None) is None \
+            and not impossible_date(trimmed.text):
+        doc, start, end = span.doc, trimmed.start, trimmed.end
+        for a, b in ((start + 1, end), (start, end - 1), (start + 2, end)):
+            shorter = _trim_edges(doc[a:b]) if b > a else None
+            if shorter is not None and normalise(shorter.text, None) is not None:
+                return shorter
+    return trimmed
+
+
+def _trim_edges(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and _drop_first(doc, start, end):
+        start += 3 if _as_far_as(doc, start, end) else 1
+    while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_space
+                           or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _drop_first(doc: Doc, i: int, end: int) -> bool:
+    token = doc[i]
+    if token.lower_ == "at" and i + 1 < end and doc[i + 1].lower_ in ("least", "most"):
+        return False
+    return (token.lower_ in _LEADING_DROP or token.is_punct or token.is_space
+            or (token.lower_ == "last" and token.pos_ in ("VERB", "AUX"))  # "will last a day"
+            or (i + 1 < end and token.lower_ == doc[i + 1].lower_)  # "the the end"
+            or _as_far_as(doc, i, end) or _count_before_determiner(doc, i, end)
+            or _article_of_modifier(doc, i, end))
+
+
+def _as_far_as(doc: Doc, i: int, end: int) -> bool:
+    """"as early as", "as recently as": a comparison around the expression, not part of it."""
+    return doc[i].lower_ == "as" and i + 3 < end and doc[i + 2].lower_ == "as"
+
+
+def _article_of_modifier(doc: Doc, i: int, end: int) -> bool:
+    """"a 20th-century", "an Aug. 10 deadline", "a two-day": the article goes with the noun."""
+    return doc[i].lower_ in ("a", "an") and i + 1 < end and (
+        doc[i + 1].text[0].isdigit() or doc[i + 1].like_num
+        or doc[i + 1].lower_.split("-")[0] in ORDINALS
+        or doc[i + 1].lower_.rstrip(".") in MONTHS)
+
+
+def _count_before_determiner(doc: Doc, i: int, end: int) -> bool:
+    """"seven a year ago" (from "$1.7 vs. seven a year ago"): the count is of something else."""
+    return doc[i].like_num and i + 1 < end and doc[i + 1].lower_ in ("a", "an", "the")
+
+
+def _widen(span: Span) -> Span:
+    """Take in a modifier just before ("early 2020", "about two years", "more than a week",
+    "every Thursday") and what completes the expression just after ("Friday night",
+    "the 1988 period")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    previous = doc[start - 1].lower_ if start > 0 else ""
+    quantity = span[0].like_num or span[0].lower_ in ("a", "an")
+    if previous in _CALENDAR_MODIFIERS and not _is_ref(span) or previous in ("every", "each") \
+            or previous in _QUANTITY_MODIFIERS and quantity \
+            or previous in ("this", "last", "next", "the", "that") and span[0].lower_ in UNITS:
+        start -= 1
+    elif quantity:
+        for phrase in _LEFT_PHRASES:
+            n = len(phrase)
+            if start >= n and tuple(t.lower_ for t in doc[start - n:start]) == phrase:
+                start -= n
+                break
+    following = doc[end].lower_ if end < len(doc) else ""
+    if following.rstrip("s") in DAY_PARTS and doc[end - 1].lower_ in _DAYISH:
+        end += 1
+    elif following in ("period", "quarter") and span[-1].lower_ not in ("period", "quarter"):
+        end += 1
+        if start > 0 and doc[start - 1].lower_ in ("the", "this", "that"):
+            start -= 1
+    if end < len(doc) and doc[end].lower_ in ("ago", "earlier", "later") and \
+            (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION" and \
+            (normalise(doc[start:end + 1].text, None) or ("",))[0] != "DURATION":
+        end += 1
+    return _without_signal(doc[start:end])
+
+
+def _without_signal(span: Span) -> Span:
+    """"Three days later" is a length of time ("three days") and a signal ("later")."""
+    if len(span) > 1 and span[-1].lower_ in ("later", "earlier") and \
+            (normalise(span.text, None) or ("",))[0] == "DURATION":
+        return span[:-1]
+    return span
+
+
+def _is_ref(span: Span) -> bool:
+    found = normalise(span.text, None)
+    return found is None or found[1].endswith("_REF")
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start < out[-1].end:
+            if len(span) > len(out[-1]):
+                out[-1] = span
+            continue
+        out.append(span)
+    return out
+
+
+def _join_neighbours(spans: list[Span]) -> list[Span]:
+    """"9 a.m." + "Tuesday", "Thursday" + ", Jan. 6", "5 p.m. EST" + ", Nov. 9": one expression,
+    when together they name one day or one time of a day; "weeks" + "or months": one length."""
+    out: list[Span] = []
+    for span in spans:
+        gap = span.doc[out[-1].end:span.start] if out else None
+        if gap is not None and len(gap) <= 1 and (all(t.text in _JOINERS for t in gap) or (
+                gap[0].lower_ in ("before", "after") and out[-1][-1].lower_ == "day")):
+            joined = span.doc[out[-1].start:span.end]
+            found = normalise(joined.text, None)
+            if found and _ONE_DAY.fullmatch(found[1]):
+                out[-1] = joined
+                continue
+        if gap is not None and len(gap) == 1 and gap[0].lower_ in ("or", "and") \
+                and _vague_length(out[-1]) and _vague_length(span):
+            out[-1] = span.doc[out[-1].start:span.end]  # "weeks or months": one vague length
+            continue
+        out.append(span)
+    return out
+
+
+def _vague_length(span: Span) -> bool:
+    found = normalise(span.text, None)
+    return found is not None and found[0] == "DURATION" and "X" in found[1]
+
+
+def _is_age(span: Span) -> bool:
+    """"a 52-year-old", "52 years old", "in his 30s": ages, which TimeML corpora leave
+    unannotated."""
+    doc = span.doc
+    last = span[-1]
+    after = doc[span.end] if span.end < len(doc) else None
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    return bool(re.search(r"(?:year|month|week|day)s?[- ]old$", span.text.lower())) or (
+        after is not None and after.lower_ in ("old", "-old") and
+        re.search(r"(?:year|month)s?$", last.lower_) is not None) or (
+        bool(_POSSESSIVES.intersection(before)) and re.fullmatch(
+            r"(?:(?:early|mid|late)[- ]?)?(?:\d0s|twenties|thirties|forties|fifties|sixties"
+            r"|seventies|eighties|nineties)", span.text.lower()) is not None)
+
+
+_POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
+
+
+def _is_fraction(span: Span) -> bool:
+    """"more than a quarter of the market": a share of something, not three months."""
+    doc, end = span.doc, span.end
+    if len(span) < 2 or (span[-2].lower_, span[-1].lower_) not in _FRACTIONS \
+            or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    return not any(normalise(doc[end + 1:end + n].text, None) for n in (2, 3, 4)
+                   if end + n <= len(doc))
+
+
+_FRACTIONS = {("a", "quarter"), ("one", "quarter"), ("three", "quarters"), ("a", "half"),
+              ("one", "half")}
+
+
+def _is_rate_adjective(span: Span) -> bool:
+    """"a quarterly dividend", "annually adjusted": the reporting period of a figure, not a time."""
+    return len(span) == 1 and span[0].dep_ in ("amod", "advmod") \
+        and ADVERB_SETS.get(span[0].lower_) in ("P3M", "P1Y")

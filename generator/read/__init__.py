@@ -1,0 +1,1 @@
+"""Read: source documents into `Source`s, and the pages of the wiki as a human left them."""

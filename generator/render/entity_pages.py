@@ -1,0 +1,372 @@
+"""The pages of actors, events, agreements and sources, written in Python.
+
+A wiki has thousands of these, and a Jinja macro call costs more than the line it writes:
+here a page is a front matter, its regions in order, and a function per region. The few
+listing pages (home, sections, timeline, What's new) stay Jinja templates. Every text from a
+source goes through `md` or `yaml_str`; every other value is escaped as Jinja's autoescape
+would; every link is made by the renderer (`r.link`, `r.quote_link`, `r.cite`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+from generator.resolve.graph import reporting_sources
+from .mdtext import md, title_text, url_link, yaml_str
+
+SEP = " · "
+MAX_QUOTES = 40           # per page; the rest are counted, and the source pages hold them all
+TYPE_LABEL = {"person": "Person", "organization": "Organization", "country": "Country",
+              "place": "Place", "group": "Group"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A kind of page: its title and front matter, and its regions, each made by a function."""
+    front: Callable[..., tuple[str, str]]
+    regions: tuple[tuple[str, Callable[..., str]], ...]
+
+
+def _s(count: int) -> str:
+    return "s" if count != 1 else ""
+
+
+def _when(e) -> str:
+    date, precision = e.date, e.precision
+    text = str(escape(date or "undated"))
+    return text + f" ({escape(precision)})" if precision and precision != "day" else text
+
+
+# --- shared pieces -------------------------------------------------------------------
+
+def quotes(r, items, here: str) -> str:
+    out = [f"> {md(q.text)}\n>\n> — {r.cite(q, here)}\n\n" for q in items[:MAX_QUOTES]]
+    if len(items) > MAX_QUOTES:
+        out.append(f"*…and {len(items) - MAX_QUOTES} more; the source pages hold them all.*\n")
+    return "".join(out)
+
+
+def event_table(r, events, here: str) -> str:
+    rows = "".join(f"| {_when(e)} | {r.link('event', e.id, here)} | {r.quote_link(e.quotes[0], here)} |\n"
+                   for e in events)
+    return "| When | What | Source |\n|---|---|---|\n" + rows
+
+
+def status_table(r, events, here: str) -> str:
+    rows = "".join(f"| {_when(e)} | {escape(e.status or 'mentioned')} | {r.link('event', e.id, here)} "
+                   f"| {r.quote_link(e.quotes[0], here)} |\n" for e in events)
+    return "| When | Status | What | Source |\n|---|---|---|---|\n" + rows
+
+
+def _texts(items) -> str:
+    return SEP.join(str(md(item)) for item in items)
+
+
+def actor_list(r, ids, here: str) -> str:
+    return SEP.join(str(r.link("actor", a, here)) for a in ids)
+
+
+# Listing pages have a row per entity: their rows are made here too, for the same reason.
+
+def actor_rows(r, actors, here: str) -> str:
+    return "".join(f"| {r.link('actor', a.id, here)} | {a.mentions} | {len(a.sources)} |\n" for a in actors)
+
+
+def timeline_entries(r, events, here: str) -> str:
+    out = []
+    for e in events:
+        actors = f": {', '.join(str(r.link('actor', a, here)) for a in e.actors[:4])}" if e.actors else ""
+        status = f" · *{escape(e.status)}*" if e.status and e.agreements else ""
+        out.append(f"- **{escape(e.date)}** {r.link('event', e.id, here)}{actors}{status} · "
+                   f"{r.quote_link(e.quotes[0], here)}\n\n")
+    return "".join(out)
+
+
+def undated_entries(r, events, here: str) -> str:
+    return "".join(f"- {r.link('event', e.id, here)}{f' · *{escape(e.status)}*' if e.status and e.agreements else ''}"
+                   f" · {r.quote_link(e.quotes[0], here)}\n" for e in events)
+
+
+# --- readers' corrections -------------------------------------------------------------
+
+HAND = '<span class="bw-hand">corrected by hand</span>'
+
+
+def _hand(item, key: str, said: Callable[[object], str]) -> str:
+    """After a fact a human corrected: the mark, and what the sources say (`said` words it)."""
+    for name, value in getattr(item, "corrected", ()):
+        if name == key:
+            return f"{SEP}{HAND}; the sources say: {said(value)}"
+    return ""
+
+
+def _hand_title(item) -> str:
+    """A line for a title a human corrected: the page's own title is theirs."""
+    said = _hand(item, "title", lambda value: f"\"{md(value)}\"")
+    return f"    **Title** {said.removeprefix(SEP)}<br>\n" if said else ""
+
+
+def _date_said(value) -> str:
+    if not value:
+        return "no date"
+    precision = {4: "year", 7: "month"}.get(len(value), "day")
+    return f"{escape(value)} ({precision})"
+
+
+def _place_said(r, here):
+    return lambda value: str(r.link("actor", value, here)) if value else "no place"
+
+
+def _front(title, kind, extra: str = "") -> tuple[str, str]:
+    boost = SEARCH_BOOST.get(kind, SEARCH_BOOST["actor"])
+    title = title_text(title)       # as its front matter reads back
+    return title, (f"---\ntitle: {yaml_str(title)}\ntype: {escape(kind)}\n{extra}"
+                   f"search:\n  boost: {boost}\n---\n")
+
+
+# Material's search ranks a page's matches times its boost: a name finds its actor's page first,
+# then an agreement named after them ("Ghani's decree": a rarer word than "Ghani", which weighs
+# more in the score, hence four times less boost), then the events and sources that mention it;
+# the listing pages (home, sections, timeline, whose templates set 0.1) name everything, come last.
+SEARCH_BOOST = {"actor": 8, "agreement": 2, "event": 1, "source": 0.5}
+
+
+# --- actors --------------------------------------------------------------------------
+
+def _actor_infobox(r, here, actor, events, **_) -> str:
+    out = [f'!!! abstract "{escape(TYPE_LABEL[actor.type])}"\n']
+    if actor.summary:
+        out.append(f"    {md(actor.summary)}\n\n")
+    if actor.aliases:
+        out.append(f"    **Also called** {_texts(actor.aliases)}<br>\n")
+    if actor.roles:
+        roles = SEP.join(f"{md(role.title)} ({r.quote_link(role.quote, here)})" for role in actor.roles)
+        out.append(f"    **Roles** {roles}<br>\n")
+    mentions = actor.mentions
+    sources = SEP.join(str(r.link("source", s, here, r.short_title(s))) for s in actor.sources)
+    tail = f"{SEP}{len(events)} event{_s(len(events))}" if events else ""
+    out.append(f"    **In the sources** {escape(mentions)} mention{_s(mentions)} in {sources}{tail}\n\n")
+    return "".join(out)
+
+
+def _actor_roles(r, here, actor, **_) -> str:
+    if not actor.roles:
+        return ""
+    return "## Roles\n\n" + "".join(f'- **{md(role.title)}**: "{md(role.quote.text)}" ({r.cite(role.quote, here)})\n'
+                                    for role in actor.roles)
+
+
+def _actor_timeline(r, here, events, **_) -> str:
+    return f"## Timeline\n\n{event_table(r, events, here)}\n" if events else ""
+
+
+def _actor_agreements(r, here, actor, agreements, **_) -> str:
+    if not agreements:
+        return ""
+    lines = []
+    for a in agreements:
+        date = f", {escape(a.date)}" if a.date else ""
+        others = actor_list(r, [p for p in a.parties if p != actor.id], here) or "no one else named"
+        lines.append(f"- {r.link('agreement', a.id, here)} ({escape(a.kind)}{date}): party with {others}\n")
+    return "## Agreements\n\n" + "".join(lines)
+
+
+def _actor_related(r, here, actor, related, **_) -> str:
+    if not related:
+        return ""
+    # The actor's neighbourhood in the graph view, drawn by the site's script; the list below
+    # says the same in words.
+    drawing = (f'<div class="bw-graph bw-graph--small" data-bw-graph="a:{escape(actor.id)}" role="img" '
+               'aria-label="Who this actor deals with, as listed below"></div>\n\n')
+    return "## Connections\n\n" + drawing + "".join(
+        f"- {r.link('actor', other.id, here)}: named together in {count} sentence{_s(count)} "
+        f"({r.quote_link(q, here)})\n" for other, count, q in related)
+
+
+def _quotes_region(attr: str, heading: str = "In the sources"):
+    def region(r, here, **context) -> str:
+        return f"## {heading}\n\n{quotes(r, getattr(context[attr], 'quotes'), here)}\n"
+    return region
+
+
+def _none(r, here, **_) -> str:
+    return ""
+
+
+ACTOR = Layout(
+    front=lambda actor, **_: _front(actor.name, actor.type, "aliases: []\n"),
+    regions=(("infobox", _actor_infobox), ("roles", _actor_roles), ("timeline", _actor_timeline),
+             ("agreements", _actor_agreements), ("related", _actor_related),
+             ("quotes", _quotes_region("actor")), ("backlinks", _none)))
+
+
+# --- events --------------------------------------------------------------------------
+
+def _distinct_sources(quotes_) -> int:
+    return len({q.source for q in quotes_})
+
+
+def _event_infobox(r, here, event, **_) -> str:
+    out = ['!!! abstract "Event"\n']
+    if event.summary:
+        out.append(f"    {md(event.summary)}\n\n")
+    out.append(_hand_title(event))
+    said = f", according to {actor_list(r, event.attribution, here)}" if event.attribution else ""
+    modality = _hand(event, "modality", lambda value: _MODALITY_TEXT.get(value, str(escape(value))))
+    out.append(f"    **Status** {_MODALITY_TEXT.get(event.modality, escape(event.modality))}{said}{modality}<br>\n")
+    when = _hand(event, "date", _date_said)
+    if event.date:
+        anchor = f", {md(event.anchor)}" if event.anchor and not when else ""
+        reported = "reported on " if event.date_basis == "report" else ""
+        out.append(f"    **When** {reported}{escape(event.date)} ({escape(event.precision)}){anchor}{when}<br>\n")
+    else:
+        out.append(f"    **When** not stated in the sources{when}<br>\n")
+    where = _hand(event, "place", _place_said(r, here))
+    if event.place:
+        out.append(f"    **Where** {r.link('actor', event.place, here)}{where}<br>\n")
+    who = SEP.join(f"{r.link('actor', p.actor, here)} ({escape(p.role)})" for p in event.participants)
+    out.append(f"    **Who** {who}<br>\n")
+    if event.agreements:
+        out.append(f"    **Concerns** {SEP.join(str(r.link('agreement', a, here)) for a in event.agreements)}<br>\n")
+    copies = {q.source: r.sources[q.source].copy_of for q in event.quotes if r.sources[q.source].copy_of}
+    count = reporting_sources(event.quotes, copies)
+    republished = sorted(copies)
+    again = (f" ({SEP.join(r.short_title(c) for c in republished)} republishing another's story, "
+             "counted once)") if republished else ""
+    out.append(f"    **Reported by** {count} source{_s(count)}{md(again)}\n\n")
+    out += _disagreement_lines(r, here, event.disagreements)
+    return "".join(out)
+
+
+def _disagreement_lines(r, here, disagreements) -> list[str]:
+    """Where the sources tell the event differently, each source's version with its quote."""
+    out = []
+    for kind, label in (("date", "the date"), ("figures", "the figures")):
+        told = [d for d in disagreements if d.kind == kind]
+        if told:
+            versions = SEP.join(f"{escape(d.value)} ({r.quote_link(d.quote, here, r.short_title(d.quote.source))})"
+                                for d in told)
+            out.append(f'!!! warning "The sources disagree on {label}"\n    {versions}\n\n')
+    return out
+
+
+_MODALITY_TEXT = {"happened": "happened", "planned": "planned or expected, not yet done",
+                  "negated": "did not happen", "claimed": "claimed, contested"}
+
+
+def _event_neighbours(r, here, neighbours, **_) -> str:
+    before, after = neighbours
+    if not (before or after):
+        return ""
+    out = ["## Before and after\n\n"]
+    if before:
+        out.append(f"- Before: {escape(before.date)} {r.link('event', before.id, here)}\n")
+    if after:
+        out.append(f"- After: {escape(after.date)} {r.link('event', after.id, here)}\n")
+    return "".join(out)
+
+
+EVENT = Layout(
+    front=lambda event, **_: _front(event.title, "event"),
+    regions=(("infobox", _event_infobox), ("quotes", _quotes_region("event", "Reported by")),
+             ("neighbours", _event_neighbours), ("backlinks", _none)))
+
+
+# --- agreements ----------------------------------------------------------------------
+
+def _agreement_infobox(r, here, agreement, parts, **_) -> str:
+    a = agreement
+    out = ['!!! abstract "Agreement"\n']
+    if a.summary:
+        out.append(f"    {md(a.summary)}\n\n")
+    out += [_hand_title(a), f"    **Kind** {escape(a.kind)}<br>\n"]
+    if a.parties:
+        parties = _hand(a, "parties", lambda value: actor_list(r, value, here) or "no parties")
+        out.append(f"    **Parties** {actor_list(r, a.parties, here)}{parties}<br>\n")
+    if a.part_of:
+        out.append(f"    **Part of** {r.link('agreement', a.part_of, here)}<br>\n")
+    if parts:
+        out.append(f"    **Includes** {SEP.join(str(r.link('agreement', p.id, here)) for p in parts)}<br>\n")
+    if a.date or a.place:
+        # No words to quote when the date is the report's own: "agreed to a ceasefire" in a dated story.
+        date_hand = _hand(a, "date", _date_said)
+        said = f'from "{md(a.date_text)}"' if a.date_text else "set by hand" if date_hand else "the date of the report"
+        made = f"{escape(a.date)} ({escape(a.precision)}), {said}{date_hand}" if a.date else ""
+        both = SEP if a.date and a.place else ""
+        place = f"{r.link('actor', a.place, here)}{_hand(a, 'place', _place_said(r, here))}" if a.place else ""
+        out.append(f"    **Made** {made}{both}{place}<br>\n")
+    status_hand = _hand(a, "status", lambda value: str(escape(value or "no status")))
+    if status_hand:
+        since = f" since {escape(a.status_since)}" if a.status_since else ""
+        out.append(f"    **Status** {escape(a.status)}{since}{status_hand}<br>\n")
+    elif a.status and a.lifecycle:
+        last = a.lifecycle[-1]
+        since = f" since {escape(last.date)}" if last.date else ""
+        read = f', from "{md(last.date_text)}"' if last.date_text else (" (the date of the source)" if last.date else "")
+        out.append(f"    **Status** {escape(a.status)}{since}{read} ({r.quote_link(last.quote, here)})<br>\n")
+    if a.aliases:
+        out.append(f"    **Also called** {_texts(a.aliases)}<br>\n")
+    documents, mentions = _distinct_sources(a.quotes), len(a.quotes)
+    out.append(f"    **In the sources** {documents} document{_s(documents)} · {mentions} mention{_s(mentions)}\n\n")
+    return "".join(out)
+
+
+def _agreement_terms(r, here, agreement, **_) -> str:
+    if not agreement.terms:
+        return ""
+    return "## Terms\n\n" + "".join(f"{n}. {md(t.text)} ({r.quote_link(t.quote, here)})\n"
+                                    for n, t in enumerate(agreement.terms, start=1))
+
+
+def _agreement_timeline(r, here, timeline, **_) -> str:
+    return f"## What happened to it\n\n{status_table(r, timeline, here)}\n" if timeline else ""
+
+
+AGREEMENT = Layout(
+    front=lambda agreement, **_: _front(agreement.name, "agreement"),
+    regions=(("infobox", _agreement_infobox), ("terms", _agreement_terms), ("timeline", _agreement_timeline),
+             ("quotes", _quotes_region("agreement")), ("backlinks", _none)))
+
+
+# --- sources -------------------------------------------------------------------------
+
+def _source_infobox(r, here, source, found, **_) -> str:
+    out = ['!!! info "Source"\n', f"    **File** {md(source.path)}<br>\n",
+           f"    **Date** {escape(source.date or 'not given')}<br>\n"]
+    if source.publisher:
+        out.append(f"    **Publisher** {md(source.publisher)}<br>\n")
+    if source.url:
+        out.append(f"    **Address** {url_link(source.url)}<br>\n")
+    if source.copy_of:
+        out.append(f"    **Copy of** {r.link('source', source.copy_of, here)}, republished with small edits<br>\n")
+    if source.copies:
+        out.append(f"    **Republished as** {SEP.join(str(r.link('source', c, here)) for c in source.copies)}<br>\n")
+    out.append(f"    **Found** {len(found['actors'])} actors · {len(found['events'])} events · "
+               f"{len(found['agreements'])} agreements\n\n")
+    return "".join(out)
+
+
+def _source_text(r, here, body, **_) -> str:
+    return f"## Text\n\n{escape(body)}\n"
+
+
+def _source_found(r, here, found, **_) -> str:
+    out = []
+    if found["events"]:
+        out.append("## Events in this source\n\n")
+        out += [f"- {escape(e.date or 'undated')}: {r.link('event', e.id, here)}\n" for e in found["events"]]
+    if found["agreements"]:
+        out.append("\n## Agreements in this source\n\n")
+        out += [f"- {r.link('agreement', a.id, here)}\n" for a in found["agreements"]]
+    return "".join(out)
+
+
+SOURCE = Layout(
+    front=lambda source, **_: _front(source.title, "source"),
+    regions=(("infobox", _source_infobox), ("text", _source_text), ("found", _source_found),
+             ("backlinks", _none)))
+
+LAYOUTS = {"actor": ACTOR, "event": EVENT, "agreement": AGREEMENT, "source": SOURCE}
