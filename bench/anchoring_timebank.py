@@ -200,7 +200,7 @@ def judge(values: list[str], found: list[dict]) -> str:
 
 def export_of(doc: GoldDoc, workdir: Path) -> dict:
     from generator.config import settings_from
-    from generator.render.export import graph_to_dict
+    from generator.resolve.export import graph_to_dict
     from generator.generate import generate
 
     sources = workdir / "sources"

@@ -65,7 +65,7 @@ def run_scorer(*args: str) -> str:
 def export_topic(gold: Path, workdir: Path) -> Path:
     """Sources made by the scorer from the gold folder, the wiki generated, the graph exported."""
     from generator.config import settings_from
-    from generator.render.export import to_json
+    from generator.resolve.export import to_json
     from generator.generate import generate
 
     run_scorer("--make-seeds", str(gold), str(workdir / "sources"))

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.config import settings_from  # noqa: E402
-from generator.render.export import graph_to_dict  # noqa: E402
+from generator.resolve.export import graph_to_dict  # noqa: E402
 from generator.generate import generate  # noqa: E402
 from generator.score import format_report, merge_golds, score  # noqa: E402
 

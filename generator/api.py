@@ -33,7 +33,7 @@ def knowledge_graph(settings: Settings) -> Graph:
 
 def export_graph(settings: Settings) -> dict:
     """The graph as `briefing export` prints it (schema `briefing-graph/2`), as a dict."""
-    from generator.render.export import graph_to_dict
+    from generator.resolve.export import graph_to_dict
 
     return graph_to_dict(knowledge_graph(settings))
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from generator.atomic import as_read
 from generator.read.frontmatter import hidden, page_curation, page_kind, read_front_matter
 from generator.read.markers import page_stamp, regions
+from generator.read.pages import LISTING_PAGES, read_pages
 from generator.write.accept import commands, conflicted, read_accepted
-from generator.write.backlinks import LINK, LISTING_PAGES
+from generator.write.backlinks import LINK
 from .exceptions import Problem
-from .generate import read_pages
 
 _ANCHOR = re.compile(r'id="(s\d+)"')
 

@@ -198,7 +198,7 @@ def export(config_file, sources, content, quiet, jobs, output):
 
     Example: briefing export -o graph.json
     """
-    from generator.render.export import to_json
+    from generator.resolve.export import to_json
 
     if output and not output.parent.is_dir():        # said before the work, not after it
         raise BriefingError(f"{output}: folder {output.parent} not found; create it, or write "

@@ -8,16 +8,20 @@ what was parsed, so the next run does not parse it again.
 
 from __future__ import annotations
 
-from generator.extract.corpus import Extraction, Progress, begin
+from generator.extract.corpus import Extraction, Progress, begin, no_progress
 from generator.incremental.record import Store
+from generator.read.curation import read_page_curation
+from generator.read.pages import read_pages
 from generator.read.sources import read_sources
+from generator.render.whatsnew import WhatsNew
+from generator.resolve.corrections import read_written_titles
+from generator.resolve.curated import curated_graph, place_pages
 from .config import Settings
 from .exceptions import Problem
-from .generate import _no_progress, curated_graph, place_pages, read_page_curation, read_pages
 from .model import Graph
 
 
-def knowledge_graph(settings: Settings, progress: Progress = _no_progress,
+def knowledge_graph(settings: Settings, progress: Progress = no_progress,
                     extraction: Extraction | None = None) -> tuple[Graph, list[Problem]]:
     """The graph and the problems met on the way (sources that could not be read, curation
     that does not parse). `extraction`: as for `generate`."""
@@ -34,7 +38,8 @@ def knowledge_graph(settings: Settings, progress: Progress = _no_progress,
         problems += extraction.problems
     finally:
         extraction.close()
-    graph, fixed, _ = curated_graph(settings, sources, facts, curated, pages)
+    graph, fixed, _ = curated_graph(settings, sources, facts, curated, pages, None,
+                                    WhatsNew(settings.content).last, read_written_titles(settings.content))
     problems += fixed
     graph, _ = place_pages(graph, pages, curated)
     return graph, problems

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.generate import generate
-from generator.render.export import graph_to_dict
+from generator.resolve.export import graph_to_dict
 
 pytestmark = pytest.mark.slow
 

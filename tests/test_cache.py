@@ -116,7 +116,7 @@ def test_cache_entries_of_one_text_under_two_dates_are_kept_apart(tmp_path):
 @pytest.mark.slow
 def test_cache_fixing_a_sources_date_resolves_its_relative_dates(tmp_path, settings_for):
     """The text is the same, the facts are not: "on Tuesday" resolves against the date."""
-    from generator.render.export import graph_to_dict
+    from generator.resolve.export import graph_to_dict
     from generator.generate import generate
 
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")

@@ -10,7 +10,7 @@ import pytest
 
 from generator.config import load_settings
 from generator.generate import generate
-from generator.render.export import graph_to_dict
+from generator.resolve.export import graph_to_dict
 
 pytestmark = pytest.mark.slow
 

@@ -13,7 +13,7 @@ import pytest
 
 from generator.check import check
 from generator.generate import generate
-from generator.render.export import graph_to_dict
+from generator.resolve.export import graph_to_dict
 
 pytestmark = pytest.mark.slow
 

@@ -9,7 +9,7 @@ import pytest
 from generator.generate import generate
 from generator.model import Source
 from generator.read.sources import copies_of
-from generator.render.export import graph_to_dict
+from generator.resolve.export import graph_to_dict
 from generator.resolve.event_merge import Report, action_of, cluster, same_event
 from tests.conftest import generate_sources
 

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import atomic
-from generator import generate as generate_module
-from generator.exceptions import BriefingError
 from generator.config import load_settings
+from generator.exceptions import BriefingError
 from generator.generate import generate
+from generator.write import wiki as write_module
 from tests.test_handedits import CORE, ORTIZ, Wiki, assert_well_formed, human_part
 
 pytestmark = pytest.mark.slow
@@ -252,14 +252,14 @@ def test_faults_a_save_landing_right_after_the_run_wrote_the_page_is_read_next_t
     own page: the next run trusted it as generated and wrote over it."""
     project = _fresh(base, note=False)
     line = "\n\nSaved right after the run wrote the page.\n"
-    real = generate_module.relisted
+    real = write_module.relisted
 
     def saving_then_listing(content, files, touched):
         project.write(ORTIZ, project.read(ORTIZ) + line)
         return real(content, files, touched)
-    monkeypatch.setattr(generate_module, "relisted", saving_then_listing)
+    monkeypatch.setattr(write_module, "relisted", saving_then_listing)
     project.generate()
-    monkeypatch.setattr(generate_module, "relisted", real)
+    monkeypatch.setattr(write_module, "relisted", real)
     project.use(*CORE)                      # the Lima report goes: Ortiz's page changes again
     project.generate()
     text = project.read(ORTIZ)

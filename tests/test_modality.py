@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render.export import graph_to_dict
+from generator.resolve.export import graph_to_dict
 from tests.conftest import generate_story
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.render.export import graph_to_dict
+from generator.resolve.export import graph_to_dict
 from generator.score import merge_golds, score
 
 pytestmark = pytest.mark.slow

@@ -87,7 +87,7 @@ def test_record_lives_in_the_cache_folder_per_content_folder(project, settings_f
 
 
 def test_the_listing_a_run_leaves_is_the_one_it_read_with_what_it_wrote_looked_at_again(tmp_path):
-    from generator.generate import relisted
+    from generator.write.wiki import relisted
 
     (tmp_path / "actors").mkdir()
     for name in ("actors/a.md", "actors/b.md", "index.md"):
@@ -123,7 +123,7 @@ def test_a_source_once_read_is_not_read_again_even_when_the_run_that_read_it_sto
     def stopped(*args, **kwargs):
         raise RuntimeError("stopped")
 
-    monkeypatch.setattr("generator.resolve.graph.resolve", stopped)
+    monkeypatch.setattr("generator.resolve.curated.resolve", stopped)
     with pytest.raises(RuntimeError, match="stopped"):
         generation.generate(settings)
     assert b"late.txt" in memo.read_bytes()

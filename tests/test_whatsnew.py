@@ -118,7 +118,7 @@ def test_whatsnew_names_from_sources_stay_text(tmp_path):
 
 
 def test_changes_counts_nothing_when_graphs_are_equal():
-    from generator.render.export import graph_to_dict
+    from generator.resolve.export import graph_to_dict
 
     found = changes(graph_to_dict(AFTER), graph_to_dict(AFTER))
     assert found.summary() == "nothing new" and not found.first_build

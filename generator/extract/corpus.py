@@ -22,6 +22,10 @@ from . import nlp as nlp_module
 Progress = Callable[[str, int], Callable[[int], None]]
 
 
+def no_progress(label: str, total: int) -> Callable[[int], None]:
+    return lambda n=1: None
+
+
 def begin(settings: Settings) -> "Extraction":
     """This run's extraction, its worker already loading the model if a source file is new:
     one the last run did not read as it is now likely brings new text. The run's other

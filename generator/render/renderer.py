@@ -19,11 +19,11 @@ from markupsafe import Markup
 
 from generator.model import Actor, DocFacts, Event, Graph, Quote, Source
 from generator.read.markers import region, stamp
+from generator.read.pages import SECTIONS, entity_page, page_path
 from . import entity_pages, lede, sitedata
 from .entity_pages import LAYOUTS, TYPE_LABEL
 from .mdtext import md, url_link, web_address, yaml_str
 
-SECTIONS = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
 # The renderer's table of each kind of entity, by attribute.
 TABLES = {"actor": "actors", "event": "events", "agreement": "agreements", "source": "sources"}
 # The kinds of entity a change to which may change a context that holds one (whether an event
@@ -40,19 +40,6 @@ TYPE_PLURAL = {"person": "People", "organization": "Organizations", "country": "
                "place": "Places", "group": "Groups"}
 _BLANKS = re.compile(r"\n{3,}")
 _MARK = re.compile(r"@@region:([\w-]+)@@")
-
-
-def page_path(kind: str, item_id: str) -> str:
-    return f"{SECTIONS[kind]}/{item_id}.md"
-
-
-def entity_page(kind: str, item) -> str | None:
-    """The path of an entity's page: where a human moved it, else the usual one; None when a
-    human hid it (no page)."""
-    moved = getattr(item, "page", None)
-    if moved is None:
-        return page_path(kind, item.id)
-    return moved or None
 
 
 def rel(target: str, here: str) -> str:

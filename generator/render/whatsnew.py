@@ -21,9 +21,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.atomic import write_if_changed
 from generator.model import Graph
+from generator.read.curation import name_key
 from generator.read.slugs import slug
-from generator.resolve.actors import name_key
-from .export import SCHEMA, graph_to_dict
+from generator.resolve.export import SCHEMA, graph_to_dict
 from .renderer import Page, Renderer
 
 STATE = ".briefing"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,32 +19,10 @@ from generator.extract.countries import by_capital, lookup
 from generator.extract.lexicon import (GOVERNMENT_NOUNS, HONORIFIC_SUFFIXES, HONORIFICS, NICKNAMES, OFFICIAL_NOUNS,
                                        ORG_HEADS, VENUE_NOUNS)
 from generator.model import DocFacts
+from generator.read.curation import Curation, name_key
 
 _LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "NORP": "group",
                "GPE": "place", "LOC": "place", "FAC": "place", "COLLECTIVE": "organization"}
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> str:
-    """Case, accents, dots, a leading article and a possessive do not tell names apart."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[.\u2019']", "", text)
-    text = re.sub(r"[^\w]+", " ", text).strip()
-    return re.sub(r"^(the|a|an) ", "", text)
-
-
-@dataclass
-class Curation:
-    """What humans decided: from mkdocs.yml (global) and from actor pages' front matter."""
-    aliases: dict[str, list[str]] = field(default_factory=dict)   # canonical name -> other names
-    ignore: set[str] = field(default_factory=set)                  # name keys never to be actors
-    not_same_as: list[tuple[str, str]] = field(default_factory=list)
-    types: dict[str, str] = field(default_factory=dict)            # name key -> type
-    hidden: set[str] = field(default_factory=set)                  # name keys
-    summaries: dict[str, str] = field(default_factory=dict)        # name key -> summary
-    names: dict[str, str] = field(default_factory=dict)            # name key -> preferred name
 
 
 @dataclass

@@ -20,9 +20,9 @@ from pathlib import Path
 from generator.atomic import write_atomic
 from generator.exceptions import Problem
 from generator.model import Agreement, Event, Graph
+from generator.read.curation import name_key
 from generator.read.frontmatter import key_line
 from generator.read.markers import page_stamp
-from .actors import name_key
 
 STATE = ".briefing"
 TITLES = "titles.json"

@@ -16,9 +16,10 @@ from generator.extract.status import status_of
 from generator.extract.timex.calendar import precision_of
 from generator.model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, Graph,
                              Participant, Quote, Role, Source, Term, Transition)
+from generator.read.curation import Curation, name_key
 from generator.read.slugs import slug, unique_slugs
 from generator.read.sources import copies_of
-from .actors import Cluster, Curation, cluster_mentions, learn_names, lower_words, name_key
+from .actors import Cluster, cluster_mentions, learn_names, lower_words
 from .event_merge import Report, cluster, figures
 
 MentionRef = tuple[str, int]            # (source id, mention index)

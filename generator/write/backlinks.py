@@ -10,11 +10,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from generator.read.pages import LISTING_PAGES
 from generator.read.sources import FRONT_MATTER
 from generator.render.renderer import md, rel
 
-LISTING_PAGES = frozenset({"index.md", "timeline.md", "graph.md", "whats-new.md", "actors/index.md",
-                           "events/index.md", "agreements/index.md", "sources/index.md"})
 # A Markdown link to a page: (text, target, #anchor or None).
 LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+?\.md)(#[^)\s]*)?\)")
 _BACKLINK_REGION = re.compile(r"<!-- briefing:begin backlinks -->.*?<!-- briefing:end backlinks[^>]*-->", re.S)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.model import Graph
-from .renderer import entity_page
+from generator.read.pages import entity_page
 
 SCHEMA = "briefing-graph/2"
 
