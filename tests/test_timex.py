@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract.timex.find import Timex, TimexContext, find_timexes, normalise, precision_of, run_jsonl
+from generator.extract.timex.find import TimexContext, find_timexes, normalise, precision_of, run_jsonl
 
 MONDAY = dt.date(2020, 3, 23)  # a Monday
 
@@ -463,17 +463,6 @@ def test_run_jsonl(nlp_model):
         {"start": 9, "end": 18, "text": "yesterday", "type": "DATE", "value": "2020-03-22"}]}
     assert records[1]["timexes"][0]["value"] == "2020"
     assert records[1]["timexes"][0]["mod"] == "START"
-
-
-@pytest.mark.slow
-def test_pipeline_component(nlp_model):
-    doc = nlp_model.make_doc("x")
-    assert doc._.briefing_timexes is None
-    component = nlp_model.create_pipe("briefing_dates")
-    doc = nlp_model("The deal was signed yesterday.")
-    doc._.briefing_dct = MONDAY
-    doc = component(doc)
-    assert doc._.briefing_timexes == [Timex(20, 29, "yesterday", "DATE", "2020-03-22")]
 
 
 @pytest.mark.slow

@@ -61,8 +61,6 @@ def load(name: str):
     if name not in _loaded:
         import spacy
 
-        from .timex import find  # noqa: F401  registers the briefing_dates factory
-
         _loaded[name] = spacy.load(name)
     return _loaded[name]
 

@@ -3,7 +3,6 @@
 `find_timexes(doc, dct)` is the entry point: spans from `spans`, values from
 `rules.normalise`, resolved against the document creation time (DCT) and, for anaphoric
 expressions ("that day", "a year earlier"), against what the document said before.
-The `briefing_dates` spaCy component wraps it for use inside a pipeline.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import json
 import re
 from dataclasses import dataclass, replace
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .calendar import CALENDAR_VALUE as _CALENDAR_VALUE
@@ -186,21 +184,3 @@ def run_jsonl(infile, outfile, nlp) -> None:
         timexes = find_timexes(doc, _parse_dct(row.get("dct")))
         outfile.write(json.dumps({"doc_id": row["doc_id"],
                                   "timexes": [timex_record(t) for t in timexes]}) + "\n")
-
-
-for _name in ("briefing_dct", "briefing_timexes"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
-
-class BriefingDates:
-    """Pipeline component: sets `doc._.briefing_timexes` from `doc._.briefing_dct`."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_timexes = find_timexes(doc, doc._.briefing_dct)
-        return doc
-
-
-@Language.factory("briefing_dates", default_config={})
-def make_briefing_dates(nlp: Language, name: str) -> BriefingDates:
-    return BriefingDates()
