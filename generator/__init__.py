@@ -7,7 +7,7 @@ The Python API (see the README):
     graph = knowledge_graph(settings)        # writes no page
 """
 
-__version__ = "0.1.0"
+from .version import __version__
 
 _API = ("load_settings", "generate_wiki", "knowledge_graph", "export_graph", "check_pages", "build_site")
 __all__ = list(_API)

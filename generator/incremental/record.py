@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import __version__
+from generator.version import __version__
 from generator.atomic import write_atomic
 from generator.exceptions import Problem
 from generator.model import Source

@@ -1,1 +1,2 @@
-"""Render: the graph as Markdown pages (with their marked regions), the site data and the export."""
+"""Render: the graph as Markdown pages (with their marked regions), redirects, What's new and the
+site data."""
