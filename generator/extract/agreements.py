@@ -50,7 +50,7 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
             parties = _parties(token, kind, mention_at, mentions)
             definite = any(c.lower_ in {"the", "this", "that"} for c in token.children if c.dep_ == "det")
             singular = token.tag_ not in {"NNS", "NNPS"}
-            if parties or (definite and singular):
+            if parties or (definite or _dated_making(token, timexes)) and singular:
                 fact = _noun_fact(token, kind, parties, sent_of, mention_at, mentions, timexes)
                 for each in _one_per_counterparty(token, fact, mention_at):
                     drafts.append((token, each, definite and singular))
@@ -573,6 +573,10 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
             # "an order for 179 tankers from the United States Air Force"
             found += [m for o in child.children for p in o.children
                       if p.dep_ == "prep" and p.lower_ == "from" for m in mentions_in(p, mention_at)]
+        if child.dep_ == "prep" and child.lower_ == "for" and kind in {"order", "contract"}:
+            # "an order for two of Airbus' A380s": whose product is bought sells it
+            found += [mention_at[p.i] for p in child.subtree if p.dep_ == "poss" and p.i in mention_at
+                      and mentions[mention_at[p.i]].label == "ORG"]
         if child.dep_ == "acl" and child.lemma_ in DEAL_VERBS:
             found += [m for o in child.children if o.dep_ == "dobj" for m in mentions_in(o, mention_at)]
         if child.dep_ == "prep" and child.lower_ == "for" and kind in {"offer", "acquisition"}:
@@ -586,6 +590,10 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
         found += _bidder(token, mention_at, mentions)
     if len(set(found)) == 1 and kind not in _ONE_SIDED:
         found += _speaker_side(token, found, mention_at, mentions)
+    if kind == "order" and token.dep_ == "dobj" and token.head.lemma_ == "have":
+        # "Qatar Airways has an order for ...": who holds an order placed it
+        found += [m for s in token.head.children if s.dep_ == "nsubj"
+                  for m in subject_mentions(s, mention_at, mentions)]
     maker = _making_verb(token)
     if maker is not None:
         for child in maker.children:
@@ -814,6 +822,17 @@ def _making_verb(token: Token) -> Token | None:
         if child.dep_ in {"relcl", "acl"} and child.lemma_ in MAKING_VERBS:
             return child
     return None
+
+
+def _dated_making(token: Token, timexes: list[TimexFact]) -> bool:
+    """"Under a pact reached last July", "an accord signed in 1986": an indefinite noun told as
+    made on a day of its own is one deal the story knows, as "the pact" is."""
+    for child in token.children:
+        if child.dep_ in {"relcl", "acl"} and child.lemma_ in MAKING_VERBS and child.tag_ in {"VBN", "VBD"}:
+            inside = {t.idx for t in child.subtree}
+            if any(t.type == "DATE" and t.value[:1].isdigit() and t.start in inside for t in timexes):
+                return True
+    return False
 
 
 def _date_of_making(token: Token, timexes: list[TimexFact]) -> int | None:

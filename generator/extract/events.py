@@ -79,12 +79,14 @@ def _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, t
         words = [t for t in _trim(noun) if t.i not in dated and t.dep_ != "case"
                  and not (t.dep_ == "poss" and t.pos_ == "PRON")
                  and not (t.dep_ == "prep" and all(c.i in dated for c in t.children))]
-        agents = acting(_unique(mentions_in(noun, mention_at)), mentions)
+        agents = acting(_unique(mentions_in(noun, mention_at)), mentions) or _owner_named_before(noun, mention_at, mentions)
         place = _place(list(noun.subtree), mention_at, mentions)
         # A named event is as certain as the clause that names it: "will attend Saturday's
         # meeting" is planned, "denied that he attended Monday's meeting" contested.
         governing = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         modality, reporter = modality_of(governing) if governing is not None else ("happened", None)
+        if modality == "negated" and noun.dep_ == "pobj" and noun.head.lower_ in _PRESUPPOSING:
+            modality = "happened"   # "has not been seen since his release": the release happened
         found.append(EventFact(
             sent=sent_of[noun.i], trigger=noun.lemma_.lower(), rest="", agents=tuple(a for a in agents if a != place),
             others=(), place=place, timex=timex,
@@ -94,6 +96,25 @@ def _nominal_events(doc, sent_of, mentions, mention_at, timexes, agreement_at, t
                                       else ()) if m not in agents),
             done=governing is not None and governing.tag_ == "VBD" and modality == "happened"))
     return found
+
+
+# Prepositions of time whose object has happened whatever the clause says of its own verb.
+_PRESUPPOSING = frozenset({"since", "after", "following"})
+
+
+def _owner_named_before(noun: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """"his release from prison": the one person named last, in this sentence or the one before,
+    is whose it is (one person only: of two, "his" cannot be told)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+    if owner is None:
+        return []
+    sent = noun.sent
+    start = sent.start if sent.start == 0 else next(iter(noun.doc[sent.start - 1].sent)).i
+    people = {mentions[mention_at[t.i]].name for t in noun.doc[start: noun.i]
+              if t.i in mention_at and mentions[mention_at[t.i]].label == "PERSON"}
+    named = [mention_at[t.i] for t in reversed(noun.doc[start: noun.i])
+             if t.i in mention_at and mentions[mention_at[t.i]].label == "PERSON"]
+    return named[:1] if len(people) == 1 else []
 
 
 def _noun_date(noun: Token, timex_at: dict[int, int]) -> int | None:
@@ -119,9 +140,14 @@ def _wrapper(verb: Token) -> bool:
         c.dep_ == "xcomp" and c.tag_ == "VB" and c.pos_ == "VERB" for c in verb.children)
 
 
+_DESCRIBING = frozenset("lead head own control base locate run".split())
+
+
 def _participle(verb: Token) -> bool:
     """"the accord signed on June 3rd by Chile and Vietnam": a past participle modifying a
     noun is a passive clause of its own, when it says by whom or when."""
+    if verb.lemma_.lower() in _DESCRIBING:
+        return False        # "a group led by X", "a firm owned by Y": who it is, not what happened
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(
         c.dep_ == "agent" or (c.dep_ in {"prep", "npadvmod"} and _temporal(c)) or c.ent_type_ in {"DATE", "TIME"}
         for c in verb.children)
@@ -174,6 +200,8 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     subject = _described_subject(verb, mention_at) if agents and not passive else bare
     if not rest.strip() and subject is None and not passive and lemma not in _STANDS_ALONE:
         return None         # "X takes", "Google shows [that...]": no headline without its object
+    if passive and not agents and not rest.strip() and not others:
+        return None         # "[it is] to be imposed": neither who acts nor what is acted on
     place = _place(clause, mention_at, mentions)
     acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
                      | ({made} if made is not None else set()))
@@ -289,8 +317,9 @@ def _participants(verb, mention_at, mentions, passive, clause) -> tuple[list[int
 
 
 def _made_agreement(verb: Token, agreement_at: dict[int, int]) -> int | None:
-    """"an agreement ... that was signed in Doha", "Ghani signed a decree": the agreement made."""
-    candidates = [verb.head] if verb.dep_ == "relcl" else []
+    """"an agreement ... that was signed in Doha", "the pact reached last July", "Ghani signed a
+    decree": the agreement made."""
+    candidates = [verb.head] if verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN" else []
     candidates += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     return next((agreement_at[c.i] for c in candidates if c.i in agreement_at), None)
 
@@ -421,7 +450,8 @@ def _temporal(prep: Token) -> bool:
 
 
 def _join(words: list[Token]) -> str:
-    words = sorted(set(words), key=lambda t: t.i)
+    # A paragraph break inside a phrase ("Agreement \n\n signed") is a token of its own.
+    words = sorted({t for t in words if not t.is_space}, key=lambda t: t.i)
     text = " ".join(t.text for t in words)
     return text.replace(" 's", "'s").replace(" ,", ",").replace(" - ", "-").replace(" .", ".")
 

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from generator.model import Mention
-from .countries import lookup
+from .countries import by_capital, lookup
 from .lexicon import (BELIEF_WORDS, COLLECTIVE_NOUNS, CURRENCY_CODES, HONORIFICS, INDEX_NOUNS, MARKET_INDICES,
                       NAME_PARTICLES, OCCASION_NOUNS, ORG_HEADS, PORTFOLIO_WORDS, REGION_ADJECTIVES, TIME_ZONES,
                       TITLE_NOUNS, WORKER_NOUNS)
@@ -259,9 +259,34 @@ def _from_entity(ent: Span, sent_of: dict[int, int]) -> Mention | None:
     could_be_person = ent.label_ == "PERSON" or (
         ent.label_ == "ORG" and tokens[-1].lower_ not in ORG_HEADS and all(t.is_title for t in tokens))
     role = _role(ent, leading) if could_be_person else None
-    return Mention(start=span.start_char, end=span.end_char, text=span.text,
-                   name=_with_owner(span, ent.label_, _clean_name(span.text)), label=ent.label_, sent=sent_of[ent.root.i],
-                   role=role, modifier=_is_modifier(ent), acts=_acts(ent))
+    name = _with_owner(span, ent.label_, _clean_name(span.text))
+    label = ent.label_
+    state = _government_by_its_capital(ent, name)
+    if state is not None:
+        name, label = state, "GPE"
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, name=name, label=label,
+                   sent=sent_of[ent.root.i], role=role, modifier=_is_modifier(ent), acts=_acts(ent))
+
+
+# Verbs of which a city can be the subject as a city: it lies, grows, hosts.
+_CITY_VERBS = frozenset("be lie sit host grow remain stand become have".split())
+
+
+def _government_by_its_capital(ent: Span, name: str) -> str | None:
+    """"Washington announced tariffs", "imposed by Tokyo": a capital that acts as a subject or
+    an agent stands for its country's government, as news writes it; "talks in Washington" or
+    "Washington is a city" are the city. The country's name, or None."""
+    if ent.label_ not in {"GPE", "LOC"} or len(ent) > 3 or lookup(name) is not None:
+        return None
+    root = ent.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
+    if not (root.dep_ == "nsubj" or root.dep_ == "pobj" and root.head.dep_ == "agent") \
+            or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _CITY_VERBS or _quoted(ent):
+        return None
+    country = by_capital(name)
+    return country.name if country is not None and country.kind == "country" else None
 
 
 # Dependencies of a verb's actors and of what it acts on.

@@ -50,8 +50,24 @@ def mentions_in(token: Token, mention_at: dict[int, int]) -> list[int]:
 
 def subject_mentions(subject: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
     """The actors a subject names, directly or through one of the references above."""
-    return (mentions_in(subject, mention_at) or _pronoun(subject, mention_at)
+    return (mentions_in(subject, mention_at) or led_by(subject, mention_at) or _pronoun(subject, mention_at)
             or sides(subject, mention_at, mentions) or _group(subject, mention_at, mentions))
+
+
+_LED_GROUPS = frozenset("group consortium syndicate coalition alliance partnership team venture".split())
+
+
+def led_by(subject: Token, mention_at: dict[int, int]) -> list[int]:
+    """"An investment group led by Audio/Video Affiliates", "a consortium headed by X": a
+    body named only by who leads it acts as its leader, the one name the story gives it."""
+    if subject.lemma_.lower() not in _LED_GROUPS:
+        return []
+    for clause in subject.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in {"lead", "head"}:
+            for agent in clause.children:
+                if agent.dep_ == "agent":
+                    return mentions_in(agent, mention_at)
+    return []
 
 
 def sides(subject: Token, mention_at: dict[int, int], mentions: list[Mention] | None = None) -> list[int]:
@@ -99,7 +115,7 @@ def _pronoun(subject: Token, mention_at: dict[int, int]) -> list[int]:
         return []
     for reporter in verb.head.children:
         if reporter.dep_ == "nsubj":
-            found = mentions_in(reporter, mention_at)
+            found = mentions_in(reporter, mention_at) or led_by(reporter, mention_at)
             # "China Eastern Airlines ... it": a single name is one actor, whatever its last word.
             plural = len(found) > 1 or (reporter.tag_ == "NNS" and reporter.i not in mention_at)
             if found and plural == (number == "plural"):

@@ -37,6 +37,12 @@ _ONCE = frozenset("launch introduce unveil debut resign retire found die acquire
 # Of those, the ones whose object says nothing more ("resigned in a letter", "resigned from
 # his post"): their reports need not name the same thing.
 _INTRANSITIVE = frozenset("resign retire die".split())
+# What happens once to one agreement: it is reached (struck, sealed, agreed), signed, ratified.
+# Reports of that by any words, on the agreement the sources resolve to, tell one event; the
+# verbs of the first group are one action ("reached a pact" is "agreed to a pact").
+_DEAL_ACTIONS = {"reach": "agree", "strike": "agree", "seal": "agree", "conclude": "agree",
+                 "hammer": "agree", "ink": "sign", "finalise": "finalize"}
+_ONCE_TO_A_DEAL = frozenset("agree sign ratify approve finalize complete".split())
 _SPEECH = frozenset("say announce state tell claim declare".split())
 _SPEECH_FORMS = frozenset("said says saying told tells announced announces stated states claimed "
                           "claims declared declares that this with from have would will".split())
@@ -62,12 +68,15 @@ class Report:
     rest: str                   # the words after the verb in a headline: what it acted on
     subject: str                # a described subject ("Stock markets around the world")
     sentence: str
+    deals: frozenset[str] = frozenset()     # the agreements it acts on, as resolved
     family: str = field(init=False)
     objects: frozenset[str] = field(init=False)
     told: frozenset[str] = field(init=False)
 
     def __post_init__(self):
         self.family = action_of(self.trigger, self.rest)
+        if self.deals:
+            self.family = _DEAL_ACTIONS.get(self.family, self.family)
         self.objects = _words(self.rest) | (_words(self.subject) if not self.agents else frozenset())
         self.told = _content_words(self.sentence)
 
@@ -152,6 +161,11 @@ def copied(a: Report, b: Report) -> bool:
     return len(a.told & b.told) >= _COPY_OVERLAP * len(a.told | b.told)
 
 
+def _once(a: Report, b: Report) -> bool:
+    """Whether the action happens once to what both act on (see _ONCE and _ONCE_TO_A_DEAL)."""
+    return a.family in _ONCE or a.family in _ONCE_TO_A_DEAL and bool(a.deals & b.deals)
+
+
 def _objects_fit(a: Report, b: Report) -> bool | None:
     """What the two acted on can be the same thing: words in common and no number that differs
     ("launched the iPhone 4" is not "launched the iPhone 3G"). Within a source, or for an action
@@ -159,6 +173,8 @@ def _objects_fit(a: Report, b: Report) -> bool | None:
     None when only one names something."""
     if a.family in _INTRANSITIVE:
         return True
+    if a.deals and b.deals:
+        return bool(a.deals & b.deals)      # "reached the agreement" and "reached a pact" alike
     if a.source == b.source and (a.place and a.place == b.place or _refers_back(a) or _refers_back(b)):
         return True         # "flew to Kabul ... the trip to Kabul", "... undertook the trip"
     if not a.objects or not b.objects:
@@ -185,21 +201,21 @@ def _dates_agree(a: Report, b: Report) -> bool:
         # sales of shares "in 2008" may be two.
         if a.date == b.date and (len(a.date) == 10 or a.source == b.source):
             return True
-        if a.source == b.source or a.family in _ONCE:
+        if a.source == b.source or _once(a, b):
             if _within(a.date, b.date):
                 return True
-        return a.family in _ONCE and a.agents == b.agents and _days_apart(a.date, b.date) <= _DISAGREE_DAYS
+        return _once(a, b) and a.agents == b.agents and _days_apart(a.date, b.date) <= _DISAGREE_DAYS
     if a.date or b.date:
         dated, undated = (a, b) if a.date else (b, a)
         if a.source == b.source:
             return True         # "Jobs resigned on August 24 ... Jobs resigned in a letter"
         # Across sources only an action that happens once: a market falls every week.
-        return a.family in _ONCE and _fits_story(dated.date, undated)
+        return _once(a, b) and _fits_story(dated.date, undated)
     if a.source == b.source:
         return set(a.who) == set(b.who)
     # Undated in two sources: only an action that happens once, by the same actors on the
     # same named thing, in stories of the same week.
-    return a.family in _ONCE and a.agents == b.agents and bool(a.objects & b.objects) \
+    return _once(a, b) and a.agents == b.agents and bool(a.objects & b.objects or a.deals & b.deals) \
         and _story_days_apart(a, b) <= _RECENT_DAYS
 
 

@@ -36,7 +36,8 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     copy_of = copies_of(sources)
     sources = [replace(s, copy_of=copy_of.get(s.id), copies=tuple(sorted(c for c, o in copy_of.items() if o == s.id)))
                if s.id in copy_of or s.id in copy_of.values() else s for s in sources]
-    events = _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of)
+    parties_of = {a.id: a.parties for a in agreements}
+    events = _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of, parties_of)
     events, statements = [e for e in events if worth_a_page(e, copy_of)], \
         [e for e in events if not worth_a_page(e, copy_of)]
     agreements = _link_events(agreements, events)
@@ -597,7 +598,8 @@ def _source_text(doc, sentence, start, end) -> str:
 
 # --- events --------------------------------------------------------------------------
 
-def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=None) -> list[Event]:
+def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=None,
+            parties_of=None) -> list[Event]:
     """Each fact of each source becomes a report; reports telling the same event (see
     event_merge) become one event, titled as its first report tells it."""
     names = {a.id: a.name for a in actors}
@@ -609,7 +611,8 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
         source = source_of.get(doc.source_id)
         here = actor_at[doc.source_id]
         for fact in doc.events:
-            draft = _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes)
+            draft = _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
+                                 parties_of or {})
             if draft is None:
                 continue
             drafts.append(draft)
@@ -618,7 +621,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
                 source_date=source.date if source else None, trigger=fact.trigger,
                 modality=draft["modality"], agents=tuple(draft["agents"]), others=tuple(draft["others"]),
                 date=draft["date"], place=draft["place"], rest=fact.rest, subject=fact.subject,
-                sentence=doc.sentences[fact.sent].text))
+                sentence=doc.sentences[fact.sent].text, deals=frozenset(draft["agreements"])))
     merged = []
     for group in cluster(reports):
         members = [drafts[i] for i in group]
@@ -656,10 +659,22 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
 
 
-def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes) -> dict | None:
+def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes, parties_of) -> dict | None:
     """One source's report of an event: its participants, date, modality and title."""
     agents = _ids(here, fact.agents)
+    made = [agreement_of.get((doc.source_id, a)) for a in fact.acts_on] if fact.trigger in MAKING_VERBS else []
+    if not agents and len(made) == 1 and made[0] is not None:
+        # "the agreement reached last July", in a source that names no side: its parties, as
+        # the sources that name them tell it, made it.
+        agents = list(parties_of.get(made[0], ()))
     others = [i for i in _ids(here, fact.others) if i not in agents]
+    # The deal it acts on, or the deal it tells of ("The tender offer began"); not one merely
+    # named beside it ("apart from the dispute over the release, the government is plagued").
+    linked = {agreement_of.get((doc.source_id, a)) for a in fact.agreements
+              if a in fact.acts_on or _noun_of(doc.agreements[a]) in fact.subject.lower().split()} - {None}
+    if not agents and len(linked) == 1:
+        # "The tender offer began on February 6": what befell one agreement concerns its parties.
+        others += [p for p in parties_of.get(next(iter(linked)), ()) if p not in others]
     place = actor_of.get((doc.source_id, fact.place)) if fact.place is not None else None
     # "At least 15 soldiers were killed in Kunduz" needs no actor; nor "the Nasdaq index fell",
     # whose name is no actor's.
@@ -744,13 +759,17 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 _LEAD_SENTENCES = 2       # a headline and the first sentence of the story
 
 
+def _noun_of(fact: AgreementFact) -> str:
+    words = fact.text.lower().split()
+    return words[-1] if words else ""
+
+
 def _reported_as_news(fact, source) -> bool:
-    """A dated story that opens with a deal done ("Chemlawn and Ecolab said they signed a
-    merger agreement") reports that day's news: the wire convention, and the only case
-    where an event takes its source's date."""
+    """A dated story that opens with something done to a deal ("Chemlawn and Ecolab said they
+    signed a merger agreement", "the group said it raised its tender offer") reports that
+    day's news: the wire convention, and the only case where an event takes its source's date."""
     return (source is not None and source.date is not None and fact.sent < _LEAD_SENTENCES
-            and fact.done and not fact.negated and bool(fact.acts_on)
-            and fact.trigger in MAKING_VERBS)
+            and fact.done and not fact.negated and bool(fact.acts_on))
 
 
 _YEAR = re.compile(r"\b\d{4}\b")

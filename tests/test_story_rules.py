@@ -1,0 +1,133 @@
+"""Rules that hold a story told by several sources together: a capital standing for its
+government, a pact told by its date alone, a group named by its leader, what befell a deal
+concerning its parties, and the one signing of one deal told in other words. Documents written
+for these tests, run through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.resolve.event_merge import Report, same_event
+from tests.test_agreements import export
+
+
+def names(graph: dict, ids) -> set[str]:
+    by_id = {a["id"]: a["name"] for a in graph["actors"]}
+    return {by_id[i] for i in ids}
+
+
+def events_with(graph: dict, word: str) -> list[dict]:
+    return [e for e in graph["events"] if word in e["title"].lower()]
+
+
+@pytest.mark.slow
+def test_a_capital_where_things_happen_is_the_city_and_a_city_that_acts_no_country(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 1987-03-28 Ostrava announced tariffs on Valdorian steel. Ministers from Valdoria "
+                 "will meet in Prague next week.\n"})
+    actors = {a["name"]: a for a in graph["actors"]}
+    # Prague is a capital, but a place where ministers meet is the city
+    assert "Prague" in actors and actors["Prague"]["type"] == "place"
+    assert not [a for a in graph["actors"] if a["type"] == "country"], sorted(actors)
+    # Ostrava is no capital: it acts under its own name
+    assert any("Ostrava" in names(graph, e["actors"]) for e in events_with(graph, "tariffs"))
+
+
+@pytest.mark.slow
+def test_a_capital_as_the_subject_of_an_action_joins_its_country(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 1987-03-28 Tokyo rejected the demand on Friday. Japan said it would answer "
+                 "through diplomatic channels.\n"})
+    rejection = events_with(graph, "reject")
+    assert rejection and names(graph, rejection[0]["actors"]) == {"Japan"}
+    assert "Tokyo" not in {a["name"] for a in graph["actors"]}
+
+
+@pytest.mark.slow
+def test_a_pact_told_only_by_its_date_is_the_deal_its_source_names_and_its_parties_made_it(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 1987-03-01 Chile and Peru signed a fisheries agreement on January 12.\n",
+        "b.txt": "date 1987-04-02 Peru accused Chile of overfishing. Under a pact reached last "
+                 "January, Chile was to cut its catch by half.\n"})
+    assert len(graph["agreements"]) == 1
+    deal = graph["agreements"][0]
+    reached = [e for e in graph["events"] if deal["id"] in (e.get("agreements") or []) and e["date"] == "1987-01"]
+    assert reached, [(e["title"], e["date"], e["agreements"]) for e in graph["events"]]
+    assert names(graph, reached[0]["actors"]) == {"Chile", "Peru"}
+
+
+@pytest.mark.slow
+def test_a_group_named_by_who_leads_it_acts_as_its_leader(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 1987-03-20 An investor group led by Harrow Partners Inc said it raised its tender "
+                 "offer for Brisket Corp to 92 dlrs a share.\n"})
+    raised = events_with(graph, "raise")
+    assert raised and "Harrow Partners Inc" in names(graph, raised[0]["actors"])
+    # told in the opening sentence of a dated wire story: that day's news, said so
+    assert raised[0]["date"] == "1987-03-20" and raised[0]["date_basis"] == "report"
+    # "led by" says who the group is, not something that happened
+    assert not events_with(graph, "lead")
+
+
+@pytest.mark.slow
+def test_what_befalls_a_deal_concerns_its_parties(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 1987-03-06 Harrow Partners Inc said it extended its 80 dlr a share tender offer for "
+                 "Brisket Corp to March 20. The tender offer began on February 6.\n"})
+    began = events_with(graph, "begin")
+    assert began and began[0]["date"] == "1987-02-06"
+    assert {"Harrow Partners Inc", "Brisket Corp"} <= names(graph, began[0]["actors"])
+
+
+@pytest.mark.slow
+def test_since_his_release_the_release_happened_and_is_his(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2005-03-01 Lord Penwick spent two years in prison. He has not been seen in the "
+                 "House of Lords since his release from prison in July 2003.\n"})
+    release = events_with(graph, "release")
+    assert release and release[0]["modality"] == "happened" and release[0]["date"] == "2003-07"
+    assert names(graph, release[0]["actors"]) == {"Lord Penwick"} or \
+        names(graph, release[0]["actors"]) == {"Penwick"}
+
+
+@pytest.mark.slow
+def test_an_order_held_for_a_makers_product_is_between_holder_and_maker(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2005-06-13 Gulf Air has an earlier order for two of Airbus' A380s.\n"})
+    orders = [a for a in graph["agreements"] if a["kind"] == "order"]
+    assert orders and names(graph, orders[0]["parties"]) == {"Gulf Air", "Airbus"}
+
+
+@pytest.mark.slow
+def test_no_title_carries_a_paragraph_break_or_starts_without_words(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 1986-10-01 Valdoria and Norland signed a fisheries agreement on January 12. The "
+                 "agreement,\n\nsigned last September, aimed at halting overfishing. Tariffs are to be "
+                 "imposed on April 17.\n"})
+    for event in graph["events"]:
+        assert "\n" not in event["title"] and event["title"][:1].isalnum(), event["title"]
+
+
+def _report(**given) -> Report:
+    fields = dict(source="a", source_date="1987-04-01", trigger="reach", modality="happened",
+                  agents=("japan", "united-states"), others=(), date="1986-07", place=None,
+                  rest="agreement", subject="", sentence="")
+    return Report(**{**fields, **given})
+
+
+def test_reaching_and_signing_one_deal_told_in_other_words_by_two_sources_is_one_event():
+    a = _report(deals=frozenset({"chip-pact"}), rest="agreement")
+    b = _report(source="b", trigger="strike", rest="pact", date="1986", deals=frozenset({"chip-pact"}))
+    assert same_event(a, b)
+
+
+def test_two_deals_reached_by_the_same_sides_stay_two_events():
+    a = _report(deals=frozenset({"chip-pact"}))
+    b = _report(source="b", deals=frozenset({"steel-pact"}))
+    assert not same_event(a, b)
+
+
+def test_the_same_words_without_a_known_deal_need_the_same_day_across_sources():
+    a = _report(rest="agreement")
+    b = _report(source="b", rest="agreement", date="1986")
+    assert not same_event(a, b)
