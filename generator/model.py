@@ -189,9 +189,12 @@ class Actor:
     mentions: int = 0
     sources: tuple[str, ...] = ()
     summary: str | None = None
-    # Where its page is: None, at the usual path; "" for no page (a human hid it: `hide: true`);
-    # else the path in content/ a human moved its page to.
+    # Where its page is: None, at the usual path; "" for no page (a human hid it: `hide: true`,
+    # or it is `minor`); else the path in content/ a human moved its page to.
     page: str | None = None
+    # Named once, in one source, and in nothing that has a page of its own: it stays in the
+    # export and as plain text where it is named, with no page (see resolve.graph.minor_actors).
+    minor: bool = False
 
 
 @dataclass(frozen=True)

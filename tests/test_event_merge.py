@@ -14,7 +14,8 @@ pytestmark = pytest.mark.slow
 WIRE = ("The Nikkei index of the Tokyo Stock Exchange fell by 3.2 percent to 8,459 points "
         "as exporters such as Toyota Motor lost ground.")
 SOURCES = {
-    "a.txt": f"date 2009-03-02 {WIRE}\nThe Hang Seng index fell sharply.\nSony cut its profit forecast.\n",
+    "a.txt": f"date 2009-03-02 {WIRE}\nThe Hang Seng index fell sharply.\nSony cut its profit forecast. "
+             "Sony's shares fell.\n",
     # the same wire story, republished with a small edit, a week later
     "b.txt": f"date 2009-03-09 {WIRE.replace('as exporters', 'while exporters')}\nThe Hang Seng index fell sharply.\n",
     # a year-dated sale in two sources: not known to be the same sale

@@ -131,3 +131,55 @@ def test_the_same_words_without_a_known_deal_need_the_same_day_across_sources():
     a = _report(rest="agreement")
     b = _report(source="b", rest="agreement", date="1986")
     assert not same_event(a, b)
+
+
+@pytest.mark.slow
+def test_posting_gains_is_an_act_and_posting_a_statement_is_speech(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2009-04-04 Stock indexes in Frankfurt posted gains on Friday.\n"})
+    assert events_with(graph, "post") and events_with(graph, "post")[0]["date"] == "2009-04-03"
+
+
+@pytest.mark.slow
+def test_a_legislature_that_ratifies_a_deal_is_no_party_to_it(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2021-04-20 Chile and Vietnam signed a trade agreement in March.\n",
+        "b.txt": "date 2021-04-21 The Chilean Senate ratified the trade agreement with Vietnam on Monday.\n"})
+    assert [names(graph, a["parties"]) for a in graph["agreements"]] == [{"Chile", "Vietnam"}]
+
+
+@pytest.mark.slow
+def test_its_deal_after_an_action_against_it_is_the_reporters(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 1987-03-20 Harrow Partners Inc said the Securities and Exchange Commission had "
+                 "filed an action against it concerning its tender offer for Brisket Corp.\n"})
+    offers = [a for a in graph["agreements"] if a["kind"] == "offer"]
+    assert offers and "Securities and Exchange Commission" not in names(graph, offers[0]["parties"])
+    assert "Harrow Partners Inc" in names(graph, offers[0]["parties"])
+
+
+@pytest.mark.slow
+def test_an_active_verb_sharing_a_passive_ones_subject_is_done_by_that_subject(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2008-01-01 Norvale Inc. was founded by Dana Whitlow in 1976, and launched the "
+                 "Norvale Music Store in 2003.\n"})
+    launch = events_with(graph, "launch")
+    assert launch and "Dana Whitlow" not in names(graph, launch[0]["actors"])
+    assert any(name.startswith("Norvale") for name in names(graph, launch[0]["actors"]))
+
+
+@pytest.mark.slow
+def test_a_dateline_dates_a_story_that_came_without_a_date(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "Harbour depot closed after fire\nSeptember 01, 2007\nThe Harbour Logistics depot in "
+                 "Leeds was closed today after a fire.\n"})
+    closed = events_with(graph, "close")
+    assert closed and closed[0]["date"] == "2007-09-01"
+    assert all("\n" not in e["title"] and "September" not in e["title"] for e in graph["events"])
+
+
+def test_stepping_down_from_a_post_is_resigning():
+    a = _report(trigger="step", rest="down from his post as chief executive", date=None, agents=("jobs",),
+                source_date="2011-08-25")
+    b = _report(source="b", trigger="resign", rest="", date="2011-08-24", agents=("jobs",))
+    assert a.family == b.family == "resign" and same_event(a, b)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from generator.model import AgreementFact, Clause, Mention, TimexFact
-from .lexicon import (AGREEMENT_KINDS, AGREEMENT_PHRASES, AGREEMENT_TOPICS, EARLIER_WORDS, MAKING_VERBS, PROPOSAL_WORDS,
+from .lexicon import (AGREEMENT_KINDS, REPORTING_VERBS, AGREEMENT_PHRASES, AGREEMENT_TOPICS, EARLIER_WORDS, MAKING_VERBS, PROPOSAL_WORDS,
                       RATIFYING_VERBS, STAGE_OF_VERB)
 from .modality import modality_of
 from .parsed import NOUNS, ids, tagged, text_of
@@ -732,9 +732,20 @@ def _owner(token: Token, mention_at: dict[int, int], mentions: list[Mention]) ->
         subject = _subject(verb)
         if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
             continue            # "its offer for Cyclops expired": the phrase is the subject itself
+        if verb.dep_ == "ccomp" and _object_pronoun_before(verb, token):
+            # "X said the SEC authorized an action against it concerning its offer": "it" cannot
+            # be the SEC (the clause's own subject), so it and "its" are the one who said so.
+            reporter = _subject(verb.head)
+            if reporter is not None and verb.head.lemma_.lower() in REPORTING_VERBS:
+                subject = reporter
         found = _named_subject(subject, mention_at, mentions)
         return [m for m in found if mentions[m].label != "PERSON"]
     return []
+
+
+def _object_pronoun_before(verb: Token, token: Token) -> bool:
+    return any(t.lower_ in {"it", "them"} and t.dep_ in {"dobj", "pobj"} and t.i < token.i
+               for t in verb.subtree)
 
 
 def _own_side(token: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
@@ -746,7 +757,14 @@ def _own_side(token: Token, mention_at: dict[int, int], mentions: list[Mention])
     subject = _subject(verb)
     if subject is None or subject.dep_ == "nsubjpass":
         return []
-    return [m for m in _named_subject(subject, mention_at, mentions) if mentions[m].label != "PERSON"]
+    # "The Chilean Senate ratified the agreement with Vietnam": a legislature ratifies for its
+    # country, which the story names as the party; the chamber is no side of the deal.
+    return [m for m in _named_subject(subject, mention_at, mentions) if mentions[m].label != "PERSON"
+            and mentions[m].name.split()[-1].lower() not in _LEGISLATURES]
+
+
+_LEGISLATURES = frozenset("senate parliament congress assembly duma diet legislature chamber house "
+                          "bundestag knesset majlis".split())
 
 
 # Verbs only the one who made an offer does to it: "Cyacq extended its offer", "raised its bid".

@@ -189,7 +189,8 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         dated = timex is not None and _own_date(clause, timexes, sent_of[verb.i])
         if bare is None or not (dated or _proper(bare)):
             return None
-    if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH and not statement:
+    if lemma in REPORTING_VERBS and lemma not in NEWSWORTHY_SPEECH and not statement \
+            and not _counts_something(verb, reported):
         return None
     modality, reporter = modality_of(verb)
     said_by = tuple(m for m in (subject_mentions(reporter, mention_at, mentions) if reporter is not None else ())
@@ -218,6 +219,19 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
                                                       for c in verb.children if c.dep_ == "aux"),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))
+
+
+# Verbs of saying that also name an act of business: "posted gains", "reported a loss", "added
+# 300 jobs". With an object that is no piece of speech and nothing reported, they are that act.
+_COUNTING_VERBS = frozenset({"post", "report", "add"})
+_SPEECH_NOUNS = frozenset("statement message comment note letter tweet video photo picture blog remark "
+                          "report story article notice update".split())
+
+
+def _counts_something(verb: Token, reported: list[Token]) -> bool:
+    return verb.lemma_.lower() in _COUNTING_VERBS and not reported and any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in _SPEECH_NOUNS and c.pos_ in {"NOUN", "PROPN", "NUM"}
+        for c in verb.children)
 
 
 def _named_subject(verb: Token) -> Token | None:
@@ -293,8 +307,14 @@ def _subjects(verb: Token) -> list[Token]:
 def _participants(verb, mention_at, mentions, passive, clause) -> tuple[list[int], list[int]]:
     agents: list[int] = []
     controlled = verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    # "Apple was started by Jobs in 1976, and launched iTunes in 2003": an active verb sharing a
+    # passive one's subject shares its subject (Apple), not its agent (Jobs).
+    shared = verb.dep_ == "conj" and not passive and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "agent", "csubj"} for c in verb.children)
     for subject in _subjects(verb):
-        if subject.dep_ == "nsubjpass" and not controlled:
+        if shared and subject.dep_ == "agent":
+            continue
+        if subject.dep_ == "nsubjpass" and not controlled and not shared:
             continue            # but "X is scheduled to meet": X meets
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head               # "John Bass, who left Kabul"

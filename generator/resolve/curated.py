@@ -14,7 +14,7 @@ from generator.exceptions import Problem
 from generator.model import Graph
 from generator.read.curation import Curation, read_curation, renamed_actor_pages
 from generator.read.frontmatter import hidden
-from generator.read.markers import page_stamp
+from generator.read.markers import page_stamp, touched
 from generator.read.pages import page_path
 from .continuity import follow_new_ids
 from .corrections import apply_corrections, entity_corrections
@@ -48,9 +48,9 @@ def usual_pages(graph: Graph) -> set[str]:
 
 
 def hidden_pages(graph: Graph) -> set[str]:
-    """The page ids of the entities a human hid (no page)."""
+    """The page ids of the entities a human hid (no page; a minor actor has none by rule)."""
     return {f"{kind}/{item.id}" for kind, attr in PLACED.items() for item in getattr(graph, attr)
-            if item.page == ""}
+            if item.page == "" and not getattr(item, "minor", False)}
 
 
 def place_pages(graph: Graph, pages: dict[str, str], curated: dict[str, dict],
@@ -80,6 +80,9 @@ def place_pages(graph: Graph, pages: dict[str, str], curated: dict[str, dict],
             page = item.page
             if page_id in hid:
                 page = ""
+            elif getattr(item, "minor", False) and paths and (
+                    usual not in paths or any(touched(pages[p]) for p in paths if p in pages)):
+                page = None if usual in paths else paths[0]   # no page needed, but a human moved or wrote on it
             elif page != "" and paths and usual not in paths:
                 page = paths[0]         # moved: the first of the files that claim it, by path
             keeper = usual if usual in paths else paths[0] if paths else None

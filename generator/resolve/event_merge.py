@@ -88,6 +88,8 @@ class Report:
 def action_of(trigger: str, rest: str = "") -> str:
     """The kind of action a verb or noun names, a light verb taking its noun's:
     "undertook the unannounced trip" travels."""
+    if trigger == "step" and rest.lower().startswith("down"):
+        return "resign"         # "chose to step down from his post"
     if trigger in _LIGHT_VERBS:
         for word in re.findall(r"[a-z]+", rest.lower())[:6]:
             if word in _FAMILIES:
@@ -204,7 +206,9 @@ def _dates_agree(a: Report, b: Report) -> bool:
         if a.source == b.source or _once(a, b):
             if _within(a.date, b.date):
                 return True
-        return _once(a, b) and a.agents == b.agents and _days_apart(a.date, b.date) <= _DISAGREE_DAYS
+        # "Northrop Grumman and EADS defeated Boeing" is the defeat by "Northrop Grumman, Airbus
+        # and EADS": one side names all the other names, and a day or two apart is one day told twice.
+        return _once(a, b) and _one_side(a, b) and _days_apart(a.date, b.date) <= _DISAGREE_DAYS
     if a.date or b.date:
         dated, undated = (a, b) if a.date else (b, a)
         if a.source == b.source:
@@ -217,6 +221,10 @@ def _dates_agree(a: Report, b: Report) -> bool:
     # same named thing, in stories of the same week.
     return _once(a, b) and a.agents == b.agents and bool(a.objects & b.objects or a.deals & b.deals) \
         and _story_days_apart(a, b) <= _RECENT_DAYS
+
+
+def _one_side(a: Report, b: Report) -> bool:
+    return set(a.agents) <= set(b.agents) or set(b.agents) <= set(a.agents)
 
 
 def _dates_fit(a: Report, b: Report) -> bool:

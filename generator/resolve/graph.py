@@ -41,6 +41,7 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     events, statements = [e for e in events if worth_a_page(e, copy_of)], \
         [e for e in events if not worth_a_page(e, copy_of)]
     agreements = _link_events(agreements, events)
+    actors = minor_actors(actors, events, agreements, curation)
     mention_actors: dict[str, dict[int, str]] = defaultdict(dict)
     for (source_id, index), actor_id in actor_of.items():
         mention_actors[source_id][index] = actor_id
@@ -50,11 +51,28 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
 
 
 def worth_a_page(event: Event, copy_of: dict[str, str] | None = None) -> bool:
-    """An event a reader needs to find by itself: dated by its own words, placed, reported by
-    two sources or more (copies of one story count once), or concerning an agreement. A
-    report's date alone is not enough: every statement has one."""
-    return bool((event.date and not event.statement) or event.place or event.agreements
-                or reporting_sources(event.quotes, copy_of) > 1)
+    """An event a reader needs to find by itself: dated by its own words to a month or a day,
+    placed, reported by two sources or more (copies of one story count once), or concerning an
+    agreement. A report's date alone is not enough: every statement has one; nor a year alone
+    ("sales rose in 2004"), which places nothing on a timeline a reader scans."""
+    return bool((event.date and not event.statement and event.precision != "year") or event.place
+                or event.agreements or reporting_sources(event.quotes, copy_of) > 1)
+
+
+def minor_actors(actors: list[Actor], events: list[Event], agreements: list[Agreement],
+                 curation: Curation) -> list[Actor]:
+    """Actors a reader needs no page for: named once in all the sources, and neither taking part
+    in an event with a page of its own, nor a party, nor the place of one, nor curated by a
+    human. They stay in the export and as plain text where they are named ("said Jane Roe, a
+    shopper"); a page of theirs a human edited is kept (see generate.place_pages)."""
+    needed = {p.actor for e in events for p in e.participants} | {e.place for e in events if e.place}
+    needed |= {p for a in agreements for p in a.parties}
+    curated = {name_key(n) for table in (curation.summaries, curation.types, curation.names) for n in table}
+    curated |= {name_key(n) for canonical, others in curation.aliases.items() for n in (canonical, *others)}
+    return [replace(a, page="", minor=True)
+            if a.mentions < 2 and a.page is None and a.id not in needed
+            and not {name_key(n) for n in (a.name, *a.aliases)} & curated else a
+            for a in actors]
 
 
 def reporting_sources(quotes, copy_of: dict[str, str] | None = None) -> int:
@@ -697,6 +715,9 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
         date, precision = source.date, "day"
         anchor = ("the date of the source: its opening sentence reports this as done "
                   "and gives no other date")
+    elif _headline_news(fact, doc, source):
+        date, precision = source.date, "day"
+        anchor = "the date of the source: its headline tells this, in the present, as the day's news"
     elif fact.trigger in REPORTING_VERBS and source and source.date and fact.modality == "happened":
         # A statement with no time of its own was made by the time its story was
         # written: the report's date, said to be one.
@@ -762,6 +783,16 @@ _LEAD_SENTENCES = 2       # a headline and the first sentence of the story
 def _noun_of(fact: AgreementFact) -> str:
     words = fact.text.lower().split()
     return words[-1] if words else ""
+
+
+def _headline_news(fact, doc, source) -> bool:
+    """"Apple launches 3G iPhone" over a dated story: a headline in the present tense is that
+    day's news (the headline convention), when it is a line of its own (no stop) at the top."""
+    if source is None or source.date is None or fact.sent != 0 or fact.done or fact.nominal \
+            or fact.modality != "happened" or fact.progressive:
+        return False
+    text = doc.sentences[0].text.rstrip()
+    return bool(text) and text[-1] not in ".!?\"'”" and len(doc.sentences) > 1
 
 
 def _reported_as_news(fact, source) -> bool:

@@ -42,8 +42,9 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
     found: list[tuple[Span, Timex]] = []
     ref = quarter = None
     spans = timex_spans(doc)
-    if dct is not None:  # an undated source stays undated: its dateline is not checked here
-        dct = _dateline_day(spans) or dct
+    # The dateline is the day the story speaks from: it corrects a feed's date, and dates a
+    # story that came with none ("today" under "September 01, 2007" is that day).
+    dct = _dateline_day(spans) or dct
     for span in spans:
         context = TimexContext(tense=tense_of(span), ref=ref, quarter=quarter,
                                before=_words_before(span), after=_word_after(span),
