@@ -87,8 +87,9 @@ def test_event_coreference_flight_the_trip_and_the_visit_in_one_story_are_one_ev
 
 @pytest.mark.slow
 def test_event_coreference_a_republished_story_is_one_source_with_its_copy_listed(built):
-    root, graph, _ = built
+    root, graph, export = built
     assert graph.copies == {"h": "g"}
+    assert {s["id"]: s["copy_of"] for s in export["sources"]}["h"] == "g"
     page = (root / "content" / "sources" / "g.md").read_text()
     assert "**Republished as**" in page and "(h.md)" in page
     assert "**Copy of**" in (root / "content" / "sources" / "h.md").read_text()
@@ -115,6 +116,9 @@ def test_event_coreference_page_says_where_sources_disagree_on_the_date(built):
     text = (root / "content" / resign["page"]).read_text()
     assert "The sources disagree on the date" in text
     assert "2015-03-02" in text and "2015-03-03" in text and "(../sources/i.md#s1)" in text
+    # the export says so too: each source's date, with its words
+    assert sorted((d["kind"], d["value"], d["source"]) for d in resign["disagreements"]) == \
+        [("date", "2015-03-02", "i"), ("date", "2015-03-03", "j")]
 
 
 # --- the rules, on reports made by hand ---------------------------------------------

@@ -267,7 +267,8 @@ def stage_of(token: Token) -> tuple[str | None, Token | None]:
 _PARTICIPLE_STEPS = {"completed": "in force", "signed": "signed", "agreed": "signed", "ratified": "in force",
                      "failed": "collapsed", "collapsed": "collapsed", "terminated": "collapsed",
                      "abandoned": "collapsed", "scrapped": "collapsed", "cancelled": "collapsed",
-                     "canceled": "collapsed", "defunct": "collapsed", "suspended": "suspended"}
+                     "canceled": "collapsed", "defunct": "collapsed", "suspended": "suspended",
+                     "existing": "in force"}    # "to increase existing swap lines": they are in force
 # Nouns of a step taken on the deal they govern: "with the completion of the transaction".
 _STEP_NOUNS = {"completion": "in force", "signing": "signed", "ratification": "in force",
                "implementation": "in force", "collapse": "collapsed", "breakdown": "collapsed",

@@ -13,7 +13,8 @@ SCHEMA = "briefing-graph/2"
 def graph_to_dict(graph: Graph) -> dict:
     return {
         "schema": SCHEMA,
-        "sources": [{"id": s.id, "path": s.path, "title": s.title, "date": s.date, "sha256": s.sha256}
+        "sources": [{"id": s.id, "path": s.path, "title": s.title, "date": s.date, "sha256": s.sha256,
+                     "copy_of": s.copy_of}
                     for s in graph.sources],
         "actors": [{"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases),
                     "roles": [r.title for r in a.roles], "page": entity_page("actor", a),
@@ -24,6 +25,8 @@ def graph_to_dict(graph: Graph) -> dict:
                     "agreements": list(e.agreements), "status": e.status,
                     "modality": e.modality, "attribution": list(e.attribution), "date_basis": e.date_basis,
                     "quotes": [{"source": q.source, "text": q.text} for q in e.quotes],
+                    "disagreements": [{"kind": d.kind, "value": d.value, "words": d.words, "source": d.quote.source}
+                                      for d in e.disagreements],
                     "page": entity_page("event", e) if paged else None,
                     "summary": e.summary, "corrected": _corrected(e)}
                    for e, paged in sorted([(e, True) for e in graph.events]

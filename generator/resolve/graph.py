@@ -41,7 +41,7 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     events, statements = [e for e in events if worth_a_page(e, copy_of)], \
         [e for e in events if not worth_a_page(e, copy_of)]
     agreements = _link_events(agreements, events)
-    actors = minor_actors(actors, events, agreements, curation)
+    actors = minor_actors(actors, events, statements, agreements, curation)
     mention_actors: dict[str, dict[int, str]] = defaultdict(dict)
     for (source_id, index), actor_id in actor_of.items():
         mention_actors[source_id][index] = actor_id
@@ -59,18 +59,24 @@ def worth_a_page(event: Event, copy_of: dict[str, str] | None = None) -> bool:
                 or event.agreements or reporting_sources(event.quotes, copy_of) > 1)
 
 
-def minor_actors(actors: list[Actor], events: list[Event], agreements: list[Agreement],
-                 curation: Curation) -> list[Actor]:
-    """Actors a reader needs no page for: named once in all the sources, and neither taking part
-    in an event with a page of its own, nor a party, nor the place of one, nor curated by a
-    human. They stay in the export and as plain text where they are named ("said Jane Roe, a
-    shopper"); a page of theirs a human edited is kept (see generate.place_pages)."""
-    needed = {p.actor for e in events for p in e.participants} | {e.place for e in events if e.place}
-    needed |= {p for a in agreements for p in a.parties}
+def minor_actors(actors: list[Actor], events: list[Event], statements: list[Event],
+                 agreements: list[Agreement], curation: Curation) -> list[Actor]:
+    """Actors a reader needs no page for: named once in all the sources, with no role the text
+    gives them, saying nothing the sources quote, taking part in no event with a page of its
+    own, party to no agreement nor where one was made, and curated by no human ("Leeds", where
+    a depot closed once).
+    They stay in the export and as plain text where they are named; a page of theirs a human
+    edited or moved is kept (see resolve.curated.place_pages)."""
+    needed = {p.actor for e in events for p in e.participants}
+    needed |= {p for a in agreements for p in (*a.parties, a.place) if p}
+    # who speaks: "according to X", and "X said" or "X claimed" told as a statement of its own
+    needed |= {a for e in (*events, *statements) for a in e.attribution}
+    needed |= {p.actor for e in statements if e.statement or e.modality == "claimed" for p in e.participants
+               if p.role == "agent"}
     curated = {name_key(n) for table in (curation.summaries, curation.types, curation.names) for n in table}
     curated |= {name_key(n) for canonical, others in curation.aliases.items() for n in (canonical, *others)}
     return [replace(a, page="", minor=True)
-            if a.mentions < 2 and a.page is None and a.id not in needed
+            if a.mentions < 2 and a.page is None and not a.roles and a.id not in needed
             and not {name_key(n) for n in (a.name, *a.aliases)} & curated else a
             for a in actors]
 
