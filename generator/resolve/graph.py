@@ -61,10 +61,12 @@ def worth_a_page(event: Event, copy_of: dict[str, str] | None = None) -> bool:
 
 def minor_actors(actors: list[Actor], events: list[Event], statements: list[Event],
                  agreements: list[Agreement], curation: Curation) -> list[Actor]:
-    """Actors a reader needs no page for: named once in all the sources, with no role the text
-    gives them, saying nothing the sources quote, taking part in no event with a page of its
-    own, party to no agreement nor where one was made, and curated by no human ("Leeds", where
-    a depot closed once).
+    """Actors a reader needs no page for: named once in all the sources, saying nothing the
+    sources quote, taking part in no event with a page of its own, party to no agreement nor
+    where one was made, and curated by no human ("Leeds", where a depot closed once; "Jane
+    Roe, a driver at the depot", named in passing). A role alone does not earn a page: on a
+    feed of news stories most people named once come with one, and their page would repeat
+    the one sentence that names them.
     They stay in the export and as plain text where they are named; a page of theirs a human
     edited or moved is kept (see resolve.curated.place_pages)."""
     needed = {p.actor for e in events for p in e.participants}
@@ -76,7 +78,7 @@ def minor_actors(actors: list[Actor], events: list[Event], statements: list[Even
     curated = {name_key(n) for table in (curation.summaries, curation.types, curation.names) for n in table}
     curated |= {name_key(n) for canonical, others in curation.aliases.items() for n in (canonical, *others)}
     return [replace(a, page="", minor=True)
-            if a.mentions < 2 and a.page is None and not a.roles and a.id not in needed
+            if a.mentions < 2 and a.page is None and a.id not in needed
             and not {name_key(n) for n in (a.name, *a.aliases)} & curated else a
             for a in actors]
 
