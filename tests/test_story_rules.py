@@ -183,3 +183,15 @@ def test_stepping_down_from_a_post_is_resigning():
                 source_date="2011-08-25")
     b = _report(source="b", trigger="resign", rest="", date="2011-08-24", agents=("jobs",))
     assert a.family == b.family == "resign" and same_event(a, b)
+
+
+@pytest.mark.slow
+def test_the_commission_of_a_story_that_never_names_the_long_one_stays_apart(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 1987-03-20 The Securities and Exchange Commission sued Harrow Partners Inc on Friday. "
+                 "The Commission said Harrow misled investors.\n",
+        "b.txt": "date 2005-02-01 The Commission fined Norvale Inc 10 million euros on Monday, Brussels said.\n"})
+    sec = next(a for a in graph["actors"] if a["name"] == "Securities and Exchange Commission")
+    # Names are joined whole, not mention by mention: "the Commission" of both stories stays
+    # apart from the SEC rather than carry the Brussels fine onto it.
+    assert sec["sources"] == ["a"]

@@ -250,10 +250,23 @@ def _join_short_names(clusters: dict[str, Cluster], groups: _Groups, facts: list
         joinable = _JOINABLE.get(kind[key], set()) | ({"person"} if clusters[key].votes["person"] else set())
         longer = {k for k in by_suffix.get(key, ()) if kind[k] in joinable}
         roots = {groups.find(k) for k in longer}
+        if len(roots) == 1 and _generic(key) and not _named_beside(key, longer, clusters):
+            continue    # "the Commission" of a story that never names the SEC is not the SEC
         if len(roots) == 1:
             groups.union(next(iter(roots)), key)
         elif len(longer) > 1:
             _join_within_document(key, longer, clusters, groups)
+
+
+def _generic(key: str) -> bool:
+    """One word that names a kind of body ("Commission", "House", "Council"), not one body."""
+    return " " not in key and (key in ORG_HEADS or key in {"house", "senate", "chamber", "cabinet"})
+
+
+def _named_beside(key: str, longer: set[str], clusters: dict[str, Cluster]) -> bool:
+    """Whether every document that uses the short name names one of the longer ones too."""
+    docs = {s for k in longer for s, _ in clusters[k].mentions}
+    return all(source in docs for source, _ in clusters[key].mentions)
 
 
 _JOINABLE = {"person": {"person"}, "organization": {"organization", "person"},
