@@ -11,6 +11,7 @@ The parser keeps sentence starts set before it, so the component sits in front o
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,19 +21,25 @@ _STOPS = frozenset(".!?:;\"'”’)")
 
 @Language.component(NAME)
 def mark_line_starts(doc: Doc) -> Doc:
-    for token in line_starts(doc):
-        token.is_sent_start = True
+    starts = line_starts(doc)
+    if starts:
+        # In one array: setting `is_sent_start` token by token checks the whole Doc each time.
+        marks = doc.to_array([SENT_START])
+        for token in starts:
+            marks[token.i] = 1
+        doc.from_array([SENT_START], marks)
     return doc
 
 
 def line_starts(doc: Doc) -> list:
     """The tokens that begin a sentence because of the layout before them."""
     starts, previous, lines, words = [], None, 0, 0    # words: on the line so far
+    text = doc.text         # made anew from the tokens on each read: once, here
     for token in doc:
         if token.is_space:
             continue
         if previous is not None:
-            breaks = doc.text[previous.idx + len(previous):token.idx].count("\n")
+            breaks = text[previous.idx + len(previous):token.idx].count("\n")
             # A headline (the first line) or a dateline (a short line: "April 04, 2009") ends
             # without a stop, and the story goes on in capitals on the next line.
             unstopped = (lines == 0 or words <= _DATELINE_WORDS) and previous.text[-1:] not in _STOPS \
