@@ -250,7 +250,7 @@ def _join_short_names(clusters: dict[str, Cluster], groups: _Groups, facts: list
         joinable = _JOINABLE.get(kind[key], set()) | ({"person"} if clusters[key].votes["person"] else set())
         longer = {k for k in by_suffix.get(key, ()) if kind[k] in joinable}
         roots = {groups.find(k) for k in longer}
-        if len(roots) == 1 and _generic(key) and not _named_beside(key, longer, clusters):
+        if len(roots) == 1 and _generic(key) and not _named_beside(key, longer, clusters, facts):
             continue    # "the Commission" of a story that never names the SEC is not the SEC
         if len(roots) == 1:
             groups.union(next(iter(roots)), key)
@@ -263,10 +263,27 @@ def _generic(key: str) -> bool:
     return " " not in key and (key in ORG_HEADS or key in {"house", "senate", "chamber", "cabinet"})
 
 
-def _named_beside(key: str, longer: set[str], clusters: dict[str, Cluster]) -> bool:
-    """Whether every document that uses the short name names one of the longer ones too."""
+def _named_beside(key: str, longer: set[str], clusters: dict[str, Cluster], facts: list[DocFacts]) -> bool:
+    """Whether every document that uses the short name also names a longer one, or the words
+    that make it that one ("the Senate of Chile" beside "the Chilean Senate")."""
     docs = {s for k in longer for s, _ in clusters[k].mentions}
-    return all(source in docs for source, _ in clusters[key].mentions)
+    marks = set()       # each as a name is written: capitalised
+    for other in longer:
+        for word in other.split()[: -len(key.split())]:
+            if word in _LINKING_WORDS:
+                continue
+            country = lookup(word)
+            marks |= {word.capitalize()} | ({country.name} if country is not None else set())
+    text_of = {f.source_id: f for f in facts}
+    for source in {s for s, _ in clusters[key].mentions} - docs:
+        doc = text_of.get(source)
+        text = " ".join(s.text for s in doc.sentences) if doc is not None else ""
+        if not any(re.search(rf"\b{re.escape(mark)}\b", text) for mark in marks):
+            return False
+    return True
+
+
+_LINKING_WORDS = frozenset("and of the for on in de la du".split())
 
 
 _JOINABLE = {"person": {"person"}, "organization": {"organization", "person"},

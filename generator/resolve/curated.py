@@ -18,7 +18,7 @@ from generator.read.markers import page_stamp, touched
 from generator.read.pages import page_path
 from .continuity import follow_new_ids
 from .corrections import apply_corrections, entity_corrections
-from .graph import resolve
+from .graph import repaged, resolve
 
 PLACED = {"actor": "actors", "event": "events", "agreement": "agreements"}
 
@@ -32,14 +32,18 @@ def curated_graph(settings: Settings, sources, facts, curated: dict[str, dict], 
     corrections, and what a human merged away (page id -> page id). `last`: the last build's
     export, where a corrected page's entity is looked for when it has a new id now; `written`:
     the titles the generator last wrote (`corrections.read_written_titles`)."""
-    graph = resolve(sources, facts, curation or read_curation(settings, curated, pages))
+    curation = curation or read_curation(settings, curated, pages)
+    graph = resolve(sources, facts, curation)
     names = {a.id: a.name for a in graph.actors}
     if renamed_actor_pages(pages, names, curated):
         # Curation on a page a human renamed belongs to the actor the page is for: key it by
         # that actor's name, which only a first resolution can tell.
-        graph = resolve(sources, facts, read_curation(settings, curated, pages, names))
+        curation = read_curation(settings, curated, pages, names)
+        graph = resolve(sources, facts, curation)
     corrections = follow_new_ids(entity_corrections(curated, pages), graph, last)
-    return apply_corrections(graph, corrections, written)
+    graph, problems, merged = apply_corrections(graph, corrections, written)
+    # A correction may name an actor said once ("place: Valparaiso"): it then needs its page.
+    return repaged(graph, curation) if corrections else graph, problems, merged
 
 
 def usual_pages(graph: Graph) -> set[str]:

@@ -62,14 +62,14 @@ def worth_a_page(event: Event, copy_of: dict[str, str] | None = None) -> bool:
 def minor_actors(actors: list[Actor], events: list[Event], statements: list[Event],
                  agreements: list[Agreement], curation: Curation) -> list[Actor]:
     """Actors a reader needs no page for: named once in all the sources, saying nothing the
-    sources quote, taking part in no event with a page of its own, party to no agreement nor
-    where one was made, and curated by no human ("Leeds", where a depot closed once; "Jane
-    Roe, a driver at the depot", named in passing). A role alone does not earn a page: on a
+    sources quote, taking part in no event with a page of its own nor where one happened,
+    party to no agreement nor where one was made, and curated by no human ("Jane Roe, a
+    driver at the depot", named in passing). A role alone does not earn a page: on a
     feed of news stories most people named once come with one, and their page would repeat
     the one sentence that names them.
     They stay in the export and as plain text where they are named; a page of theirs a human
     edited or moved is kept (see resolve.curated.place_pages)."""
-    needed = {p.actor for e in events for p in e.participants}
+    needed = {p.actor for e in events for p in e.participants} | {e.place for e in events if e.place}
     needed |= {p for a in agreements for p in (*a.parties, a.place) if p}
     # who speaks: "according to X", and "X said" or "X claimed" told as a statement of its own
     needed |= {a for e in (*events, *statements) for a in e.attribution}
@@ -81,6 +81,13 @@ def minor_actors(actors: list[Actor], events: list[Event], statements: list[Even
             if a.mentions < 2 and a.page is None and a.id not in needed
             and not {name_key(n) for n in (a.name, *a.aliases)} & curated else a
             for a in actors]
+
+
+def repaged(graph: Graph, curation: Curation) -> Graph:
+    """The graph with `minor_actors` decided again, after corrections changed its events."""
+    actors = [replace(a, page=None, minor=False) if a.minor else a for a in graph.actors]
+    return replace(graph, actors=tuple(minor_actors(actors, list(graph.events), list(graph.statements),
+                                                    list(graph.agreements), curation)))
 
 
 def reporting_sources(quotes, copy_of: dict[str, str] | None = None) -> int:
