@@ -100,10 +100,15 @@ def _month(m, anchor: Anchor):
 
 
 @RULES.add(rf"(?:(?:fiscal|calendar|fiscal year|calendar year|year|fy|model year) )?{YEAR}"
-           r"(?: (?:fiscal |calendar |model )?year)?")
+           r"(?: (?:fiscal |calendar |model )?year)?", r"fy (?P<yy>\d\d)")
 def _year(m, anchor: Anchor):
-    year = year_of(m["year"])
+    year = year_of(m["year"]) if m["year"] else _two_digit_year(m["yy"])
     return ("DATE", f"{year:04d}") if year else None
+
+
+def _two_digit_year(text: str) -> int:
+    """"FY12", "3Q98": news of this century or the last one."""
+    return 1900 + int(text) if int(text) > 30 else 2000 + int(text)
 
 
 @RULES.add(r"(?:latest|most recent|last (?:full|complete)) (?:fiscal |calendar |full )?year")
@@ -123,6 +128,8 @@ def _decade(m, anchor: Anchor):
     if m["word"]:
         return "DATE", f"19{DECADE_WORDS[m['word']]}", mod
     century = m["cent"] or "19"
+    if m["cent"] and m["dec"] == "0" and century < "20":
+        return "DATE", century, mod   # "the 1800s": the century ("the 2000s" is a decade)
     return "DATE", f"{century}{m['dec']}", mod
 
 
@@ -133,6 +140,8 @@ def _century(m, anchor: Anchor):
 
 @RULES.add(r"(?P<rel>this|current|next) (?P<grain>decade|century)")
 def _this_decade(m, anchor: Anchor):
+    if m["rel"] == "next" and anchor.definite:
+        return None  # "over the next decade": the ten years to come, a length of time
     if not anchor.dct:
         return "DATE", UNKNOWN[m["grain"]]
     return "DATE", value_at(shift(anchor.dct, m["grain"], step_of(m["rel"])), m["grain"])
@@ -167,9 +176,35 @@ def _quarter(m, anchor: Anchor):
             return "DATE", f"XXXX-{prefix}{n}"
         year = dct.year + step_of(m["rel"] or m["rel2"]) - (1 if m["ago"] else 0)
         start = dt.date(year, (n - 1) * (3 if prefix == "Q" else 6) + 1, 1)
-        if not (m["rel"] or m["rel2"] or m["ago"] or m["this"]) and start > dct \
-                and (anchor.ctx.tense in ("past", "past-open") or (start - dct).days > 100):
-            year -= 1
+        if not (m["rel"] or m["rel2"] or m["ago"] or m["this"]):
+            year = _part_year(year, start, anchor)
+    return "DATE", f"{year:04d}-{prefix}{n}"
+
+
+def _part_year(year: int, start: dt.date, anchor: Anchor) -> int:
+    """The year of a quarter or half named without one: a part yet to start is last year's if
+    the verb is past, or if it is months away and the verb does not look ahead ("profit in the
+    second half" in March is of the half just reported, "expects a profit in the second half"
+    of the one to come)."""
+    dct = anchor.dct
+    if start > dct and (anchor.ctx.tense in ("past", "past-open") or (
+            (start - dct).days > 100 and anchor.ctx.tense not in ("future", "modal", "planned"))):
+        return year - 1
+    return year
+
+
+@RULES.add(r"(?:(?P<y1>\d{4}) )?q (?P<n>[1-4])(?: (?:of )?(?:(?P<y2>\d{4})|(?P<yy>\d\d)))?",
+           r"(?P<n>[1-4]) q(?: (?:(?P<y2>\d{4})|(?P<yy>\d\d)))?",
+           r"(?P<half>h) (?P<n>[12]) (?P<y2>\d{4})")
+def _quarter_shorthand(m, anchor: Anchor):
+    """"Q3", "Q3 2012", "3Q12", "H1 2013": a quarter or half in the shorthand of company reports."""
+    prefix, n = ("H" if m["half"] else "Q"), int(m["n"])
+    year = year_of(m["y1"] or m["y2"]) or (_two_digit_year(m["yy"]) if m["yy"] else None)
+    if not year:
+        if not anchor.dct:
+            return "DATE", f"XXXX-{prefix}{n}"
+        start = dt.date(anchor.dct.year, (n - 1) * (3 if prefix == "Q" else 6) + 1, 1)
+        year = _part_year(anchor.dct.year, start, anchor)
     return "DATE", f"{year:04d}-{prefix}{n}"
 
 

@@ -51,6 +51,12 @@ def _adverb_set(m, anchor: Anchor):
     return "SET", ADVERB_SETS[m["word"]]
 
 
+@RULES.add(r"(?:every|each) other (?P<unit>second|minute|hour|day|night|week|month|year)")
+def _every_other(m, anchor: Anchor):
+    """"every other day": every second one."""
+    return "SET", period("2", m["unit"])
+
+
 @RULES.add(rf"(?:every|each|per) (?:{NUM} )?{UNIT}",
            rf"(?:once|twice|x times|\d+ times|several times) (?:a|an|1|every|each|per) {UNIT}")
 def _every(m, anchor: Anchor):

@@ -18,7 +18,7 @@ from .calendar import CALENDAR_VALUE as _CALENDAR_VALUE
 from .calendar import precision_of
 from .context import TimexContext
 from .rules import normalise
-from .spans import timex_spans
+from .spans import range_end, timex_spans
 from .tense import tense_of
 from .words import canonical
 
@@ -45,11 +45,12 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
     # The dateline is the day the story speaks from: it corrects a feed's date, and dates a
     # story that came with none ("today" under "September 01, 2007" is that day).
     dct = _dateline_day(spans) or dct
-    for span in spans:
+    for i, span in enumerate(spans):
         context = TimexContext(tense=tense_of(span), ref=ref, quarter=quarter,
                                before=_words_before(span), after=_word_after(span),
                                apposed=_apposed(span, found), months=_after_months(span, found))
-        result = normalise(span.text, dct, context=context)
+        result = normalise(span.text, dct, context=context) or _end_of_a_range(
+            span, spans[max(0, i - 1):i + 2], dct, context)
         if result is None:
             continue
         kind, value, mod = result
@@ -64,6 +65,34 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _BARE_CLOCK = re.compile(r"(?:(?:about|around|approximately|at) )?(?:\d{1,2}(?::\d\d)?(?: [ap]m)?"
                          r"|\d{4}|noon|midnight|midday)(?: (?:[ecmp][sd]t|et|gmt|utc))?")
+
+
+def _end_of_a_range(span: Span, neighbours: list[Span], dct: dt.date | None,
+                    context: TimexContext) -> tuple[str, str, None] | None:
+    """"March 3-5": the 5 is March 5, in the year "March 3" has; "1990-91": 91 is 1991."""
+    near = range_end(span, neighbours)
+    if near is None:
+        return None
+    other = next(s for s in neighbours if s is not span and normalise(s.text, None)
+                 and normalise(s.text, None)[1] == near)
+    found = normalise(other.text, dct, context=context)
+    if not found:
+        return None
+    value, number = found[1], span[0].text
+    if len(value) == 4 and value.isdigit():
+        year = int(value[:2] + number) if len(number) == 2 else int(number)
+        return ("DATE", f"{year:04d}", None) if year > int(value) or other.start > span.start \
+            else None
+    if not _DAY.fullmatch(value[:10]) and not value.startswith("XXXX-"):
+        return None
+    try:
+        if value[:4].isdigit():
+            day = dt.date(int(value[:4]), int(value[5:7]), int(number))
+            return "DATE", day.isoformat(), None
+        dt.date(2000, int(value[5:7]), int(number))     # a leap year: any day some year has
+    except ValueError:
+        return None
+    return "DATE", f"{value[:8]}{int(number):02d}", None
 
 
 def _clocks_on_their_day(found: list[tuple[Span, Timex]]) -> list[Timex]:

@@ -38,7 +38,8 @@ _SUFFIX_MODS = [(r"or so", "APPROX"), (r"or (?:more|longer)", "EQUAL_OR_MORE"),
                 (r"or later|and beyond|or after", "ON_OR_AFTER"), (r"or earlier", "ON_OR_BEFORE")]
 _DAY_VALUE = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d))(?:T[A-Z]{2})?")
 # An hour needs its minutes or "a.m."/"p.m.": in "5 p.m. EST Nov. 9" the 9 is a day, not a time.
-_CLOCK = (r"(?:(?P<h>\d{1,2})(?=:| [ap]m\b)(?::(?P<mi>\d\d))?(?: (?P<ap>am|pm))?"
+_CLOCK = (r"(?:(?P<h>\d{1,2})(?=:| [ap]m\b| o clock\b)(?::(?P<mi>\d\d))?(?P<oc> o clock)?"
+          r"(?: (?P<ap>am|pm))?"
           r"|(?P<named>noon|midday|midnight)|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?= (?:utc|gmt)))")
 _ZONES = r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local)"
 _PART = rf"(?P<part>{'|'.join(DAY_PARTS)})"
@@ -124,7 +125,7 @@ def _clock_time(m, anchor: Anchor):
         hour, minute = {"noon": 12, "midday": 12, "midnight": 24}[m["named"]], 0
     elif m["hh"]:  # "0800 UTC"
         hour, minute = int(m["hh"]), int(m["mm"])
-    elif m["ap"] or m["mi"]:
+    elif m["ap"] or m["mi"] or m["oc"]:
         hour, minute = int(m["h"]) % 12 + (12 if m["ap"] == "pm" else 0), int(m["mi"] or 0)
         if not m["ap"]:
             hour = int(m["h"])

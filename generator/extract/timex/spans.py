@@ -21,9 +21,15 @@ from .words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDAYS
 _MISSED = re.compile(
     # Every alternative below begins with one of these: the lookahead spares the regex engine
     # trying them all at each of the other words (half the time this search takes).
-    r"\b(?=[rnclatyseimwfo\d])"
+    r"\b(?=[rnclatyseimwfoqh\d])"
     r"(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
     r"|today|tonight|yesterday|tomorrow"
+    # company-report shorthand: "Q3", "Q3 2012", "3Q12", "FY2012", "H1 2013"
+    r"|Q[1-4](?: ?(?:19|20)\d\d)?|[1-4]Q(?:(?:19|20)?\d\d)?|FY ?(?:19|20)?\d\d|H[12] (?:19|20)\d\d"
+    r"|\d{1,2} o'clock"
+    # "twice a year", "three times a week": how often, a recurrence
+    r"|(?:once|twice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) times)"
+    r" (?:a|an|per|each|every) (?:second|minute|hour|day|night|week|month|quarter|year)"
     # "as soon as they arrive", "soon after the vote", "soon-to-open": a relation, not a time
     r"|(?<!as )soon(?! (?:after|before|as|thereafter)\b)(?!-)"
     r"|the (?:near|short|long|longer) term"
@@ -144,22 +150,46 @@ def _discourse_now(span: Span) -> bool:
 def _pieces(span: Span) -> list[Span]:
     """The span split at the words that join two expressions, each piece trimmed, when every
     piece is a time expression; else the span trimmed whole."""
+    doc = span.doc
     cuts = [t.i for t in span if (t.lower_ in _SEPARATORS or t.text == "," or "\n" in t.text)
-            and not (t.text == "-" and not span.doc[t.i - 1].whitespace_)  # "year-earlier"
-            and not _and_a_half(span.doc, t.i)]
+            and not (t.text == "-" and not doc[t.i - 1].whitespace_  # "year-earlier"
+                     and not (doc[t.i - 1].is_digit and t.i + 1 < len(doc)
+                              and doc[t.i + 1].is_digit))  # but "2007-2008", "March 3-5"
+            and not _and_a_half(doc, t.i)]
     pieces, start = [], span.start
     for cut in cuts + [span.end]:
-        piece = _trim(span.doc[start:cut])
+        piece = _trim(doc[start:cut])
         if piece is not None:
             pieces.append(piece)
         start = cut + 1
-    if cuts and pieces and all(normalise(p.text, None) for p in pieces):
+    if cuts and pieces and all(normalise(p.text, None) or range_end(p, pieces) for p in pieces):
         return [q for p in pieces for q in _split_of(p)]
     edges = _trim_edges(span)
     if edges is not None and len(_split_of(edges)) > 1:  # before _trim shortens it
         return _split_of(edges)
     whole = _trim(span)
     return _split_of(whole) if whole is not None else []
+
+
+_DAY_OR_YEAR = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d|\d{4}")
+
+
+def range_end(piece: Span, pieces: list[Span]) -> str | None:
+    """"March 3-5", "April 24 and 25", "3 to 5 March", "1990-91": a bare number that names a day
+    (or a year) by the date or year next to it, which TimeML marks as an expression of its own.
+    The neighbour's value ("XXXX-03-03", "1990") if the number completes it, else None."""
+    if len(piece) != 1 or not piece[0].is_digit or piece not in pieces:
+        return None
+    i = pieces.index(piece)
+    for other in pieces[i + 1:i + 2] + pieces[max(0, i - 1):i]:
+        found = normalise(other.text, None)
+        if not found or not _DAY_OR_YEAR.fullmatch(found[1]) or abs(other.start - piece.end) > 1 \
+                and abs(piece.start - other.end) > 1:
+            continue
+        number, value = piece[0].text, found[1]
+        if len(value) == 4 and len(number) in (2, 4) or len(value) > 4 and len(number) <= 2:
+            return value
+    return None
 
 
 def _and_a_half(doc: Doc, i: int) -> bool:
@@ -352,6 +382,13 @@ _FRACTIONS = {("a", "quarter"), ("one", "quarter"), ("three", "quarters"), ("a",
 
 
 def _is_rate_adjective(span: Span) -> bool:
-    """"a quarterly dividend", "annually adjusted": the reporting period of a figure, not a time."""
-    return len(span) == 1 and span[0].dep_ in ("amod", "advmod") \
-        and ADVERB_SETS.get(span[0].lower_) in ("P3M", "P1Y")
+    """"a quarterly dividend", "annually adjusted", "to rise 8% annually": the reporting period
+    of a figure, not a time. "The ceremony is held annually" tells how often something happens."""
+    if len(span) != 1 or span[0].dep_ not in ("amod", "advmod") \
+            or ADVERB_SETS.get(span[0].lower_) not in ("P3M", "P1Y"):
+        return False
+    token = span[0]
+    previous = token.doc[token.i - 1] if token.i else None
+    of_an_event = token.dep_ == "advmod" and token.head.pos_ == "VERB" and previous is not None \
+        and previous.pos_ in ("ADV", "VERB", "AUX", "PUNCT") and previous.text != "%"
+    return not of_an_event

@@ -1,0 +1,118 @@
+"""Forms of time expressions news writes and TimeML marks: company-report shorthand ("Q3",
+"FY2012"), ranges ("March 3-5", "1990-91"), clock times ("10 o'clock"), recurrences ("twice a
+year", "every other day", "held annually"), centuries and decades ("the 1800s"), and lengths
+("over the next decade"). Each sentence is written for the test and read in a story dated
+Thursday 2013-03-14."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.extract.timex.find import TimexContext, find_timexes, normalise
+
+THURSDAY = dt.date(2013, 3, 14)
+
+
+def value(text, dct=THURSDAY, **context):
+    found = normalise(text, dct, context=TimexContext(**context))
+    return found[:2] if found else None
+
+
+@pytest.mark.parametrize("text, tense, expected", [
+    ("Q3", "past", ("DATE", "2012-Q3")),        # not begun yet, and spoken of as done
+    ("Q3", "future", ("DATE", "2013-Q3")),
+    ("Q1", "present", ("DATE", "2013-Q1")),
+    ("Q4 2011", None, ("DATE", "2011-Q4")),
+    ("2011 Q4", None, ("DATE", "2011-Q4")),
+    ("3Q12", None, ("DATE", "2012-Q3")),
+    ("3Q98", None, ("DATE", "1998-Q3")),
+    ("H1 2013", None, ("DATE", "2013-H1")),
+    ("FY2012", None, ("DATE", "2012")),
+    ("FY12", None, ("DATE", "2012")),
+    ("FY 2014", None, ("DATE", "2014")),
+])
+def test_company_report_shorthand(text, tense, expected):
+    assert value(text, tense=tense) == expected
+
+
+def test_shorthand_without_a_story_date_keeps_the_year_unknown():
+    assert value("Q3", None) == ("DATE", "XXXX-Q3")
+    assert value("3Q12", None) == ("DATE", "2012-Q3")
+
+
+@pytest.mark.parametrize("text, tense, expected", [
+    ("the second half", "future", "2013-H2"),   # "expects a profit in the second half"
+    ("the second half", "modal", "2013-H2"),
+    ("the second half", None, "2012-H2"),       # months away, no verb looking ahead: reported
+    ("the second half", "past", "2012-H2"),
+    ("the fourth quarter", "future", "2013-Q4"),
+    ("the fourth quarter", "present", "2012-Q4"),
+])
+def test_a_part_of_the_year_to_come_looks_ahead_only_with_the_verb(text, tense, expected):
+    assert value(text, tense=tense) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10 o'clock", ("TIME", "2013-03-14T10:00")),
+    ("at 7 o'clock", ("TIME", "2013-03-14T07:00")),
+    ("every other day", ("SET", "P2D")),
+    ("every other week", ("SET", "P2W")),
+    ("twice a year", ("SET", "P1Y")),
+    ("three times a week", ("SET", "P1W")),
+    ("the 1800s", ("DATE", "18")),
+    ("the 1900s", ("DATE", "19")),
+    ("the 2000s", ("DATE", "200")),             # the decade, as people say it
+    ("the 1990s", ("DATE", "199")),
+    ("the next decade", ("DURATION", "P10Y")),  # "over the next decade"
+    ("next decade", ("DATE", "202")),
+    ("the past decade", ("DURATION", "P10Y")),
+])
+def test_clock_times_recurrences_centuries_and_decades(text, expected):
+    assert value(text) == expected
+
+
+def dated(nlp, text, dct=THURSDAY):
+    return [(t.text, t.type, t.value) for t in find_timexes(nlp(text), dct)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # each end of a range is an expression of its own, the bare day in the month of the other
+    ("The talks will be held March 3-5 in Geneva.",
+     [("March 3", "DATE", "2014-03-03"), ("5", "DATE", "2014-03-05")]),
+    ("The talks were held on April 24 and 25.",
+     [("April 24", "DATE", "2012-04-24"), ("25", "DATE", "2012-04-25")]),
+    ("The festival ran from 3 to 5 March.",
+     [("3", "DATE", "2013-03-03"), ("5 March", "DATE", "2013-03-05")]),
+    ("The crisis of 2007-2008 hurt exports.",
+     [("2007", "DATE", "2007"), ("2008", "DATE", "2008")]),
+    ("The 1990-91 recession hurt exports.", [("1990", "DATE", "1990"), ("91", "DATE", "1991")]),
+    # a score or a vote is no range of dates
+    ("The bill passed on a 3-2 vote on Tuesday.", [("Tuesday", "DATE", "2013-03-12")]),
+])
+def test_ranges(nlp, text, expected):
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("Q3 results were strong.", [("Q3", "DATE", "2012-Q3")]),
+    ("The bank lost money in Q4 2011.", [("Q4 2011", "DATE", "2011-Q4")]),
+    ("The bank lost money in 3Q12.", [("3Q12", "DATE", "2012-Q3")]),
+    ("Sales for FY2012 rose.", [("FY2012", "DATE", "2012")]),
+    ("The bank expects a profit in the second half.", [("the second half", "DATE", "2013-H2")]),
+    ("The meeting ended at 10 o'clock.", [("10 o'clock", "TIME", "2013-03-14T10:00")]),
+    ("The board meets twice a year.", [("twice a year", "SET", "P1Y")]),
+    ("The index is updated every other day.", [("every other day", "SET", "P2D")]),
+    ("The firm was founded in the 1800s.", [("the 1800s", "DATE", "18")]),
+    ("The tax will be phased in over the next decade.",
+     [("the next decade", "DURATION", "P10Y")]),
+    # how often something happens is a recurrence; the period of a rate is not
+    ("The ceremony is held annually in the capital.", [("annually", "SET", "P1Y")]),
+    ("The company expects sales to rise 8% annually.", []),
+    ("The plant would produce about 10,000 units annually.", []),
+])
+def test_forms_found_in_text(nlp, text, expected):
+    assert dated(nlp, text) == expected
