@@ -91,6 +91,8 @@ def dated(nlp, text, dct=THURSDAY):
     ("The 1990-91 recession hurt exports.", [("1990", "DATE", "1990"), ("91", "DATE", "1991")]),
     # a score or a vote is no range of dates
     ("The bill passed on a 3-2 vote on Tuesday.", [("Tuesday", "DATE", "2013-03-12")]),
+    ("The conference ran Dec. 31-Jan. 2.",
+     [("Dec. 31", "DATE", "2012-12-31"), ("Jan. 2", "DATE", "2013-01-02")]),
 ])
 def test_ranges(nlp, text, expected):
     assert dated(nlp, text) == expected
@@ -115,4 +117,23 @@ def test_ranges(nlp, text, expected):
     ("The plant would produce about 10,000 units annually.", []),
 ])
 def test_forms_found_in_text(nlp, text, expected):
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("The following day, police arrested him.", [("The following day", "DATE", "2013-03-15")]),
+    ("The index fell this past week.", [("this past week", "DATE", "2013-W10")]),
+    ("Protesters gathered this past weekend.", [("this past weekend", "DATE", "2013-W10-WE")]),
+    # a day of the month, after a preposition that dates something; a rank is no date
+    ("The vote was held on the 2nd.", [("the 2nd", "DATE", "2013-03-02")]),
+    ("The vote will be held on the 21st.", [("the 21st", "DATE", "2013-03-21")]),
+    ("The president arrived on March 2 and left on the 5th.",
+     [("March 2", "DATE", "2013-03-02"), ("the 5th", "DATE", "2013-03-05")]),
+    ("He finished the 21st in the race.", []),
+    ("It is the second day of the offensive.", []),
+    # a bare plural unit counted from an event is a vague length, as "two hours later" is a length
+    ("Hours later, the rebels retreated.", [("Hours", "DURATION", "PTXH")]),
+])
+def test_anaphoric_and_vague_forms_found_in_text(nlp, text, expected):
     assert dated(nlp, text) == expected

@@ -36,6 +36,10 @@ def dated(nlp, text, dct=APRIL):
     # a modal does not push a date just gone into next year
     ("The talks should have begun on April 2nd.", "2021-04-02"),
     ("The talks could start on April 2nd, officials said.", "2021-04-02"),
+    # the present tense of what is scheduled: the nearer one
+    ("The festival opens on June 3rd.", "2021-06-03"),
+    ("The treaty takes effect on March 1.", "2021-03-01"),
+    ("The harvest begins in August.", "2021-08"),
     # month alone
     ("Exports fell in August.", "2020-08"),
     ("Exports will recover in August.", "2021-08"),

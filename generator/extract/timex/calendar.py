@@ -80,7 +80,8 @@ def nearest(candidates: list[dt.date], anchor: dt.date, tense: str | None) -> dt
         return future if ahead <= 31 else past
     if tense == "past-open":  # "payable Dec. 7", "the Jan. 14 deadline": a term, maybe ahead
         return future if ahead <= 60 and back > 60 else past
-    if tense in ("modal", "planned"):  # a possibility, a duty, a plan: the nearer one
+    if tense in ("modal", "planned", "present"):  # a possibility, a duty, a plan, or a present
+        # tense of what is scheduled ("the harvest begins in August"): the nearer one
         return future if ahead <= back else past
     return future if ahead * 2 <= back else past
 

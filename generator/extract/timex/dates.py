@@ -58,6 +58,25 @@ def _month_day(m, anchor: Anchor):
     return "DATE", f"XXXX-{month:02d}-{day:02d}"
 
 
+@RULES.add(r"(?P<day>\d{1,2})(?:st|nd|rd|th)")
+def _day_of_month(m, anchor: Anchor):
+    """"on the 21st": a day of the month the text is in, the month the story last named, else
+    the story's own month or, as the tense says, the one just before or after it."""
+    day = int(m["day"])
+    if not anchor.definite or not 1 <= day <= 31:
+        return None
+    ref = anchor.ref("month")
+    if ref:
+        found = make_date(ref.year, ref.month, day)
+        return ("DATE", found.isoformat()) if found else None
+    dct = anchor.dct
+    if not dct:
+        return "DATE", f"XXXX-XX-{day:02d}"
+    months = [shift(dct.replace(day=1), "month", step) for step in (-1, 0, 1)]
+    days = [d for d in (make_date(mo.year, mo.month, day) for mo in months) if d]
+    return "DATE", nearest(days, dct, anchor.ctx.tense).isoformat()
+
+
 def impossible(words: str) -> bool:
     """Whether words (in canonical form) name a day no calendar has: "september 31",
     "february 29 1987", "9/31/87". Such words are no time expression at all, whole or in part."""

@@ -45,12 +45,15 @@ _ZONES = r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|
 _PART = rf"(?P<part>{'|'.join(DAY_PARTS)})"
 
 COMPOUND_RULES = Rules()
+_ORDINAL_DAY = re.compile(r"(?:the )?\d{1,2}(?:st|nd|rd|th)")
 
 
 def normalise(text: str, dct: dt.date | None, *, context: TimexContext | None = None
               ) -> Result | None:
     """(type, value, mod) for one expression, or None if it is not a time expression."""
     words, mod = _strip_mods(canonical(text))
+    if _ORDINAL_DAY.fullmatch(words) and not re.search(r"\d", text):
+        return None     # "the second", "the eighth day": a rank; "the 21st" may be a day
     article = re.match(r"(?:a|an|per)\s", text.strip().lower()) is not None
     found = _match(words, Anchor(dct, context or TimexContext(), article=article, mod=mod))
     if not found:

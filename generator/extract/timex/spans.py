@@ -27,6 +27,9 @@ _MISSED = re.compile(
     # company-report shorthand: "Q3", "Q3 2012", "3Q12", "FY2012", "H1 2013"
     r"|Q[1-4](?: ?(?:19|20)\d\d)?|[1-4]Q(?:(?:19|20)?\d\d)?|FY ?(?:19|20)?\d\d|H[12] (?:19|20)\d\d"
     r"|\d{1,2} o'clock"
+    # "on the 21st" of a month the story is in; "hours later", counted from what it tells of
+    r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
+    r"|(?:hours|minutes|days|weeks|months|years|decades) (?:later|earlier|ago)"
     # "twice a year", "three times a week": how often, a recurrence
     r"|(?:once|twice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) times)"
     r" (?:a|an|per|each|every) (?:second|minute|hour|day|night|week|month|quarter|year)"
@@ -39,6 +42,8 @@ _MISSED = re.compile(
     r"|centuries|summer|winter|spring|fall|autumn)s?\b)"
     r"|at present|these days|that (?:same |very )?(?:day|week|month|year|morning|afternoon|evening"
     r"|night)|the same (?:day|week|month|year)"
+    r"|the (?:following|next|previous|preceding) (?:day|morning|afternoon|evening|night|week"
+    r"|month|year)(?!-)"
     r"|(?:every|each) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
     r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
     r"|(?:(?:the|this|last|next) )?weekend"
@@ -123,7 +128,7 @@ def _missed(doc: Doc) -> list[Span]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not (span[0].text[0].islower() and m[0].lower() in
                                      {w for w in WEEKDAYS if len(w) > 3}) \
-                and not _discourse_now(span):
+                and not _discourse_now(span) and not _ordinal_not_a_day(span):
             found.append(span)
     for m in _FULL_DATE.finditer(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -137,6 +142,15 @@ def _missed(doc: Doc) -> list[Span]:
             then = doc[token.i - 1].lower_ == "then"  # "the then current price": a past time
             found.append(doc[token.i - then:token.i + 1])
     return found
+
+
+def _ordinal_not_a_day(span: Span) -> bool:
+    """"the 21st" is a day of the month after "on", "by", "until"...; elsewhere ("finished
+    the 21st", "the 3rd of 5") a rank."""
+    if not (len(span) == 2 and span[0].lower_ == "the" and span[1].text[0].isdigit()):
+        return False
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    return before not in ("on", "by", "until", "till", "since", "before", "after")
 
 
 def _discourse_now(span: Span) -> bool:
@@ -153,8 +167,9 @@ def _pieces(span: Span) -> list[Span]:
     doc = span.doc
     cuts = [t.i for t in span if (t.lower_ in _SEPARATORS or t.text == "," or "\n" in t.text)
             and not (t.text == "-" and not doc[t.i - 1].whitespace_  # "year-earlier"
-                     and not (doc[t.i - 1].is_digit and t.i + 1 < len(doc)
-                              and doc[t.i + 1].is_digit))  # but "2007-2008", "March 3-5"
+                     and not (doc[t.i - 1].is_digit and t.i + 1 < len(doc) and (
+                         doc[t.i + 1].is_digit or doc[t.i + 1].lower_.rstrip(".") in MONTHS)))
+            # but "2007-2008", "March 3-5", "Dec. 31-Jan. 2" are two expressions
             and not _and_a_half(doc, t.i)]
     pieces, start = [], span.start
     for cut in cuts + [span.end]:
@@ -277,7 +292,8 @@ def _widen(span: Span) -> Span:
     quantity = span[0].like_num or span[0].lower_ in ("a", "an")
     if previous in _CALENDAR_MODIFIERS and not _is_ref(span) or previous in ("every", "each") \
             or previous in _QUANTITY_MODIFIERS and quantity \
-            or previous in ("this", "last", "next", "the", "that") and span[0].lower_ in UNITS:
+            or previous in ("this", "last", "next", "the", "that") and span[0].lower_ in UNITS \
+            or previous == "this" and span[0].lower_ == "past" and len(span) > 1:  # this past week
         start -= 1
     elif quantity:
         for phrase in _LEFT_PHRASES:

@@ -66,6 +66,7 @@ def canonical(text: str) -> str:
     t = re.sub(r"'(\d0)s\b", r"19\1s", t)           # the '80s
     t = re.sub(r"(?<![\w'])'(\d\d)\b", r"19\1", t)   # fiscal '89
     t = re.sub(r"'s\b|(?<=s)'", "", t)               # possessives: "last year's"
+    t = re.sub(r"\bthis past\b", "past", t)          # "this past weekend": the one just gone
     tokens = _TOKEN.findall(t.replace("-", " "))
     return " ".join(_fold_fractions(_fold_numbers(tokens)))
 
