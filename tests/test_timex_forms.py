@@ -134,6 +134,14 @@ def test_forms_found_in_text(nlp, text, expected):
     ("It is the second day of the offensive.", []),
     # a bare plural unit counted from an event is a vague length, as "two hours later" is a length
     ("Hours later, the rebels retreated.", [("Hours", "DURATION", "PTXH")]),
+    ("Days later, the rebels retreated.", [("Days", "DURATION", "PXD")]),
+    # how long something lasts, written as an adjective
+    ("A year-long inquiry found a decade-long pattern of abuse.",
+     [("year-long", "DURATION", "P1Y"), ("decade-long", "DURATION", "P10Y")]),
+    ("They left their third day-long meeting.", [("day-long", "DURATION", "P1D")]),
+    # the quarter before the one the report is about, not before the story's own quarter
+    ("Growth slowed in the fourth quarter from the previous quarter.",
+     [("the fourth quarter", "DATE", "2012-Q4"), ("the previous quarter", "DATE", "2012-Q3")]),
 ])
 def test_anaphoric_and_vague_forms_found_in_text(nlp, text, expected):
     assert dated(nlp, text) == expected

@@ -98,6 +98,13 @@ def _past_decade(m, anchor: Anchor):
     return "DURATION", period("1", m["unit"])
 
 
+@RULES.add(r"(?P<unit>second|minute|hour|day|week|month|year|decade|centur(?:y|ie))(?P<plural>s?)"
+           r" long")
+def _unit_long(m, anchor: Anchor):
+    """"a year-long inquiry", "decades-long": as long as one unit, or as several."""
+    return "DURATION", period("x" if m["plural"] else "1", m["unit"])
+
+
 @RULES.add(r".+")
 def _duration(m, anchor: Anchor):
     """A count and a unit with nothing but fillers around them ("the past three months"), or a

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .calendar import shift, value_at, weekday_near
 from .context import NUM, PAST_WORDS, RELATION, UNIT, UNKNOWN, WEEKDAY, Anchor, Rules, step_of
@@ -85,6 +86,10 @@ def _this_unit(m, anchor: Anchor):
         return "DATE", value_at(base, unit) if base else UNKNOWN[unit]
     base = anchor.ref_or_dct(unit) if rel in ("following", "previous", "preceding", "prior") \
         else anchor.dct
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", anchor.ctx.quarter or "")
+    if unit == "quarter" and quarter and rel in ("following", "previous", "preceding", "prior"):
+        # "growth slowed in the fourth quarter from the previous quarter": the one before that
+        base = dt.date(int(quarter[1]), 3 * int(quarter[2]) - 2, 1)
     if not base:
         return "DATE", UNKNOWN[unit]
     return "DATE", value_at(shift(base, unit, step_of(rel)), unit)

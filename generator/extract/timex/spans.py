@@ -21,7 +21,7 @@ from .words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDAYS
 _MISSED = re.compile(
     # Every alternative below begins with one of these: the lookahead spares the regex engine
     # trying them all at each of the other words (half the time this search takes).
-    r"\b(?=[rnclatyseimwfoqh\d])"
+    r"\b(?=[rnclatyseimwfoqhd\d])"
     r"(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
     r"|today|tonight|yesterday|tomorrow"
     # company-report shorthand: "Q3", "Q3 2012", "3Q12", "FY2012", "H1 2013"
@@ -30,6 +30,7 @@ _MISSED = re.compile(
     # "on the 21st" of a month the story is in; "hours later", counted from what it tells of
     r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
     r"|(?:hours|minutes|days|weeks|months|years|decades) (?:later|earlier|ago)"
+    r"|(?:year|month|week|day|decade|hour|minute)s?-long"
     # "twice a year", "three times a week": how often, a recurrence
     r"|(?:once|twice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) times)"
     r" (?:a|an|per|each|every) (?:second|minute|hour|day|night|week|month|quarter|year)"
