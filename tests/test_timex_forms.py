@@ -68,6 +68,9 @@ def test_a_part_of_the_year_to_come_looks_ahead_only_with_the_verb(text, tense, 
     ("the next decade", ("DURATION", "P10Y")),  # "over the next decade"
     ("next decade", ("DATE", "202")),
     ("the past decade", ("DURATION", "P10Y")),
+    ("a quarter-century", ("DURATION", "P25Y")),
+    ("half a century", ("DURATION", "P50Y")),
+    ("a quarter century ago", ("DATE", "1988")),
 ])
 def test_clock_times_recurrences_centuries_and_decades(text, expected):
     assert value(text) == expected
@@ -144,4 +147,19 @@ def test_forms_found_in_text(nlp, text, expected):
      [("the fourth quarter", "DATE", "2012-Q4"), ("the previous quarter", "DATE", "2012-Q3")]),
 ])
 def test_anaphoric_and_vague_forms_found_in_text(nlp, text, expected):
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a programme or a paper named after a time is no time
+    ('Baker, speaking on ABC News\' "This Week," said the request was valid.', []),
+    ("This is VOA Today.", []),
+    ("He told USA Today that he would resign.", []),
+    ("Today, the minister resigned.", [("Today", "DATE", "2013-03-14")]),
+    ('"Today we won," he said.', [("Today", "DATE", "2013-03-14")]),
+    ('The minister said "This week was hard."', [("This week", "DATE", "2013-W11")]),
+    ("Stocks Fall Sharply Today As Oil Rises", [("Today", "DATE", "2013-03-14")]),
+])
+def test_a_name_written_like_a_time_is_none(nlp, text, expected):
     assert dated(nlp, text) == expected

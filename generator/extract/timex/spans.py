@@ -95,7 +95,7 @@ def timex_spans(doc: Doc) -> list[Span]:
             spans = [s for s in spans if s not in overlapping] + [span]  # "14:58" + " UTC"
     spans = [_widen(span) for span in sorted(spans, key=lambda s: s.start)]
     spans = [s for s in _join_neighbours(_disjoint(spans))
-             if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s))]
+             if not (_is_age(s) or _is_rate_adjective(s) or _is_fraction(s) or _is_a_title(s))]
     return [s for i, s in enumerate(spans) if not _part_of_a_date_after(s, spans[i + 1:i + 2])]
 
 
@@ -382,6 +382,23 @@ def _is_age(span: Span) -> bool:
 
 
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
+_DEICTIC = re.compile(r"(?:today|tonight|tomorrow|yesterday|now|this (?:week|morning|year|month)"
+                      r"|(?:good )?morning|(?:the )?(?:\w+ )?hour)", re.IGNORECASE)
+
+
+def _is_a_title(span: Span) -> bool:
+    """"ABC News' "This Week"", "This is VOA Today": a programme or a paper named after a time
+    ("USA Today"), told by capitals a sentence in ordinary case would not have."""
+    if not _DEICTIC.fullmatch(span.text) or not all(t.text[0].isupper() for t in span):
+        return False
+    words = [t for t in span.sent if t.is_alpha and t.i != span.sent.start and not t.is_upper
+             and not span.start <= t.i < span.end]
+    if sum(t.text[0].isupper() for t in words) > len(words) / 2:
+        return False    # a headline in title case
+    previous = span.doc[span.start - 1] if span.start > span.sent.start else None
+    if len(span) > 1:
+        return previous is not None
+    return previous is not None and previous.is_alpha and previous.text[0].isupper()
 
 
 def _is_fraction(span: Span) -> bool:

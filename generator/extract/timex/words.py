@@ -67,6 +67,8 @@ def canonical(text: str) -> str:
     t = re.sub(r"(?<![\w'])'(\d\d)\b", r"19\1", t)   # fiscal '89
     t = re.sub(r"'s\b|(?<=s)'", "", t)               # possessives: "last year's"
     t = re.sub(r"\bthis past\b", "past", t)          # "this past weekend": the one just gone
+    t = re.sub(r"\b(?:a |one )?(quarter|half)[- ]century\b",  # "a quarter-century": 25 years
+               lambda m: "25 years" if m[1] == "quarter" else "50 years", t)
     tokens = _TOKEN.findall(t.replace("-", " "))
     return " ".join(_fold_fractions(_fold_numbers(tokens)))
 
