@@ -163,3 +163,10 @@ def test_anaphoric_and_vague_forms_found_in_text(nlp, text, expected):
 ])
 def test_a_name_written_like_a_time_is_none(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, value", [("February 17 this year", "1987-02-17"),
+                                         ("March 3 last year", "1986-03-03"),
+                                         ("17 February next year", "1988-02-17")])
+def test_a_month_and_day_of_this_last_or_next_year(text, value):
+    assert normalise(text, dt.date(1987, 3, 18))[1] == value

@@ -33,11 +33,13 @@ def _slashed(m, anchor: Anchor):
 _LONGEST = {month: calendar.monthrange(2000, month)[1] for month in range(1, 13)}  # a leap year
 
 
-@RULES.add(rf"(?:(?:this|next|coming|last|past) )*(?:{WEEKDAY} )?{MONTH} {DAY}(?: {YEAR})?",
-           rf"(?:(?:this|next|coming|last|past) )*(?:{WEEKDAY} )?{DAY} (?:of )?{MONTH}(?: {YEAR})?")
+@RULES.add(rf"(?:(?:this|next|coming|last|past) )*(?:{WEEKDAY} )?{MONTH} {DAY}(?: {YEAR}| (?P<rel>this|last|next) year)?",
+           rf"(?:(?:this|next|coming|last|past) )*(?:{WEEKDAY} )?{DAY} (?:of )?{MONTH}(?: {YEAR}| (?P<rel>this|last|next) year)?")
 def _month_day(m, anchor: Anchor):
     month, day = MONTHS[m["month"]], int(m["day"])
     year = year_of(m["year"])
+    if not year and m["rel"] and anchor.dct:    # "on February 17 this year", "March 3 last year"
+        year = anchor.dct.year + step_of(m["rel"])
     # "September 31" is no day of any year: not a date, so no value (the words stay text).
     if not 1 <= day <= _LONGEST[month]:
         return None
