@@ -17,6 +17,12 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="write the wiki generated from tests/golden/sources into tests/golden/content "
+                          "instead of comparing them (then review the diff and commit it)")
+
+
 def corpora_dir() -> Path:
     return Path(os.environ.get("BRIEFING_CORPORA", ROOT.parent / "shared" / "corpora"))
 
