@@ -29,7 +29,19 @@ def _common(command):
     return command
 
 
-def _settings(config_file, sources, content, jobs, folders=("sources", "content")):
+def _executor(command):
+    """Where sources are parsed, for the commands that parse them."""
+    command = click.option("--scheduler", default=None, metavar="ADDRESS",
+                           help="Dask scheduler address, such as tcp://scheduler-host:8786; "
+                                "implies --executor dask.")(command)
+    command = click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+                           help="Parse sources here (local) or on a Dask cluster (dask) "
+                                "(default: executor in mkdocs.yml, else local).")(command)
+    return command
+
+
+def _settings(config_file, sources, content, jobs, folders=("sources", "content"), executor=None,
+              scheduler=None):
     """The settings; mkdocs.yml must be there unless named nowhere and the command line gives
     every folder the command needs (`folders`)."""
     from .config import load_settings
@@ -39,15 +51,37 @@ def _settings(config_file, sources, content, jobs, folders=("sources", "content"
     settings = load_settings(config_file, sources, content, required=required)
     if jobs is not None:
         settings.jobs = jobs
+    return _with_executor(settings, executor, scheduler)
+
+
+def _with_executor(settings, executor, scheduler):
+    """The command line's executor over mkdocs.yml's: --scheduler alone means dask there."""
+    from .config import is_address
+
+    if scheduler is not None:
+        if not is_address(scheduler):
+            raise BriefingError(f"--scheduler {scheduler}: not a Dask scheduler's address; write one "
+                                "such as tcp://scheduler-host:8786")
+        if executor == "local":
+            raise BriefingError("--scheduler is for --executor dask: give one or the other")
+        settings.executor, settings.scheduler = "dask", scheduler
+    elif executor == "local":
+        settings.executor, settings.scheduler = "local", None
+    elif executor == "dask":
+        if not settings.scheduler:
+            raise BriefingError("--executor dask needs the address of a running Dask scheduler: add "
+                                "--scheduler tcp://scheduler-host:8786, or `scheduler:` in mkdocs.yml")
+        settings.executor = "dask"
     return settings
 
 
-def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need_graph=False):
+def _run_generate(config_file, sources, content, quiet, jobs, strict=False, need_graph=False,
+                  executor=None, scheduler=None):
     """Generate and print one line per problem. Problems are warnings: the pages are written
     all the same, and only `--strict` turns them into a failure (exit code 1)."""
     from generator.extract.corpus import begin
 
-    settings = _settings(config_file, sources, content, jobs)
+    settings = _settings(config_file, sources, content, jobs, executor=executor, scheduler=scheduler)
     # First: a worker loads the model, if there is new text, while the rest is imported.
     extraction = begin(settings)
     from .generate import generate
@@ -88,27 +122,29 @@ def cli():
 
 @cli.command()
 @_common
+@_executor
 @click.option("--strict", is_flag=True, help="Fail (exit code 1) if any source or page has a problem.")
-def generate(config_file, sources, content, quiet, jobs, strict):
+def generate(config_file, sources, content, quiet, jobs, executor, scheduler, strict):
     """Write content/ from the sources, changing only what changed.
 
     Example: briefing generate --sources seeds --content content
     """
-    _run_generate(config_file, sources, content, quiet, jobs, strict)
+    _run_generate(config_file, sources, content, quiet, jobs, strict, executor=executor, scheduler=scheduler)
 
 
 @cli.command()
 @_common
+@_executor
 @click.option("--strict", is_flag=True,
               help="Fail (exit code 1), before building, if any source or page has a problem.")
-def build(config_file, sources, content, quiet, jobs, strict):
+def build(config_file, sources, content, quiet, jobs, executor, scheduler, strict):
     """Generate, then build the site with `mkdocs build --strict` into site/. Problems with
     sources are printed and skipped; --strict makes them fatal.
 
     Example: briefing build --strict
     """
     config_file = config_file or Path("mkdocs.yml")
-    _run_generate(config_file, sources, content, quiet, jobs, strict)
+    _run_generate(config_file, sources, content, quiet, jobs, strict, executor=executor, scheduler=scheduler)
     # Never `mkdocs -q`: it drops warnings, and --strict fails only on warnings it counts.
     args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
     if content is not None:
@@ -190,9 +226,10 @@ def _run_until_stopped(args: list[str], grace: float = 10.0) -> int:
 
 @cli.command()
 @_common
+@_executor
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to FILE instead of standard output.")
-def export(config_file, sources, content, quiet, jobs, output):
+def export(config_file, sources, content, quiet, jobs, executor, scheduler, output):
     """Print the knowledge graph as JSON (schema briefing-graph/2). Writes no page: only
     the extraction cache, so that what it parses is not parsed again.
 
@@ -205,7 +242,7 @@ def export(config_file, sources, content, quiet, jobs, output):
                             "the export elsewhere with -o")
     from generator.extract.corpus import begin
 
-    settings = _settings(config_file, sources, content, jobs)
+    settings = _settings(config_file, sources, content, jobs, executor=executor, scheduler=scheduler)
     extraction = begin(settings)
     from .knowledge import knowledge_graph
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +23,11 @@ DEFAULTS = {
     "ignore": [],                # names that are never actors
     "incremental": True,         # False: render every page, as if no earlier run were recorded
     "publish_sources": "excerpts",  # full, excerpts (the quoted sentences with a little context) or none
+    "executor": "local",         # where sources are parsed: local (processes here) or dask (a cluster)
+    "scheduler": None,           # with executor dask: the Dask scheduler's address, tcp://host:8786
 }
 PUBLISH_SOURCES = ("full", "excerpts", "none")
+EXECUTORS = ("local", "dask")
 
 
 @dataclass
@@ -42,6 +46,8 @@ class Settings:
     site_url: str | None = None
     directory_urls: bool = True         # MkDocs' use_directory_urls: where a page's address is
     publish_sources: str = "excerpts"
+    executor: str = "local"
+    scheduler: str | None = None
 
     @property
     def processes(self) -> int:
@@ -107,7 +113,26 @@ _KINDS = {
     "max_source_bytes": (lambda v: _is_count(v) and v > 0, "a whole number of bytes, such as 5000000"),
     "incremental": (lambda v: isinstance(v, bool), "`true` (reuse what the last run rendered) or `false`"),
     "publish_sources": (lambda v: v in PUBLISH_SOURCES, "`full`, `excerpts` or `none`"),
+    "executor": (lambda v: v in EXECUTORS, "`local` (processes on this machine) or `dask` (a Dask cluster)"),
+    "scheduler": (lambda v: v is None or is_address(v), "a Dask scheduler's address, such as "
+                  "`scheduler: tcp://scheduler-host:8786`"),
 }
+
+
+def is_address(value) -> bool:
+    """A scheduler address as Dask takes it: `protocol://host:port`, or `host:port` (tcp)."""
+    return isinstance(value, str) and re.fullmatch(r"(?:[a-z]+://)?[^\s/:]+(?::\d+)?|[a-z]+://\S+", value) is not None
+
+
+def check_executor(settings: Settings, where: str = "mkdocs.yml: briefing") -> Settings:
+    """The executor and the scheduler agree: `dask` needs an address, `local` takes none."""
+    if settings.executor == "dask" and not settings.scheduler:
+        raise ConfigError(f"{where} `executor: dask` needs the address of a running Dask scheduler: "
+                          "add `scheduler: tcp://scheduler-host:8786` (see the README)")
+    if settings.executor == "local" and settings.scheduler:
+        raise ConfigError(f"{where} `scheduler: {settings.scheduler}` is for `executor: dask`: "
+                          "add that, or remove the scheduler")
+    return settings
 
 
 def settings_from(root: Path, options: dict, docs_dir: str = "content") -> Settings:
@@ -131,12 +156,13 @@ def settings_from(root: Path, options: dict, docs_dir: str = "content") -> Setti
         raise ConfigError("mkdocs.yml: briefing `aliases` maps a name to a list of other names")
     if not isinstance(merged["ignore"], list):
         raise ConfigError("mkdocs.yml: briefing `ignore` is a list of names")
-    return Settings(root=root, sources=root / merged["sources"], content=root / docs_dir,
+    return check_executor(Settings(root=root, sources=root / merged["sources"], content=root / docs_dir,
                     cache_dir=root / merged["cache_dir"], model=merged["model"],
                     jobs=int(merged["jobs"]), max_source_bytes=int(merged["max_source_bytes"]),
                     aliases={str(k): [str(x) for x in v] for k, v in merged["aliases"].items()},
                     ignore=[str(x) for x in merged["ignore"]], incremental=merged["incremental"],
-                    publish_sources=merged["publish_sources"])
+                    publish_sources=merged["publish_sources"], executor=merged["executor"],
+                    scheduler=merged["scheduler"]))
 
 
 def with_site(settings: Settings, site) -> Settings:

@@ -34,6 +34,8 @@ class BriefingConfig(base.Config):
     ignore = c.Type(list, default=[])
     incremental = c.Type(bool, default=DEFAULTS["incremental"])
     publish_sources = c.Type(str, default=DEFAULTS["publish_sources"])
+    executor = c.Type(str, default=DEFAULTS["executor"])
+    scheduler = c.Optional(c.Type(str))
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):

@@ -57,7 +57,7 @@ class Extraction:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.model = nlp_module.choose_model(settings.model)
-        fingerprint = nlp_module.fingerprint(self.model)
+        self.fingerprint = fingerprint = nlp_module.fingerprint(self.model)
         # How much of each source is published changes the pages as a change to the code would:
         # it is part of what the record of pages is kept for (the facts' cache is keyed apart).
         self.code = code_digest() + fingerprint + f"\0publish_sources={settings.publish_sources}"
@@ -78,8 +78,9 @@ class Extraction:
         the cache has no facts at all for this pipeline, so everything is to be parsed."""
         from .workers import Warm
 
-        # Not when this process holds the model already (a long-lived `mkdocs serve`).
-        if nlp_module.is_loaded(self.model):
+        # Not when this process holds the model already (a long-lived `mkdocs serve`), nor
+        # when a cluster's workers parse.
+        if nlp_module.is_loaded(self.model) or self.settings.executor == "dask":
             return
         if self.cache.empty():
             # One process parses in this one, keeping the model for the next run if it lives on.
@@ -97,6 +98,10 @@ class Extraction:
     def _start(self, sources: list[Source]):
         if not sources:
             return []
+        if self.settings.executor == "dask":
+            from .cluster import extract_on_cluster
+
+            return extract_on_cluster(sources, self.model, self.fingerprint, self.settings.scheduler)
         from .workers import extract_many
 
         # A worker even for one process when there are cached facts to read meanwhile.
