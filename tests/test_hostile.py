@@ -27,8 +27,8 @@ from generator.read.frontmatter import page_meta
 from generator.read.slugs import slug
 from generator.read.sources import FRONT_MATTER, read_sources
 from generator.render.renderer import Renderer
-from generator.write.assemble import page_title
-from generator.write.backlinks import find_links, render_backlinks
+from generator.write.assemble import links_and_title
+from generator.write.backlinks import gather, render_backlinks
 from generator.write.merge import merge_page
 from tests.test_render import html_of
 
@@ -314,8 +314,9 @@ def _graph(a: str, b: str, other: str, text_extra: str) -> Graph:
 def _site_html(graph: Graph) -> dict[str, tuple[dict, str]]:
     """Each page as MkDocs would see it: front matter, and the HTML of the body with backlinks."""
     pages = {p.path: p.text for p in Renderer(graph).pages()}
-    links = find_links(pages)
-    titles = {path: page_title(text) or path for path, text in pages.items()}
+    found = {path: links_and_title(path, text) for path, text in pages.items()}
+    links = gather({path: links for path, (links, _) in found.items() if links is not None})
+    titles = {path: title for path, (_, title) in found.items()}
     out = {}
     for path, text in pages.items():
         body = FRONT_MATTER.sub("", text, count=1) + render_backlinks(path, links.get(path, []), titles)

@@ -38,8 +38,8 @@ def test_parallel_extraction_in_two_processes_equals_one(project):
     sources = _paragraph_sources(project / "seeds")
     assert len(sources) >= 8
     model = nlp.choose_model(None)
-    one = [f for chunk in extract_many(sources, model, processes=1, chunk=3) for f in chunk]
-    two = [f for chunk in extract_many(sources, model, processes=2, chunk=3) for f in chunk]
+    one = [f for chunk in extract_many(sources, model, processes=1) for f in chunk]
+    two = [f for chunk in extract_many(sources, model, processes=2) for f in chunk]
     assert [f.source_id for f in two] == [s.id for s in sources]
     assert _bytes(two) == _bytes(one)
 

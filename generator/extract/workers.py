@@ -32,18 +32,14 @@ class Warm:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def extract_many(sources: Sequence[Source], model: str, processes: int = 1,
-                 chunk: int | None = None, background: bool = False,
+def extract_many(sources: Sequence[Source], model: str, processes: int = 1, background: bool = False,
                  warm: Warm | None = None) -> Iterator[list[DocFacts]]:
     """Facts for the sources, in their order, a chunk at a time; `processes` > 1 spreads the
     chunks over that many worker processes. Chunks are whole batches, so the same batches are
     parsed whatever the process count, and the facts are the same too. With `background`, even
     one process is a worker: parsing starts at once, while the caller goes on with other work.
     `warm` workers, started earlier, take their share first."""
-    if chunk is None:
-        chunks = _chunks(sources, max(processes, 1))
-    else:
-        chunks = [sources[i:i + chunk] for i in range(0, len(sources), chunk)]
+    chunks = _chunks(sources, max(processes, 1))
     processes = max(1, min(processes, len(chunks)))
     # The model is loaded, or the workers started, before this returns: a progress bar's
     # thread started afterwards is never forked into a worker.

@@ -181,11 +181,6 @@ def write_pages(content: Path, final: dict[str, str], results: dict[str, MergeRe
             {p: left for p, (_, left) in zip(paths, done) if left is not None})
 
 
-def page_title(text: str) -> str | None:
-    """The title a page shows: its front matter's, else its first heading's."""
-    return _title(page_meta(text), text)
-
-
 def _title(meta: dict, text: str) -> str | None:
     if meta.get("title"):
         return str(meta["title"])

@@ -151,11 +151,6 @@ def gather(links: dict[str, Iterable[tuple[str, str]]],
     return dict(found)
 
 
-def find_links(pages: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
-    """target page -> [(linking page, linking line)], one entry per linking page."""
-    return gather({path: page_links(path, text) for path, text in pages.items()})
-
-
 def render_backlinks(here: str, links: list[tuple[str, str]], titles: dict[str, str]) -> str:
     if not links:
         return ""
