@@ -1,7 +1,7 @@
 """How long a wiki takes to build, and how big it is, on a shared corpus.
 
     python bench/speed.py --corpus bbc-news [--limit N] [--jobs N] [--compare 1000,2000] [--repeat N]
-                          [--keep DIR]
+                          [--keep DIR] [--dask] [--cold-only]
 
 Writes the first N documents of `<corpus>/*.jsonl` (JSON lines with `text`, optional `id`,
 `title`, `date`) as Markdown sources into a temporary project and prints, from one run:
@@ -11,6 +11,11 @@ Writes the first N documents of `<corpus>/*.jsonl` (JSON lines with `text`, opti
   and of `nlp.pipe` alone), with spaCy's default batch size and with the generator's;
 - `briefing generate`, cold (empty cache, empty content/), then again with nothing changed,
   then with one more document (held back from the N);
+- with --dask, `briefing generate --scheduler ...` cold on a Dask cluster started here (`dask
+  scheduler` and `dask worker --nworkers <jobs> --nthreads 1`), first with workers that have just
+  started (each loads the model, as the local executor's processes do), then again with the same
+  workers and an empty cache; its pages are compared byte for byte with the local executor's.
+  The workers' CPU and memory are not in the figures printed for `briefing`;
 - `mkdocs build` of the result: time, pages, median and total HTML bytes, search index size;
 - for each command its CPU seconds and peak memory (resident memory summed over the process
   and its children);
@@ -154,8 +159,54 @@ def run(args: list[str], cwd: Path, env: dict | None = None) -> Run:
     return Run(seconds, cpu, peak[0], out)
 
 
-def generate(project: Path, jobs: int) -> Run:
-    return run([str(BIN / "briefing"), "generate", "-q", "--jobs", str(jobs)], project)
+def generate(project: Path, jobs: int, *options: str) -> Run:
+    return run([str(BIN / "briefing"), "generate", "-q", "--jobs", str(jobs), *options], project)
+
+
+class DaskCluster:
+    """A Dask scheduler and `workers` single-threaded worker processes on this machine, started
+    with Dask's own commands as on a real cluster; stopped on leaving."""
+
+    def __init__(self, folder: Path, workers: int):
+        self.folder, self.workers, self.processes = folder, workers, []
+
+    def __enter__(self) -> str:
+        info = self.folder / "scheduler.json"
+        common = ["--scheduler-file", str(info)]
+        self.processes.append(subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1",
+                                                "--port", "0", "--no-dashboard", *common],
+                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        self.processes.append(subprocess.Popen([str(BIN / "dask"), "worker", "--nworkers", str(self.workers),
+                                                "--nthreads", "1", "--no-dashboard", *common],
+                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        from distributed import Client
+
+        deadline = time.monotonic() + 120
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        with Client(scheduler_file=str(info), timeout=60) as client:
+            client.wait_for_workers(self.workers, timeout=120)
+            return client.scheduler.address
+
+    def __exit__(self, *exc) -> None:
+        for process in reversed(self.processes):
+            process.terminate()
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def same_files(a: Path, b: Path) -> str:
+    """"same bytes", or the first file that differs."""
+    files = {p.relative_to(a) for p in a.rglob("*") if p.is_file()} | \
+        {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    for name in sorted(files):
+        if name.name != ".briefing.lock" and (not (a / name).is_file() or not (b / name).is_file()
+                                               or (a / name).read_bytes() != (b / name).read_bytes()):
+            return f"differ, first at {name}"
+    return "same bytes"
 
 
 def mkdocs_build(project: Path, repeat: int = 1) -> dict:
@@ -202,6 +253,10 @@ def main(argv=None) -> int:
     parser.add_argument("--compare", default=None, help="two sizes, e.g. 1000,2000: build both sites")
     parser.add_argument("--keep", type=Path, default=None, help="keep the projects in this folder")
     parser.add_argument("--repeat", type=int, default=1, help="mkdocs builds per site, the fastest counts")
+    parser.add_argument("--cold-only", action="store_true",
+                        help="only the cold builds (no raw spaCy, rebuilds or mkdocs): to compare executors")
+    parser.add_argument("--dask", action="store_true",
+                        help="also generate cold on a Dask cluster of --jobs workers started here")
     args = parser.parse_args(argv)
 
     if not (corpora_dir() / args.corpus).is_dir():
@@ -230,14 +285,30 @@ def main(argv=None) -> int:
     texts.write_text(json.dumps([s.text for s in sources]), encoding="utf-8")
     words = sum(len(s.text.split()) for s in sources)
     raws = {}
-    for label, batch in (("spaCy's default batch size", []), ("batch size 16, as generate", ["16"])):
+    for label, batch in () if args.cold_only else (("spaCy's default batch size", []),
+                                                   ("batch size 16, as generate", ["16"])):
         done = run([sys.executable, "-c", _RAW, str(texts), model, str(args.jobs), *batch], work)
         raws[label] = done.seconds
         print(f"raw nlp.pipe (n_process={args.jobs}, {label}): {done}, of which nlp.pipe "
               f"{float(done.out):.1f} s ({words / float(done.out):,.0f} words/s)")
 
     cold = generate(project, args.jobs)
-    print(f"generate, cold: {cold} = " + ", ".join(f"{cold.seconds / v:.2f} x raw with {k}" for k, v in raws.items()))
+    print(f"generate, cold: {cold}" + "".join(f"{', ' if i else ' = '}{cold.seconds / v:.2f} x raw with {k}"
+                                              for i, (k, v) in enumerate(raws.items())))
+    if args.dask:
+        with DaskCluster(work, args.jobs) as scheduler:
+            for label in ("workers just started", "workers holding the model"):
+                other = work / f"dask-{len(label)}"
+                make_project(other, base, other.with_name(other.name + "-cache"))
+                done = generate(other, args.jobs, "--scheduler", scheduler)
+                print(f"generate, cold, on Dask ({args.jobs} workers x 1 thread, {label}): {done} = "
+                      f"{done.seconds / cold.seconds:.2f} x local cold; pages: "
+                      f"{same_files(project / 'content', other / 'content')} as the local executor's")
+    if args.cold_only:
+        print(f"load average after: {load_average()}")
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
     again = generate(project, args.jobs)
     print(f"generate, nothing changed: {again} = {again.seconds / cold.seconds:.1%} of cold")
     write_source(project / "seeds", len(base), extra)
