@@ -184,11 +184,19 @@ class DaskCluster:
         deadline = time.monotonic() + 120
         while not info.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
-        with Client(scheduler_file=str(info), timeout=60) as client:
-            client.wait_for_workers(self.workers, timeout=120)
-            return client.scheduler.address
+        self.client = Client(scheduler_file=str(info), timeout=60)
+        self.client.wait_for_workers(self.workers, timeout=120)
+        return self.client.scheduler.address
+
+    def cpu(self) -> float:
+        """User and system seconds the workers have used so far."""
+        import psutil
+
+        return sum(self.client.run(lambda: sum(psutil.Process().cpu_times()[:2])).values())
 
     def __exit__(self, *exc) -> None:
+        if getattr(self, "client", None) is not None:
+            self.client.close()
         for process in reversed(self.processes):
             process.terminate()
             try:
@@ -296,12 +304,14 @@ def main(argv=None) -> int:
     print(f"generate, cold: {cold}" + "".join(f"{', ' if i else ' = '}{cold.seconds / v:.2f} x raw with {k}"
                                               for i, (k, v) in enumerate(raws.items())))
     if args.dask:
-        with DaskCluster(work, args.jobs) as scheduler:
+        with (cluster := DaskCluster(work, args.jobs)) as scheduler:
             for label in ("workers just started", "workers holding the model"):
                 other = work / f"dask-{len(label)}"
                 make_project(other, base, other.with_name(other.name + "-cache"))
+                before = cluster.cpu()
                 done = generate(other, args.jobs, "--scheduler", scheduler)
-                print(f"generate, cold, on Dask ({args.jobs} workers x 1 thread, {label}): {done} = "
+                print(f"generate, cold, on Dask ({args.jobs} workers x 1 thread, {label}): {done}, "
+                      f"workers' cpu {cluster.cpu() - before:.1f} s = "
                       f"{done.seconds / cold.seconds:.2f} x local cold; pages: "
                       f"{same_files(project / 'content', other / 'content')} as the local executor's")
     if args.cold_only:

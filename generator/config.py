@@ -124,13 +124,13 @@ def is_address(value) -> bool:
     return isinstance(value, str) and re.fullmatch(r"(?:[a-z]+://)?[^\s/:]+(?::\d+)?|[a-z]+://\S+", value) is not None
 
 
-def check_executor(settings: Settings, where: str = "mkdocs.yml: briefing") -> Settings:
+def check_executor(settings: Settings) -> Settings:
     """The executor and the scheduler agree: `dask` needs an address, `local` takes none."""
     if settings.executor == "dask" and not settings.scheduler:
-        raise ConfigError(f"{where} `executor: dask` needs the address of a running Dask scheduler: "
+        raise ConfigError("mkdocs.yml: briefing `executor: dask` needs the address of a running Dask scheduler: "
                           "add `scheduler: tcp://scheduler-host:8786` (see the README)")
     if settings.executor == "local" and settings.scheduler:
-        raise ConfigError(f"{where} `scheduler: {settings.scheduler}` is for `executor: dask`: "
+        raise ConfigError(f"mkdocs.yml: briefing `scheduler: {settings.scheduler}` is for `executor: dask`: "
                           "add that, or remove the scheduler")
     return settings
 
@@ -156,13 +156,14 @@ def settings_from(root: Path, options: dict, docs_dir: str = "content") -> Setti
         raise ConfigError("mkdocs.yml: briefing `aliases` maps a name to a list of other names")
     if not isinstance(merged["ignore"], list):
         raise ConfigError("mkdocs.yml: briefing `ignore` is a list of names")
-    return check_executor(Settings(root=root, sources=root / merged["sources"], content=root / docs_dir,
-                    cache_dir=root / merged["cache_dir"], model=merged["model"],
-                    jobs=int(merged["jobs"]), max_source_bytes=int(merged["max_source_bytes"]),
-                    aliases={str(k): [str(x) for x in v] for k, v in merged["aliases"].items()},
-                    ignore=[str(x) for x in merged["ignore"]], incremental=merged["incremental"],
-                    publish_sources=merged["publish_sources"], executor=merged["executor"],
-                    scheduler=merged["scheduler"]))
+    settings = Settings(root=root, sources=root / merged["sources"], content=root / docs_dir,
+                        cache_dir=root / merged["cache_dir"], model=merged["model"],
+                        jobs=int(merged["jobs"]), max_source_bytes=int(merged["max_source_bytes"]),
+                        aliases={str(k): [str(x) for x in v] for k, v in merged["aliases"].items()},
+                        ignore=[str(x) for x in merged["ignore"]], incremental=merged["incremental"],
+                        publish_sources=merged["publish_sources"], executor=merged["executor"],
+                        scheduler=merged["scheduler"])
+    return check_executor(settings)
 
 
 def with_site(settings: Settings, site) -> Settings:

@@ -4,6 +4,7 @@ facts kept in the same cache, and one line, not a traceback, for what is set wro
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -48,6 +49,21 @@ def test_a_cluster_of_two_workers_builds_the_bytes_of_the_local_executor(tmp_pat
 
     assert generate(settings).extracted == 0
     assert first_difference(tree(local_content), tree(spread_content)) is None
+
+
+@pytest.mark.slow
+def test_a_worker_with_another_generator_or_model_refuses_the_work(tmp_path, cluster):
+    from generator.extract import nlp
+    from generator.extract.cluster import extract_on_cluster
+    from generator.exceptions import BriefingError
+    from generator.read.sources import read_sources
+
+    address, _ = cluster
+    sources, _ = read_sources(Path(__file__).parent / "golden" / "sources")
+    chunks = extract_on_cluster(sources, nlp.choose_model(None), "another pipeline", address)
+    with pytest.raises(BriefingError, match="differs from the client's") as raised:
+        list(chunks)
+    assert "\n" not in raised.value.message
 
 
 def _free_port() -> int:
