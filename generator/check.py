@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.atomic import as_read
 from generator.read.frontmatter import hidden, page_curation, page_kind, read_front_matter
 from generator.read.markers import page_stamp, regions
-from generator.read.pages import LISTING_PAGES, read_pages
+from generator.read.pages import is_listing, read_pages
 from generator.write.accept import commands, conflicted, read_accepted
 from generator.write.backlinks import LINK
 from .exceptions import Problem
@@ -122,4 +122,4 @@ def _unlinked(pages: dict[str, str]) -> list[Problem]:
     linked = {posixpath.normpath(posixpath.join(posixpath.dirname(path), match[2]))
               for path, text in pages.items() for match in LINK.finditer(text)}
     return [Problem(p, "no page links here") for p in sorted(pages)
-            if p not in linked and p not in LISTING_PAGES]
+            if p not in linked and not is_listing(p)]

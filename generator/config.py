@@ -25,7 +25,11 @@ DEFAULTS = {
     "publish_sources": "excerpts",  # full, excerpts (the quoted sentences with a little context) or none
     "executor": "local",         # where sources are parsed: local (processes here) or dask (a cluster)
     "scheduler": None,           # with executor dask: the Dask scheduler's address, tcp://host:8786
+    "search_sources": None,      # whether search indexes the sources' text; unset: unless the corpus is large
 }
+# Sources over which a corpus is large: search then leaves the sources' text out unless
+# `search_sources: true`, as the index of it all is more than a reader's browser should download.
+LARGE_CORPUS = 500
 PUBLISH_SOURCES = ("full", "excerpts", "none")
 EXECUTORS = ("local", "dask")
 
@@ -48,6 +52,7 @@ class Settings:
     publish_sources: str = "excerpts"
     executor: str = "local"
     scheduler: str | None = None
+    search_sources: bool | None = None
 
     @property
     def processes(self) -> int:
@@ -116,6 +121,8 @@ _KINDS = {
     "executor": (lambda v: v in EXECUTORS, "`local` (processes on this machine) or `dask` (a Dask cluster)"),
     "scheduler": (lambda v: v is None or is_address(v), "a Dask scheduler's address, such as "
                   "`scheduler: tcp://scheduler-host:8786`"),
+    "search_sources": (lambda v: v is None or isinstance(v, bool),
+                       "`true` (search the sources' text) or `false`, or leave it out"),
 }
 
 
@@ -162,7 +169,8 @@ def settings_from(root: Path, options: dict, docs_dir: str = "content") -> Setti
                         aliases={str(k): [str(x) for x in v] for k, v in merged["aliases"].items()},
                         ignore=[str(x) for x in merged["ignore"]], incremental=merged["incremental"],
                         publish_sources=merged["publish_sources"], executor=merged["executor"],
-                        scheduler=merged["scheduler"])
+                        scheduler=merged["scheduler"],
+                        search_sources=merged["search_sources"])
     return check_executor(settings)
 
 

@@ -150,6 +150,7 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     renderer = MemoRenderer(graph, plan.record, clean, settings.processes, meanwhile=lambda: news.see(graph))
     renderer.last_change = news.last_change
     renderer.publish = settings.publish_sources
+    renderer.search_sources = extraction.search_sources
     specs = renderer.specs() + [news.spec()]
     accepted = read_accepted(settings.content)
     rendered = render_pages(renderer, specs, content.pages, settings.processes,

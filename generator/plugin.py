@@ -36,6 +36,7 @@ class BriefingConfig(base.Config):
     publish_sources = c.Type(str, default=DEFAULTS["publish_sources"])
     executor = c.Type(str, default=DEFAULTS["executor"])
     scheduler = c.Optional(c.Type(str))
+    search_sources = c.Optional(c.Type(bool))
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):

@@ -82,3 +82,16 @@ def test_a_citation_in_brackets_is_left_out_of_the_quoted_line():
     # A link to a sentence written into prose is words of the line, and stays.
     prose = "As [the report says](../sources/a.md#s3), [Bo Chen](bo-chen.md) left.\n"
     assert dict(page_links("actors/x.md", prose))["actors/bo-chen.md"] == "As the report says, Bo Chen left."
+
+
+def test_a_page_linked_from_thousands_lists_a_bounded_number_and_counts_the_rest():
+    from generator.write import backlinks
+
+    links = [(f"sources/s{n:04d}.md", "") for n in range(backlinks.MAX_BACKLINKS + 50)]
+    links += [("events/a-meeting.md", "Ghani met Khalilzad.")]
+    titles = {path: path.rsplit("/", 1)[1][:-3] for path, _ in links}
+    text = backlinks.render_backlinks("actors/ghani.md", links, titles)
+    listed = [line for line in text.splitlines() if line.startswith("- [")]
+    assert len(listed) == backlinks.MAX_BACKLINKS
+    assert any("../events/a-meeting.md" in line for line in listed)     # an event before sources
+    assert "…and 51 more pages link here." in text

@@ -48,6 +48,9 @@ ORTIZ = "actors/rafael-ortiz.md"
 BRIEFING = str(Path(sys.executable).parent / "briefing")
 _REGION = re.compile(r"<!-- briefing:begin ([\w-]+) -->\n.*?<!-- briefing:end \1(?: [0-9a-f]{12})? -->", re.S)
 _STAMP = re.compile(r"^briefing: .*\n", re.M)
+# Headings as the generator writes them: their quotes are searched on the sources' pages.
+ROLES = "## Roles { data-search-exclude }\n"
+QUOTES = "## In the sources { data-search-exclude }\n"
 
 
 class Wiki:
@@ -243,7 +246,7 @@ def test_handedits_hand_written_page_where_a_generated_one_would_go_is_left_alon
 
 def test_handedits_check_reports_an_edited_region_until_the_human_moves_the_text_out(wiki, monkeypatch):
     wiki.generate()
-    wiki.edit(ORTIZ, "## Roles\n", "## Roles\n\nMy correction inside the region.\n")
+    wiki.edit(ORTIZ, ROLES, ROLES + "\nMy correction inside the region.\n")
     edited = wiki.read(ORTIZ)
     monkeypatch.chdir(wiki.root)
     runner = CliRunner()
@@ -302,10 +305,10 @@ def test_handedits_edited_orphan_is_kept_marked_stable_and_revived_when_its_sour
 def test_handedits_orphan_keeps_an_edit_made_inside_a_region(wiki):
     page = "actors/lucia-varela.md"
     wiki.use(*CORE, "lima.txt").generate()
-    wiki.edit(page, "## In the sources\n", "## In the sources\n\nMy quote.\n")
+    wiki.edit(page, QUOTES, QUOTES + "\nMy quote.\n")
     edited = wiki.read(page)
     wiki.use(*CORE).generate()
-    assert "## In the sources\n\nMy quote.\n" in wiki.read(page)
+    assert QUOTES + "\nMy quote.\n" in wiki.read(page)
     assert page in conflicts_reported_by_check(wiki)
     assert edited.count("My quote.") == wiki.read(page).count("My quote.")
 
@@ -499,7 +502,7 @@ def test_handedits_two_files_for_one_actor_are_a_check_error_naming_both(wiki):
 def test_handedits_check_names_no_generated_file_that_is_not_there(wiki):
     page = "actors/lucia-varela.md"
     wiki.use(*CORE, "lima.txt").generate()
-    wiki.edit(page, "## In the sources\n", "## In the sources\n\nMy quote.\n")
+    wiki.edit(page, QUOTES, QUOTES + "\nMy quote.\n")
     wiki.use(*CORE).generate()
     assert not (wiki.content / (page + ".generated")).exists()
     found = [p.message for p in check(wiki.content) if p.path == page and "inside generated region" in p.message]

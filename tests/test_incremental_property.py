@@ -127,6 +127,29 @@ def _full_build(project: Path, settings_):
           suppress_health_check=[HealthCheck.too_slow])
 @given(start=st.sets(st.sampled_from(NAMES), min_size=1), steps=st.lists(changes, min_size=1, max_size=4))
 def test_a_rebuild_writes_what_a_build_from_nothing_writes(start, steps):
+    _rebuild_equals_full_build(start, steps)
+
+
+@settings(max_examples=6, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(start=st.sets(st.sampled_from(NAMES), min_size=1), steps=st.lists(changes, min_size=1, max_size=4))
+def test_a_rebuild_of_a_wiki_cut_into_pages_writes_what_a_build_from_nothing_writes(start, steps):
+    """The same with lists so short that the timeline, the indexes and the entity pages' long
+    lists are all cut into pages (parts come and go as sources do), and with the sources' text
+    out of search (which sentences search takes changes as quotes do)."""
+    from generator.render import entity_pages, listings
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listings, "PAGE_ROWS", 2)
+        patch.setattr(listings, "KEPT_ROWS", 2)
+        patch.setattr(entity_pages, "MAX_QUOTES", 2)
+        patch.setitem(entity_pages.MORE_ROWS, "quotes", 2)
+        patch.setitem(entity_pages.MORE_ROWS, "timeline", 2)
+        patch.setitem(entity_pages.MORE_ROWS, "sources", 2)
+        _rebuild_equals_full_build(start, steps, search_sources=False)
+
+
+def _rebuild_equals_full_build(start, steps, **overrides):
     from generator.config import load_settings
     from generator.generate import generate
 
@@ -140,6 +163,8 @@ def test_a_rebuild_writes_what_a_build_from_nothing_writes(start, steps):
             (project / "seeds" / name).write_text(STORIES[name])
         settings_ = load_settings(project / "mkdocs.yml")
         settings_.jobs = 1
+        for key, value in overrides.items():
+            setattr(settings_, key, value)
         generate(settings_)
         for step, change in enumerate(steps):
             _apply(project, change)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from generator.config import Settings
+from generator.config import LARGE_CORPUS, Settings
 from generator.exceptions import Problem
 from generator.incremental.cache import FactsCache
 from generator.incremental.record import Store, code_digest, listing, listing_digest
@@ -60,8 +60,12 @@ class Extraction:
         self.fingerprint = fingerprint = nlp_module.fingerprint(self.model)
         # How much of each source is published changes the pages as a change to the code would:
         # it is part of what the record of pages is kept for (the facts' cache is keyed apart).
-        self.code = code_digest() + fingerprint + f"\0publish_sources={settings.publish_sources}"
         self.source_files = listing(settings.sources)
+        # Whether search indexes the sources' text: as set, else unless the corpus is large.
+        self.search_sources = settings.search_sources if settings.search_sources is not None \
+            else len(self.source_files) <= LARGE_CORPUS
+        self.code = code_digest() + fingerprint + f"\0publish_sources={settings.publish_sources}" \
+            + f"\0search_sources={self.search_sources}"
         self.inputs = run_inputs(settings, self.code, self.source_files)
         self.last_read: dict | None = None
         self.cache = FactsCache(settings.cache_dir, fingerprint)

@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.config import Settings
 from generator.exceptions import Problem
 from .curation import Curation, read_curation, read_page_curation
-from .pages import LISTING_PAGES, read_pages
+from .pages import is_listing, read_pages
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Content:
         """Read the clean pages that are not where a page of the graph would be (`usual`): a
         human moved (renamed) them, and the stamp in each tells which entity it is for."""
         unplaced = {p: self.files[p] for p in self.clean if p not in usual and p.endswith(".md")
-                    and p not in LISTING_PAGES and not p.startswith("sources/")}
+                    and not is_listing(p) and not p.startswith("sources/")}
         self.pages.update(read_pages(folder, files=unplaced))
 
 

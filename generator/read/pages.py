@@ -6,6 +6,8 @@ entity the generator wrote it for, wherever a human moved it since.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from generator.atomic import as_read
@@ -17,6 +19,19 @@ SECTIONS = {"actor": "actors", "event": "events", "agreement": "agreements", "so
 # The pages that list others (home, timeline, sections) rather than stand for one entity.
 LISTING_PAGES = frozenset({"index.md", "timeline.md", "graph.md", "whats-new.md", "actors/index.md",
                            "events/index.md", "agreements/index.md", "sources/index.md"})
+# The folders that hold the parts of a split listing: not entity pages, and (as listings) left
+# out of backlinks and of search.
+PARTS = {"timeline": "timeline", "event": "events/by-date", "source": "sources/by-date",
+         "actor": "actors/by-name", "agreement": "agreements/by-name"}
+# The long lists of an entity page that go on to subpages ("actors/<id>/timeline-2.md").
+MORE_LISTS = ("timeline", "sources", "quotes", "agreements", "roles")
+_LISTING_FOLDERS = tuple(f"{folder}/" for folder in PARTS.values())
+_MORE = re.compile(rf"(actors|events|agreements)/[^/]+/({'|'.join(MORE_LISTS)})(-\d+)?\.md")
+
+
+def is_listing(path: str) -> bool:
+    """A page that lists others (home, timeline, sections, their parts, an entity's subpages)."""
+    return path in LISTING_PAGES or path.startswith(_LISTING_FOLDERS) or _MORE.fullmatch(path) is not None
 
 
 def page_path(kind: str, item_id: str) -> str:
@@ -56,7 +71,8 @@ def actor_id(text: str) -> str | None:
 
 
 def is_actor_page(path: str, text: str) -> bool:
-    return (path.startswith("actors/") and path != "actors/index.md") or actor_id(text) is not None
+    return (path.startswith("actors/") and path.count("/") == 1 and path != "actors/index.md") \
+        or actor_id(text) is not None
 
 
 def kind_of_page(path: str, text: str) -> str | None:

@@ -15,9 +15,23 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from generator.resolve.graph import reporting_sources
+from . import listings
 from .mdtext import md, title_text, url_link, yaml_str
 
 SEP = " · "
+# After a heading: Material's search leaves the section out. Sections that repeat what another
+# page says (an event's title, a linking line) stay out, so each text is indexed once, where it
+# belongs; the browser then downloads an index of what readers look for.
+UNSEARCHED = " { data-search-exclude }"
+# The same for a paragraph of an infobox: its last line.
+UNSEARCHED_LINE = "    { data-search-exclude }\n"
+
+
+def _quotes_searched(r) -> bool:
+    """A sentence quoted as evidence is searched on its source's page (see
+    `Renderer.source_body`), not on each page that quotes it; unless no source page has any
+    text to search."""
+    return r.publish == "none"
 MAX_QUOTES = 40           # per page; the rest are counted, and the source pages hold them all
 TYPE_LABEL = {"person": "Person", "organization": "Organization", "country": "Country",
               "place": "Place", "group": "Group"}
@@ -42,11 +56,41 @@ def _when(e) -> str:
 
 # --- shared pieces -------------------------------------------------------------------
 
-def quotes(r, items, here: str) -> str:
-    out = [f"> {md(q.text)}\n>\n> — {r.cite(q, here)}\n\n" for q in items[:MAX_QUOTES]]
+def quote_rows(r, items, here: str) -> str:
+    return "".join(f"> {md(q.text)}\n>\n> — {r.cite(q, here)}\n\n" for q in items)
+
+
+def quotes(r, items, here: str, owner: tuple[str, str] | None = None) -> str:
+    """The first MAX_QUOTES quotes; the page `owner` (kind, id) has for all of them, where more."""
+    out = [quote_rows(r, items[:MAX_QUOTES], here)]
     if len(items) > MAX_QUOTES:
-        out.append(f"*…and {len(items) - MAX_QUOTES} more; the source pages hold them all.*\n")
+        out.append(f"*The first {MAX_QUOTES} of {len(items)} quotes; "
+                   f"{more_link(r, *owner, 'quotes', here, 'all of them')}.*\n" if owner else
+                   f"*…and {len(items) - MAX_QUOTES} more; the source pages hold them all.*\n")
     return "".join(out)
+
+
+# --- the long lists of an entity page, kept in part, and their subpages ----------------
+
+# Each list an entity page may cut short: the entries a subpage of it holds. Fewer quotes: a
+# quoted sentence may be a wire story's table, a few KB of HTML.
+MORE_ROWS = {"timeline": listings.PAGE_ROWS, "sources": listings.PAGE_ROWS, "quotes": 100,
+             "agreements": listings.PAGE_ROWS, "roles": 200}
+MORE_TITLE = {name: name for name in MORE_ROWS}
+
+
+def more_path(section: str, item_id: str, name: str, n: int = 0) -> str:
+    """The n-th subpage of an entity's list: "actors/<id>/timeline.md", "…/timeline-2.md"."""
+    return f"{section}/{item_id}/{name}{'' if n == 0 else f'-{n + 1}'}.md"
+
+
+def more_link(r, kind: str, item_id: str, name: str, here: str, text: str) -> str:
+    return f"[{md(text)}]({r.to(more_path(r.section_of(kind), item_id, name), here)})"
+
+
+def kept_events(events) -> list:
+    """Of an entity's events, those its page lists: the most recent and the most reported."""
+    return listings.kept(events, lambda e: e.date or "", lambda e: len(e.quotes))
 
 
 def event_table(r, events, here: str) -> str:
@@ -143,35 +187,71 @@ def _actor_infobox(r, here, actor, events, **_) -> str:
     if actor.aliases:
         out.append(f"    **Also called** {_texts(actor.aliases)}<br>\n")
     if actor.roles:
-        roles = SEP.join(f"{md(role.title)} ({r.quote_link(role.quote, here)})" for role in actor.roles)
+        roles = SEP.join(f"{md(role.title)} ({r.quote_link(role.quote, here)})" for role in kept_roles(actor.roles))
         out.append(f"    **Roles** {roles}<br>\n")
     mentions = actor.mentions
-    sources = SEP.join(str(r.link("source", s, here, r.short_title(s))) for s in actor.sources)
+    listed = actor.sources
+    if len(listed) > listings.KEPT_ROWS:
+        dates = {s: r.sources[s].date or "" for s in listed}
+        listed = listings.kept(listed, lambda s: dates[s], lambda s: 0)
+    sources = SEP.join(str(r.link("source", s, here, r.short_title(s))) for s in listed)
+    if len(listed) < len(actor.sources):
+        sources += f" {SEP}{more_link(r, 'actor', actor.id, 'sources', here, f'all {len(actor.sources)} sources')}"
     tail = f"{SEP}{len(events)} event{_s(len(events))}" if events else ""
-    out.append(f"    **In the sources** {escape(mentions)} mention{_s(mentions)} in {sources}{tail}\n\n")
+    if out[-1].endswith("<br>\n"):        # a paragraph of its own: searched, unlike what follows
+        out[-1] = out[-1][:-len("<br>\n")] + "\n\n"
+    # Which sources, out of search: their titles are searched on their own pages.
+    out.append(f"    **In the sources** {escape(mentions)} mention{_s(mentions)} in {sources}{tail}\n"
+               f"{UNSEARCHED_LINE}\n")
     return "".join(out)
+
+
+def role_lines(r, roles, here: str) -> str:
+    return "".join(f'- **{md(role.title)}**: "{md(role.quote.text)}" ({r.cite(role.quote, here)})\n' for role in roles)
+
+
+def kept_roles(roles) -> list:
+    return list(roles[:listings.KEPT_ROWS])
 
 
 def _actor_roles(r, here, actor, **_) -> str:
     if not actor.roles:
         return ""
-    return "## Roles\n\n" + "".join(f'- **{md(role.title)}**: "{md(role.quote.text)}" ({r.cite(role.quote, here)})\n'
-                                    for role in actor.roles)
+    shown = kept_roles(actor.roles)
+    note = "" if len(shown) == len(actor.roles) else (
+        f"The first {len(shown)} of {len(actor.roles)} roles; "
+        f"{more_link(r, 'actor', actor.id, 'roles', here, 'all of them')}.\n\n")
+    # The titles are searched in the infobox, the sentences on their sources' pages.
+    return f"## Roles{'' if _quotes_searched(r) else UNSEARCHED}\n\n{note}{role_lines(r, shown, here)}"
 
 
-def _actor_timeline(r, here, events, **_) -> str:
-    return f"## Timeline\n\n{event_table(r, events, here)}\n" if events else ""
-
-
-def _actor_agreements(r, here, actor, agreements, **_) -> str:
-    if not agreements:
+def _actor_timeline(r, here, actor, events, **_) -> str:
+    if not events:
         return ""
+    shown = kept_events(events)
+    note = "" if len(shown) == len(events) else (
+        f"The most recent and the most reported {len(shown)} of {len(events)} events; "
+        f"{more_link(r, 'actor', actor.id, 'timeline', here, 'all of them')}.\n\n")
+    return f"## Timeline{UNSEARCHED}\n\n{note}{event_table(r, shown, here)}\n"
+
+
+def agreement_lines(r, actor, agreements, here: str) -> str:
     lines = []
     for a in agreements:
         date = f", {escape(a.date)}" if a.date else ""
         others = actor_list(r, [p for p in a.parties if p != actor.id], here) or "no one else named"
         lines.append(f"- {r.link('agreement', a.id, here)} ({escape(a.kind)}{date}): party with {others}\n")
-    return "## Agreements\n\n" + "".join(lines)
+    return "".join(lines)
+
+
+def _actor_agreements(r, here, actor, agreements, **_) -> str:
+    if not agreements:
+        return ""
+    shown = listings.kept(agreements, lambda a: a.date or "", lambda a: len(a.quotes))
+    note = "" if len(shown) == len(agreements) else (
+        f"The most recent and the most reported {len(shown)} of {len(agreements)} agreements; "
+        f"{more_link(r, 'actor', actor.id, 'agreements', here, 'all of them')}.\n\n")
+    return f"## Agreements{UNSEARCHED}\n\n{note}{agreement_lines(r, actor, shown, here)}"
 
 
 def _actor_related(r, here, actor, related, **_) -> str:
@@ -181,14 +261,16 @@ def _actor_related(r, here, actor, related, **_) -> str:
     # says the same in words.
     drawing = (f'<div class="bw-graph bw-graph--small" data-bw-graph="a:{escape(actor.id)}" role="img" '
                'aria-label="Who this actor deals with, as listed below"></div>\n\n')
-    return "## Connections\n\n" + drawing + "".join(
+    return f"## Connections{UNSEARCHED}\n\n" + drawing + "".join(
         f"- {r.link('actor', other.id, here)}: named together in {count} sentence{_s(count)} "
         f"({r.quote_link(q, here)})\n" for other, count, q in related)
 
 
 def _quotes_region(attr: str, heading: str = "In the sources"):
     def region(r, here, **context) -> str:
-        return f"## {heading}\n\n{quotes(r, getattr(context[attr], 'quotes'), here)}\n"
+        item = context[attr]
+        searched = "" if _quotes_searched(r) else UNSEARCHED
+        return f"## {heading}{searched}\n\n{quotes(r, item.quotes, here, (attr, item.id))}\n"
     return region
 
 
@@ -236,7 +318,8 @@ def _event_infobox(r, here, event, **_) -> str:
     republished = sorted(copies)
     again = (f" ({SEP.join(r.short_title(c) for c in republished)} republishing another's story, "
              "counted once)") if republished else ""
-    out.append(f"    **Reported by** {count} source{_s(count)}{md(again)}\n\n")
+    # The details out of search: names, dates and titles that their own pages hold.
+    out.append(f"    **Reported by** {count} source{_s(count)}{md(again)}\n{UNSEARCHED_LINE}\n")
     out += _disagreement_lines(r, here, event.disagreements)
     return "".join(out)
 
@@ -261,7 +344,7 @@ def _event_neighbours(r, here, neighbours, **_) -> str:
     before, after = neighbours
     if not (before or after):
         return ""
-    out = ["## Before and after\n\n"]
+    out = [f"## Before and after{UNSEARCHED}\n\n"]
     if before:
         out.append(f"- Before: {escape(before.date)} {r.link('event', before.id, here)}\n")
     if after:
@@ -321,8 +404,14 @@ def _agreement_terms(r, here, agreement, **_) -> str:
                                     for n, t in enumerate(agreement.terms, start=1))
 
 
-def _agreement_timeline(r, here, timeline, **_) -> str:
-    return f"## What happened to it\n\n{status_table(r, timeline, here)}\n" if timeline else ""
+def _agreement_timeline(r, here, agreement, timeline, **_) -> str:
+    if not timeline:
+        return ""
+    shown = kept_events(timeline)
+    note = "" if len(shown) == len(timeline) else (
+        f"The most recent and the most reported {len(shown)} of {len(timeline)} events; "
+        f"{more_link(r, 'agreement', agreement.id, 'timeline', here, 'all of them')}.\n\n")
+    return f"## What happened to it{UNSEARCHED}\n\n{note}{status_table(r, shown, here)}\n"
 
 
 AGREEMENT = Layout(
@@ -345,7 +434,7 @@ def _source_infobox(r, here, source, found, **_) -> str:
     if source.copies:
         out.append(f"    **Republished as** {SEP.join(str(r.link('source', c, here)) for c in source.copies)}<br>\n")
     out.append(f"    **Found** {len(found['actors'])} actors · {len(found['events'])} events · "
-               f"{len(found['agreements'])} agreements\n\n")
+               f"{len(found['agreements'])} agreements\n{UNSEARCHED_LINE}\n")
     return "".join(out)
 
 
@@ -356,10 +445,10 @@ def _source_text(r, here, body, **_) -> str:
 def _source_found(r, here, found, **_) -> str:
     out = []
     if found["events"]:
-        out.append("## Events in this source\n\n")
+        out.append(f"## Events in this source{UNSEARCHED}\n\n")
         out += [f"- {escape(e.date or 'undated')}: {r.link('event', e.id, here)}\n" for e in found["events"]]
     if found["agreements"]:
-        out.append("\n## Agreements in this source\n\n")
+        out.append(f"\n## Agreements in this source{UNSEARCHED}\n\n")
         out += [f"- {r.link('agreement', a.id, here)}\n" for a in found["agreements"]]
     return "".join(out)
 
@@ -369,4 +458,30 @@ SOURCE = Layout(
     regions=(("infobox", _source_infobox), ("text", _source_text), ("found", _source_found),
              ("backlinks", _none)))
 
-LAYOUTS = {"actor": ACTOR, "event": EVENT, "agreement": AGREEMENT, "source": SOURCE}
+# --- the subpages of long lists -------------------------------------------------------
+
+def _more_front(owner, owner_kind, name, label, **_) -> tuple[str, str]:
+    title = title_text(f"{owner.name if owner_kind != 'event' else owner.title}: {MORE_TITLE[name]}{label}")
+    return title, (f"---\ntitle: {yaml_str(title)}\ntype: listing\nsearch:\n  exclude: true\n---\n")
+
+
+def _more_list(r, here, owner, owner_kind, name, items, before, after, **_) -> str:
+    back = f"[{md(owner.name if owner_kind != 'event' else owner.title)}]({r.to(r.page_of(owner_kind, owner.id), here)})"
+    nav = back + "".join(f"{SEP}{word}: [{md(label)}]({r.to(path, here)})"
+                         for word, ref in (("previous", before), ("next", after)) if ref for path, label in [ref])
+    if name == "timeline":
+        body = (event_table if owner_kind == "actor" else status_table)(r, items, here)
+    elif name == "agreements":
+        body = agreement_lines(r, owner, items, here)
+    elif name == "roles":
+        body = role_lines(r, items, here)
+    elif name == "sources":
+        body = "".join(f"- {r.link('source', s, here)} ({escape(r.sources[s].date or 'undated')})\n" for s in items)
+    else:
+        body = quote_rows(r, items, here)
+    return f"{nav}\n\n{body}\n{nav}\n"
+
+
+MORE = Layout(front=_more_front, regions=(("list", _more_list),))
+
+LAYOUTS = {"more": MORE, "actor": ACTOR, "event": EVENT, "agreement": AGREEMENT, "source": SOURCE}

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
+from generator.config import LARGE_CORPUS
 from generator.model import Actor, DocFacts, Event, Graph, Quote, Source
 from generator.read.markers import region, stamp
-from generator.read.pages import SECTIONS, entity_page, page_path
-from . import entity_pages, lede, sitedata
+from generator.read.pages import PARTS, SECTIONS, entity_page, page_path
+from . import entity_pages, lede, listings, sitedata
 from .entity_pages import LAYOUTS, TYPE_LABEL
 from .mdtext import md, url_link, web_address, yaml_str
 
@@ -99,6 +100,9 @@ class Renderer:
         self.last_change: Callable[[], object] = lambda: None
         # How much of each source its page publishes: "full", "excerpts" or "none" (settings).
         self.publish = "full"
+        # Whether search indexes the sources' text: True, False, or None for "unless the
+        # corpus is large" (settings).
+        self.search_sources: bool | None = None
         self._events_of = defaultdict(list)
         for event in graph.events:
             for actor in event.actors:
@@ -242,16 +246,145 @@ class Renderer:
             path = page_path("source", source.id)
             specs.append(("source", path, f"source/{source.id}",
                           lambda source=source, path=path: dict(source=source, body=self.source_body(source, path),
-                                                                found=self.found_in(source.id))))
+                                                                found=self.found_in(source.id),
+                                                                searched=self.sources_searched)))
+        specs += self.more_specs()
         for kind, section in SECTIONS.items():
             specs.append(("section.md.j2", f"{section}/index.md", f"section/{section}",
                           lambda kind=kind, section=section: dict(kind=kind, section=section)))
         # The timeline, like the section pages, reads the graph's events whole: any change to
         # them changes it, so it is rendered again each time rather than watched.
         specs.append(("timeline.md.j2", "timeline.md", "timeline/timeline", dict))
+        # The parts of a listing too long for one page (`listings`).
+        for kind, parts in self.listing_parts.items():
+            for n, part in enumerate(parts):
+                path = self.part_path(kind, part.slug)
+                specs.append(("part.md.j2", path, f"part/{kind}/{part.slug}",
+                              lambda kind=kind, n=n, part=part: dict(
+                                  kind=kind, label=part.label, items=list(part.items),
+                                  before=self._part_ref(kind, n - 1), after=self._part_ref(kind, n + 1))))
         specs.append(("graph.md.j2", "graph.md", "graph/graph", lambda: dict(limit=MAX_CONNECTIONS)))
         specs.append(("index.md.j2", "index.md", "index/index", lambda: dict(changes=self.last_change())))
         return specs
+
+    @functools.cached_property
+    def sources_searched(self) -> bool:
+        if self.search_sources is not None:
+            return self.search_sources
+        return len(self.graph.sources) <= LARGE_CORPUS
+
+    # --- the subpages of an entity page's long lists --------------------------------------
+
+    def more_lists(self) -> list[tuple[str, object, str, list]]:
+        """(kind, entity, list name, all its entries) for each list an entity page cuts short."""
+        keep, found = listings.KEPT_ROWS, []
+        for actor in self.graph.actors:
+            if actor.page == "":
+                continue
+            events = self._events_of[actor.id]
+            if len(events) > keep:
+                found.append(("actor", actor, "timeline", events))
+            if len(actor.sources) > keep:
+                found.append(("actor", actor, "sources", list(actor.sources)))
+            if len(actor.quotes) > entity_pages.MAX_QUOTES:
+                found.append(("actor", actor, "quotes", list(actor.quotes)))
+            if len(self._agreements_of[actor.id]) > keep:
+                found.append(("actor", actor, "agreements", list(self._agreements_of[actor.id])))
+            if len(actor.roles) > keep:
+                found.append(("actor", actor, "roles", list(actor.roles)))
+        for agreement in self.graph.agreements:
+            if agreement.page == "":
+                continue
+            if len(agreement.events) > keep:
+                found.append(("agreement", agreement, "timeline", [self.events[e] for e in agreement.events]))
+            if len(agreement.quotes) > entity_pages.MAX_QUOTES:
+                found.append(("agreement", agreement, "quotes", list(agreement.quotes)))
+        for event in self.graph.events:
+            if event.page != "" and len(event.quotes) > entity_pages.MAX_QUOTES:
+                found.append(("event", event, "quotes", list(event.quotes)))
+        return found
+
+    def more_specs(self) -> list:
+        specs = []
+        for kind, item, name, entries in self.more_lists():
+            parts = listings.paged("", "", entries, entity_pages.MORE_ROWS[name])
+            paths = [entity_pages.more_path(SECTIONS[kind], item.id, name, n) for n in range(len(parts))]
+
+            def ref(n, parts=parts, paths=paths):
+                return (paths[n], f"part {n + 1} of {len(parts)}") if 0 <= n < len(parts) else None
+            for n, part in enumerate(parts):
+                label = f" ({n + 1} of {len(parts)})" if len(parts) > 1 else ""
+                specs.append(("more", paths[n], f"more/{kind}/{item.id}/{name}/{n + 1}",
+                              lambda kind=kind, item=item, name=name, part=part, label=label, n=n, ref=ref: dict(
+                                  owner=item, owner_kind=kind, name=name, label=label, items=list(part.items),
+                                  before=ref(n - 1), after=ref(n + 1))))
+        return specs
+
+    @staticmethod
+    def section_of(kind: str) -> str:
+        return SECTIONS[kind]
+
+    def page_of(self, kind: str, item_id: str) -> str:
+        """The page of an entity, wherever a human moved it."""
+        return self._path(kind, item_id)
+
+    # --- listings cut into parts ---------------------------------------------------------
+
+    @functools.cached_property
+    def listing_parts(self) -> dict[str, list[listings.Part]]:
+        """Listing -> the parts it is cut into, for each listing too long for one page: the
+        timeline and the events by date, sources by date, actors and agreements by name."""
+        rows = listings.PAGE_ROWS
+        g = self.graph
+        parts = {}
+        if len(g.events) > rows:
+            parts["timeline"] = listings.timeline_parts(g.events)
+            parts["event"] = listings.by_period(g.events, lambda e: e.date)
+        if len(g.sources) > rows:
+            parts["source"] = listings.by_period(sorted(g.sources, key=lambda s: s.id), lambda s: s.date)
+        if len(g.actors) > rows:
+            parts["actor"] = listings.by_letter(g.actors, lambda a: a.name)
+        if len(g.agreements) > rows:
+            parts["agreement"] = listings.by_letter(g.agreements, lambda a: a.name)
+        return parts
+
+    def parts(self, kind: str) -> list[listings.Part] | None:
+        return self.listing_parts.get(kind)
+
+    @staticmethod
+    def to(target: str, here: str) -> str:
+        """A link's address from page `here` to page `target`."""
+        return rel(target, here)
+
+    @staticmethod
+    def part_path(kind: str, slug: str) -> str:
+        return f"{PARTS[kind]}/{slug}.md"
+
+    def _part_ref(self, kind: str, n: int) -> tuple[str, str] | None:
+        parts = self.listing_parts[kind]
+        return (self.part_path(kind, parts[n].slug), parts[n].label) if 0 <= n < len(parts) else None
+
+    def part_list(self, kind: str, here: str) -> Markup:
+        """The parts of a listing as a list of links, each with its number of entries."""
+        noun = {"timeline": "event", "event": "event", "source": "source", "actor": "actor",
+                "agreement": "agreement"}[kind]
+        return Markup("".join(f"- [{md(p.label)}]({rel(self.part_path(kind, p.slug), here)}): "
+                              f"{len(p.items)} {noun}{'s' if len(p.items) != 1 else ''}\n"
+                              for p in self.listing_parts[kind]))
+
+    def part_of_period(self, period: str, here: str) -> str | None:
+        """The timeline part that a chart's bar (a month or a year) opens: its first."""
+        for p in self.listing_parts.get("timeline", ()):
+            if p.slug == period or p.slug.startswith(period + "-"):
+                # An address in raw HTML, which MkDocs does not rewrite: from the timeline's
+                # page (timeline/) to its part's (timeline/<part>/).
+                return f"{p.slug}/"
+        return None
+
+    def most_cited_actors(self, type_: str, count: int) -> list[Actor]:
+        """The actors of a type in the most sources, by name where that ties."""
+        return sorted((a for a in self.graph.actors if a.type == type_),
+                      key=lambda a: (-len(a.sources), a.name.lower(), a.id))[:count]
 
     def near(self, kind: str, item) -> set[str]:
         """The pages whose context (see `specs`) may take in `item`, or a value made from it,
@@ -368,8 +501,16 @@ class Renderer:
             where = f" Read it where it is published: {url_link(source.url)}." if address else ""
             return Markup(f"*The text is not published in this wiki (`publish_sources: none`).*{where}")
         facts: DocFacts | None = self.facts.get(source.id)
+        searched = self.sources_searched
         if facts is None:
-            return md(source.text) if self.publish == "full" else Markup("")
+            if self.publish != "full":
+                return Markup("")
+            return md(source.text) if searched else \
+                Markup(f'<div data-search-exclude markdown="1">\n\n{md(source.text)}\n\n</div>')
+        # Search takes the sentences quoted as evidence, each once, here; the rest of the text
+        # only where the sources' text is searched (`search_sources`).
+        unsearched = set() if searched else \
+            set(range(1, len(facts.sentences) + 1)) - self._evidence.get(source.id, set())
         shown = None
         if self.publish == "excerpts":
             quoted = self.quoted_sentences().get(source.id, set())
@@ -379,7 +520,7 @@ class Renderer:
         parts, cursor, last = [], 0, 0
         if shown is not None:
             parts.append("*Excerpts: the sentences this wiki quotes, each with the sentence before and "
-                         "after it (`publish_sources: excerpts`).*\n\n")
+                         "after it (`publish_sources: excerpts`).*\n{ data-search-exclude }\n\n")
         for n, sentence in enumerate(facts.sentences, start=1):
             if shown is not None and n not in shown:
                 continue
@@ -392,7 +533,8 @@ class Renderer:
                 parts.append("[…] ")
             last = n
             body = self._linked(source.text, sentence.start, sentence.end, links, here)
-            parts.append(f'<span class="bw-s" id="s{n}">{body}</span>')
+            skip = " data-search-exclude" if n in unsearched else ""
+            parts.append(f'<span class="bw-s" id="s{n}"{skip}>{body}</span>')
             cursor = sentence.end
         if shown is not None and last and last < len(facts.sentences):
             parts.append(" […]")
@@ -401,8 +543,19 @@ class Renderer:
     @functools.cached_property
     def _quoted(self) -> dict[str, set[int]]:
         quoted: dict[str, set[int]] = defaultdict(set)
-        quotes = [q for a in self.graph.actors for q in a.quotes]
-        quotes += [r.quote for a in self.graph.actors for r in a.roles]
+        for a in self.graph.actors:
+            for q in a.quotes:
+                quoted[q.source].add(q.sent)
+        for source, sentences in self._evidence.items():
+            quoted[source] |= sentences
+        return quoted
+
+    @functools.cached_property
+    def _evidence(self) -> dict[str, set[int]]:
+        """Source id -> its sentences quoted as evidence of a fact: an event, a statement, an
+        agreement, a role; not the sentences that merely name an actor (most of a wire story)."""
+        quoted: dict[str, set[int]] = defaultdict(set)
+        quotes = [r.quote for a in self.graph.actors for r in a.roles]
         quotes += [q for e in (*self.graph.events, *self.graph.statements) for q in e.quotes]
         for g in self.graph.agreements:
             quotes += [*g.quotes, *(t.quote for t in g.terms), *(step.quote for step in g.lifecycle)]

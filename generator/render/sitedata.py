@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.atomic import write_if_changed
 from generator.model import Graph
+from .listings import timeline_parts
 
 FOLDER = "assets/briefing"          # under the content folder, so MkDocs and Zensical copy it
 # The most specific thing events say two actors did together, most specific first.
@@ -166,6 +167,8 @@ def timeline_data(graph: Graph) -> dict[str, dict]:
     deal_names = {g: agreements[g].name for g in agreements}
     lines = [{"id": n, "name": _story_name(by_story[n], names, deal_names), "n": len(by_story[n])}
              for n in sorted(by_story) if len(by_story[n]) > 1]
+    # Where the timeline is cut into pages, each event says on which ("pg"): that page draws its own.
+    part_of = {e.id: p.slug for p in timeline_parts(graph.events) or () for e in p.items}
     years: dict[str, list] = defaultdict(list)
     used_actors, used_deals = set(), set()
     for e in events:
@@ -174,6 +177,8 @@ def timeline_data(graph: Graph) -> dict[str, dict]:
                 "q": f"sources/{quote.source}/#s{quote.sent}", "m": e.modality,
                 "a": [a for a in e.actors if a in actors], "g": [g for g in e.agreements if g in agreements],
                 "s": story[e.id]}
+        if e.id in part_of:
+            item["pg"] = part_of[e.id]
         used_actors.update(item["a"])
         used_deals.update(item["g"])
         years[e.date[:4]].append(item)

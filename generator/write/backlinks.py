@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from generator.read.pages import LISTING_PAGES
+from generator.read.pages import is_listing
 from generator.read.sources import FRONT_MATTER
 from generator.render.renderer import md, rel
 
@@ -18,6 +18,7 @@ from generator.render.renderer import md, rel
 LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]+?\.md)(#[^)\s]*)?\)")
 _BACKLINK_REGION = re.compile(r"<!-- briefing:begin backlinks -->.*?<!-- briefing:end backlinks[^>]*-->", re.S)
 _MAX_LINE = 180
+MAX_BACKLINKS = 200         # lines a page lists; the rest are counted
 MAX_LINKS_QUOTED = 4       # more links in a row make a list, not quoted as the linking line
 _TAG = re.compile(r"<[^>]+>")
 _ESCAPED = re.compile(r"\\(.)")
@@ -61,7 +62,7 @@ def page_links(path: str, text: str) -> list[tuple[str, str]]:
     """(target page, linking line) for every page `path` links to: the first line that links it
     and is no list of links (else ""); front matter and the backlinks region left out.
     Targets are not checked to exist."""
-    if path in LISTING_PAGES:
+    if is_listing(path):
         return []
     found: dict[str, str | None] = {}      # None: linked so far only from lists
     front = FRONT_MATTER.match(text)
@@ -154,10 +155,19 @@ def gather(links: dict[str, Iterable[tuple[str, str]]],
 def render_backlinks(here: str, links: list[tuple[str, str]], titles: dict[str, str]) -> str:
     if not links:
         return ""
-    lines = ["## What links here", ""]
-    for path, line in sorted(links, key=lambda pl: (titles.get(pl[0], pl[0]).casefold(), pl[0])):
+    # Out of search: each line repeats the linking page's own text.
+    lines = ["## What links here { data-search-exclude }", ""]
+    kept = links
+    if len(links) > MAX_BACKLINKS:
+        # The pages of actors, agreements and events before sources (an actor page lists all of
+        # its sources already), the rest counted: a page named by thousands stays light.
+        kept = sorted(links, key=lambda pl: (pl[0].startswith("sources/"), titles.get(pl[0], pl[0]).casefold(),
+                                             pl[0]))[:MAX_BACKLINKS]
+    for path, line in sorted(kept, key=lambda pl: (titles.get(pl[0], pl[0]).casefold(), pl[0])):
         title = titles.get(path, path)
         quoted = f': "{md(line)}"' if line and line != title else ""
         # A title holds "<" and ">" as entities (`mdtext.title_text`): shown as the characters.
         lines.append(f"- [{md(html.unescape(title))}]({rel(path, here)}){quoted}")
+    if len(kept) < len(links):
+        lines += ["", f"*…and {len(links) - len(kept)} more pages link here.*"]
     return "\n".join(lines)

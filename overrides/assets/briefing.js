@@ -167,10 +167,15 @@
   function drawTimeline(box) {
     if (box.getAttribute("data-drawn")) return;
     box.setAttribute("data-drawn", "1");
+    // A page of a timeline cut into pages ("1987-03") draws its own events, from its year's file.
+    var part = box.getAttribute("data-bw-timeline");
+    if (part && !/^\d{4}/.test(part)) return;
     getJSON("assets/briefing/timeline/index.json").then(function (index) {
-      return Promise.all(index.years.map(function (y) { return getJSON("assets/briefing/timeline/" + y + ".json"); }))
+      var years = part ? [part.slice(0, 4)] : index.years;
+      return Promise.all(years.map(function (y) { return getJSON("assets/briefing/timeline/" + y + ".json"); }))
         .then(function (years) {
           var events = [].concat.apply([], years.map(function (y) { return y.events; }));
+          if (part) events = events.filter(function (e) { return e.pg === part; });
           buildTimeline(box, index, events);
         });
     }).catch(function (err) {
