@@ -214,13 +214,23 @@ def kept_roles(roles) -> list:
     return list(roles[:listings.KEPT_ROWS])
 
 
+_KEPT = "The most recent and the most reported"
+
+
+def _cut_note(r, here, actor, name: str, shown, whole, which: str, noun: str | None = None) -> str:
+    """"The first 50 of 120 roles; all of them": what a page keeps of a long list, and where the
+    rest is. Empty when it keeps it all."""
+    if len(shown) == len(whole):
+        return ""
+    return (f"{which} {len(shown)} of {len(whole)} {noun or name}; "
+            f"{more_link(r, 'actor', actor.id, name, here, 'all of them')}.\n\n")
+
+
 def _actor_roles(r, here, actor, **_) -> str:
     if not actor.roles:
         return ""
     shown = kept_roles(actor.roles)
-    note = "" if len(shown) == len(actor.roles) else (
-        f"The first {len(shown)} of {len(actor.roles)} roles; "
-        f"{more_link(r, 'actor', actor.id, 'roles', here, 'all of them')}.\n\n")
+    note = _cut_note(r, here, actor, "roles", shown, actor.roles, "The first")
     # The titles are searched in the infobox, the sentences on their sources' pages.
     return f"## Roles{'' if _quotes_searched(r) else UNSEARCHED}\n\n{note}{role_lines(r, shown, here)}"
 
@@ -229,9 +239,7 @@ def _actor_timeline(r, here, actor, events, **_) -> str:
     if not events:
         return ""
     shown = kept_events(events)
-    note = "" if len(shown) == len(events) else (
-        f"The most recent and the most reported {len(shown)} of {len(events)} events; "
-        f"{more_link(r, 'actor', actor.id, 'timeline', here, 'all of them')}.\n\n")
+    note = _cut_note(r, here, actor, "timeline", shown, events, _KEPT, "events")
     return f"## Timeline{UNSEARCHED}\n\n{note}{event_table(r, shown, here)}\n"
 
 
@@ -248,9 +256,7 @@ def _actor_agreements(r, here, actor, agreements, **_) -> str:
     if not agreements:
         return ""
     shown = listings.kept(agreements, lambda a: a.date or "", lambda a: len(a.quotes))
-    note = "" if len(shown) == len(agreements) else (
-        f"The most recent and the most reported {len(shown)} of {len(agreements)} agreements; "
-        f"{more_link(r, 'actor', actor.id, 'agreements', here, 'all of them')}.\n\n")
+    note = _cut_note(r, here, actor, "agreements", shown, agreements, _KEPT)
     return f"## Agreements{UNSEARCHED}\n\n{note}{agreement_lines(r, actor, shown, here)}"
 
 
