@@ -13,8 +13,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from generator.model import AgreementFact, Clause, Mention, TimexFact
-from .lexicon import (AGREEMENT_KINDS, REPORTING_VERBS, AGREEMENT_PHRASES, AGREEMENT_TOPICS, EARLIER_WORDS, MAKING_VERBS, PROPOSAL_WORDS,
-                      RATIFYING_VERBS, STAGE_OF_VERB)
+from .lexicon import (AGREEMENT_KINDS, AGREEMENT_PHRASES, AGREEMENT_TOPICS, EARLIER_WORDS, MAKING_VERBS,
+                      PROPOSAL_WORDS, RATIFYING_VERBS, REPORTING_VERBS, STAGE_OF_VERB)
 from .modality import modality_of
 from .parsed import NOUNS, ids, tagged, text_of
 from .reference import acting, mentions_in, sides, subject_mentions

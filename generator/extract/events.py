@@ -110,11 +110,9 @@ def _owner_named_before(noun: Token, mention_at: dict[int, int], mentions: list[
         return []
     sent = noun.sent
     start = sent.start if sent.start == 0 else next(iter(noun.doc[sent.start - 1].sent)).i
-    people = {mentions[mention_at[t.i]].name for t in noun.doc[start: noun.i]
-              if t.i in mention_at and mentions[mention_at[t.i]].label == "PERSON"}
-    named = [mention_at[t.i] for t in reversed(noun.doc[start: noun.i])
+    named = [mention_at[t.i] for t in noun.doc[start: noun.i]
              if t.i in mention_at and mentions[mention_at[t.i]].label == "PERSON"]
-    return named[:1] if len(people) == 1 else []
+    return named[-1:] if len({mentions[m].name for m in named}) == 1 else []
 
 
 def _noun_date(noun: Token, timex_at: dict[int, int]) -> int | None:

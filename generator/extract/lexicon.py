@@ -62,6 +62,10 @@ confirm deny announce believe think hope fear warn estimate expect quote cite
 # Verbs of saying that make the statement itself the news.
 NEWSWORTHY_SPEECH = frozenset("announce confirm deny warn declare reject".split())
 
+# Marks a line of text ends on when it ends a sentence: a line ending otherwise is a headline
+# or a dateline (see extract.lines).
+LINE_STOPS = frozenset(".!?:;\"'”’)")
+
 # Nouns that name an agreement, with the kind each gives.
 AGREEMENT_KINDS = {
     "agreement": "agreement", "deal": "agreement", "accord": "agreement", "accords": "agreement",

@@ -15,8 +15,9 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .lexicon import LINE_STOPS
+
 NAME = "briefing_lines"
-_STOPS = frozenset(".!?:;\"'”’)")
 
 
 @Language.component(NAME)
@@ -42,7 +43,7 @@ def line_starts(doc: Doc) -> list:
             breaks = text[previous.idx + len(previous):token.idx].count("\n")
             # A headline (the first line) or a dateline (a short line: "April 04, 2009") ends
             # without a stop, and the story goes on in capitals on the next line.
-            unstopped = (lines == 0 or words <= _DATELINE_WORDS) and previous.text[-1:] not in _STOPS \
+            unstopped = (lines == 0 or words <= _DATELINE_WORDS) and previous.text[-1:] not in LINE_STOPS \
                 and token.text[:1].isupper()
             if breaks >= 2 or breaks == 1 and unstopped:
                 starts.append(token)

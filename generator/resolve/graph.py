@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from generator.extract.countries import lookup
-from generator.extract.lexicon import AGREEMENT_KINDS, MAKING_VERBS, REPORTING_VERBS
+from generator.extract.lexicon import AGREEMENT_KINDS, LINE_STOPS, MAKING_VERBS, REPORTING_VERBS
 from generator.extract.status import status_of
 from generator.extract.timex.calendar import precision_of
 from generator.model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, Graph,
@@ -807,13 +807,14 @@ def _headline_news(fact, doc, source) -> bool:
             or fact.modality != "happened" or fact.progressive:
         return False
     text = doc.sentences[0].text.rstrip()
-    return bool(text) and text[-1] not in ".!?\"'”" and len(doc.sentences) > 1
+    return bool(text) and text[-1] not in LINE_STOPS and len(doc.sentences) > 1
 
 
 def _reported_as_news(fact, source) -> bool:
     """A dated story that opens with something done to a deal ("Chemlawn and Ecolab said they
     signed a merger agreement", "the group said it raised its tender offer") reports that
-    day's news: the wire convention, and the only case where an event takes its source's date."""
+    day's news: the wire convention. With `_headline_news`, the only cases where an event the
+    text does not date takes its source's date."""
     return (source is not None and source.date is not None and fact.sent < _LEAD_SENTENCES
             and fact.done and not fact.negated and bool(fact.acts_on))
 
