@@ -122,6 +122,9 @@ class EventFact:
     nominal: bool = False    # named by a noun ("Saturday's opening ceremony"): `subject` is its title
     progressive: bool = False  # present progressive ("is travelling"): with a date, an arrangement
     said_by: tuple[int, ...] = ()  # mentions of who the text reports it from ("X said", "according to X")
+    # What befalls the occurrence the clause is about when no one is named doing it: "A test
+    # flight was delayed" leaves the flight `planned`, "the summit was called off" `negated`.
+    put_off: str = ""
 
 
 @dataclass(frozen=True)

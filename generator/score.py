@@ -237,6 +237,9 @@ def score_events(export: dict, gold: dict, matches: dict[str, list[str]]) -> dic
         "exported": len(export["events"]),
         "recall": _ratio(len(found), len(found) + len(missed)),
         "must_recall": _ratio(sum(1 for e in must if e in found), len(must)),
+        # found by an event a reader can open: the export keeps events that earn no page
+        "must_paged": _ratio(sum(1 for e, f in zip(gold_events, finders)
+                                 if e.get("must") and any(x["event"].get("page") for x in f)), len(must)),
         "missed": [_what(e) for e in missed],
         "missed_must": [_what(e) for e in missed if e.get("must")],
         **_merging(gold, gold_events, finders, exported),
@@ -402,7 +405,7 @@ def format_report(result: dict) -> str:
         f"{actors['exported']})  must recall {_figure(actors['must_recall'])}  "
         f"recall {_figure(actors['recall'])}  type accuracy {_figure(actors['type_accuracy'])}",
         f"events      recall {_figure(events['recall'])}  must recall {_figure(events['must_recall'])}"
-        f"  ({events['exported']} exported)",
+        f"  must with a page {_figure(events['must_paged'])}  ({events['exported']} exported)",
         f"agreements  precision {_figure(agreements['precision'])}  recall {_figure(agreements['recall'])}"
         f"  must recall {_figure(agreements['must_recall'])}  ({agreements['exported']} exported)",
         f"merging     {events['multi_source_merged']}/{events['multi_source']} gold events with 2+ sources "

@@ -21,7 +21,7 @@ Ukraine claimed that Russian forces shelled Odessa on Sunday.
 If the Taliban sign the deal, the United States will withdraw its troops.
 Emmanuel Macron is scheduled to meet Angela Merkel in Paris next week.
 Iran has yet to approve the nuclear accord.
-Angela Merkel said that Germany had sent troops to Lithuania.
+Angela Merkel said that Germany had sent troops to Lithuania on Monday.
 Iran demanded that the European Union lift all sanctions.
 """
 
@@ -111,7 +111,7 @@ def test_the_event_page_says_what_is_planned_and_who_reports_it(project):
     page = (root / "content" / ratify["page"]).read_text()
     assert "**Status** planned or expected, not yet done" in page
     sent = _one(graph, "germany", "troops")
-    page = (root / "content" / sent["page"]).read_text()       # placed: it has a page
+    page = (root / "content" / sent["page"]).read_text()       # dated: it has a page
     assert "according to [Angela Merkel]" in page
 
 

@@ -66,3 +66,23 @@ def test_a_page_a_human_wrote_on_is_kept_when_its_actor_needs_no_page_any_more(t
     # while an unedited page of an actor that needs none any more goes, and What's new says why
     news = (tmp_path / "content" / "whats-new.md").read_text(encoding="utf-8")
     assert "hidden by hand" not in news
+
+
+@pytest.mark.slow
+def test_an_undated_act_somewhere_has_a_page_when_it_is_the_story_s_news_and_not_deeper(tmp_path):
+    story = ("Brenner Tools opens a plant in Leeds\n\nBrenner Tools opened a new plant in Leeds, the "
+             "company said. The plant makes drills. Later, the firm's chairman Tom Okafor toured "
+             "the plant. Okafor also visited a school in Bradford. Staff were trained in Halifax.\n")
+    generate_sources(tmp_path, {"a.txt": story})
+    events = graph_of(tmp_path)["events"]
+    opened = [e for e in events if "open" in e["title"].lower() and e["place"] == "leeds"]
+    visited = [e for e in events if "visit" in e["title"].lower() and e["place"] == "bradford"]
+    trained = [e for e in events if "train" in e["title"].lower()]
+    # the story's news: someone named acts somewhere, in its lead
+    assert opened and opened[0]["page"] and opened[0]["date"] is None, [(e["title"], e["page"]) for e in events]
+    # told deeper, undated, by one source: no page of its own ...
+    assert visited and visited[0]["page"] is None
+    assert not trained or trained[0]["page"] is None
+    # ... its sentence stays quoted on the page of the one who acts in it
+    okafor = (tmp_path / "content" / "actors" / "tom-okafor.md").read_text(encoding="utf-8")
+    assert "visited a school in Bradford" in okafor

@@ -153,6 +153,14 @@ def test_event_with_wrong_precision_is_not_matched():
     assert result["missed_must"] == ["2020-03-23 visit"]
 
 
+def test_a_must_have_event_found_only_by_an_event_with_no_page_has_no_page():
+    events = [event("visit", "2020-03-23", "day", ["pompeo"])]
+    assert score(export(PERFECT_ACTORS, events), GOLD)["events"]["must_paged"] == 1.0
+    events = [{**events[0], "page": None}]
+    result = score(export(PERFECT_ACTORS, events), GOLD)["events"]
+    assert result["must_recall"] == 1.0 and result["must_paged"] == 0.0
+
+
 def test_event_date_is_cut_to_its_stated_precision():
     events = [event("signing", "2020-02-01", "month", ["taliban"])]
     assert score(export(PERFECT_ACTORS, events), GOLD)["events"]["recall"] == 0.5

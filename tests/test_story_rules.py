@@ -195,3 +195,26 @@ def test_the_commission_of_a_story_that_never_names_the_long_one_stays_apart(tmp
     # Names are joined whole, not mention by mention: "the Commission" of both stories stays
     # apart from the SEC rather than carry the Brussels fine onto it.
     assert sec["sources"] == ["a"]
+
+
+@pytest.mark.slow
+def test_an_occurrence_put_off_or_called_off_with_no_one_named_has_not_happened(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2007-09-01 A test flight of the new Zephyr airliner was delayed today after an "
+                 "accident at Ostrava airport. The first delivery is scheduled for March. The summit "
+                 "in Valdoria was called off on Friday. Marek Novak delayed the release of the report "
+                 "on Thursday.\n"})
+    modality = {e["title"]: e["modality"] for e in graph["events"]}
+    flight = [t for t in modality if "flight" in t.lower()]
+    delivery = [t for t in modality if "delivery" in t.lower()]
+    summit = [t for t in modality if "summit" in t.lower()]
+    release = [t for t in modality if "release" in t.lower()]
+    assert flight and delivery and summit and release, modality
+    # the flight has not flown, the delivery is to come, the summit did not take place ...
+    assert modality[flight[0]] == "planned"
+    assert modality[delivery[0]] == "planned"
+    assert modality[summit[0]] == "negated"
+    # ... and the title still says what befell them, in the past
+    assert "delayed" in flight[0] and "called off" in summit[0].lower()
+    # an agent's act of delaying is news of its own, done
+    assert modality[release[0]] == "happened"

@@ -204,8 +204,9 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     place = _place(clause, mention_at, mentions)
     acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
                      | ({made} if made is not None else set()))
+    put_off = _put_off(verb, passive) if modality == "happened" and not agents and not acts_on else ""
     return EventFact(
-        sent=sent_of[verb.i], trigger=lemma, rest=rest,
+        sent=sent_of[verb.i], trigger=lemma, rest=rest, put_off=put_off,
         agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
         place=place, timex=timex, agreements=tuple(linked),
         negated=modality == "negated", passive=passive and not agents,
@@ -217,6 +218,35 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
                                                       for c in verb.children if c.dep_ == "aux"),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))
+
+
+# Verbs that put an occurrence off, or call it off, or set it for later. Said of a flight, a
+# vote or a summit with no one named doing it ("A test flight was delayed today", "the first
+# flight is scheduled for March", "the summit was called off"), the news is the occurrence,
+# and it has not happened. An agent's act ("Ghani delayed the release") is news of its own, done.
+# An agreement put off is a step in its history instead (see status.py).
+_PUTTING_OFF = {"delay": "planned", "postpone": "planned", "defer": "planned", "reschedule": "planned",
+                "push back": "planned", "put off": "planned", "hold off": "planned",
+                "schedule": "planned", "plan": "planned", "slate": "planned", "expect": "planned",
+                "cancel": "negated", "call off": "negated", "scrap": "negated", "scrub": "negated",
+                "abort": "negated", "abandon": "negated"}
+
+
+# Occurrences that are put off besides those a date makes events of (_EVENT_NOUNS).
+_OCCURRENCES = _EVENT_NOUNS | frozenset("""delivery shipment test rollout takeoff landing departure
+arrival inauguration session negotiations game match race concert parade march exercise mission
+inspection auction offering listing payment handover transfer execution sentencing debate""".split())
+
+
+def _put_off(verb: Token, passive: bool) -> str:
+    """"planned" or "negated" when the clause puts off or calls off the occurrence it is about."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    outcome = _PUTTING_OFF.get(f"{lemma} {particle}".strip()) or (_PUTTING_OFF.get(lemma) if not particle else None)
+    if outcome is None or not passive:
+        return ""
+    theme = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return outcome if theme is not None and theme.lemma_.lower() in _OCCURRENCES else ""
 
 
 # Verbs of saying that also name an act of business: "posted gains", "reported a loss", "added

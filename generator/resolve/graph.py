@@ -54,9 +54,18 @@ def worth_a_page(event: Event, copy_of: dict[str, str] | None = None) -> bool:
     """An event a reader needs to find by itself: dated by its own words to a month or a day,
     placed, reported by two sources or more (copies of one story count once), or concerning an
     agreement. A report's date alone is not enough: every statement has one; nor a year alone
-    ("sales rose in 2004"), which places nothing on a timeline a reader scans."""
-    return bool((event.date and not event.statement and event.precision != "year") or event.place
+    ("sales rose in 2004"), which places nothing on a timeline a reader scans.
+    An undated place needs more: someone named acting there in the story's lead, which is its
+    news ("Pakistan's president meets Tony Blair in London"). Told deeper in one story with no
+    date, a page would only repeat the sentence quoted on the pages of those it names."""
+    placed = event.place and (event.date or _lead_act(event))
+    return bool((event.date and not event.statement and event.precision != "year") or placed
                 or event.agreements or reporting_sources(event.quotes, copy_of) > 1)
+
+
+def _lead_act(event: Event) -> bool:
+    return any(p.role == "agent" and p.actor != event.place for p in event.participants) \
+        and any(q.sent <= _LEAD_SENTENCES for q in event.quotes)
 
 
 def minor_actors(actors: list[Actor], events: list[Event], statements: list[Event],
@@ -751,9 +760,12 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
             and date[:10] == source.date and precision == "day":
         modality = "planned"        # "is travelling to the U.S. on Monday": an arrangement
     said_by = [i for i in _ids(here, fact.said_by) if i not in agents]
+    title = _title(agents, others, fact, names, modality, said_by)
+    if fact.put_off and modality == "happened":
+        modality = fact.put_off     # "Test flight delayed": the flight has not flown
     return {
         "date": date, "precision": precision, "date_text": date_text, "anchor": anchor,
-        "title": _title(agents, others, fact, names, modality, said_by), "agents": agents,
+        "title": title, "agents": agents,
         "others": others, "place": place, "quote": quotes[doc.source_id, fact.sent],
         "agreements": {agreement_of.get((doc.source_id, a)) for a in fact.agreements} - {None},
         "modality": modality, "attribution": said_by,
