@@ -21,6 +21,7 @@ FOLDER = "assets/briefing"          # under the content folder, so MkDocs and Ze
 _EVENT_RELATIONS = ("signed with", "met", "in events with")
 _MEETING = re.compile(r"\b(meets?|met|talks?|hold talks|confer|confers)\b", re.I)
 _PREPOSITION = re.compile(r"\s(for|of|to|at)\s")
+_WORD = re.compile(r"\w+")
 
 
 def _url(path: str | None) -> str | None:
@@ -91,10 +92,15 @@ def network(graph: Graph) -> dict:
                 add(f"a:{one}", f"a:{other}", relation, sources)
     names = sorted(((name, a.id) for a in actors.values() for name in (a.name, *a.aliases) if len(name) >= 4),
                    key=lambda pair: (-len(pair[0]), pair))
+    # A name written whole in a role has its first word there as a whole word: only the names
+    # whose first word the role has are tried, in the order above (longest first).
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for n, (name, _) in enumerate(names):
+        by_first[next(iter(_WORD.findall(name)), "")].append(n)
     for actor in actors.values():
         for role in actor.roles:
-            for name, other in names:
-                # The substring test first: a pattern made for each name and role is slow.
+            tried = sorted({n for word in {"", *_WORD.findall(role.title)} for n in by_first.get(word, ())})
+            for name, other in map(names.__getitem__, tried):
                 if other != actor.id and name in role.title \
                         and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", role.title):
                     add(f"a:{actor.id}", f"a:{other}", _role_relation(role.title, name), {role.quote.source})
