@@ -122,7 +122,10 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     try:
         if not need_graph and (last := plan.unchanged()) is not None:
             report.sources, report.problems, report.conflicts = last.sources, last.problems, last.conflicts
-            _list_hidden(settings, plan.store.curation(), report)
+            # The list as the last run left it, unless someone edited it since; not emptied on
+            # a curation record that cannot be read (the last run kept the list right).
+            if kept := plan.store.curation():
+                _list_hidden(settings, kept, report)
             return report
         # read: the sources, then (while the model parses them) content/ and the last build's graph
         sources, report.problems = read_sources(settings.sources, settings.max_source_bytes, plan.sources_memo())

@@ -9,6 +9,7 @@ import sys
 
 import pathspec
 import pytest
+import yaml
 
 from generator.write.unpublished import BEGIN, END, list_hidden, pattern, plain_exclusions, with_hidden
 
@@ -31,6 +32,11 @@ def region(*patterns: str, indent: str = "  ") -> str:
 def test_unpublished_the_list_goes_at_the_end_of_the_humans_block_and_nothing_else_moves():
     text = with_hidden(SETTINGS, ["events/b.md", "actors/a.md"])
     assert text == SETTINGS.replace("  /drafts/\n", "  /drafts/\n" + region("/actors/a.md", "/events/b.md"))
+    read = yaml.safe_load(text)
+    assert read["plugins"] == ["briefing"]
+    spec = pathspec.GitIgnoreSpec.from_lines(read["exclude_docs"].splitlines())
+    assert [spec.match_file(p) for p in ("actors/a.md", "events/b.md", "actors/c.md", "drafts/x.md")] == \
+        [True, True, False, True]
 
 
 def test_unpublished_the_list_is_replaced_in_place_and_emptied_when_nothing_is_hidden():
@@ -46,6 +52,8 @@ def test_unpublished_settings_without_exclude_docs_get_one_only_when_a_page_is_h
     assert with_hidden(plain, []) == plain
     text = with_hidden(plain, ["actors/a.md"])
     assert text.startswith(plain) and text.endswith("exclude_docs: |\n" + region("/actors/a.md"))
+    assert yaml.safe_load(text)["nav"] == ["index.md"]
+    assert pathspec.GitIgnoreSpec.from_lines(yaml.safe_load(text)["exclude_docs"].splitlines()).match_file("actors/a.md")
 
 
 @pytest.mark.parametrize("settings", ['exclude_docs: "*.tmp"\n', "exclude_docs: >\n  *.tmp\n",
