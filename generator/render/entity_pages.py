@@ -352,8 +352,8 @@ def _disagreement_lines(r, here, disagreements) -> list[str]:
 
 
 def kept_participants(participants) -> list:
-    """Of an event's participants, those its page names: the first, as the sources name the
-    ones who act first."""
+    """Of an event's participants, those its page names: the first, as the graph lists those
+    who act before the others."""
     return list(participants[:listings.KEPT_ROWS])
 
 
