@@ -53,6 +53,7 @@ class Settings:
     executor: str = "local"
     scheduler: str | None = None
     search_sources: bool | None = None
+    config_file: Path | None = None     # mkdocs.yml, where the pages hidden by hand are listed
 
     @property
     def processes(self) -> int:
@@ -223,6 +224,8 @@ def load_settings(config_file: Path | str | None = None, sources: Path | None = 
     root = config_file.resolve().parent
     settings = settings_from(root, plugin_options(data), data.get("docs_dir", "content"))
     with_site(settings, data)
+    if config_file.is_file():
+        settings.config_file = config_file.resolve()
     if sources is not None:
         settings.sources = sources.resolve()
     if content is not None:

@@ -21,6 +21,7 @@ from generator.extract.corpus import Extraction, Progress, begin, no_progress
 from generator.incremental.plan import Plan
 from generator.read.content import read_content
 from generator.read.curation import merged_names
+from generator.read.frontmatter import hidden
 from generator.read.sources import read_sources
 from generator.render.memo import MemoRenderer
 from generator.render.whatsnew import WhatsNew
@@ -28,6 +29,7 @@ from generator.resolve.corrections import read_written_titles
 from generator.resolve.curated import curated_graph, hidden_pages, place_pages, usual_pages
 from generator.write.accept import read_accepted
 from generator.write.assemble import render_pages
+from generator.write.unpublished import list_hidden
 from generator.write.wiki import write_wiki
 from .config import Settings
 from .exceptions import BriefingError, LockedError, Problem
@@ -80,6 +82,13 @@ def generate(settings: Settings, progress: Progress = no_progress, need_graph: b
             extraction.close()
 
 
+def _list_hidden(settings: Settings, curated: dict[str, dict], report: Report) -> None:
+    """The pages a human hid, listed in mkdocs.yml for site builders that run no MkDocs plugin."""
+    problem = list_hidden(settings.config_file, (p for p, v in curated.items() if hidden(v)))
+    if problem is not None and problem not in report.problems:
+        report.problems.append(problem)
+
+
 def _shown(path, settings: Settings) -> str:
     """A path as a user would name it: from the project folder when it is inside it."""
     path = Path(os.fsdecode(path))
@@ -113,6 +122,10 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     try:
         if not need_graph and (last := plan.unchanged()) is not None:
             report.sources, report.problems, report.conflicts = last.sources, last.problems, last.conflicts
+            # The list as the last run left it, unless someone edited it since; not emptied on
+            # a curation record that cannot be read (the last run kept the list right).
+            if kept := plan.store.curation():
+                _list_hidden(settings, kept, report)
             return report
         # read: the sources, then (while the model parses them) content/ and the last build's graph
         sources, report.problems = read_sources(settings.sources, settings.max_source_bytes, plan.sources_memo())
@@ -160,7 +173,9 @@ def _generate(settings: Settings, progress: Progress, need_graph: bool, extracti
     # write
     done = write_wiki(settings, content, rendered, renderer, plan.record, twins, news, report.merged, accepted,
                       written_titles, report, progress)
-    plan.store.save_curation({p: v for p, v in content.curated.items() if p in done.after})
+    kept = {p: v for p, v in content.curated.items() if p in done.after}
+    plan.store.save_curation(kept)
+    _list_hidden(settings, kept, report)
     plan.save(report, renderer, done.fresh, done.pages_info, done.after, done.raced)
     renderer.release()
     unwritable = plan.store.unwritable or extraction.cache.unwritable

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from generator.read.frontmatter import hidden, read_front_matter
+from generator.write.unpublished import plain_exclusions
 from .config import DEFAULTS, settings_from, with_site
 from .exceptions import BriefingError
 
@@ -41,8 +42,22 @@ class BriefingConfig(base.Config):
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _settings(self, config):
-        root = Path(config.config_file_path).resolve().parent
-        return with_site(settings_from(root, dict(self.config), config.docs_dir), config)
+        config_file = Path(config.config_file_path).resolve()
+        settings = with_site(settings_from(config_file.parent, dict(self.config), config.docs_dir), config)
+        settings.config_file = config_file
+        return settings
+
+    def on_config(self, config):
+        """MkDocs reads `exclude_docs` without the lines generation writes there for Zensical
+        (the pages hidden by hand): `on_files` leaves those pages out itself, as a page missing
+        from the site, so that a link to one is reported as broken, as `briefing check` does."""
+        spec = config.exclude_docs
+        if spec is not None:
+            lines = [p.pattern for p in spec.patterns]
+            kept = plain_exclusions(lines)
+            if kept != lines:
+                config.exclude_docs = type(spec).from_lines(kept)
+        return config
 
     def on_pre_build(self, config) -> None:
         if os.environ.get(SKIP_ENV):

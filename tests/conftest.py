@@ -97,7 +97,7 @@ def seeds_site(tmp_path_factory, serve_site):
     settings = load_settings(root / "mkdocs.yml")
     settings.jobs = 1
     report = generate(settings)
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                            capture_output=True, text=True,
                            env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "SITE_URL": serve_site(root / "site")})
     assert build.returncode == 0, build.stderr

@@ -227,7 +227,7 @@ def hostile_site(tmp_path_factory):
     settings.jobs = 1
     generate(settings)
     generated = _files(top)
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                            capture_output=True, text=True, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1"})
     assert build.returncode == 0, build.stderr
     built = _files(top)
@@ -303,7 +303,7 @@ def curated_site(tmp_path_factory, serve_site):
                                     f"same_as: [{BORIC.rpartition('/')[2]}.md]\n")
     page.write_text(text)
     generate(settings)
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                            capture_output=True, text=True, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1"})
     assert build.returncode == 0, build.stderr
     return serve_site(root / "site")
@@ -360,7 +360,7 @@ def meantime_site(tmp_path_factory, serve_site):
     settings.jobs = 1
     report = generate(settings)
     url = serve_site(root / "site")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                            capture_output=True, text=True,
                            env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "SITE_URL": url})
     assert build.returncode == 0, build.stderr
@@ -573,7 +573,7 @@ def cut_site(tmp_path, serve_site, monkeypatch):
     settings.jobs = 1
     report = generate(settings)
     url = serve_site(tmp_path / "site")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tmp_path,
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
                            capture_output=True, text=True,
                            env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "SITE_URL": url})
     assert build.returncode == 0, build.stderr

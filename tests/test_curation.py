@@ -68,7 +68,7 @@ def test_curation_type_overrides_the_vote(project, settings_for):
 
 def _mkdocs_build(project):
     env = {**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
                           capture_output=True, text=True, env=env)
 
 

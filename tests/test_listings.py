@@ -137,7 +137,7 @@ def _search_index(project: Path, settings, **overrides) -> list[dict]:
     for key, value in overrides.items():
         setattr(settings, key, value)
     generate(settings)
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
                            capture_output=True, text=True, env={**os.environ, "BRIEFING_SKIP_GENERATE": "1"})
     assert build.returncode == 0, build.stderr
     return json.loads((project / "site" / "search" / "search_index.json").read_text())["docs"]

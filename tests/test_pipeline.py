@@ -100,7 +100,7 @@ def test_pipeline_mkdocs_build_regenerates_through_the_plugin(project):
     import sys
 
     env = {k: v for k, v in os.environ.items() if k != "BRIEFING_SKIP_GENERATE"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
                             capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert (project / "content" / "actors" / "zalmay-khalilzad.md").exists()

@@ -269,7 +269,7 @@ def test_whatsnew_three_builds_through_generate_keep_three_entries_and_a_valid_f
     assert (root / "content/whats-new.xml").read_bytes() == feed_text
     config = root / "mkdocs.yml"
     config.write_text(config.read_text().replace("site_name: t\n", "site_name: t\ndocs_dir: content\n"))
-    site = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
+    site = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                           capture_output=True, text=True,
                           env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "NO_MKDOCS_2_WARNING": "1"})
     assert site.returncode == 0, site.stderr

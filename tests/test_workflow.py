@@ -218,7 +218,7 @@ def test_workflow_steps_publish_a_new_source(repo, tmp_path):
     assert (repo / "site" / "whats-new" / "index.html").exists()
     pushed = git(repo, "ls-tree", "-r", "--name-only", "origin/main")
     assert "content/whats-new.md" in pushed and "content/.briefing/graph.json" in pushed
-    assert all(f"content/{item['page']}" in pushed for item in new["actors"] + new["events"])
+    assert all(f"content/{item['page']}" in pushed for item in new["actors"] + new["events"] if item["page"])
     assert git(repo, "diff", "origin/main", "--", "content") == ""
 
     # The same change taken back, saved as a pull request: a branch, and no deployment yet.

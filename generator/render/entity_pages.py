@@ -75,7 +75,8 @@ def quotes(r, items, here: str, owner: tuple[str, str] | None = None) -> str:
 # Each list an entity page may cut short: the entries a subpage of it holds. Fewer quotes: a
 # quoted sentence may be a wire story's table, a few KB of HTML.
 MORE_ROWS = {"timeline": listings.PAGE_ROWS, "sources": listings.PAGE_ROWS, "quotes": 100,
-             "agreements": listings.PAGE_ROWS, "roles": 200}
+             "agreements": listings.PAGE_ROWS, "roles": 200, "terms": 200,
+             "participants": listings.PAGE_ROWS}
 MORE_TITLE = {name: name for name in MORE_ROWS}
 
 
@@ -217,20 +218,27 @@ def kept_roles(roles) -> list:
 _KEPT = "The most recent and the most reported"
 
 
-def _cut_note(r, here, actor, name: str, shown, whole, which: str, noun: str | None = None) -> str:
-    """"The first 50 of 120 roles; all of them": what a page keeps of a long list, and where the
-    rest is. Empty when it keeps it all."""
+def cut_words(r, here, owner: tuple[str, str], name: str, shown, whole, which: str,
+              noun: str | None = None) -> str:
+    """"The first 50 of 120 roles; all of them": what the page of `owner` (kind, id) keeps of
+    a long list, and where the rest is. Empty when it keeps it all."""
     if len(shown) == len(whole):
         return ""
     return (f"{which} {len(shown)} of {len(whole)} {noun or name}; "
-            f"{more_link(r, 'actor', actor.id, name, here, 'all of them')}.\n\n")
+            f"{more_link(r, *owner, name, here, 'all of them')}")
+
+
+def _cut_note(r, here, owner: tuple[str, str], name: str, shown, whole, which: str, noun: str | None = None) -> str:
+    """`cut_words` as a paragraph of its own, before the list it tells of."""
+    words = cut_words(r, here, owner, name, shown, whole, which, noun)
+    return f"{words}.\n\n" if words else ""
 
 
 def _actor_roles(r, here, actor, **_) -> str:
     if not actor.roles:
         return ""
     shown = kept_roles(actor.roles)
-    note = _cut_note(r, here, actor, "roles", shown, actor.roles, "The first")
+    note = _cut_note(r, here, ("actor", actor.id), "roles", shown, actor.roles, "The first")
     # The titles are searched in the infobox, the sentences on their sources' pages.
     return f"## Roles{'' if _quotes_searched(r) else UNSEARCHED}\n\n{note}{role_lines(r, shown, here)}"
 
@@ -239,7 +247,7 @@ def _actor_timeline(r, here, actor, events, **_) -> str:
     if not events:
         return ""
     shown = kept_events(events)
-    note = _cut_note(r, here, actor, "timeline", shown, events, _KEPT, "events")
+    note = _cut_note(r, here, ("actor", actor.id), "timeline", shown, events, _KEPT, "events")
     return f"## Timeline{UNSEARCHED}\n\n{note}{event_table(r, shown, here)}\n"
 
 
@@ -256,7 +264,7 @@ def _actor_agreements(r, here, actor, agreements, **_) -> str:
     if not agreements:
         return ""
     shown = listings.kept(agreements, lambda a: a.date or "", lambda a: len(a.quotes))
-    note = _cut_note(r, here, actor, "agreements", shown, agreements, _KEPT)
+    note = _cut_note(r, here, ("actor", actor.id), "agreements", shown, agreements, _KEPT)
     return f"## Agreements{UNSEARCHED}\n\n{note}{agreement_lines(r, actor, shown, here)}"
 
 
@@ -315,8 +323,9 @@ def _event_infobox(r, here, event, **_) -> str:
     where = _hand(event, "place", _place_said(r, here))
     if event.place:
         out.append(f"    **Where** {r.link('actor', event.place, here)}{where}<br>\n")
-    who = SEP.join(f"{r.link('actor', p.actor, here)} ({escape(p.role)})" for p in event.participants)
-    out.append(f"    **Who** {who}<br>\n")
+    shown = kept_participants(event.participants)
+    cut = cut_words(r, here, ("event", event.id), "participants", shown, event.participants, "the first")
+    out.append(f"    **Who** {participant_list(r, shown, here)}{f' ({cut})' if cut else ''}<br>\n")
     if event.agreements:
         out.append(f"    **Concerns** {SEP.join(str(r.link('agreement', a, here)) for a in event.agreements)}<br>\n")
     copies = {q.source: r.sources[q.source].copy_of for q in event.quotes if r.sources[q.source].copy_of}
@@ -340,6 +349,16 @@ def _disagreement_lines(r, here, disagreements) -> list[str]:
                                 for d in told)
             out.append(f'!!! warning "The sources disagree on {label}"\n    {versions}\n\n')
     return out
+
+
+def kept_participants(participants) -> list:
+    """Of an event's participants, those its page names: the first, as the graph lists those
+    who act before the others."""
+    return list(participants[:listings.KEPT_ROWS])
+
+
+def participant_list(r, participants, here: str) -> str:
+    return SEP.join(f"{r.link('actor', p.actor, here)} ({escape(p.role)})" for p in participants)
 
 
 _MODALITY_TEXT = {"happened": "happened", "planned": "planned or expected, not yet done",
@@ -403,20 +422,33 @@ def _agreement_infobox(r, here, agreement, parts, **_) -> str:
     return "".join(out)
 
 
+def kept_terms(terms) -> list:
+    """Of an agreement's terms, those its page lists: the first, in the order of its text."""
+    return list(terms[:listings.KEPT_ROWS])
+
+
 def _agreement_terms(r, here, agreement, **_) -> str:
     if not agreement.terms:
         return ""
-    return "## Terms\n\n" + "".join(f"{n}. {md(t.text)} ({r.quote_link(t.quote, here)})\n"
-                                    for n, t in enumerate(agreement.terms, start=1))
+    shown = kept_terms(agreement.terms)
+    note = _cut_note(r, here, ("agreement", agreement.id), "terms", shown, agreement.terms, "The first")
+    return "## Terms\n\n" + note + "".join(f"{n}. {md(t.text)} ({r.quote_link(t.quote, here)})\n"
+                                           for n, t in enumerate(shown, start=1))
+
+
+def term_rows(r, terms, here: str, first: int = 0) -> str:
+    """Terms numbered from `first` + 1 as on the agreement's page: in a table, as a Markdown
+    list always starts at 1."""
+    rows = "".join(f"| {n} | {md(t.text)} | {r.quote_link(t.quote, here)} |\n"
+                   for n, t in enumerate(terms, start=first + 1))
+    return "| # | Term | Source |\n|---|---|---|\n" + rows
 
 
 def _agreement_timeline(r, here, agreement, timeline, **_) -> str:
     if not timeline:
         return ""
     shown = kept_events(timeline)
-    note = "" if len(shown) == len(timeline) else (
-        f"The most recent and the most reported {len(shown)} of {len(timeline)} events; "
-        f"{more_link(r, 'agreement', agreement.id, 'timeline', here, 'all of them')}.\n\n")
+    note = _cut_note(r, here, ("agreement", agreement.id), "timeline", shown, timeline, _KEPT, "events")
     return f"## What happened to it{UNSEARCHED}\n\n{note}{status_table(r, shown, here)}\n"
 
 
@@ -471,7 +503,7 @@ def _more_front(owner, owner_kind, name, label, **_) -> tuple[str, str]:
     return title, (f"---\ntitle: {yaml_str(title)}\ntype: listing\nsearch:\n  exclude: true\n---\n")
 
 
-def _more_list(r, here, owner, owner_kind, name, items, before, after, **_) -> str:
+def _more_list(r, here, owner, owner_kind, name, items, before, after, first=0, **_) -> str:
     back = f"[{md(owner.name if owner_kind != 'event' else owner.title)}]({r.to(r.page_of(owner_kind, owner.id), here)})"
     nav = back + "".join(f"{SEP}{word}: [{md(label)}]({r.to(path, here)})"
                          for word, ref in (("previous", before), ("next", after)) if ref for path, label in [ref])
@@ -481,6 +513,10 @@ def _more_list(r, here, owner, owner_kind, name, items, before, after, **_) -> s
         body = agreement_lines(r, owner, items, here)
     elif name == "roles":
         body = role_lines(r, items, here)
+    elif name == "terms":
+        body = term_rows(r, items, here, first)
+    elif name == "participants":
+        body = "".join(f"- {r.link('actor', p.actor, here)} ({escape(p.role)})\n" for p in items)
     elif name == "sources":
         body = "".join(f"- {r.link('source', s, here)} ({escape(r.sources[s].date or 'undated')})\n" for s in items)
     else:

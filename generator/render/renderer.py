@@ -299,9 +299,15 @@ class Renderer:
                 found.append(("agreement", agreement, "timeline", [self.events[e] for e in agreement.events]))
             if len(agreement.quotes) > entity_pages.MAX_QUOTES:
                 found.append(("agreement", agreement, "quotes", list(agreement.quotes)))
+            if len(agreement.terms) > keep:
+                found.append(("agreement", agreement, "terms", list(agreement.terms)))
         for event in self.graph.events:
-            if event.page != "" and len(event.quotes) > entity_pages.MAX_QUOTES:
+            if event.page == "":
+                continue
+            if len(event.quotes) > entity_pages.MAX_QUOTES:
                 found.append(("event", event, "quotes", list(event.quotes)))
+            if len(event.participants) > keep:
+                found.append(("event", event, "participants", list(event.participants)))
         return found
 
     def more_specs(self) -> list:
@@ -312,12 +318,15 @@ class Renderer:
 
             def ref(n, parts=parts, paths=paths):
                 return (paths[n], f"part {n + 1} of {len(parts)}") if 0 <= n < len(parts) else None
+            first = 0
             for n, part in enumerate(parts):
                 label = f" ({n + 1} of {len(parts)})" if len(parts) > 1 else ""
                 specs.append(("more", paths[n], f"more/{kind}/{item.id}/{name}/{n + 1}",
-                              lambda kind=kind, item=item, name=name, part=part, label=label, n=n, ref=ref: dict(
+                              lambda kind=kind, item=item, name=name, part=part, label=label, n=n, ref=ref,
+                              first=first: dict(
                                   owner=item, owner_kind=kind, name=name, label=label, items=list(part.items),
-                                  before=ref(n - 1), after=ref(n + 1))))
+                                  before=ref(n - 1), after=ref(n + 1), first=first)))
+                first += len(part.items)
         return specs
 
     @staticmethod
