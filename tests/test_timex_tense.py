@@ -62,6 +62,15 @@ def test_a_partial_date_takes_its_year_from_the_tense(nlp, text, expected):
     ("The prosecutor has scheduled a news conference Thursday.", "2021-04-22"),
     # a deadline given lies ahead
     ("The agency has given the family until 9 a.m. Friday to reply.", "2021-04-23T09:00"),
+    # a date chosen as the object of "set", "pick"...: the nearer one, even from a past tense
+    ("The board has set April 28 as the deadline for bids.", "2021-04-28"),
+    ("The rebels picked Thursday for the attack.", "2021-04-22"),
+    ("The board set April 2 as the deadline for bids.", "2021-04-02"),
+    # a state kept up to now, in the present perfect, lasts on until the date: ahead
+    ("The government has kept the markets closed until Friday.", "2021-04-23"),
+    ("The government has continued to hold the markets closed until Friday.", "2021-04-23"),
+    # but a past perfect or a plain past looks back
+    ("The government had kept the markets closed until Friday.", "2021-04-16"),
     # but a plan announced, or an attempt that failed, is in the past
     ("The company announced a merger on Monday.", "2021-04-19"),
     ("Neither he nor his aides could be reached Monday.", "2021-04-19"),
