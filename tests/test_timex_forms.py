@@ -1,8 +1,8 @@
 """Forms of time expressions news writes and TimeML marks: company-report shorthand ("Q3",
 "FY2012"), ranges ("March 3-5", "1990-91"), clock times ("10 o'clock"), recurrences ("twice a
-year", "every other day", "held annually"), centuries and decades ("the 1800s"), and lengths
-("over the next decade"). Each sentence is written for the test and read in a story dated
-Thursday 2013-03-14."""
+year", "every other day", "held annually"), centuries and decades ("the 1800s"), lengths
+("over the next decade"), and holidays and their weekends ("the Labor Day weekend"). Each
+sentence is written for the test and read in a story dated Thursday 2013-03-14."""
 
 from __future__ import annotations
 
@@ -120,6 +120,29 @@ def test_ranges(nlp, text, expected):
     ("The plant would produce about 10,000 units annually.", []),
 ])
 def test_forms_found_in_text(nlp, text, expected):
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # holidays on the n-th weekday of a month, or on a fixed day, the year from the tense
+    ("Banks close on Presidents' Day.", [("Presidents' Day", "DATE", "2013-02-18")]),
+    ("The president will speak on Presidents Day.", [("Presidents Day", "DATE", "2014-02-17")]),
+    ("The march was held on Martin Luther King Jr. Day.",
+     [("Martin Luther King Jr. Day", "DATE", "2013-01-21")]),
+    ("Parades filled the streets on St. Patrick's Day 2012.",
+     [("St. Patrick's Day 2012", "DATE", "2012-03-17")]),
+    ("The store opened on Columbus Day 2012.", [("Columbus Day 2012", "DATE", "2012-10-08")]),
+    ("Florists expect a rush before Mother's Day.", [("Mother's Day", "DATE", "2013-05-12")]),
+    # a holiday weekend is the weekend next to the day: before a Monday, after a Thursday
+    ("Traffic deaths rose over the Labor Day weekend.",
+     [("the Labor Day weekend", "DATE", "2012-W35-WE")]),
+    ("Shoppers crowded malls on Thanksgiving weekend.",
+     [("Thanksgiving weekend", "DATE", "2012-W47-WE")]),
+    ("The park will reopen after the Memorial Day weekend.",
+     [("the Memorial Day weekend", "DATE", "2013-W21-WE")]),
+])
+def test_holidays_and_their_weekends(nlp, text, expected):
     assert dated(nlp, text) == expected
 
 

@@ -21,7 +21,7 @@ from .words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDAYS
 _MISSED = re.compile(
     # Every alternative below begins with one of these: the lookahead spares the regex engine
     # trying them all at each of the other words (half the time this search takes).
-    r"\b(?=[rnclatyseimwfoqhd\d])"
+    r"\b(?=[rnclatyseimwfoqhdpv\d])"
     r"(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
     r"|today|tonight|yesterday|tomorrow"
     # company-report shorthand: "Q3", "Q3 2012", "3Q12", "FY2012", "H1 2013"
@@ -53,6 +53,11 @@ _MISSED = re.compile(
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
     r"|(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?quarter"
     r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
+    r"|(?:Presidents'?|President's|Martin Luther King(?: Jr\.?)?|Columbus|Mother's|Father's|Labor"
+    r"|Memorial|Veterans'?|Independence|Flag|(?:St\.?|Saint) Patrick's) Day(?: (?:19|20)\d\d)?"
+    r"|(?:(?:the|this|last|next) )?(?:Labor|Memorial|Presidents'?|Columbus|Independence|Veterans'?"
+    r"|Father's|Mother's|Martin Luther King(?: Jr\.?)?) Day weekend"
+    r"|(?:(?:the|this|last|next) )?(?:Thanksgiving|Easter|Christmas|New Year's) weekend"
     r"|(?:several|a few|many|\d+|(?:twenty|thirty|forty|fifty)?(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve)) (?:more |additional |straight |consecutive )?"
     r"(?:second|minute|hour|day|week|month|quarter|year|decade)s)\b",
