@@ -92,6 +92,13 @@ def dated(nlp, text, dct=THURSDAY):
     ("The crisis of 2007-2008 hurt exports.",
      [("2007", "DATE", "2007"), ("2008", "DATE", "2008")]),
     ("The 1990-91 recession hurt exports.", [("1990", "DATE", "1990"), ("91", "DATE", "1991")]),
+    # two dates offered as alternatives are two expressions, as a range is
+    ("The talks will resume on March 20 or 21.",
+     [("March 20", "DATE", "2013-03-20"), ("21", "DATE", "2013-03-21")]),
+    ("The storm could hit Tuesday or Wednesday.",
+     [("Tuesday", "DATE", "2013-03-19"), ("Wednesday", "DATE", "2013-03-20")]),
+    # but "weeks or months" is one vague length
+    ("The repairs will take weeks or months.", [("weeks or months", "DURATION", "PXW")]),
     # a score or a vote is no range of dates
     ("The bill passed on a 3-2 vote on Tuesday.", [("Tuesday", "DATE", "2013-03-12")]),
     ("The conference ran Dec. 31-Jan. 2.",

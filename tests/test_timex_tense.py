@@ -128,7 +128,13 @@ def test_the_benchmark_reports_mistakes_by_type(tmp_path):
     assert any("'the summer'" in line or "'summer'" in line for line in lines)
 
 
-def test_the_night_of_a_date_is_that_date(nlp):
-    """"the night of Oct. 23": the date says which night; "the night" alone is no other one."""
-    assert dated(nlp, "He was shot on the night of Oct. 23 at his home.", dt.date(1998, 11, 21)) \
-        == [("Oct. 23", "1998-10-23")]
+@pytest.mark.parametrize("text, expected", [
+    ("He was shot on the night of Oct. 23 at his home.", [("Oct. 23", "1998-10-23")]),
+    ("The ship sank in the early hours of Saturday.", [("Saturday", "1998-11-21")]),
+    ("Police arrested him in the small hours of Friday morning.",
+     [("Friday morning", "1998-11-20TMO")]),
+])
+def test_the_night_of_a_date_is_that_date(nlp, text, expected):
+    """"the night of Oct. 23", "the early hours of Saturday": the date says which night; "the
+    night" or "the early hours" alone is no other time."""
+    assert dated(nlp, text, dt.date(1998, 11, 21)) == expected

@@ -71,7 +71,7 @@ _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNO
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
 _MODIFIERS = ids(["ADV", "ADJ"])
 
-_SEPARATORS = {"to", "and", "through", "thru", "until", "till", "ended", "ending", "between",
+_SEPARATORS = {"to", "and", "or", "through", "thru", "until", "till", "ended", "ending", "between",
                "from", "-", "\u2013", "\u2014", "vs", "versus", ";"}
 _LEADING_DROP = {"in", "on", "at", "by", "since", "until", "till", "from", "for", "during", "of",
                  "between", "through", "to", "and", "or", "just", "only", "barely", "even", "as",
@@ -105,11 +105,14 @@ def timex_spans(doc: Doc) -> list[Span]:
 
 
 def _part_of_a_date_after(span: Span, following: list[Span]) -> bool:
-    """"on the night of Oct. 23": the night is told by the date that follows, which TimeML
-    marks alone; "the night" by itself would be a night the text never names."""
+    """"on the night of Oct. 23", "in the early hours of Saturday": the part of the day is told
+    by the date that follows, which TimeML marks alone; "the night" by itself would be a night
+    the text never names."""
     doc = span.doc
-    return bool(following) and len(span) == 2 and span[0].lower_ in ("the", "that") \
-        and span[1].lower_ in DAY_PARTS and span.end < len(doc) and doc[span.end].lower_ == "of" \
+    words = [t.lower_ for t in span]
+    a_part = len(span) == 2 and words[0] in ("the", "that") and words[1] in DAY_PARTS \
+        or words in (["the", "early", "hours"], ["the", "small", "hours"], ["the", "wee", "hours"])
+    return bool(following) and a_part and span.end < len(doc) and doc[span.end].lower_ == "of" \
         and following[0].start == span.end + 1
 
 
