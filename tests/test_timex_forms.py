@@ -121,6 +121,11 @@ def test_ranges(nlp, text, expected):
     ("The firm was founded in the 1800s.", [("the 1800s", "DATE", "18")]),
     ("The tax will be phased in over the next decade.",
      [("the next decade", "DURATION", "P10Y")]),
+    # a season after a preposition of time; "the fall" of a regime or in prices is none
+    ("The court will hear arguments in the fall.", [("the fall", "DATE", "2013-FA")]),
+    ("The economy slowed during the winter.", [("the winter", "DATE", "2012-WI")]),
+    ("Prices dropped after the fall of the regime.", []),
+    ("The fall in prices hurt farmers.", []),
     # how often something happens is a recurrence; the period of a rate is not
     ("The ceremony is held annually in the capital.", [("annually", "SET", "P1Y")]),
     ("The company expects sales to rise 8% annually.", []),

@@ -53,6 +53,10 @@ _MISSED = re.compile(
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
     r"|(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?quarter"
     r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
+    # "in the fall": a season after a preposition of time ("the fall of Rome", "the fall in
+    # prices" are no season)
+    r"|(?:(?<=in )|(?<=by )|(?<=until )|(?<=during )|(?<=since ))the (?:fall|autumn|spring|summer"
+    r"|winter)(?! (?:of|in|to|from)\b)"
     r"|(?:Presidents'?|President's|Martin Luther King(?: Jr\.?)?|Columbus|Mother's|Father's|Labor"
     r"|Memorial|Veterans'?|Independence|Flag|(?:St\.?|Saint) Patrick's) Day(?: (?:19|20)\d\d)?"
     r"|(?:(?:the|this|last|next) )?(?:Labor|Memorial|Presidents'?|Columbus|Independence|Veterans'?"
