@@ -126,6 +126,12 @@ def test_ranges(nlp, text, expected):
     ("The economy slowed during the winter.", [("the winter", "DATE", "2012-WI")]),
     ("Prices dropped after the fall of the regime.", []),
     ("The fall in prices hurt farmers.", []),
+    # a clock time written the British way; a season every year; the week a day is in
+    ("The match starts at 7.30pm.", [("7.30pm", "TIME", "2013-03-14T19:30")]),
+    ("The price rose 7.30 percent.", []),
+    ("The tournament is held every spring.", [("every spring", "SET", "XXXX-SP")]),
+    ("The vote is scheduled for the week of April 8.",
+     [("the week of April 8", "DATE", "2013-W15")]),
     # how often something happens is a recurrence; the period of a rate is not
     ("The ceremony is held annually in the capital.", [("annually", "SET", "P1Y")]),
     ("The company expects sales to rise 8% annually.", []),

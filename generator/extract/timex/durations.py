@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .context import MONTH, NUM, UNIT, WEEKDAY, Anchor, Rules
-from .words import ADVERB_SETS, DAY_PARTS, MONTHS, UNIT_SCALE, UNITS, WEEKDAYS
+from .context import MONTH, NUM, SEASON, UNIT, WEEKDAY, Anchor, Rules
+from .words import ADVERB_SETS, DAY_PARTS, MONTHS, SEASONS, UNIT_SCALE, UNITS, WEEKDAYS
 
 RULES = Rules()
 
@@ -85,6 +85,12 @@ def _every_weekday(m, anchor: Anchor):
 @RULES.add(rf"(?:every|each) {MONTH}")
 def _every_month(m, anchor: Anchor):
     return "SET", f"XXXX-{MONTHS[m['month']]:02d}"
+
+
+@RULES.add(rf"(?:every|each) {SEASON}")
+def _every_season(m, anchor: Anchor):
+    """"every spring": each spring of any year."""
+    return "SET", f"XXXX-{SEASONS[m['season']]}"
 
 
 @RULES.add(rf"(?:every|each) (?P<part>{'|'.join(DAY_PARTS)})")

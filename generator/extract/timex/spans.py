@@ -26,7 +26,7 @@ _MISSED = re.compile(
     r"|today|tonight|yesterday|tomorrow"
     # company-report shorthand: "Q3", "Q3 2012", "3Q12", "FY2012", "H1 2013"
     r"|Q[1-4](?: ?(?:19|20)\d\d)?|[1-4]Q(?:(?:19|20)?\d\d)?|FY ?(?:19|20)?\d\d|H[12] (?:19|20)\d\d"
-    r"|\d{1,2} o'clock"
+    r"|\d{1,2} o'clock|\d{1,2}[.:][0-5]\d ?[ap]\.?m\b\.?"
     # "on the 21st" of a month the story is in; "hours later", counted from what it tells of
     r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
     r"|(?:hours|minutes|days|weeks|months|years|decades) (?:later|earlier|ago)"
@@ -46,7 +46,8 @@ _MISSED = re.compile(
     r"|the (?:following|next|previous|preceding) (?:day|morning|afternoon|evening|night|week"
     r"|month|year)(?!-)"
     r"|(?:every|each) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
-    r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
+    r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn"
+    r"|winter)s?"
     r"|(?:(?:the|this|last|next) )?weekend"
     r"|(?:(?:the|its) )?(?:latest|current|same|comparable|corresponding|year-ago|year-earlier)"
     r" (?:fiscal )?(?:quarter|period)(?: (?:of )?(?:last|the previous|the prior) year)?"
@@ -297,10 +298,15 @@ def _count_before_determiner(doc: Doc, i: int, end: int) -> bool:
 
 def _widen(span: Span) -> Span:
     """Take in a modifier just before ("early 2020", "about two years", "more than a week",
-    "every Thursday") and what completes the expression just after ("Friday night",
-    "the 1988 period")."""
+    "every Thursday", "the week of March 6") and what completes the expression just after
+    ("Friday night", "the 1988 period")."""
     doc = span.doc
     start, end = span.start, span.end
+    if start >= 2 and [t.lower_ for t in doc[start - 2:start]] == ["week", "of"] \
+            and _ONE_DAY.fullmatch((normalise(span.text, None) or ("", ""))[1]):
+        # "the week of March 6": the week that day is in, one expression
+        start -= 3 if start >= 3 and doc[start - 3].lower_ == "the" else 2
+        return doc[start:end]
     previous = doc[start - 1].lower_ if start > 0 else ""
     quantity = span[0].like_num or span[0].lower_ in ("a", "an")
     if previous in _CALENDAR_MODIFIERS and not _is_ref(span) or previous in ("every", "each") \
