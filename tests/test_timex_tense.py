@@ -33,6 +33,7 @@ def dated(nlp, text, dct=APRIL):
     ("Chile and Vietnam are to meet on June 3rd.", "2021-06-03"),
     ("Chile and Vietnam could meet on June 3rd.", "2021-06-03"),
     ("Chile and Vietnam may meet on June 3rd.", "2021-06-03"),
+    ("The storm is forecast to arrive on June 3rd.", "2021-06-03"),
     # a modal does not push a date just gone into next year
     ("The talks should have begun on April 2nd.", "2021-04-02"),
     ("The talks could start on April 2nd, officials said.", "2021-04-02"),
@@ -49,6 +50,10 @@ def dated(nlp, text, dct=APRIL):
     ("The minister will resign on Friday.", "2021-04-23"),
     ("The minister may resign on Friday.", "2021-04-23"),
     ("The minister is resigning Friday.", "2021-04-16"),
+    # "overnight": the night before the story's day, or the coming one
+    ("Rebels shelled the town overnight, officials said.", "2021-04-19TNI"),
+    ("The storm will reach the coast overnight.", "2021-04-20TNI"),
+    ("The storm is forecast to reach the coast overnight.", "2021-04-20TNI"),
 ])
 def test_a_partial_date_takes_its_year_from_the_tense(nlp, text, expected):
     assert [v for _, v in dated(nlp, text)] == [expected]
@@ -126,6 +131,10 @@ def test_the_benchmark_reports_mistakes_by_type(tmp_path):
     assert any(line.split()[:6] == ["DURATION", "1", "0", "0", "0", "0"] for line in lines)
     assert any("'Friday' 2021-04-09 -> 'Friday' 2021-04-16" in line for line in lines)
     assert any("'the summer'" in line or "'summer'" in line for line in lines)
+
+
+def test_overnight_of_a_sudden_change_is_no_time(nlp):
+    assert dated(nlp, "The singer became a star overnight.") == []
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -150,6 +150,8 @@ def _part_of_day(m, anchor: Anchor):
     part, pre = DAY_PARTS[m["part"]], m["pre"] or m["post"]
     if m["part"] == "tonight" and not pre:
         day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]
+    elif m["part"] == "overnight" and not pre and anchor.ctx.tense in ("future", "modal"):
+        day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]  # "will arrive overnight"
     elif m["part"] == "overnight" and not pre:  # the night before the day the news is about
         base, ref = anchor.dct, anchor.ref("day")
         if ref and (not base or dt.timedelta(0) <= base - ref <= dt.timedelta(days=7)):

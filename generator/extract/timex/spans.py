@@ -74,6 +74,7 @@ _FULL_DATE = re.compile(
     r" ?, ?\d{4}\b")
 _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
+_SUDDEN_CHANGE = {"become", "change", "turn", "transform", "vanish", "disappear"}
 _MODIFIERS = ids(["ADV", "ADJ"])
 
 _SEPARATORS = {"to", "and", "or", "through", "thru", "until", "till", "ended", "ending", "between",
@@ -149,7 +150,9 @@ def _missed(doc: Doc) -> list[Span]:
         if span is not None and normalise(span.text, None):
             found.append(span)
     for token in tagged(doc, _MODIFIERS):
-        if token.pos_ == "ADV" and _RECURRING_ADVERBS.fullmatch(token.text):
+        if token.pos_ == "ADV" and (_RECURRING_ADVERBS.fullmatch(token.text) or (
+                # "shelled the town overnight"; but "became a star overnight" is "suddenly"
+                token.lower_ == "overnight" and token.head.lemma_ not in _SUDDEN_CHANGE)):
             found.append(doc[token.i:token.i + 1])
         elif token.pos_ == "ADJ" and _CURRENT.fullmatch(token.text) and token.i > 0 \
                 and doc[token.i - 1].lower_ != "most":

@@ -148,5 +148,6 @@ _SCHEDULING = {"plan", "schedule", "slate", "arrange", "organize", "organise"}
 _CHOOSING = {"set", "fix", "pick", "choose", "name", "select", "designate", "target"}
 _RESCHEDULING = {"postpone", "delay", "defer", "adjourn", "extend", "reschedule", "move", "push",
                  "give", "grant", "allow"}
-_FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", "seek", "agree",
-                 "promise", "vow", "prepare", "threaten", "go", "decide", "set", "due"}
+_FUTURE_HEADS = {"expect", "forecast", "predict", "project", "plan", "schedule", "intend", "hope",
+                 "want", "aim", "seek", "agree", "promise", "vow", "prepare", "threaten", "go",
+                 "decide", "set", "due"}
