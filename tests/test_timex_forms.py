@@ -175,7 +175,9 @@ def test_holidays_and_their_weekends(nlp, text, expected):
     ("The president arrived on March 2 and left on the 5th.",
      [("March 2", "DATE", "2013-03-02"), ("the 5th", "DATE", "2013-03-05")]),
     ("He finished the 21st in the race.", []),
-    ("It is the second day of the offensive.", []),
+    # the n-th day of something is a day when the present tense makes it the day of writing
+    ("It is the second day of the offensive.", [("the second day", "DATE", "2013-03-14")]),
+    ("The first day of the trial went badly.", []),
     # a bare plural unit counted from an event is a vague length, as "two hours later" is a length
     ("Hours later, the rebels retreated.", [("Hours", "DURATION", "PTXH")]),
     ("Days later, the rebels retreated.", [("Days", "DURATION", "PXD")]),

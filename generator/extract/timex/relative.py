@@ -39,6 +39,15 @@ def _that_day(m, anchor: Anchor):
     return _day(anchor, anchor.dct)
 
 
+@RULES.add(r"\d{1,3}(?:st|nd|rd|th) (?:straight |consecutive |successive |full )?day")
+def _nth_day(m, anchor: Anchor):
+    """"Today is the eighth day of the operation", "it's the second day of an offensive": in the
+    present tense, the day of writing; told in the past, a day of a story the text tells."""
+    if anchor.ctx.tense != "present" or not (anchor.definite or anchor.article):
+        return None
+    return _day(anchor, anchor.dct)
+
+
 @RULES.add(r"(?P<dir>next|following|previous|prior|preceding) day|day (?P<dir2>before|after)")
 def _next_day(m, anchor: Anchor):
     offset = 1 if (m["dir"] or m["dir2"]) in ("next", "following", "after") else -1

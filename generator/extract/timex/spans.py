@@ -117,7 +117,8 @@ def _part_of_a_date_after(span: Span, following: list[Span]) -> bool:
     doc = span.doc
     words = [t.lower_ for t in span]
     a_part = len(span) == 2 and words[0] in ("the", "that") and words[1] in DAY_PARTS \
-        or words in (["the", "early", "hours"], ["the", "small", "hours"], ["the", "wee", "hours"])
+        or len(words) == 3 and words[0] == "the" and words[1] in ("early", "late", "small", "wee") \
+        and words[2] == "hours"
     return bool(following) and a_part and span.end < len(doc) and doc[span.end].lower_ == "of" \
         and following[0].start == span.end + 1
 
