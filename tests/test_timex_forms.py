@@ -132,6 +132,14 @@ def test_ranges(nlp, text, expected):
     ("The tournament is held every spring.", [("every spring", "SET", "XXXX-SP")]),
     ("The vote is scheduled for the week of April 8.",
      [("the week of April 8", "DATE", "2013-W15")]),
+    # a week or a half of a month
+    ("The report is due in the first week of April.",
+     [("the first week of April", "DATE", "2013-W14")]),
+    ("Sales fell in the last week of February.",
+     [("the last week of February", "DATE", "2013-W09")]),
+    ("The first half of March was cold.", [("The first half of March", "DATE", "2013-03")]),
+    # a count of something else before a date is no length
+    ("She will turn 60 next year.", [("next year", "DATE", "2014")]),
     # how often something happens is a recurrence; the period of a rate is not
     ("The ceremony is held annually in the capital.", [("annually", "SET", "P1Y")]),
     ("The company expects sales to rise 8% annually.", []),

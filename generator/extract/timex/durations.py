@@ -115,6 +115,8 @@ def _unit_long(m, anchor: Anchor):
 def _duration(m, anchor: Anchor):
     """A count and a unit with nothing but fillers around them ("the past three months"), or a
     plural unit alone ("years", "several weeks")."""
+    if re.match(r"(?:\d+(?:\.\d+)?|x) (?:next|last|past|previous|coming|following) ", m[0]):
+        return None  # "turn 60 next year": a count of something else before a date
     text = " ".join(w for w in m[0].split() if w not in _FILLERS)
     counted = _COUNTED.fullmatch(text)
     if counted:

@@ -10,6 +10,7 @@ keep X's where the date cannot be known, so no year is ever invented.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -190,3 +191,39 @@ def _week_of(m, anchor: Anchor):
     if not day or not day[0].isdigit():
         return None
     return "DATE", value_at(dt.date.fromisoformat(day), "week")
+
+
+_MONTH_VALUE = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)")
+_NTH = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _month_of(words: str, anchor: Anchor) -> re.Match | None:
+    """The month value of a sub-expression ("April", "May 2012"), or None if it names no month."""
+    found = _match(words, anchor)
+    return _MONTH_VALUE.fullmatch(found[1]) if found and found[0] == "DATE" else None
+
+
+@COMPOUND_RULES.add(r"(?P<n>1st|2nd|3rd|4th|last|final) week (?:of|in) (?P<month>.+)")
+def _week_of_month(m, anchor: Anchor):
+    """"the first week of April" is the week of April 1-7 that holds most of them (the ISO week
+    of April 4); "the last week of February" the one of its last four days."""
+    month = _month_of(m["month"], anchor)
+    if not month:
+        return None
+    if month["year"] == "XXXX":
+        return "DATE", UNKNOWN["week"]
+    year, number = int(month["year"]), int(month["month"])
+    if m["n"] in ("last", "final"):
+        day = dt.date(year, number, calendar.monthrange(year, number)[1] - 3)
+    else:
+        day = dt.date(year, number, 7 * (_NTH[m["n"]] - 1) + 4)
+    return "DATE", value_at(day, "week")
+
+
+@COMPOUND_RULES.add(r"(?P<which>1st|2nd|last|latter) half (?:of|in) (?P<month>.+)")
+def _half_of_month(m, anchor: Anchor):
+    """"the first half of March": the month, its start (TimeML has no value for half a month)."""
+    month = _month_of(m["month"], anchor)
+    if not month:
+        return None
+    return "DATE", month[0], "START" if m["which"] == "1st" else "END"
