@@ -140,6 +140,10 @@ def test_ranges(nlp, text, expected):
     ("The first half of March was cold.", [("The first half of March", "DATE", "2013-03")]),
     # a count of something else before a date is no length
     ("She will turn 60 next year.", [("next year", "DATE", "2014")]),
+    # how many days a week, and weekends, are recurrences
+    ("The clinic opens three days a week.", [("three days a week", "SET", "P1W")]),
+    ("The market is open on weekends.", [("weekends", "SET", "XXXX-WXX-WE")]),
+    ("The shop is open every weekend.", [("every weekend", "SET", "XXXX-WXX-WE")]),
     # how often something happens is a recurrence; the period of a rate is not
     ("The ceremony is held annually in the capital.", [("annually", "SET", "P1Y")]),
     ("The company expects sales to rise 8% annually.", []),

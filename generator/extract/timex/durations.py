@@ -58,7 +58,8 @@ def _every_other(m, anchor: Anchor):
 
 
 @RULES.add(rf"(?:every|each|per) (?:{NUM} )?{UNIT}",
-           rf"(?:once|twice|x times|\d+ times|several times) (?:a|an|1|every|each|per) {UNIT}")
+           rf"(?:once|twice|x times|\d+ times|several times) (?:a|an|1|every|each|per) {UNIT}",
+           rf"(?:\d+|x) (?:day|night|hour)s (?:a|an|1|every|each|per) {UNIT}")
 def _every(m, anchor: Anchor):
     return "SET", period(m["num"] or "1", m["unit"])
 
@@ -80,6 +81,12 @@ def _per_unit(m, anchor: Anchor):
 def _every_weekday(m, anchor: Anchor):
     part = f"T{DAY_PARTS[m['part']]}" if m["part"] else ""
     return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd']]}{part}"
+
+
+@RULES.add(r"(?:(?:every|each) )?weekends|(?:every|each) weekend")
+def _weekends(m, anchor: Anchor):
+    """"on weekends", "every weekend": each weekend of any week."""
+    return "SET", "XXXX-WXX-WE"
 
 
 @RULES.add(rf"(?:every|each) {MONTH}")

@@ -48,7 +48,10 @@ _MISSED = re.compile(
     r"|(?:every|each) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
     r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn"
     r"|winter)s?"
-    r"|(?:(?:the|this|last|next) )?weekend"
+    r"|(?:(?:the|this|last|next) )?weekends?"
+    # "three days a week": how often
+    r"|(?:\d+|two|three|four|five|six|seven|several) (?:days|nights|hours) (?:a|an|per) (?:week"
+    r"|month|year|day)"
     r"|(?:(?:the|its) )?(?:latest|current|same|comparable|corresponding|year-ago|year-earlier)"
     r" (?:fiscal )?(?:quarter|period)(?: (?:of )?(?:last|the previous|the prior) year)?"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
