@@ -126,6 +126,12 @@ def test_ranges(nlp, text, expected):
     ("The economy slowed during the winter.", [("the winter", "DATE", "2012-WI")]),
     ("Prices dropped after the fall of the regime.", []),
     ("The fall in prices hurt farmers.", []),
+    # an hour and the part of the day that says which half of the day it is in; a zone in words
+    ("The fire started at about 2 in the morning.",
+     [("about 2 in the morning", "TIME", "2013-03-14T02:00")]),
+    ("She left at two in the afternoon on Tuesday.",
+     [("two in the afternoon", "TIME", "2013-03-12T14:00"), ("Tuesday", "DATE", "2013-03-12")]),
+    ("The call is at 8 a.m. Eastern time.", [("8 a.m. Eastern time", "TIME", "2013-03-14T08:00")]),
     # a clock time written the British way; a season every year; the week a day is in
     ("The match starts at 7.30pm.", [("7.30pm", "TIME", "2013-03-14T19:30")]),
     ("The price rose 7.30 percent.", []),

@@ -64,7 +64,8 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _BARE_CLOCK = re.compile(r"(?:(?:about|around|approximately|at) )?(?:\d{1,2}(?::\d\d)?(?: [ap]m)?"
-                         r"|\d{4}|noon|midnight|midday)(?: (?:[ecmp][sd]t|et|gmt|utc))?")
+                         r"|\d{4}|noon|midnight|midday)(?: (?:[ecmp][sd]t|et|gmt|utc))?"
+                         r"(?: in the (?:morning|afternoon|evening|night))?")
 
 
 def _end_of_a_range(span: Span, neighbours: list[Span], dct: dt.date | None,

@@ -42,7 +42,8 @@ _DAY_VALUE = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d))(?:T
 _CLOCK = (r"(?:(?P<h>\d{1,2})(?=:| [ap]m\b| o clock\b)(?::(?P<mi>\d\d))?(?P<oc> o clock)?"
           r"(?: (?P<ap>am|pm))?"
           r"|(?P<named>noon|midday|midnight)|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?= (?:utc|gmt)))")
-_ZONES = r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local)"
+_ZONES = (r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local"
+          r"|(?:eastern|central|mountain|pacific)(?: standard| daylight)?(?: time)?)")
 _PART = rf"(?P<part>{'|'.join(DAY_PARTS)})"
 
 COMPOUND_RULES = Rules()
@@ -227,3 +228,18 @@ def _half_of_month(m, anchor: Anchor):
     if not month:
         return None
     return "DATE", month[0], "START" if m["which"] == "1st" else "END"
+
+
+@COMPOUND_RULES.add(r"(?P<h>\d{1,2})(?: o clock)? in the (?P<part>morning|afternoon|evening|night)")
+def _hour_of_the_part(m, anchor: Anchor):
+    """"4 in the morning", "9 in the evening": a clock time, the part of the day saying which
+    half of the day its hour is in."""
+    hour = int(m["h"])
+    if not 1 <= hour <= 12:
+        return None
+    if m["part"] in ("afternoon", "evening") or m["part"] == "night" and hour >= 6:
+        hour = hour % 12 + 12
+    elif m["part"] == "morning" and hour == 12:
+        hour = 0
+    day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]
+    return "TIME", f"{day}T{hour:02d}:00"

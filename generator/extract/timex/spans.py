@@ -26,6 +26,8 @@ _MISSED = re.compile(
     r"|today|tonight|yesterday|tomorrow"
     # company-report shorthand: "Q3", "Q3 2012", "3Q12", "FY2012", "H1 2013"
     r"|Q[1-4](?: ?(?:19|20)\d\d)?|[1-4]Q(?:(?:19|20)?\d\d)?|FY ?(?:19|20)?\d\d|H[12] (?:19|20)\d\d"
+    r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)?"
+    r" in the (?:morning|afternoon|evening|night)"
     r"|\d{1,2} o'clock|\d{1,2}[.:][0-5]\d ?[ap]\.?m\b\.?"
     # "on the 21st" of a month the story is in; "hours later", counted from what it tells of
     r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
@@ -77,6 +79,7 @@ _FULL_DATE = re.compile(
     r" ?, ?\d{4}\b")
 _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
+_HALF_DAYS = ("morning", "afternoon", "evening", "night")
 _SUDDEN_CHANGE = {"become", "change", "turn", "transform", "vanish", "disappear"}
 _MODIFIERS = ids(["ADV", "ADJ"])
 
@@ -314,6 +317,10 @@ def _widen(span: Span) -> Span:
         # "the week of March 6": the week that day is in, one expression
         start -= 3 if start >= 3 and doc[start - 3].lower_ == "the" else 2
         return doc[start:end]
+    if start >= 3 and [t.lower_ for t in span] in (["the", p] for p in _HALF_DAYS) \
+            and doc[start - 1].lower_ == "in" and doc[start - 2].like_num:
+        # "4 in the morning": a clock time, one expression
+        start -= 2
     previous = doc[start - 1].lower_ if start > 0 else ""
     quantity = span[0].like_num or span[0].lower_ in ("a", "an")
     if previous in _CALENDAR_MODIFIERS and not _is_ref(span) or previous in ("every", "each") \
