@@ -185,6 +185,10 @@ def test_holidays_and_their_weekends(nlp, text, expected):
 @pytest.mark.slow
 @pytest.mark.parametrize("text, expected", [
     ("The following day, police arrested him.", [("The following day", "DATE", "2013-03-15")]),
+    # "the year before": a year back from the date the text last named
+    ("In 2010, exports rose; the year before, they had fallen.",
+     [("2010", "DATE", "2010"), ("the year before", "DATE", "2009")]),
+    ("The results are due two days from now.", [("two days from now", "DATE", "2013-03-16")]),
     ("The index fell this past week.", [("this past week", "DATE", "2013-W10")]),
     ("Protesters gathered this past weekend.", [("this past weekend", "DATE", "2013-W10-WE")]),
     # a day of the month, after a preposition that dates something; a rank is no date

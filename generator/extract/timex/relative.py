@@ -115,6 +115,18 @@ def _the_unit(m, anchor: Anchor):
     return "DATE", value_at(anchor.dct, unit) if anchor.dct else UNKNOWN[unit]
 
 
+@RULES.add(r"(?P<unit>week|month|year) (?P<dir>before|after)")
+def _unit_before(m, anchor: Anchor):
+    """"the year before", "the month after": one unit from the date the text last named."""
+    if not anchor.definite:
+        return None
+    unit = m["unit"]
+    base = anchor.ref_or_dct(unit)
+    if not base:
+        return "DATE", UNKNOWN[unit]
+    return "DATE", value_at(shift(base, unit, -1 if m["dir"] == "before" else 1), unit)
+
+
 @RULES.add(rf"{NUM} {UNIT} (?P<dir>ago|earlier|before|later|after|hence|from now|back|since"
            r"|previously|prior)")
 def _units_ago(m, anchor: Anchor):

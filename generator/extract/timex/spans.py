@@ -341,6 +341,13 @@ def _widen(span: Span) -> Span:
         end += 1
         if start > 0 and doc[start - 1].lower_ in ("the", "this", "that"):
             start -= 1
+    if end + 1 < len(doc) and doc[end].lower_ == "from" and doc[end + 1].lower_ == "now" and \
+            (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION":
+        end += 2    # "two days from now": a date
+    elif [t.lower_ for t in doc[start:end]] in (["the", u] for u in ("week", "month", "year")) \
+            and end < len(doc) and doc[end].lower_ in ("before", "after") \
+            and (end + 1 == len(doc) or doc[end + 1].is_punct):
+        end += 1    # "exports had risen the year before."
     if end < len(doc) and doc[end].lower_ in ("ago", "earlier", "later") and \
             (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION" and \
             (normalise(doc[start:end + 1].text, None) or ("",))[0] != "DURATION":
