@@ -210,6 +210,13 @@ def test_holidays_and_their_weekends(nlp, text, expected):
     # the quarter before the one the report is about, not before the story's own quarter
     ("Growth slowed in the fourth quarter from the previous quarter.",
      [("the fourth quarter", "DATE", "2012-Q4"), ("the previous quarter", "DATE", "2012-Q3")]),
+    # "the quarter ended Sept. 30" is the quarter of its end, whatever quarter came before
+    ("Profit soared in the fiscal first quarter. For the quarter ended Sept. 30, it rose.",
+     [("the fiscal first quarter", "DATE", "2013-Q1"), ("the quarter", "DATE", "2012-Q3"),
+      ("Sept. 30", "DATE", "2012-09-30")]),
+    # the end of a month is a point in time, even before "to"
+    ("The firm has until the end of the month to respond.",
+     [("the end of the month", "DATE", "2013-03")]),
 ])
 def test_anaphoric_and_vague_forms_found_in_text(nlp, text, expected):
     assert dated(nlp, text) == expected

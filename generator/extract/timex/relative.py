@@ -110,7 +110,8 @@ def _the_unit(m, anchor: Anchor):
     if not anchor.definite:
         return None
     unit = m["unit"]
-    if anchor.ctx.after in ("ended", "ending", "through", "to"):
+    if anchor.ctx.after in ("ended", "ending", "through", "to") and anchor.mod is None:
+        # but "until the end of the month to respond" is a point in time
         return "DURATION", f"P1{unit[0].upper()}"
     return "DATE", value_at(anchor.dct, unit) if anchor.dct else UNKNOWN[unit]
 
