@@ -125,6 +125,8 @@ def test_ranges(nlp, text, expected):
     ("The court will hear arguments in the fall.", [("the fall", "DATE", "2013-FA")]),
     ("The economy slowed during the winter.", [("the winter", "DATE", "2012-WI")]),
     ("Prices dropped after the fall of the regime.", []),
+    ("The deal closed in the spring of last year.",
+     [("the spring of last year", "DATE", "2012-SP")]),
     ("The fall in prices hurt farmers.", []),
     # an hour and the part of the day that says which half of the day it is in; a zone in words
     ("The fire started at about 2 in the morning.",

@@ -282,10 +282,12 @@ def _year_ago_quarter(m, anchor: Anchor):
 
 # --- seasons and holidays ----------------------------------------------------------------
 
-@RULES.add(rf"(?:{RELATION} )?{SEASON}(?: (?:of )?{YEAR})?")
+@RULES.add(rf"(?:{RELATION} )?{SEASON}(?: (?:of )?(?:{YEAR}|(?P<yrel>this|last|next) year))?")
 def _season(m, anchor: Anchor):
     code = SEASONS[m["season"]]
     year = year_of(m["year"])
+    if m["yrel"] and anchor.dct:    # "the spring of last year"
+        year = anchor.dct.year + step_of(m["yrel"])
     if year:
         return "DATE", f"{year:04d}-{code}"
     if not anchor.dct:
