@@ -1,8 +1,8 @@
 """Forms of time expressions news writes and TimeML marks: company-report shorthand ("Q3",
 "FY2012"), ranges ("March 3-5", "1990-91"), clock times ("10 o'clock"), recurrences ("twice a
-year", "every other day", "held annually"), centuries and decades ("the 1800s"), and lengths
-("over the next decade"). Each sentence is written for the test and read in a story dated
-Thursday 2013-03-14."""
+year", "every other day", "held annually"), centuries and decades ("the 1800s"), lengths
+("over the next decade"), and holidays and their weekends ("the Labor Day weekend"). Each
+sentence is written for the test and read in a story dated Thursday 2013-03-14."""
 
 from __future__ import annotations
 
@@ -92,6 +92,13 @@ def dated(nlp, text, dct=THURSDAY):
     ("The crisis of 2007-2008 hurt exports.",
      [("2007", "DATE", "2007"), ("2008", "DATE", "2008")]),
     ("The 1990-91 recession hurt exports.", [("1990", "DATE", "1990"), ("91", "DATE", "1991")]),
+    # two dates offered as alternatives are two expressions, as a range is
+    ("The talks will resume on March 20 or 21.",
+     [("March 20", "DATE", "2013-03-20"), ("21", "DATE", "2013-03-21")]),
+    ("The storm could hit Tuesday or Wednesday.",
+     [("Tuesday", "DATE", "2013-03-19"), ("Wednesday", "DATE", "2013-03-20")]),
+    # but "weeks or months" is one vague length
+    ("The repairs will take weeks or months.", [("weeks or months", "DURATION", "PXW")]),
     # a score or a vote is no range of dates
     ("The bill passed on a 3-2 vote on Tuesday.", [("Tuesday", "DATE", "2013-03-12")]),
     ("The conference ran Dec. 31-Jan. 2.",
@@ -114,6 +121,37 @@ def test_ranges(nlp, text, expected):
     ("The firm was founded in the 1800s.", [("the 1800s", "DATE", "18")]),
     ("The tax will be phased in over the next decade.",
      [("the next decade", "DURATION", "P10Y")]),
+    # a season after a preposition of time; "the fall" of a regime or in prices is none
+    ("The court will hear arguments in the fall.", [("the fall", "DATE", "2013-FA")]),
+    ("The economy slowed during the winter.", [("the winter", "DATE", "2012-WI")]),
+    ("Prices dropped after the fall of the regime.", []),
+    ("The deal closed in the spring of last year.",
+     [("the spring of last year", "DATE", "2012-SP")]),
+    ("The fall in prices hurt farmers.", []),
+    # an hour and the part of the day that says which half of the day it is in; a zone in words
+    ("The fire started at about 2 in the morning.",
+     [("about 2 in the morning", "TIME", "2013-03-14T02:00")]),
+    ("She left at two in the afternoon on Tuesday.",
+     [("two in the afternoon", "TIME", "2013-03-12T14:00"), ("Tuesday", "DATE", "2013-03-12")]),
+    ("The call is at 8 a.m. Eastern time.", [("8 a.m. Eastern time", "TIME", "2013-03-14T08:00")]),
+    # a clock time written the British way; a season every year; the week a day is in
+    ("The match starts at 7.30pm.", [("7.30pm", "TIME", "2013-03-14T19:30")]),
+    ("The price rose 7.30 percent.", []),
+    ("The tournament is held every spring.", [("every spring", "SET", "XXXX-SP")]),
+    ("The vote is scheduled for the week of April 8.",
+     [("the week of April 8", "DATE", "2013-W15")]),
+    # a week or a half of a month
+    ("The report is due in the first week of April.",
+     [("the first week of April", "DATE", "2013-W14")]),
+    ("Sales fell in the last week of February.",
+     [("the last week of February", "DATE", "2013-W09")]),
+    ("The first half of March was cold.", [("The first half of March", "DATE", "2013-03")]),
+    # a count of something else before a date is no length
+    ("She will turn 60 next year.", [("next year", "DATE", "2014")]),
+    # how many days a week, and weekends, are recurrences
+    ("The clinic opens three days a week.", [("three days a week", "SET", "P1W")]),
+    ("The market is open on weekends.", [("weekends", "SET", "XXXX-WXX-WE")]),
+    ("The shop is open every weekend.", [("every weekend", "SET", "XXXX-WXX-WE")]),
     # how often something happens is a recurrence; the period of a rate is not
     ("The ceremony is held annually in the capital.", [("annually", "SET", "P1Y")]),
     ("The company expects sales to rise 8% annually.", []),
@@ -125,7 +163,34 @@ def test_forms_found_in_text(nlp, text, expected):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, expected", [
+    # holidays on the n-th weekday of a month, or on a fixed day, the year from the tense
+    ("Banks close on Presidents' Day.", [("Presidents' Day", "DATE", "2013-02-18")]),
+    ("The president will speak on Presidents Day.", [("Presidents Day", "DATE", "2014-02-17")]),
+    ("The march was held on Martin Luther King Jr. Day.",
+     [("Martin Luther King Jr. Day", "DATE", "2013-01-21")]),
+    ("Parades filled the streets on St. Patrick's Day 2012.",
+     [("St. Patrick's Day 2012", "DATE", "2012-03-17")]),
+    ("The store opened on Columbus Day 2012.", [("Columbus Day 2012", "DATE", "2012-10-08")]),
+    ("Florists expect a rush before Mother's Day.", [("Mother's Day", "DATE", "2013-05-12")]),
+    # a holiday weekend is the weekend next to the day: before a Monday, after a Thursday
+    ("Traffic deaths rose over the Labor Day weekend.",
+     [("the Labor Day weekend", "DATE", "2012-W35-WE")]),
+    ("Shoppers crowded malls on Thanksgiving weekend.",
+     [("Thanksgiving weekend", "DATE", "2012-W47-WE")]),
+    ("The park will reopen after the Memorial Day weekend.",
+     [("the Memorial Day weekend", "DATE", "2013-W21-WE")]),
+])
+def test_holidays_and_their_weekends(nlp, text, expected):
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
     ("The following day, police arrested him.", [("The following day", "DATE", "2013-03-15")]),
+    # "the year before": a year back from the date the text last named
+    ("In 2010, exports rose; the year before, they had fallen.",
+     [("2010", "DATE", "2010"), ("the year before", "DATE", "2009")]),
+    ("The results are due two days from now.", [("two days from now", "DATE", "2013-03-16")]),
     ("The index fell this past week.", [("this past week", "DATE", "2013-W10")]),
     ("Protesters gathered this past weekend.", [("this past weekend", "DATE", "2013-W10-WE")]),
     # a day of the month, after a preposition that dates something; a rank is no date
@@ -134,7 +199,9 @@ def test_forms_found_in_text(nlp, text, expected):
     ("The president arrived on March 2 and left on the 5th.",
      [("March 2", "DATE", "2013-03-02"), ("the 5th", "DATE", "2013-03-05")]),
     ("He finished the 21st in the race.", []),
-    ("It is the second day of the offensive.", []),
+    # the n-th day of something is a day when the present tense makes it the day of writing
+    ("It is the second day of the offensive.", [("the second day", "DATE", "2013-03-14")]),
+    ("The first day of the trial went badly.", []),
     # a bare plural unit counted from an event is a vague length, as "two hours later" is a length
     ("Hours later, the rebels retreated.", [("Hours", "DURATION", "PTXH")]),
     ("Days later, the rebels retreated.", [("Days", "DURATION", "PXD")]),
@@ -145,6 +212,13 @@ def test_forms_found_in_text(nlp, text, expected):
     # the quarter before the one the report is about, not before the story's own quarter
     ("Growth slowed in the fourth quarter from the previous quarter.",
      [("the fourth quarter", "DATE", "2012-Q4"), ("the previous quarter", "DATE", "2012-Q3")]),
+    # "the quarter ended Sept. 30" is the quarter of its end, whatever quarter came before
+    ("Profit soared in the fiscal first quarter. For the quarter ended Sept. 30, it rose.",
+     [("the fiscal first quarter", "DATE", "2013-Q1"), ("the quarter", "DATE", "2012-Q3"),
+      ("Sept. 30", "DATE", "2012-09-30")]),
+    # the end of a month is a point in time, even before "to"
+    ("The firm has until the end of the month to respond.",
+     [("the end of the month", "DATE", "2013-03")]),
 ])
 def test_anaphoric_and_vague_forms_found_in_text(nlp, text, expected):
     assert dated(nlp, text) == expected

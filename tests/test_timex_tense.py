@@ -33,6 +33,7 @@ def dated(nlp, text, dct=APRIL):
     ("Chile and Vietnam are to meet on June 3rd.", "2021-06-03"),
     ("Chile and Vietnam could meet on June 3rd.", "2021-06-03"),
     ("Chile and Vietnam may meet on June 3rd.", "2021-06-03"),
+    ("The storm is forecast to arrive on June 3rd.", "2021-06-03"),
     # a modal does not push a date just gone into next year
     ("The talks should have begun on April 2nd.", "2021-04-02"),
     ("The talks could start on April 2nd, officials said.", "2021-04-02"),
@@ -49,6 +50,10 @@ def dated(nlp, text, dct=APRIL):
     ("The minister will resign on Friday.", "2021-04-23"),
     ("The minister may resign on Friday.", "2021-04-23"),
     ("The minister is resigning Friday.", "2021-04-16"),
+    # "overnight": the night before the story's day, or the coming one
+    ("Rebels shelled the town overnight, officials said.", "2021-04-19TNI"),
+    ("The storm will reach the coast overnight.", "2021-04-20TNI"),
+    ("The storm is forecast to reach the coast overnight.", "2021-04-20TNI"),
 ])
 def test_a_partial_date_takes_its_year_from_the_tense(nlp, text, expected):
     assert [v for _, v in dated(nlp, text)] == [expected]
@@ -62,6 +67,15 @@ def test_a_partial_date_takes_its_year_from_the_tense(nlp, text, expected):
     ("The prosecutor has scheduled a news conference Thursday.", "2021-04-22"),
     # a deadline given lies ahead
     ("The agency has given the family until 9 a.m. Friday to reply.", "2021-04-23T09:00"),
+    # a date chosen as the object of "set", "pick"...: the nearer one, even from a past tense
+    ("The board has set April 28 as the deadline for bids.", "2021-04-28"),
+    ("The rebels picked Thursday for the attack.", "2021-04-22"),
+    ("The board set April 2 as the deadline for bids.", "2021-04-02"),
+    # a state kept up to now, in the present perfect, lasts on until the date: ahead
+    ("The government has kept the markets closed until Friday.", "2021-04-23"),
+    ("The government has continued to hold the markets closed until Friday.", "2021-04-23"),
+    # but a past perfect or a plain past looks back
+    ("The government had kept the markets closed until Friday.", "2021-04-16"),
     # but a plan announced, or an attempt that failed, is in the past
     ("The company announced a merger on Monday.", "2021-04-19"),
     ("Neither he nor his aides could be reached Monday.", "2021-04-19"),
@@ -119,7 +133,17 @@ def test_the_benchmark_reports_mistakes_by_type(tmp_path):
     assert any("'the summer'" in line or "'summer'" in line for line in lines)
 
 
-def test_the_night_of_a_date_is_that_date(nlp):
-    """"the night of Oct. 23": the date says which night; "the night" alone is no other one."""
-    assert dated(nlp, "He was shot on the night of Oct. 23 at his home.", dt.date(1998, 11, 21)) \
-        == [("Oct. 23", "1998-10-23")]
+def test_overnight_of_a_sudden_change_is_no_time(nlp):
+    assert dated(nlp, "The singer became a star overnight.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was shot on the night of Oct. 23 at his home.", [("Oct. 23", "1998-10-23")]),
+    ("The ship sank in the early hours of Saturday.", [("Saturday", "1998-11-21")]),
+    ("Police arrested him in the small hours of Friday morning.",
+     [("Friday morning", "1998-11-20TMO")]),
+])
+def test_the_night_of_a_date_is_that_date(nlp, text, expected):
+    """"the night of Oct. 23", "the early hours of Saturday": the date says which night; "the
+    night" or "the early hours" alone is no other time."""
+    assert dated(nlp, text, dt.date(1998, 11, 21)) == expected

@@ -282,10 +282,12 @@ def _year_ago_quarter(m, anchor: Anchor):
 
 # --- seasons and holidays ----------------------------------------------------------------
 
-@RULES.add(rf"(?:{RELATION} )?{SEASON}(?: (?:of )?{YEAR})?")
+@RULES.add(rf"(?:{RELATION} )?{SEASON}(?: (?:of )?(?:{YEAR}|(?P<yrel>this|last|next) year))?")
 def _season(m, anchor: Anchor):
     code = SEASONS[m["season"]]
     year = year_of(m["year"])
+    if m["yrel"] and anchor.dct:    # "the spring of last year"
+        year = anchor.dct.year + step_of(m["yrel"])
     if year:
         return "DATE", f"{year:04d}-{code}"
     if not anchor.dct:
@@ -311,7 +313,8 @@ def _holiday(name: str, year: int) -> dt.date | None:
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year": (1, 1), "new year day": (1, 1), "new year eve": (12, 31),
              "independence day": (7, 4), "halloween": (10, 31), "valentine day": (2, 14),
-             "veterans day": (11, 11), "boxing day": (12, 26), "bastille day": (7, 14)}
+             "veterans day": (11, 11), "boxing day": (12, 26), "bastille day": (7, 14),
+             "st patrick day": (3, 17), "saint patrick day": (3, 17), "flag day": (6, 14)}
     if name in fixed:
         return dt.date(year, *fixed[name])
     if name.startswith("thanksgiving"):
@@ -322,6 +325,16 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return nth_weekday(year, 9, 1, 1)
     if name == "memorial day":
         return nth_weekday(year, 5, 1, -1)
+    if name.startswith("martin luther king"):
+        return nth_weekday(year, 1, 1, 3)
+    if name in ("presidents day", "president day", "washington birthday"):
+        return nth_weekday(year, 2, 1, 3)
+    if name == "columbus day":
+        return nth_weekday(year, 10, 1, 2)
+    if name == "mother day":
+        return nth_weekday(year, 5, 7, 2)
+    if name == "father day":
+        return nth_weekday(year, 6, 7, 3)
     if name.startswith("easter"):
         return easter(year) + dt.timedelta(days=1 if name == "easter monday" else 0)
     if name == "good friday":
@@ -331,21 +344,32 @@ def _holiday(name: str, year: int) -> dt.date | None:
 
 HOLIDAYS = (r"christmas(?: day| eve)?|new year(?: day| eve)?|thanksgiving(?: day)?|easter"
             r"(?: sunday| monday)?|good friday|independence day|election day|halloween"
-            r"|valentine day|labor day|memorial day|veterans day|boxing day|bastille day")
+            r"|valentine day|labor day|memorial day|veterans day|boxing day|bastille day"
+            r"|martin luther king(?: jr)? day|presidents? day|washington birthday|columbus day"
+            r"|mother day|father day|(?:st|saint) patrick day|flag day")
 
 
-@RULES.add(rf"(?:{RELATION} )?(?P<name>{HOLIDAYS})(?: {YEAR})?")
+@RULES.add(rf"(?:{RELATION} )?(?P<name>{HOLIDAYS})(?P<weekend> weekend)?(?: {YEAR})?")
 def _named_day(m, anchor: Anchor):
+    """"Thanksgiving", "last Christmas", "Labor Day 2012"; "the Labor Day weekend" is the weekend
+    next to the day, written as a weekend is (2012-W35-WE)."""
     name, year = m["name"], year_of(m["year"])
     if year:
-        return "DATE", _holiday(name, year).isoformat()
-    if not anchor.dct:
-        return "DATE", UNKNOWN["day"]
-    dct = anchor.dct
-    options = [_holiday(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    step = step_of(m["rel"])
-    if step < 0:
-        return "DATE", max(d for d in options if d < dct).isoformat()
-    if step > 0:
-        return "DATE", min(d for d in options if d > dct).isoformat()
-    return "DATE", nearest(options, dct, anchor.ctx.tense).isoformat()
+        day = _holiday(name, year)
+    elif not anchor.dct:
+        return "DATE", "XXXX-WXX-WE" if m["weekend"] else UNKNOWN["day"]
+    else:
+        dct = anchor.dct
+        options = [_holiday(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        step = step_of(m["rel"])
+        if step < 0:
+            day = max(d for d in options if d < dct)
+        elif step > 0:
+            day = min(d for d in options if d > dct)
+        else:
+            day = nearest(options, dct, anchor.ctx.tense)
+    if m["weekend"]:
+        # the nearer Saturday: before a Monday holiday, after a Thursday or Friday one
+        saturday = day + dt.timedelta(days=(6 - day.isoweekday() + 3) % 7 - 3)
+        return "DATE", value_at(saturday, "week") + "-WE"
+    return "DATE", day.isoformat()

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .context import MONTH, NUM, UNIT, WEEKDAY, Anchor, Rules
-from .words import ADVERB_SETS, DAY_PARTS, MONTHS, UNIT_SCALE, UNITS, WEEKDAYS
+from .context import MONTH, NUM, SEASON, UNIT, WEEKDAY, Anchor, Rules
+from .words import ADVERB_SETS, DAY_PARTS, MONTHS, SEASONS, UNIT_SCALE, UNITS, WEEKDAYS
 
 RULES = Rules()
 
@@ -58,7 +58,8 @@ def _every_other(m, anchor: Anchor):
 
 
 @RULES.add(rf"(?:every|each|per) (?:{NUM} )?{UNIT}",
-           rf"(?:once|twice|x times|\d+ times|several times) (?:a|an|1|every|each|per) {UNIT}")
+           rf"(?:once|twice|x times|\d+ times|several times) (?:a|an|1|every|each|per) {UNIT}",
+           rf"(?:\d+|x) (?:day|night|hour)s (?:a|an|1|every|each|per) {UNIT}")
 def _every(m, anchor: Anchor):
     return "SET", period(m["num"] or "1", m["unit"])
 
@@ -82,9 +83,21 @@ def _every_weekday(m, anchor: Anchor):
     return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd']]}{part}"
 
 
+@RULES.add(r"(?:(?:every|each) )?weekends|(?:every|each) weekend")
+def _weekends(m, anchor: Anchor):
+    """"on weekends", "every weekend": each weekend of any week."""
+    return "SET", "XXXX-WXX-WE"
+
+
 @RULES.add(rf"(?:every|each) {MONTH}")
 def _every_month(m, anchor: Anchor):
     return "SET", f"XXXX-{MONTHS[m['month']]:02d}"
+
+
+@RULES.add(rf"(?:every|each) {SEASON}")
+def _every_season(m, anchor: Anchor):
+    """"every spring": each spring of any year."""
+    return "SET", f"XXXX-{SEASONS[m['season']]}"
 
 
 @RULES.add(rf"(?:every|each) (?P<part>{'|'.join(DAY_PARTS)})")
@@ -109,6 +122,8 @@ def _unit_long(m, anchor: Anchor):
 def _duration(m, anchor: Anchor):
     """A count and a unit with nothing but fillers around them ("the past three months"), or a
     plural unit alone ("years", "several weeks")."""
+    if re.match(r"(?:\d+(?:\.\d+)?|x) (?:next|last|past|previous|coming|following) ", m[0]):
+        return None  # "turn 60 next year": a count of something else before a date
     text = " ".join(w for w in m[0].split() if w not in _FILLERS)
     counted = _COUNTED.fullmatch(text)
     if counted:

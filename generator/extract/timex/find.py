@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from .calendar import CALENDAR_VALUE as _CALENDAR_VALUE
-from .calendar import precision_of
+from .calendar import precision_of, value_at
 from .context import TimexContext
 from .rules import normalise
 from .spans import range_end, timex_spans
@@ -54,6 +54,7 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
         if result is None:
             continue
         kind, value, mod = result
+        value = _quarter_ended(span, spans[i + 1:i + 2], dct) or value
         found.append((span, Timex(span.start_char, span.end_char, span.text, kind, value, mod)))
         if kind in ("DATE", "TIME") and (_dates_the_main_clause(span) or _dateline(span)):
             ref = _calendar_part(value) or ref
@@ -64,7 +65,8 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _BARE_CLOCK = re.compile(r"(?:(?:about|around|approximately|at) )?(?:\d{1,2}(?::\d\d)?(?: [ap]m)?"
-                         r"|\d{4}|noon|midnight|midday)(?: (?:[ecmp][sd]t|et|gmt|utc))?")
+                         r"|\d{4}|noon|midnight|midday)(?: (?:[ecmp][sd]t|et|gmt|utc))?"
+                         r"(?: in the (?:morning|afternoon|evening|night))?")
 
 
 def _end_of_a_range(span: Span, neighbours: list[Span], dct: dt.date | None,
@@ -93,6 +95,21 @@ def _end_of_a_range(span: Span, neighbours: list[Span], dct: dt.date | None,
     except ValueError:
         return None
     return "DATE", f"{value[:8]}{int(number):02d}", None
+
+
+_BARE_QUARTER = re.compile(r"(?:(?:the|its|that) )?(?:(?:fiscal|latest|current|same) )*quarter")
+
+
+def _quarter_ended(span: Span, following: list[Span], dct: dt.date | None) -> str | None:
+    """"the quarter ended Sept. 30", "the quarter ending March 31": the quarter that day is in,
+    whatever quarter the report spoke of before."""
+    doc = span.doc
+    if not following or not _BARE_QUARTER.fullmatch(canonical(span.text)) \
+            or span.end + 1 != following[0].start or doc[span.end].lower_ not in ("ended", "ending"):
+        return None
+    found = normalise(following[0].text, dct)
+    day = _DAY.fullmatch(found[1]) if found else None
+    return value_at(dt.date.fromisoformat(day[0]), "quarter") if day else None
 
 
 def _clocks_on_their_day(found: list[tuple[Span, Timex]]) -> list[Timex]:

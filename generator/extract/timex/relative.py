@@ -39,6 +39,15 @@ def _that_day(m, anchor: Anchor):
     return _day(anchor, anchor.dct)
 
 
+@RULES.add(r"\d{1,3}(?:st|nd|rd|th) (?:straight |consecutive |successive |full )?day")
+def _nth_day(m, anchor: Anchor):
+    """"Today is the eighth day of the operation", "it's the second day of an offensive": in the
+    present tense, the day of writing; told in the past, a day of a story the text tells."""
+    if anchor.ctx.tense != "present" or not (anchor.definite or anchor.article):
+        return None
+    return _day(anchor, anchor.dct)
+
+
 @RULES.add(r"(?P<dir>next|following|previous|prior|preceding) day|day (?P<dir2>before|after)")
 def _next_day(m, anchor: Anchor):
     offset = 1 if (m["dir"] or m["dir2"]) in ("next", "following", "after") else -1
@@ -101,9 +110,22 @@ def _the_unit(m, anchor: Anchor):
     if not anchor.definite:
         return None
     unit = m["unit"]
-    if anchor.ctx.after in ("ended", "ending", "through", "to"):
+    if anchor.ctx.after in ("ended", "ending", "through", "to") and anchor.mod is None:
+        # but "until the end of the month to respond" is a point in time
         return "DURATION", f"P1{unit[0].upper()}"
     return "DATE", value_at(anchor.dct, unit) if anchor.dct else UNKNOWN[unit]
+
+
+@RULES.add(r"(?P<unit>week|month|year) (?P<dir>before|after)")
+def _unit_before(m, anchor: Anchor):
+    """"the year before", "the month after": one unit from the date the text last named."""
+    if not anchor.definite:
+        return None
+    unit = m["unit"]
+    base = anchor.ref_or_dct(unit)
+    if not base:
+        return "DATE", UNKNOWN[unit]
+    return "DATE", value_at(shift(base, unit, -1 if m["dir"] == "before" else 1), unit)
 
 
 @RULES.add(rf"{NUM} {UNIT} (?P<dir>ago|earlier|before|later|after|hence|from now|back|since"

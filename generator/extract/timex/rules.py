@@ -10,6 +10,7 @@ keep X's where the date cannot be known, so no year is ever invented.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -41,7 +42,8 @@ _DAY_VALUE = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d))(?:T
 _CLOCK = (r"(?:(?P<h>\d{1,2})(?=:| [ap]m\b| o clock\b)(?::(?P<mi>\d\d))?(?P<oc> o clock)?"
           r"(?: (?P<ap>am|pm))?"
           r"|(?P<named>noon|midday|midnight)|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?= (?:utc|gmt)))")
-_ZONES = r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local)"
+_ZONES = (r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local"
+          r"|(?:eastern|central|mountain|pacific)(?: standard| daylight)?(?: time)?)")
 _PART = rf"(?P<part>{'|'.join(DAY_PARTS)})"
 
 COMPOUND_RULES = Rules()
@@ -150,6 +152,8 @@ def _part_of_day(m, anchor: Anchor):
     part, pre = DAY_PARTS[m["part"]], m["pre"] or m["post"]
     if m["part"] == "tonight" and not pre:
         day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]
+    elif m["part"] == "overnight" and not pre and anchor.ctx.tense in ("future", "modal"):
+        day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]  # "will arrive overnight"
     elif m["part"] == "overnight" and not pre:  # the night before the day the news is about
         base, ref = anchor.dct, anchor.ref("day")
         if ref and (not base or dt.timedelta(0) <= base - ref <= dt.timedelta(days=7)):
@@ -188,3 +192,54 @@ def _week_of(m, anchor: Anchor):
     if not day or not day[0].isdigit():
         return None
     return "DATE", value_at(dt.date.fromisoformat(day), "week")
+
+
+_MONTH_VALUE = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)")
+_NTH = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _month_of(words: str, anchor: Anchor) -> re.Match | None:
+    """The month value of a sub-expression ("April", "May 2012"), or None if it names no month."""
+    found = _match(words, anchor)
+    return _MONTH_VALUE.fullmatch(found[1]) if found and found[0] == "DATE" else None
+
+
+@COMPOUND_RULES.add(r"(?P<n>1st|2nd|3rd|4th|last|final) week (?:of|in) (?P<month>.+)")
+def _week_of_month(m, anchor: Anchor):
+    """"the first week of April" is the week of April 1-7 that holds most of them (the ISO week
+    of April 4); "the last week of February" the one of its last four days."""
+    month = _month_of(m["month"], anchor)
+    if not month:
+        return None
+    if month["year"] == "XXXX":
+        return "DATE", UNKNOWN["week"]
+    year, number = int(month["year"]), int(month["month"])
+    if m["n"] in ("last", "final"):
+        day = dt.date(year, number, calendar.monthrange(year, number)[1] - 3)
+    else:
+        day = dt.date(year, number, 7 * (_NTH[m["n"]] - 1) + 4)
+    return "DATE", value_at(day, "week")
+
+
+@COMPOUND_RULES.add(r"(?P<which>1st|2nd|last|latter) half (?:of|in) (?P<month>.+)")
+def _half_of_month(m, anchor: Anchor):
+    """"the first half of March": the month, its start (TimeML has no value for half a month)."""
+    month = _month_of(m["month"], anchor)
+    if not month:
+        return None
+    return "DATE", month[0], "START" if m["which"] == "1st" else "END"
+
+
+@COMPOUND_RULES.add(r"(?P<h>\d{1,2})(?: o clock)? in the (?P<part>morning|afternoon|evening|night)")
+def _hour_of_the_part(m, anchor: Anchor):
+    """"4 in the morning", "9 in the evening": a clock time, the part of the day saying which
+    half of the day its hour is in."""
+    hour = int(m["h"])
+    if not 1 <= hour <= 12:
+        return None
+    if m["part"] in ("afternoon", "evening") or m["part"] == "night" and hour >= 6:
+        hour = hour % 12 + 12
+    elif m["part"] == "morning" and hour == 12:
+        hour = 0
+    day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]
+    return "TIME", f"{day}T{hour:02d}:00"

@@ -21,12 +21,14 @@ from .words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDAYS
 _MISSED = re.compile(
     # Every alternative below begins with one of these: the lookahead spares the regex engine
     # trying them all at each of the other words (half the time this search takes).
-    r"\b(?=[rnclatyseimwfoqhd\d])"
+    r"\b(?=[rnclatyseimwfoqhdpv\d])"
     r"(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
     r"|today|tonight|yesterday|tomorrow"
     # company-report shorthand: "Q3", "Q3 2012", "3Q12", "FY2012", "H1 2013"
     r"|Q[1-4](?: ?(?:19|20)\d\d)?|[1-4]Q(?:(?:19|20)?\d\d)?|FY ?(?:19|20)?\d\d|H[12] (?:19|20)\d\d"
-    r"|\d{1,2} o'clock"
+    r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)?"
+    r" in the (?:morning|afternoon|evening|night)"
+    r"|\d{1,2} o'clock|\d{1,2}[.:][0-5]\d ?[ap]\.?m\b\.?"
     # "on the 21st" of a month the story is in; "hours later", counted from what it tells of
     r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
     r"|(?:hours|minutes|days|weeks|months|years|decades) (?:later|earlier|ago)"
@@ -46,13 +48,26 @@ _MISSED = re.compile(
     r"|the (?:following|next|previous|preceding) (?:day|morning|afternoon|evening|night|week"
     r"|month|year)(?!-)"
     r"|(?:every|each) (?:other )?(?:\w+ )?(?:second|minute|hour|day|night|week|month|quarter|year"
-    r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
-    r"|(?:(?:the|this|last|next) )?weekend"
+    r"|morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn"
+    r"|winter)s?"
+    r"|(?:(?:the|this|last|next) )?weekends?"
+    # "three days a week": how often
+    r"|(?:\d+|two|three|four|five|six|seven|several) (?:days|nights|hours) (?:a|an|per) (?:week"
+    r"|month|year|day)"
     r"|(?:(?:the|its) )?(?:latest|current|same|comparable|corresponding|year-ago|year-earlier)"
     r" (?:fiscal )?(?:quarter|period)(?: (?:of )?(?:last|the previous|the prior) year)?"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
     r"|(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?quarter"
     r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
+    # "in the fall": a season after a preposition of time ("the fall of Rome", "the fall in
+    # prices" are no season)
+    r"|(?:(?<=in )|(?<=by )|(?<=until )|(?<=during )|(?<=since ))the (?:fall|autumn|spring|summer"
+    r"|winter)(?! (?:of|in|to|from)\b)"
+    r"|(?:Presidents'?|President's|Martin Luther King(?: Jr\.?)?|Columbus|Mother's|Father's|Labor"
+    r"|Memorial|Veterans'?|Independence|Flag|(?:St\.?|Saint) Patrick's) Day(?: (?:19|20)\d\d)?"
+    r"|(?:(?:the|this|last|next) )?(?:Labor|Memorial|Presidents'?|Columbus|Independence|Veterans'?"
+    r"|Father's|Mother's|Martin Luther King(?: Jr\.?)?) Day weekend"
+    r"|(?:(?:the|this|last|next) )?(?:Thanksgiving|Easter|Christmas|New Year's) weekend"
     r"|(?:several|a few|many|\d+|(?:twenty|thirty|forty|fifty)?(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve)) (?:more |additional |straight |consecutive )?"
     r"(?:second|minute|hour|day|week|month|quarter|year|decade)s)\b",
@@ -64,9 +79,11 @@ _FULL_DATE = re.compile(
     r" ?, ?\d{4}\b")
 _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
+_HALF_DAYS = ("morning", "afternoon", "evening", "night")
+_SUDDEN_CHANGE = {"become", "change", "turn", "transform", "vanish", "disappear"}
 _MODIFIERS = ids(["ADV", "ADJ"])
 
-_SEPARATORS = {"to", "and", "through", "thru", "until", "till", "ended", "ending", "between",
+_SEPARATORS = {"to", "and", "or", "through", "thru", "until", "till", "ended", "ending", "between",
                "from", "-", "\u2013", "\u2014", "vs", "versus", ";"}
 _LEADING_DROP = {"in", "on", "at", "by", "since", "until", "till", "from", "for", "during", "of",
                  "between", "through", "to", "and", "or", "just", "only", "barely", "even", "as",
@@ -100,11 +117,15 @@ def timex_spans(doc: Doc) -> list[Span]:
 
 
 def _part_of_a_date_after(span: Span, following: list[Span]) -> bool:
-    """"on the night of Oct. 23": the night is told by the date that follows, which TimeML
-    marks alone; "the night" by itself would be a night the text never names."""
+    """"on the night of Oct. 23", "in the early hours of Saturday": the part of the day is told
+    by the date that follows, which TimeML marks alone; "the night" by itself would be a night
+    the text never names."""
     doc = span.doc
-    return bool(following) and len(span) == 2 and span[0].lower_ in ("the", "that") \
-        and span[1].lower_ in DAY_PARTS and span.end < len(doc) and doc[span.end].lower_ == "of" \
+    words = [t.lower_ for t in span]
+    a_part = len(span) == 2 and words[0] in ("the", "that") and words[1] in DAY_PARTS \
+        or len(words) == 3 and words[0] == "the" and words[1] in ("early", "late", "small", "wee") \
+        and words[2] == "hours"
+    return bool(following) and a_part and span.end < len(doc) and doc[span.end].lower_ == "of" \
         and following[0].start == span.end + 1
 
 
@@ -136,7 +157,9 @@ def _missed(doc: Doc) -> list[Span]:
         if span is not None and normalise(span.text, None):
             found.append(span)
     for token in tagged(doc, _MODIFIERS):
-        if token.pos_ == "ADV" and _RECURRING_ADVERBS.fullmatch(token.text):
+        if token.pos_ == "ADV" and (_RECURRING_ADVERBS.fullmatch(token.text) or (
+                # "shelled the town overnight"; but "became a star overnight" is "suddenly"
+                token.lower_ == "overnight" and token.head.lemma_ not in _SUDDEN_CHANGE)):
             found.append(doc[token.i:token.i + 1])
         elif token.pos_ == "ADJ" and _CURRENT.fullmatch(token.text) and token.i > 0 \
                 and doc[token.i - 1].lower_ != "most":
@@ -285,10 +308,19 @@ def _count_before_determiner(doc: Doc, i: int, end: int) -> bool:
 
 def _widen(span: Span) -> Span:
     """Take in a modifier just before ("early 2020", "about two years", "more than a week",
-    "every Thursday") and what completes the expression just after ("Friday night",
-    "the 1988 period")."""
+    "every Thursday", "the week of March 6") and what completes the expression just after
+    ("Friday night", "the 1988 period")."""
     doc = span.doc
     start, end = span.start, span.end
+    if start >= 2 and [t.lower_ for t in doc[start - 2:start]] == ["week", "of"] \
+            and _ONE_DAY.fullmatch((normalise(span.text, None) or ("", ""))[1]):
+        # "the week of March 6": the week that day is in, one expression
+        start -= 3 if start >= 3 and doc[start - 3].lower_ == "the" else 2
+        return doc[start:end]
+    if start >= 3 and [t.lower_ for t in span] in (["the", p] for p in _HALF_DAYS) \
+            and doc[start - 1].lower_ == "in" and doc[start - 2].like_num:
+        # "4 in the morning": a clock time, one expression
+        start -= 2
     previous = doc[start - 1].lower_ if start > 0 else ""
     quantity = span[0].like_num or span[0].lower_ in ("a", "an")
     if previous in _CALENDAR_MODIFIERS and not _is_ref(span) or previous in ("every", "each") \
@@ -309,6 +341,13 @@ def _widen(span: Span) -> Span:
         end += 1
         if start > 0 and doc[start - 1].lower_ in ("the", "this", "that"):
             start -= 1
+    if end + 1 < len(doc) and doc[end].lower_ == "from" and doc[end + 1].lower_ == "now" and \
+            (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION":
+        end += 2    # "two days from now": a date
+    elif [t.lower_ for t in doc[start:end]] in (["the", u] for u in ("week", "month", "year")) \
+            and end < len(doc) and doc[end].lower_ in ("before", "after") \
+            and (end + 1 == len(doc) or doc[end + 1].is_punct):
+        end += 1    # "exports had risen the year before."
     if end < len(doc) and doc[end].lower_ in ("ago", "earlier", "later") and \
             (normalise(doc[start:end].text, None) or ("",))[0] == "DURATION" and \
             (normalise(doc[start:end + 1].text, None) or ("",))[0] != "DURATION":

@@ -43,11 +43,22 @@ def _deadline_tense(span: Span, verb, tense: str | None) -> str | None:
     if previous == "effective" or (verb.lemma_ in _RESCHEDULING and tense != "future"
                                    and previous in ("until", "till", "to", "through")):
         return "future"
+    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if verb.lemma_ in _CHOOSING and span.start == verb.i + 1 and following in ("as", "for") \
+            and tense in (None, "past", "present"):
+        # "has set Nov. 10 as the deadline", "picked Saturday night as the time to start": the
+        # date chosen is of what is to happen, so the nearer of the two either side
+        return "planned"
     if verb.lemma_ in _SCHEDULING and tense in ("past", "present") and span.start > verb.i \
             and not _dates_the_scheduling(span, verb):
         # "planned a rally on Saturday", "has scheduled a news conference Thursday": the date is
         # of what was planned, ahead of the planning, so the nearer of the two either side
         return "planned"
+    perfect = _perfect(verb) if previous in ("until", "till") else None
+    if perfect:
+        # "has kept the markets closed until Friday": a state lasting up to now, and on to then;
+        # "had kept them closed until Friday": one that ended before the story's time
+        return "future" if perfect == "has" else "past"
     if previous in ("until", "till", "by", "through") and tense in (None, "present", "modal"):
         return "future"
     before = span.doc[max(0, span.start - 3):span.start].text.lower()
@@ -96,6 +107,22 @@ def _verb_tense(verb, depth: int) -> str | None:
     return None
 
 
+def _perfect(verb) -> str | None:
+    """"has" for a present perfect ("has kept", "has continued to hold them closed"), "had" for
+    a past perfect, of the verb or of the verb it completes; None for neither."""
+    token = verb
+    for _ in range(3):
+        words = _aux_words(token)
+        if words & {"had", "'d"} and token.tag_ == "VBN":
+            return "had"
+        if words & {"has", "have", "'ve"}:
+            return "has"
+        if token.head.i == token.i or token.head.pos_ not in ("VERB", "AUX") or words - {"to"}:
+            return None
+        token = token.head
+    return None
+
+
 def _negated(verb) -> bool:
     """"did not", "neither X nor Y could": the verb or its subject says no."""
     return any(c.dep_ == "neg" for c in verb.children) or any(
@@ -117,7 +144,10 @@ _TERM_WORDS = {"payable", "due", "by", "for", "until", "till", "through", "to", 
                "expiring", "record", "before", "effective", "the", "a", "an", "its", "their"}
 # Verbs whose object is an event set for later: a date of that event lies ahead.
 _SCHEDULING = {"plan", "schedule", "slate", "arrange", "organize", "organise"}
+# Verbs whose object can be the date itself, chosen for something: "set Nov. 10 as the deadline".
+_CHOOSING = {"set", "fix", "pick", "choose", "name", "select", "designate", "target"}
 _RESCHEDULING = {"postpone", "delay", "defer", "adjourn", "extend", "reschedule", "move", "push",
                  "give", "grant", "allow"}
-_FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "hope", "want", "aim", "seek", "agree",
-                 "promise", "vow", "prepare", "threaten", "go", "decide", "set", "due"}
+_FUTURE_HEADS = {"expect", "forecast", "predict", "project", "plan", "schedule", "intend", "hope",
+                 "want", "aim", "seek", "agree", "promise", "vow", "prepare", "threaten", "go",
+                 "decide", "set", "due"}

@@ -62,6 +62,7 @@ def canonical(text: str) -> str:
     """The expression as the rules read it: "Twenty-four hours" -> "24 hours"."""
     t = text.lower().replace("\u2019", "'").replace("`", "'")
     t = re.sub(r"\b([ap])\.\s?m\b\.?|(?<=\d)\s?([ap])m\b", lambda m: f" {m[1] or m[2]}m", t)
+    t = re.sub(r"\b(\d{1,2})\.([0-5]\d)\s+(?=[ap]m\b)", r"\1:\2 ", t)  # "7.30pm", the British way
     t = re.sub(r"\b(\d{4})-(\d\d)-(\d\d)\b", r"\2/\3/\1", t)  # ISO date -> the M/D/Y form
     t = re.sub(r"'(\d0)s\b", r"19\1s", t)           # the '80s
     t = re.sub(r"(?<![\w'])'(\d\d)\b", r"19\1", t)   # fiscal '89
