@@ -252,6 +252,9 @@ def stage_of(token: Token) -> tuple[str | None, Token | None]:
         found = _stage_by(verb)
         if found[0] is not None:
             return found
+        praised = _praised(token, verb)
+        if praised[0] is not None:
+            return praised
     participle = next((_PARTICIPLE_STEPS[c.lower_] for c in token.children
                        if c.dep_ == "amod" and c.lower_ in _PARTICIPLE_STEPS), None)
     if participle is not None:
@@ -261,6 +264,26 @@ def stage_of(token: Token) -> tuple[str | None, Token | None]:
         if before & PROPOSAL_WORDS or token.lemma_.lower() in {"offer", "proposal", "bid"}:
             return "proposed", None
     return None, None
+
+
+# Verbs with which others greet a deal that has been made: "Blair hailed a deal bringing Turkey
+# closer to EU membership", "the UN welcomed the ceasefire".
+_PRAISING_VERBS = frozenset("hail welcome praise applaud laud salute celebrate".split())
+
+
+def _praised(token: Token, verb: Token) -> tuple[str | None, Token | None]:
+    """A deal greeted as it is made was made: signed. Not an offer or a draft, which one may
+    welcome before anyone agrees to it; "would welcome a deal" is one hoped for, being
+    negotiated; "did not welcome the deal" tells no step."""
+    if verb.lemma_.lower() not in _PRAISING_VERBS or token.dep_ != "dobj":
+        return None, None
+    before = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i}
+    if before & PROPOSAL_WORDS or _kind(token) in {"offer", "release"}:
+        return None, None
+    unreal = _unreal(verb)
+    if unreal in {"negated", "claimed"}:
+        return None, None
+    return ("negotiating" if unreal else "signed"), verb
 
 
 # Participles before a deal's noun that tell the step it has reached: "the completed offer".
@@ -580,6 +603,10 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
                       and mentions[mention_at[p.i]].label == "ORG"]
         if child.dep_ == "acl" and child.lemma_ in DEAL_VERBS:
             found += [m for o in child.children if o.dep_ == "dobj" for m in mentions_in(o, mention_at)]
+        elif child.dep_ == "acl" and child.pos_ == "VERB" and _making_verb(token) is None:
+            # A deal someone signs or wins has its sides in who made it and with whom; one only
+            # told of ("hailed a deal bringing Turkey closer to EU membership") in its clause.
+            found += _clause_sides(child, mention_at, mentions)
         if child.dep_ == "prep" and child.lower_ == "for" and kind in {"offer", "acquisition"}:
             # "a tender offer for Cyclops Corp": the company bid for is the other side of a bid
             found += [m for m in mentions_in(child, mention_at) if mentions[m].label == "ORG"]
@@ -610,6 +637,34 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
     found = [m for m in found if mentions[m].label not in {"LOC", "FAC"} and not _is_city(mentions[m])
              and not _names_run_together(mentions[m])]
     return acting(list(dict.fromkeys(found)), mentions, modifiers=False)
+
+
+# Nouns of joining a body: the body joined is a side of a deal about it.
+_JOINING_NOUNS = frozenset("membership accession entry admission".split())
+
+
+def _clause_sides(verb: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """The sides a deal's own clause names: whom it acts on ("a deal bringing Turkey a step
+    closer to EU membership", "a deal giving Moldova access"), whom it has talks "with" ("the
+    deal to open talks with Ankara"), and the body whose membership it is about ("EU
+    membership", "accession to the WTO"). States and organisations only: a person or a place
+    the clause mentions is no side of the deal."""
+    found: list[int] = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"} and child.i in mention_at:
+            found.append(mention_at[child.i])
+        preps = [child] if child.dep_ == "prep" else \
+            [p for p in child.children if p.dep_ == "prep"] if child.dep_ == "dobj" else []
+        found += [m for p in preps if p.lower_ == "with" for m in mentions_in(p, mention_at)]
+    for noun in verb.subtree:
+        if noun.lemma_.lower() not in _JOINING_NOUNS or noun.pos_ != "NOUN":
+            continue
+        for part in noun.children:
+            if part.dep_ in {"compound", "nmod"} and part.i < noun.i and part.i in mention_at:
+                found.append(mention_at[part.i])
+            if part.dep_ == "prep" and part.lower_ in {"of", "to", "in", "into"}:
+                found += mentions_in(part, mention_at)
+    return [m for m in dict.fromkeys(found) if mentions[m].label in {"GPE", "ORG", "COLLECTIVE"}]
 
 
 # First halves of compound adjectives of nationality: "Sino-Portuguese", "Franco-German".

@@ -86,7 +86,7 @@ AGREEMENT_PHRASES = {("cessation", "hostility"): "ceasefire", ("cessation", "hos
                      ("suspension", "hostilities"): "ceasefire", ("end", "hostilities"): "ceasefire",
                      ("release", "prisoner"): "release", ("release", "hostage"): "release",
                      ("release", "detainee"): "release", ("exchange", "prisoner"): "exchange",
-                     ("swap", "prisoner"): "exchange", ("sharing", "power"): "power-sharing"}
+                     ("swap", "prisoner"): "exchange", ("line", "swap"): "agreement", ("sharing", "power"): "power-sharing"}
 # Words before an agreement noun that say which kind of deal it is ("a trade deal").
 AGREEMENT_TOPICS = {"trade": "trade agreement", "free-trade": "trade agreement", "tariff": "trade agreement",
                     "debt": "debt agreement", "rescheduling": "debt agreement", "loan": "debt agreement",
@@ -94,7 +94,8 @@ AGREEMENT_TOPICS = {"trade": "trade agreement", "free-trade": "trade agreement",
                     "peace": "peace agreement", "prisoner": "exchange", "hostage": "exchange",
                     "merger": "merger", "takeover": "acquisition"}
 # Words before an agreement noun that make it one an other replaced ("the previous accord").
-EARLIER_WORDS = frozenset("previous earlier former old original prior existing outgoing".split())
+# Not "existing": "to increase existing swap lines" tells of lines in force, replaced by none.
+EARLIER_WORDS = frozenset("previous earlier former old original prior outgoing".split())
 # Words before an agreement noun that make it a proposal, not yet a deal ("a draft accord").
 PROPOSAL_WORDS = frozenset("draft proposed planned possible potential mooted suggested".split())
 

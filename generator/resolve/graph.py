@@ -399,7 +399,8 @@ def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of, nam
     A proper name ("the Doha agreement") joins only a deal its words fit: named so, or made in
     the place or by a party it names ("the General Agreement on Tariffs and Trade" is no
     other name of a pact between two countries)."""
-    for doc, index in loose:
+    # "the arrangement" after "the deal" in one source: the plain nouns join first
+    for doc, index in sorted(loose, key=lambda m: _noun_of(m[0].agreements[m[1]]) in _FORMAL_NOUNS):
         fact = doc.agreements[index]
         here = {actor_of[(doc.source_id, m)] for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
         family = _family(fact.kind, fact.earlier)
@@ -408,8 +409,25 @@ def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of, nam
             found = [k for k in found if set(k[1]) <= here] or found
         if fact.name is not None:
             found = [k for k in found if _name_fits(fact.name, k, groups[k], actor_of, names or {})]
+        else:
+            found = [k for k in found if _called_so(fact, doc, groups[k])]
         if len(found) == 1:
             groups[found[0]].append((doc, index))
+
+
+# Nouns of a deal of a form of its own: "the treaty" is a deal the sources call a treaty.
+# Any other noun ("the deal", "the accord", "the merger") may be any deal of its family.
+_FORMAL_NOUNS = frozenset("treaty convention protocol memorandum arrangement compact".split())
+
+
+def _called_so(fact: AgreementFact, doc, members: list) -> bool:
+    """"The treaty" in another source is no deal its own sources never call a treaty ("the
+    treaty establishing a constitution for the European Union" is not a deal bringing Turkey
+    closer to EU membership). In a source that tells of the deal itself, it may be."""
+    noun = _noun_of(fact)
+    if noun not in _FORMAL_NOUNS or any(d.source_id == doc.source_id for d, _ in members):
+        return True
+    return any(noun in re.findall(r"[\w-]+", doc.agreements[index].text.lower()) for doc, index in members)
 
 
 def _name_fits(name: str, key: tuple, members: list, actor_of, names: dict) -> bool:
@@ -587,7 +605,7 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
         name = min(written, key=lambda p: (" between " in p or " with " in p, -phrases[p], len(p), p))
     elif parties:
         # The deal a newer one replaced is told apart from it in its title.
-        name = f"{'earlier ' if earlier else ''}{'–'.join(names[p].name for p in parties)} {kind}"
+        name = f"{'earlier ' if earlier else ''}{'–'.join(names[p].name for p in parties)} {_deal_noun(members, kind)}"
     else:                   # a part of another agreement: "the planned prisoner exchange"
         name = _bare_phrase(min(phrases, key=lambda p: (-phrases[p], len(p), p))) if phrases else kind
     name = name[:1].upper() + name[1:]
@@ -598,6 +616,21 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
                      quotes=tuple(dict.fromkeys(said)), lifecycle=lifecycle,
                      status=status, status_since=status_since)
+
+
+def _deal_noun(members, kind: str) -> str:
+    """The word the sources call a deal of no more particular kind by: "the EU–Turkey deal" where
+    they say "deal" more often than "agreement"; the kind itself when they never say one, or
+    say it as often as another. An offer is an offer, whether they say "bid" or "proposal"."""
+    if kind != "agreement":
+        return kind
+    said = Counter()
+    for doc, index in members:
+        words = re.findall(r"[\w-]+", doc.agreements[index].text.lower())
+        said.update({w for w in words if AGREEMENT_KINDS.get(w) == kind})
+    if not said:
+        return kind
+    return min(said, key=lambda w: (-said[w], w != kind, w))
 
 
 _PLAN_WORDS = frozenset("planned proposed expected promised agreed future possible new first "

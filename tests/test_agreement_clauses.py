@@ -1,0 +1,71 @@
+"""Agreements a story names by what they do rather than by who signed them: the sides a deal's
+own clause names, a deal greeted as made, standing arrangements such as swap lines, and the word
+the sources call a deal by. Documents written for these tests, run through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_agreements import export
+
+pytestmark = pytest.mark.slow
+
+
+def names(graph: dict, ids) -> set[str]:
+    by_id = {a["id"]: a["name"] for a in graph["actors"]}
+    return {by_id[i] for i in ids}
+
+
+def test_a_deal_bringing_a_state_closer_to_membership_is_between_it_and_the_body(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2021-06-03 Chancellor Angela Merkel hailed a deal bringing Serbia a step closer to EU "
+        "membership. The deal to open accession talks with Belgrade came after months of delay. "
+        "The EU said Serbia must first reform its courts.\n")})
+    [deal] = graph["agreements"]
+    assert names(graph, deal["parties"]) == {"Serbia", "EU"}
+    # greeted as made: signed, that day
+    assert (deal["status"], deal["status_since"]) == ("signed", "2021-06-03")
+    # the sources say "deal", and so does its title
+    assert deal["name"].endswith(" deal"), deal["name"]
+
+
+def test_a_deal_only_hoped_for_is_not_signed(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2021-06-03 Diplomats said they would welcome a deal bringing Serbia closer to EU membership. "
+        "The EU said Serbia must first reform its courts.\n")})
+    [deal] = graph["agreements"]
+    assert deal["status"] == "negotiating"
+
+
+def test_a_welcomed_proposal_is_still_a_proposal(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2021-06-03 Serbia welcomed a draft agreement with the EU on visas.\n")})
+    assert all(a["status"] != "signed" for a in graph["agreements"]), graph["agreements"]
+
+
+def test_a_contract_someone_wins_keeps_the_sides_who_made_it(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2021-06-03 Thales has won a contract with Poland to supply the Czech army with radars.\n")})
+    [contract] = graph["agreements"]
+    assert names(graph, contract["parties"]) == {"Thales", "Poland"}
+
+
+def test_existing_swap_lines_are_in_force_and_part_of_the_arrangement_between_the_banks(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2008-10-13 The Federal Reserve and the Bank of Japan agreed on reciprocal currency "
+        "arrangements on Monday. The Federal Reserve said it would increase existing swap lines "
+        "with the Bank of Japan.\n")})
+    [lines] = graph["agreements"]
+    assert names(graph, lines["parties"]) == {"Federal Reserve", "Bank of Japan"}
+    assert (lines["status"], lines["status_since"]) == ("in force", "2008-10-13")
+    # existing lines are in force, not an earlier deal another replaced
+    assert not lines["name"].lower().startswith("earlier")
+
+
+@pytest.mark.parametrize("noun, joins", [("deal", True), ("treaty", False)])
+def test_a_treaty_in_another_source_is_no_deal_never_called_a_treaty(tmp_path, settings_for, noun, joins):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2022-02-01 Chad and Sudan signed a peace deal in Geneva.\n",
+        "b.txt": f"date 2022-03-01 Sudan suspended the {noun} on Tuesday, officials said.\n"})
+    [peace] = graph["agreements"]
+    assert (peace["status"] == "suspended") is joins, peace
