@@ -69,3 +69,50 @@ def test_a_treaty_in_another_source_is_no_deal_never_called_a_treaty(tmp_path, s
         "b.txt": f"date 2022-03-01 Sudan suspended the {noun} on Tuesday, officials said.\n"})
     [peace] = graph["agreements"]
     assert (peace["status"] == "suspended") is joins, peace
+
+
+def one_purchase(graph: dict) -> dict:
+    found = [a for a in graph["agreements"] if a["kind"] == "purchase"]
+    assert len(found) == 1, [(a["name"], a["kind"]) for a in graph["agreements"]]
+    return found[0]
+
+
+def test_goods_an_airline_will_buy_from_their_maker_are_a_proposed_purchase(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2021-05-04 Ryanair will also purchase 25 of Boeing's 737 jets for $2bn.\n")})
+    purchase = one_purchase(graph)
+    assert names(graph, purchase["parties"]) == {"Ryanair", "Boeing"}
+    assert purchase["status"] == "proposed" and purchase["name"].endswith("purchase")
+
+
+def test_goods_bought_from_a_named_seller_are_a_signed_purchase(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2021-05-04 Lufthansa bought 12 long-haul jets from Airbus on Monday.\n")})
+    purchase = one_purchase(graph)
+    assert names(graph, purchase["parties"]) == {"Lufthansa", "Airbus"}
+    assert (purchase["status"], purchase["status_since"]) == ("signed", "2021-05-03")
+
+
+@pytest.mark.parametrize("text", [
+    "Fidelity bought 20 million of Lufthansa's shares on Monday.",         # shares, on a market
+    "Lufthansa may buy 30 jets from either Boeing or Airbus.",              # no one seller yet
+    "Lufthansa bought Germanwings from Eurowings on Monday.",               # a company, no count
+    "Lufthansa did not buy 12 jets from Airbus.",                           # denied
+])
+def test_no_purchase_without_goods_counted_from_one_seller(tmp_path, settings_for, text):
+    graph = export(tmp_path, settings_for, {"a.txt": f"date 2021-05-04 {text}\n"})
+    assert not [a for a in graph["agreements"] if a["kind"] == "purchase"], graph["agreements"]
+
+
+def test_a_takeover_told_after_a_purchase_is_not_that_purchase(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2021-05-04 Lufthansa bought 12 long-haul jets from Airbus on Monday. Under the agreement, "
+        "Airbus will deliver the jets by 2023. Union leaders said the takeover had collapsed.\n")})
+    assert one_purchase(graph)["status"] == "signed"
+
+
+def test_a_takeover_in_another_source_is_not_the_purchase_of_its_parties(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2021-05-04 Lufthansa bought 12 long-haul jets from Airbus on Monday.\n",
+        "b.txt": "date 2021-05-20 Lufthansa said the takeover had collapsed.\n"})
+    assert one_purchase(graph)["status"] == "signed"

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from generator.model import AgreementFact, Clause, Mention, TimexFact
 from .lexicon import (AGREEMENT_KINDS, AGREEMENT_PHRASES, AGREEMENT_TOPICS, EARLIER_WORDS, MAKING_VERBS,
-                      PROPOSAL_WORDS, RATIFYING_VERBS, REPORTING_VERBS, STAGE_OF_VERB)
+                      PROPOSAL_WORDS, RATIFYING_VERBS, REPORTING_VERBS, STAGE_OF_VERB, compatible)
 from .modality import modality_of
 from .parsed import NOUNS, ids, tagged, text_of
 from .reference import acting, mentions_in, sides, subject_mentions
@@ -23,11 +23,6 @@ from .reference import acting, mentions_in, sides, subject_mentions
 TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "
                        "allow grant demand mandate ensure include envisage foresee bar forbid "
                        "enter set".split())
-_COMPATIBLE = {"agreement": {"agreement", "treaty", "ceasefire", "contract", "merger", "acquisition",
-                             "settlement", "memorandum", "sale"},
-               "treaty": {"treaty", "agreement"},
-               "merger": {"merger", "acquisition", "agreement", "sale"},
-               "acquisition": {"acquisition", "merger", "agreement", "sale"}}
 # Verbs that make a deal when agreed to ("agreed to buy Guidant"), with the kind each gives.
 DEAL_VERBS = {"buy": "acquisition", "acquire": "acquisition", "purchase": "acquisition",
               "take": "acquisition", "merge": "merger", "sell": "sale"}
@@ -37,7 +32,9 @@ _DISPUTES = frozenset("dispute lawsuit suit case claim litigation row conflict f
 # Verbs of a swap of people between two sides: "Both exchanged prisoners earlier this month".
 _SWAPPING_VERBS = frozenset({"exchange", "swap", "trade"})
 _SWAPPED = frozenset("prisoner hostage detainee captive soldier pow".split())
-_DEAL_LEMMAS = ids(set(DEAL_VERBS) | SETTLING_VERBS | _SWAPPING_VERBS)
+# Verbs with which a buyer buys goods from their maker: "will purchase 20 of Boeing's 777s".
+_BUYING_VERBS = frozenset({"buy", "purchase", "order"})
+_DEAL_LEMMAS = ids(set(DEAL_VERBS) | SETTLING_VERBS | _SWAPPING_VERBS | _BUYING_VERBS)
 
 
 def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
@@ -58,9 +55,12 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
             fact = _exchange_fact(token, sent_of, mention_at, mentions, timexes)
             if fact is not None:
                 drafts.append((token, fact, False))
-        elif token.lemma_ in DEAL_VERBS or token.lemma_ in SETTLING_VERBS:
+        elif token.lemma_ in DEAL_VERBS or token.lemma_ in SETTLING_VERBS or token.lemma_ in _BUYING_VERBS:
             fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes) if token.lemma_ in DEAL_VERBS \
-                else _settling_fact(token, sent_of, mention_at, mentions, timexes)
+                else _settling_fact(token, sent_of, mention_at, mentions, timexes) \
+                if token.lemma_ in SETTLING_VERBS else None
+            if fact is None and token.lemma_ in _BUYING_VERBS:
+                fact = _purchase_fact(token, sent_of, mention_at, mentions, timexes)
             if fact is not None:
                 drafts.append((token, fact, False))
     index_at = {draft[0].i: i for i, draft in enumerate(drafts)}
@@ -181,6 +181,56 @@ def _verbal_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact 
         parties=tuple(sorted(parties)), refers_to=None,
         timex=_timex_in(agree, timexes), place=_place_in(agree, mention_at, mentions), verbal=True,
         **_verbal_stage(agree, timexes))
+
+
+# What is bought on a market rather than from its maker: shares, stakes, debt, a currency.
+_SECURITIES = frozenset("share stake stock bond note security percent pct % equity interest debt "
+                        "holding option warrant unit dollar euro yen pound".split())
+
+
+def _purchase_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact | None:
+    """"Qatar Airways will also purchase 20 of Boeing's 777 planes", "Air Deccan ordered 30
+    Airbus A320 planes", "X is to buy 10 aircraft from Airbus": a number of goods bought from
+    the company that makes or sells them is a purchase between buyer and seller. A company
+    bought outright, shares or a stake (bought on a market), or goods from no one named are not:
+    the seller must be a company the sentence names. Planned, it is proposed; done, signed."""
+    if verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i in mention_at:
+        return None
+    goods = obj
+    if obj.pos_ == "NUM":       # "20 of Boeing's 777s"
+        goods = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"), None)
+        counted = goods is not None
+    else:
+        counted = any(c.dep_ == "nummod" and c.ent_type_ in {"", "CARDINAL"} for c in obj.children)
+    if goods is None or not counted or goods.lemma_.lower() in _SECURITIES or goods.i in mention_at:
+        return None
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    buyers = [m for m in _named_subject(subject, mention_at, mentions) if mentions[m].label in {"ORG", "GPE"}]
+    # "United's budget airline, Kingfisher Airlines": the airline buys, not its owner
+    owners = {mention_at[c.i] for c in subject.children if c.dep_ == "poss" and c.i in mention_at}
+    buyers = [m for m in buyers if m not in owners]
+    sellers = [mention_at[t.i] for t in goods.subtree if t.i < goods.i and t.i in mention_at
+               and t.dep_ in {"poss", "compound"} and t.head.i in {goods.i} | {c.i for c in goods.children}]
+    sellers += [m for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for m in mentions_in(p, mention_at)]
+    sellers = [m for m in dict.fromkeys(sellers) if mentions[m].label == "ORG" and m not in buyers]
+    if not buyers or not sellers or len(sellers) > 1 and not all(
+            mentions[m].name == mentions[sellers[0]].name for m in sellers):
+        return None             # "from either Boeing or Airbus": no one seller yet
+    unreal = _unreal(verb)
+    if unreal in {"negated", "claimed"}:
+        return None
+    start, end = verb.idx, obj.right_edge.idx + len(obj.right_edge)
+    return AgreementFact(
+        sent=sent_of[verb.i], start=start, end=end, text=text_of(verb.doc)[start:end], kind="purchase",
+        parties=tuple(sorted(set(buyers + sellers[:1]))), refers_to=None, timex=_timex_in(verb, timexes),
+        place=_place_in(verb, mention_at, mentions), verbal=True,
+        stage="proposed" if unreal else "signed", stage_timex=None if unreal else _timex_in(verb, timexes))
 
 
 def _verbal_stage(agree: Token, timexes: list[TimexFact]) -> dict:
@@ -605,8 +655,11 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
             found += [m for o in child.children if o.dep_ == "dobj" for m in mentions_in(o, mention_at)]
         elif child.dep_ == "acl" and child.pos_ == "VERB" and _making_verb(token) is None:
             # A deal someone signs or wins has its sides in who made it and with whom; one only
-            # told of ("hailed a deal bringing Turkey closer to EU membership") in its clause.
-            found += _clause_sides(child, mention_at, mentions)
+            # told of ("hailed a deal bringing Turkey closer to EU membership") in its clause,
+            # when the clause names both: one side alone ("a contract to supply the USAF",
+            # which others competed for) does not tell which deal it is.
+            clause = _clause_sides(child, mention_at, mentions)
+            found += clause if len(clause) >= 2 else []
         if child.dep_ == "prep" and child.lower_ == "for" and kind in {"offer", "acquisition"}:
             # "a tender offer for Cyclops Corp": the company bid for is the other side of a bid
             found += [m for m in mentions_in(child, mention_at) if mentions[m].label == "ORG"]
@@ -1010,10 +1063,6 @@ def _proper_name(token: Token) -> str | None:
     return text if all(w[:1].isupper() for w in text.split()) else None
 
 
-def _compatible(kind: str, other: str) -> bool:
-    return kind == other or other in _COMPATIBLE.get(kind, ()) or kind in _COMPATIBLE.get(other, ())
-
-
 def _anchored(fact: AgreementFact) -> bool:
     """Whether a fact can be referred to: it names parties, is part of one that does, or refers."""
     return bool(fact.parties) or fact.part_of is not None or fact.refers_to is not None
@@ -1022,8 +1071,11 @@ def _anchored(fact: AgreementFact) -> bool:
 def _antecedent(facts: list[AgreementFact], kind: str) -> int | None:
     for i in range(len(facts) - 1, -1, -1):
         fact = facts[i]
-        if _anchored(fact) and _compatible(kind, fact.kind):
-            return fact.refers_to if fact.refers_to is not None and not fact.parties else i
+        if _anchored(fact) and compatible(kind, fact.kind):
+            target = fact.refers_to if fact.refers_to is not None and not fact.parties else i
+            # "the agreement" may stand for a purchase, but "the takeover" after it does not
+            if compatible(kind, facts[target].kind):
+                return target
     return None
 
 
@@ -1035,7 +1087,7 @@ def _resolve_cataphora(facts: list[AgreementFact]) -> list[AgreementFact]:
         if not _anchored(fact) and fact.name is None:
             later = next((j for j in range(i + 1, len(facts))
                           if (facts[j].parties or facts[j].part_of is not None)
-                          and _compatible(fact.kind, facts[j].kind)), None)
+                          and compatible(fact.kind, facts[j].kind)), None)
             fact = replace(fact, refers_to=later)
         resolved.append(fact)
     return resolved

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from generator.extract.countries import lookup
-from generator.extract.lexicon import AGREEMENT_KINDS, LINE_STOPS, MAKING_VERBS, REPORTING_VERBS
+from generator.extract.lexicon import AGREEMENT_KINDS, LINE_STOPS, MAKING_VERBS, REPORTING_VERBS, compatible
 from generator.extract.status import status_of
 from generator.extract.timex.calendar import precision_of
 from generator.model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, Graph,
@@ -409,10 +409,16 @@ def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of, nam
             found = [k for k in found if set(k[1]) <= here] or found
         if fact.name is not None:
             found = [k for k in found if _name_fits(fact.name, k, groups[k], actor_of, names or {})]
-        else:
-            found = [k for k in found if _called_so(fact, doc, groups[k])]
-        if len(found) == 1:
+        if len(found) == 1 and (fact.name is not None or _fits_kind(fact, doc, groups[found[0]])):
             groups[found[0]].append((doc, index))
+
+
+def _fits_kind(fact: AgreementFact, doc, members: list) -> bool:
+    """Whether a common noun may stand for the one deal its source could mean: "the takeover"
+    is no purchase of aircraft, "the treaty" no deal never called a treaty. A veto only: it
+    never makes one of several candidates the one."""
+    return _called_so(fact, doc, members) and all(
+        compatible(fact.kind, d.agreements[i].kind) for d, i in members if d.agreements[i].parties)
 
 
 # Nouns of a deal of a form of its own: "the treaty" is a deal the sources call a treaty.
@@ -427,7 +433,7 @@ def _called_so(fact: AgreementFact, doc, members: list) -> bool:
     noun = _noun_of(fact)
     if noun not in _FORMAL_NOUNS or any(d.source_id == doc.source_id for d, _ in members):
         return True
-    return any(noun in re.findall(r"[\w-]+", doc.agreements[index].text.lower()) for doc, index in members)
+    return any(noun in re.findall(r"[\w-]+", d.agreements[i].text.lower()) for d, i in members)
 
 
 def _name_fits(name: str, key: tuple, members: list, actor_of, names: dict) -> bool:
