@@ -116,3 +116,32 @@ def test_a_takeover_in_another_source_is_not_the_purchase_of_its_parties(tmp_pat
         "a.txt": "date 2021-05-04 Lufthansa bought 12 long-haul jets from Airbus on Monday.\n",
         "b.txt": "date 2021-05-20 Lufthansa said the takeover had collapsed.\n"})
     assert one_purchase(graph)["status"] == "signed"
+
+
+def test_the_unit_named_by_its_owner_is_the_unit_and_who_backs_it_is_no_party(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 1987-03-23 Vantex Capital Investors Ltd, a unit of Vantex Corp, said it wants to buy the "
+        "steel assets of Brisket Corp. The Vantex unit, with Orlon Inc's approval, proposed to acquire "
+        "the steel group from Brisket Corp.\n")})
+    [offer] = [a for a in graph["agreements"] if a["kind"] == "offer"]
+    assert {n.rstrip(".") for n in names(graph, offer["parties"])} == {"Vantex Capital Investors Ltd", "Brisket Corp"}
+    assert offer["status"] == "proposed"
+
+
+@pytest.mark.parametrize("told", ["Airbus parent EADS has won a contract with the Royal Air Force.",
+                                  "Airbus parent EADS wins contract with Royal Air Force"])
+def test_a_company_named_as_anothers_parent_is_the_one_that_acts(tmp_path, settings_for, told):
+    graph = export(tmp_path, settings_for, {"a.txt": f"date 2008-03-27 {told}\n"})
+    [contract] = graph["agreements"]
+    assert names(graph, contract["parties"]) == {"EADS", "Royal Air Force"}
+
+
+def test_a_treaty_one_side_signed_is_not_the_one_deal_of_that_side(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {
+        "a.txt": ("date 2021-06-03 Chancellor Angela Merkel hailed a deal bringing Serbia a step closer to "
+                  "EU membership. The EU said Serbia must first reform its courts.\n"),
+        "b.txt": ("date 2021-06-10 The treaty was signed by all 27 EU members in Rome. EU members "
+                  "suspended the treaty on Friday.\n")})
+    [deal] = graph["agreements"]
+    assert names(graph, deal["parties"]) == {"Serbia", "EU"}
+    assert [step["status"] for step in deal["lifecycle"]] == ["signed"], deal["lifecycle"]

@@ -160,7 +160,7 @@ def _verbal_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact 
     if verb.lemma_ == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
         return None           # "take part", "take steps": only "take over" is a deal
     parties = [m for s in agree.children if s.dep_ == "nsubj"
-               for m in subject_mentions(s, mention_at, mentions)]
+               for m in _without_asides(s, subject_mentions(s, mention_at, mentions), mention_at)]
     for child in verb.children:
         if child.dep_ in {"dobj", "prt"} or child.dep_ == "prep" and child.lower_ in {"with", "to"}:
             parties += mentions_in(child, mention_at)
@@ -231,6 +231,16 @@ def _purchase_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFac
         parties=tuple(sorted(set(buyers + sellers[:1]))), refers_to=None, timex=_timex_in(verb, timexes),
         place=_place_in(verb, mention_at, mentions), verbal=True,
         stage="proposed" if unreal else "signed", stage_timex=None if unreal else _timex_in(verb, timexes))
+
+
+def _without_asides(subject: Token, found: list[int], mention_at: dict[int, int]) -> list[int]:
+    """"The Citicorp unit, with Cyacq's approval, proposed to acquire...", "Citicorp, with
+    Audio/Video an owner of CYACQ, said": a "with" set beside the subject tells who backs it,
+    not who agrees; "X, together with Y," is both."""
+    aside = {m for c in subject.children if c.dep_ == "prep" and c.lower_ == "with"
+             and not any(t.lower_ in {"together", "along"} for t in subject.doc[c.i - 1: c.i])
+             for m in mentions_in(c, mention_at)}
+    return [m for m in found if m not in aside] or found
 
 
 def _verbal_stage(agree: Token, timexes: list[TimexFact]) -> dict:
@@ -785,11 +795,23 @@ def _speaker_side(token: Token, found: list[int], mention_at: dict[int, int],
             if mentions[m].label in {"ORG", "GPE"} and m not in found]
 
 
+# Nouns of one company's tie to another: "Airbus parent EADS", "Boeing rival Airbus".
+_RELATION_NOUNS = frozenset("parent owner unit subsidiary affiliate rival partner arm".split())
+
+
 def _described_aside(subject: Token, found: list[int], mention_at: dict[int, int]) -> list[int]:
     """"EADS, the parent company of Airbus, has won a contract": a name inside a description set
     beside the subject only describes it. A name in apposition ("the group (EADS)") stays."""
     aside = {mention_at[t.i] for c in subject.children if c.dep_ == "appos" and c.i not in mention_at
              for t in c.subtree if t.i in mention_at}
+    if subject.lemma_.lower() in _RELATION_NOUNS and any(
+            c.dep_ == "appos" and c.i in mention_at for c in subject.children):
+        # "Airbus parent EADS wins a contract": EADS wins; Airbus says whose parent it is
+        aside |= {mention_at[t.i] for c in subject.children if c.dep_ in {"compound", "poss", "nmod"}
+                  for t in c.subtree if t.i in mention_at}
+    # "Airbus parent EADS has won": the same, parsed as a title before the name
+    aside |= {mention_at[t.i] for c in subject.children if c.dep_ == "compound" and c.lemma_.lower() in _RELATION_NOUNS
+              for t in c.subtree if t.i in mention_at and mention_at[t.i] != mention_at.get(subject.i)}
     kept = [m for m in found if m not in aside]
     return kept or found
 

@@ -375,7 +375,12 @@ def _join_partial_parties(groups: dict[tuple, list], actor_of=None) -> None:
             continue
         wider = [k for k in groups if k[0] == family and k[2] is None and set(parties) < set(k[1])]
         if len(wider) == 1:
-            groups[wider[0]] += groups.pop(key)
+            # but not "the treaty" signed by EU members into a deal bringing Turkey closer to the EU
+            fit = [(doc, i) for doc, i in groups[key] if _fits_kind(doc.agreements[i], doc, groups[wider[0]])]
+            groups[wider[0]] += fit
+            groups[key] = [m for m in groups[key] if m not in fit]
+            if not groups[key]:
+                del groups[key]
         elif wider and actor_of is not None:
             # each mention to the one wider deal whose parties its own source names
             kept = []
