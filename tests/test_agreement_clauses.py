@@ -145,3 +145,27 @@ def test_a_treaty_one_side_signed_is_not_the_one_deal_of_that_side(tmp_path, set
     [deal] = graph["agreements"]
     assert names(graph, deal["parties"]) == {"Serbia", "EU"}
     assert [step["status"] for step in deal["lifecycle"]] == ["signed"], deal["lifecycle"]
+
+
+def test_a_joint_undertaking_one_side_suggests_is_a_proposal_between_both(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2021-03-24 Chile and Peru disagree over fishing quotas. In a letter, Chilean trade minister "
+        "Ana Rojas suggested the two countries could conduct a joint survey of anchovy stocks.\n")})
+    [proposal] = graph["agreements"]
+    assert names(graph, proposal["parties"]) == {"Chile", "Peru"}
+    assert proposal["kind"] == "offer" and (proposal["status"], proposal["status_since"]) == ("proposed", "2021-03-24")
+
+
+@pytest.mark.parametrize("told, status", [("has proposed a joint Chile/Peru survey of anchovy stocks", "proposed"),
+                                          ("is expected to propose a joint Chile/Peru survey of anchovy stocks", None)])
+def test_a_joint_survey_proposed_or_only_expected(tmp_path, settings_for, told, status):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        f"date 2021-03-24 Chile and Peru disagree over fishing quotas. Chile {told}.\n")})
+    [proposal] = graph["agreements"]
+    assert names(graph, proposal["parties"]) == {"Chile", "Peru"} and proposal["status"] == status
+
+
+def test_a_joint_survey_two_sides_carry_out_is_no_proposal(tmp_path, settings_for):
+    graph = export(tmp_path, settings_for, {"a.txt": (
+        "date 2021-03-24 Chile and Peru conducted a joint survey of anchovy stocks.\n")})
+    assert not graph["agreements"]

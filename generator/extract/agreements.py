@@ -323,6 +323,9 @@ def stage_of(token: Token) -> tuple[str | None, Token | None]:
         before = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i}
         if before & PROPOSAL_WORDS or token.lemma_.lower() in {"offer", "proposal", "bid"}:
             return "proposed", None
+    proposer = _joint_proposer(token)
+    if proposer is not None and _unreal(proposer) is None:
+        return "proposed", proposer   # "suggested the two countries could conduct a joint inquiry"
     return None, None
 
 
@@ -528,6 +531,8 @@ def _kind(token: Token) -> str | None:
         return None           # "a press release": only people set free make a release
     if kind in {"offer", "release"} and token.tag_ in {"NNS", "NNPS"}:
         return None
+    if kind is None and _joint_proposer(token) is not None:
+        return "offer"        # "Tokyo proposed a joint U.S./Japan investigation"
     if kind is None and token.lower_ == "letter" and any(
             p.lower_ == "of" and any(o.lower_ == "intent" for o in p.children) for p in token.children):
         return "agreement"    # "the letter of intent signed by the companies"
@@ -543,6 +548,25 @@ def _kind(token: Token) -> str | None:
     if kind == "order" and not _purchase_order(token):
         return None           # "the SEC's order", "a court order": a command, not a purchase
     return _topic(token, kind)
+
+
+# Verbs with which one side puts a plan forward to another.
+_PROPOSING_VERBS = frozenset("propose suggest offer".split())
+
+
+def _joint_proposer(token: Token) -> Token | None:
+    """The verb proposing a joint undertaking: "Tokyo will propose a joint U.S./Japan
+    investigation", "Kuroda suggested the two countries could conduct a joint investigation".
+    Something two sides are asked to do together is a proposal between them."""
+    if token.dep_ != "dobj" or not any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.lefts) and not any(
+            c.dep_ == "amod" and c.lower_ == "joint" for w in token.lefts if w.dep_ == "compound" for c in w.children):
+        return None
+    verb = token.head
+    if verb.lemma_.lower() in _PROPOSING_VERBS:
+        return verb
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _PROPOSING_VERBS:
+        return verb.head
+    return None
 
 
 _ORDERING_VERBS = frozenset("place win secure award book receive land get sign finalize finalise "
@@ -679,6 +703,11 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
         found += _own_side(token, mention_at, mentions)
     if kind == "offer":
         found += _bidder(token, mention_at, mentions)
+        if _joint_proposer(token) is not None and token.head.lemma_.lower() not in _PROPOSING_VERBS:
+            # "suggested the two countries could conduct a joint investigation": those asked to
+            # act together are its sides
+            subject = _subject(token.head)
+            found += subject_mentions(subject, mention_at, mentions) if subject is not None else []
     if len(set(found)) == 1 and kind not in _ONE_SIDED:
         found += _speaker_side(token, found, mention_at, mentions)
     if kind == "order" and token.dep_ == "dobj" and token.head.lemma_ == "have":
@@ -740,7 +769,9 @@ def _country_pair(word: Token, mention_at: dict[int, int], mentions: list[Mentio
     naming two countries or more. Each is the document's own mention of that country (the
     nearest before, else the first after); a country the document names nowhere else stays out."""
     from .countries import lookup
-    text = word.doc[word.left_edge.i: word.i + 1].text if word.left_edge.i >= word.i - 2 else word.text
+    # "a joint U.S./Japan investigation": a lower-case adjective before the pair is no part of it
+    start = next((t.i for t in word.doc[word.left_edge.i: word.i + 1] if not (t.dep_ == "amod" and t.is_lower)), word.i)
+    text = word.doc[start: word.i + 1].text if start >= word.i - 2 else word.text
     parts = [p for p in re.split(r"\s*[-/–]\s*", text) if p]
     if len(parts) < 2:
         return []
