@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from generator.model import AgreementFact, Clause, Mention, TimexFact
 from .lexicon import (AGREEMENT_KINDS, AGREEMENT_PHRASES, AGREEMENT_TOPICS, EARLIER_WORDS, MAKING_VERBS,
-                      PROPOSAL_WORDS, RATIFYING_VERBS, REPORTING_VERBS, STAGE_OF_VERB)
+                      PROPOSAL_WORDS, RATIFYING_VERBS, REPORTING_VERBS, STAGE_OF_VERB, compatible)
 from .modality import modality_of
 from .parsed import NOUNS, ids, tagged, text_of
 from .reference import acting, mentions_in, sides, subject_mentions
@@ -23,11 +23,6 @@ from .reference import acting, mentions_in, sides, subject_mentions
 TERM_VERBS = frozenset("require oblige commit promise provide stipulate call guarantee order "
                        "allow grant demand mandate ensure include envisage foresee bar forbid "
                        "enter set".split())
-_COMPATIBLE = {"agreement": {"agreement", "treaty", "ceasefire", "contract", "merger", "acquisition",
-                             "settlement", "memorandum", "sale"},
-               "treaty": {"treaty", "agreement"},
-               "merger": {"merger", "acquisition", "agreement", "sale"},
-               "acquisition": {"acquisition", "merger", "agreement", "sale"}}
 # Verbs that make a deal when agreed to ("agreed to buy Guidant"), with the kind each gives.
 DEAL_VERBS = {"buy": "acquisition", "acquire": "acquisition", "purchase": "acquisition",
               "take": "acquisition", "merge": "merger", "sell": "sale"}
@@ -37,7 +32,9 @@ _DISPUTES = frozenset("dispute lawsuit suit case claim litigation row conflict f
 # Verbs of a swap of people between two sides: "Both exchanged prisoners earlier this month".
 _SWAPPING_VERBS = frozenset({"exchange", "swap", "trade"})
 _SWAPPED = frozenset("prisoner hostage detainee captive soldier pow".split())
-_DEAL_LEMMAS = ids(set(DEAL_VERBS) | SETTLING_VERBS | _SWAPPING_VERBS)
+# Verbs with which a buyer buys goods from their maker: "will purchase 20 of Boeing's 777s".
+_BUYING_VERBS = frozenset({"buy", "purchase", "order"})
+_DEAL_LEMMAS = ids(set(DEAL_VERBS) | SETTLING_VERBS | _SWAPPING_VERBS | _BUYING_VERBS)
 
 
 def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
@@ -58,9 +55,12 @@ def find_agreements(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
             fact = _exchange_fact(token, sent_of, mention_at, mentions, timexes)
             if fact is not None:
                 drafts.append((token, fact, False))
-        elif token.lemma_ in DEAL_VERBS or token.lemma_ in SETTLING_VERBS:
+        elif token.lemma_ in DEAL_VERBS or token.lemma_ in SETTLING_VERBS or token.lemma_ in _BUYING_VERBS:
             fact = _verbal_fact(token, sent_of, mention_at, mentions, timexes) if token.lemma_ in DEAL_VERBS \
-                else _settling_fact(token, sent_of, mention_at, mentions, timexes)
+                else _settling_fact(token, sent_of, mention_at, mentions, timexes) \
+                if token.lemma_ in SETTLING_VERBS else None
+            if fact is None and token.lemma_ in _BUYING_VERBS:
+                fact = _purchase_fact(token, sent_of, mention_at, mentions, timexes)
             if fact is not None:
                 drafts.append((token, fact, False))
     index_at = {draft[0].i: i for i, draft in enumerate(drafts)}
@@ -160,7 +160,7 @@ def _verbal_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact 
     if verb.lemma_ == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
         return None           # "take part", "take steps": only "take over" is a deal
     parties = [m for s in agree.children if s.dep_ == "nsubj"
-               for m in subject_mentions(s, mention_at, mentions)]
+               for m in _without_asides(s, subject_mentions(s, mention_at, mentions), mention_at)]
     for child in verb.children:
         if child.dep_ in {"dobj", "prt"} or child.dep_ == "prep" and child.lower_ in {"with", "to"}:
             parties += mentions_in(child, mention_at)
@@ -181,6 +181,66 @@ def _verbal_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact 
         parties=tuple(sorted(parties)), refers_to=None,
         timex=_timex_in(agree, timexes), place=_place_in(agree, mention_at, mentions), verbal=True,
         **_verbal_stage(agree, timexes))
+
+
+# What is bought on a market rather than from its maker: shares, stakes, debt, a currency.
+_SECURITIES = frozenset("share stake stock bond note security percent pct % equity interest debt "
+                        "holding option warrant unit dollar euro yen pound".split())
+
+
+def _purchase_fact(verb, sent_of, mention_at, mentions, timexes) -> AgreementFact | None:
+    """"Qatar Airways will also purchase 20 of Boeing's 777 planes", "Air Deccan ordered 30
+    Airbus A320 planes", "X is to buy 10 aircraft from Airbus": a number of goods bought from
+    the company that makes or sells them is a purchase between buyer and seller. A company
+    bought outright, shares or a stake (bought on a market), or goods from no one named are not:
+    the seller must be a company the sentence names. Planned, it is proposed; done, signed."""
+    if verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i in mention_at:
+        return None
+    goods = obj
+    if obj.pos_ == "NUM":       # "20 of Boeing's 777s"
+        goods = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"), None)
+        counted = goods is not None
+    else:
+        counted = any(c.dep_ == "nummod" and c.ent_type_ in {"", "CARDINAL"} for c in obj.children)
+    if goods is None or not counted or goods.lemma_.lower() in _SECURITIES or goods.i in mention_at:
+        return None
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    buyers = [m for m in _named_subject(subject, mention_at, mentions) if mentions[m].label in {"ORG", "GPE"}]
+    # "United's budget airline, Kingfisher Airlines": the airline buys, not its owner
+    owners = {mention_at[c.i] for c in subject.children if c.dep_ == "poss" and c.i in mention_at}
+    buyers = [m for m in buyers if m not in owners]
+    sellers = [mention_at[t.i] for t in goods.subtree if t.i < goods.i and t.i in mention_at
+               and t.dep_ in {"poss", "compound"} and t.head.i in {goods.i} | {c.i for c in goods.children}]
+    sellers += [m for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for m in mentions_in(p, mention_at)]
+    sellers = [m for m in dict.fromkeys(sellers) if mentions[m].label == "ORG" and m not in buyers]
+    if not buyers or not sellers or len(sellers) > 1 and not all(
+            mentions[m].name == mentions[sellers[0]].name for m in sellers):
+        return None             # "from either Boeing or Airbus": no one seller yet
+    unreal = _unreal(verb)
+    if unreal in {"negated", "claimed"}:
+        return None
+    start, end = verb.idx, obj.right_edge.idx + len(obj.right_edge)
+    return AgreementFact(
+        sent=sent_of[verb.i], start=start, end=end, text=text_of(verb.doc)[start:end], kind="purchase",
+        parties=tuple(sorted(set(buyers + sellers[:1]))), refers_to=None, timex=_timex_in(verb, timexes),
+        place=_place_in(verb, mention_at, mentions), verbal=True,
+        stage="proposed" if unreal else "signed", stage_timex=None if unreal else _timex_in(verb, timexes))
+
+
+def _without_asides(subject: Token, found: list[int], mention_at: dict[int, int]) -> list[int]:
+    """"The Citicorp unit, with Cyacq's approval, proposed to acquire...", "Citicorp, with
+    Audio/Video an owner of CYACQ, said": a "with" set beside the subject tells who backs it,
+    not who agrees; "X, together with Y," is both."""
+    aside = {m for c in subject.children if c.dep_ == "prep" and c.lower_ == "with"
+             and not any(t.lower_ in {"together", "along"} for t in subject.doc[c.i - 1: c.i])
+             for m in mentions_in(c, mention_at)}
+    return [m for m in found if m not in aside] or found
 
 
 def _verbal_stage(agree: Token, timexes: list[TimexFact]) -> dict:
@@ -252,6 +312,9 @@ def stage_of(token: Token) -> tuple[str | None, Token | None]:
         found = _stage_by(verb)
         if found[0] is not None:
             return found
+        praised = _praised(token, verb)
+        if praised[0] is not None:
+            return praised
     participle = next((_PARTICIPLE_STEPS[c.lower_] for c in token.children
                        if c.dep_ == "amod" and c.lower_ in _PARTICIPLE_STEPS), None)
     if participle is not None:
@@ -260,7 +323,30 @@ def stage_of(token: Token) -> tuple[str | None, Token | None]:
         before = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i}
         if before & PROPOSAL_WORDS or token.lemma_.lower() in {"offer", "proposal", "bid"}:
             return "proposed", None
+    proposer = _joint_proposer(token)
+    if proposer is not None and _unreal(proposer) is None:
+        return "proposed", proposer   # "suggested the two countries could conduct a joint inquiry"
     return None, None
+
+
+# Verbs with which others greet a deal that has been made: "Blair hailed a deal bringing Turkey
+# closer to EU membership", "the UN welcomed the ceasefire".
+_PRAISING_VERBS = frozenset("hail welcome praise applaud laud salute celebrate".split())
+
+
+def _praised(token: Token, verb: Token) -> tuple[str | None, Token | None]:
+    """A deal greeted as it is made was made: signed. Not an offer or a draft, which one may
+    welcome before anyone agrees to it; "would welcome a deal" is one hoped for, being
+    negotiated; "did not welcome the deal" tells no step."""
+    if verb.lemma_.lower() not in _PRAISING_VERBS or token.dep_ != "dobj":
+        return None, None
+    before = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i}
+    if before & PROPOSAL_WORDS or _kind(token) in {"offer", "release"}:
+        return None, None
+    unreal = _unreal(verb)
+    if unreal in {"negated", "claimed"}:
+        return None, None
+    return ("negotiating" if unreal else "signed"), verb
 
 
 # Participles before a deal's noun that tell the step it has reached: "the completed offer".
@@ -445,6 +531,8 @@ def _kind(token: Token) -> str | None:
         return None           # "a press release": only people set free make a release
     if kind in {"offer", "release"} and token.tag_ in {"NNS", "NNPS"}:
         return None
+    if kind is None and _joint_proposer(token) is not None:
+        return "offer"        # "Tokyo proposed a joint U.S./Japan investigation"
     if kind is None and token.lower_ == "letter" and any(
             p.lower_ == "of" and any(o.lower_ == "intent" for o in p.children) for p in token.children):
         return "agreement"    # "the letter of intent signed by the companies"
@@ -460,6 +548,25 @@ def _kind(token: Token) -> str | None:
     if kind == "order" and not _purchase_order(token):
         return None           # "the SEC's order", "a court order": a command, not a purchase
     return _topic(token, kind)
+
+
+# Verbs with which one side puts a plan forward to another.
+_PROPOSING_VERBS = frozenset("propose suggest offer".split())
+
+
+def _joint_proposer(token: Token) -> Token | None:
+    """The verb proposing a joint undertaking: "Tokyo will propose a joint U.S./Japan
+    investigation", "Kuroda suggested the two countries could conduct a joint investigation".
+    Something two sides are asked to do together is a proposal between them."""
+    if token.dep_ != "dobj" or not any(c.dep_ == "amod" and c.lower_ == "joint" for c in token.lefts) and not any(
+            c.dep_ == "amod" and c.lower_ == "joint" for w in token.lefts if w.dep_ == "compound" for c in w.children):
+        return None
+    verb = token.head
+    if verb.lemma_.lower() in _PROPOSING_VERBS:
+        return verb
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _PROPOSING_VERBS:
+        return verb.head
+    return None
 
 
 _ORDERING_VERBS = frozenset("place win secure award book receive land get sign finalize finalise "
@@ -580,6 +687,13 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
                       and mentions[mention_at[p.i]].label == "ORG"]
         if child.dep_ == "acl" and child.lemma_ in DEAL_VERBS:
             found += [m for o in child.children if o.dep_ == "dobj" for m in mentions_in(o, mention_at)]
+        elif child.dep_ == "acl" and child.pos_ == "VERB" and _making_verb(token) is None:
+            # A deal someone signs or wins has its sides in who made it and with whom; one only
+            # told of ("hailed a deal bringing Turkey closer to EU membership") in its clause,
+            # when the clause names both: one side alone ("a contract to supply the USAF",
+            # which others competed for) does not tell which deal it is.
+            clause = _clause_sides(child, mention_at, mentions)
+            found += clause if len(clause) >= 2 else []
         if child.dep_ == "prep" and child.lower_ == "for" and kind in {"offer", "acquisition"}:
             # "a tender offer for Cyclops Corp": the company bid for is the other side of a bid
             found += [m for m in mentions_in(child, mention_at) if mentions[m].label == "ORG"]
@@ -589,6 +703,11 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
         found += _own_side(token, mention_at, mentions)
     if kind == "offer":
         found += _bidder(token, mention_at, mentions)
+        if _joint_proposer(token) is not None and token.head.lemma_.lower() not in _PROPOSING_VERBS:
+            # "suggested the two countries could conduct a joint investigation": those asked to
+            # act together are its sides
+            subject = _subject(token.head)
+            found += subject_mentions(subject, mention_at, mentions) if subject is not None else []
     if len(set(found)) == 1 and kind not in _ONE_SIDED:
         found += _speaker_side(token, found, mention_at, mentions)
     if kind == "order" and token.dep_ == "dobj" and token.head.lemma_ == "have":
@@ -612,6 +731,34 @@ def _parties(token: Token, kind: str, mention_at: dict[int, int], mentions: list
     return acting(list(dict.fromkeys(found)), mentions, modifiers=False)
 
 
+# Nouns of joining a body: the body joined is a side of a deal about it.
+_JOINING_NOUNS = frozenset("membership accession entry admission".split())
+
+
+def _clause_sides(verb: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """The sides a deal's own clause names: whom it acts on ("a deal bringing Turkey a step
+    closer to EU membership", "a deal giving Moldova access"), whom it has talks "with" ("the
+    deal to open talks with Ankara"), and the body whose membership it is about ("EU
+    membership", "accession to the WTO"). States and organisations only: a person or a place
+    the clause mentions is no side of the deal."""
+    found: list[int] = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"} and child.i in mention_at:
+            found.append(mention_at[child.i])
+        preps = [child] if child.dep_ == "prep" else \
+            [p for p in child.children if p.dep_ == "prep"] if child.dep_ == "dobj" else []
+        found += [m for p in preps if p.lower_ == "with" for m in mentions_in(p, mention_at)]
+    for noun in verb.subtree:
+        if noun.lemma_.lower() not in _JOINING_NOUNS or noun.pos_ != "NOUN":
+            continue
+        for part in noun.children:
+            if part.dep_ in {"compound", "nmod"} and part.i < noun.i and part.i in mention_at:
+                found.append(mention_at[part.i])
+            if part.dep_ == "prep" and part.lower_ in {"of", "to", "in", "into"}:
+                found += mentions_in(part, mention_at)
+    return [m for m in dict.fromkeys(found) if mentions[m].label in {"GPE", "ORG", "COLLECTIVE"}]
+
+
 # First halves of compound adjectives of nationality: "Sino-Portuguese", "Franco-German".
 _COMBINING_FORMS = {"sino": "China", "franco": "France", "russo": "Russia", "anglo": "United Kingdom",
                     "italo": "Italy", "german": "Germany"}
@@ -622,7 +769,9 @@ def _country_pair(word: Token, mention_at: dict[int, int], mentions: list[Mentio
     naming two countries or more. Each is the document's own mention of that country (the
     nearest before, else the first after); a country the document names nowhere else stays out."""
     from .countries import lookup
-    text = word.doc[word.left_edge.i: word.i + 1].text if word.left_edge.i >= word.i - 2 else word.text
+    # "a joint U.S./Japan investigation": a lower-case adjective before the pair is no part of it
+    start = next((t.i for t in word.doc[word.left_edge.i: word.i + 1] if not (t.dep_ == "amod" and t.is_lower)), word.i)
+    text = word.doc[start: word.i + 1].text if start >= word.i - 2 else word.text
     parts = [p for p in re.split(r"\s*[-/–]\s*", text) if p]
     if len(parts) < 2:
         return []
@@ -677,11 +826,23 @@ def _speaker_side(token: Token, found: list[int], mention_at: dict[int, int],
             if mentions[m].label in {"ORG", "GPE"} and m not in found]
 
 
+# Nouns of one company's tie to another: "Airbus parent EADS", "Boeing rival Airbus".
+_RELATION_NOUNS = frozenset("parent owner unit subsidiary affiliate rival partner arm".split())
+
+
 def _described_aside(subject: Token, found: list[int], mention_at: dict[int, int]) -> list[int]:
     """"EADS, the parent company of Airbus, has won a contract": a name inside a description set
     beside the subject only describes it. A name in apposition ("the group (EADS)") stays."""
     aside = {mention_at[t.i] for c in subject.children if c.dep_ == "appos" and c.i not in mention_at
              for t in c.subtree if t.i in mention_at}
+    if subject.lemma_.lower() in _RELATION_NOUNS and any(
+            c.dep_ == "appos" and c.i in mention_at for c in subject.children):
+        # "Airbus parent EADS wins a contract": EADS wins; Airbus says whose parent it is
+        aside |= {mention_at[t.i] for c in subject.children if c.dep_ in {"compound", "poss", "nmod"}
+                  for t in c.subtree if t.i in mention_at}
+    # "Airbus parent EADS has won": the same, parsed as a title before the name
+    aside |= {mention_at[t.i] for c in subject.children if c.dep_ == "compound" and c.lemma_.lower() in _RELATION_NOUNS
+              for t in c.subtree if t.i in mention_at and mention_at[t.i] != mention_at.get(subject.i)}
     kept = [m for m in found if m not in aside]
     return kept or found
 
@@ -955,10 +1116,6 @@ def _proper_name(token: Token) -> str | None:
     return text if all(w[:1].isupper() for w in text.split()) else None
 
 
-def _compatible(kind: str, other: str) -> bool:
-    return kind == other or other in _COMPATIBLE.get(kind, ()) or kind in _COMPATIBLE.get(other, ())
-
-
 def _anchored(fact: AgreementFact) -> bool:
     """Whether a fact can be referred to: it names parties, is part of one that does, or refers."""
     return bool(fact.parties) or fact.part_of is not None or fact.refers_to is not None
@@ -967,8 +1124,11 @@ def _anchored(fact: AgreementFact) -> bool:
 def _antecedent(facts: list[AgreementFact], kind: str) -> int | None:
     for i in range(len(facts) - 1, -1, -1):
         fact = facts[i]
-        if _anchored(fact) and _compatible(kind, fact.kind):
-            return fact.refers_to if fact.refers_to is not None and not fact.parties else i
+        if _anchored(fact) and compatible(kind, fact.kind):
+            target = fact.refers_to if fact.refers_to is not None and not fact.parties else i
+            # "the agreement" may stand for a purchase, but "the takeover" after it does not
+            if compatible(kind, facts[target].kind):
+                return target
     return None
 
 
@@ -980,7 +1140,7 @@ def _resolve_cataphora(facts: list[AgreementFact]) -> list[AgreementFact]:
         if not _anchored(fact) and fact.name is None:
             later = next((j for j in range(i + 1, len(facts))
                           if (facts[j].parties or facts[j].part_of is not None)
-                          and _compatible(fact.kind, facts[j].kind)), None)
+                          and compatible(fact.kind, facts[j].kind)), None)
             fact = replace(fact, refers_to=later)
         resolved.append(fact)
     return resolved

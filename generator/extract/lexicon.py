@@ -86,15 +86,33 @@ AGREEMENT_PHRASES = {("cessation", "hostility"): "ceasefire", ("cessation", "hos
                      ("suspension", "hostilities"): "ceasefire", ("end", "hostilities"): "ceasefire",
                      ("release", "prisoner"): "release", ("release", "hostage"): "release",
                      ("release", "detainee"): "release", ("exchange", "prisoner"): "exchange",
-                     ("swap", "prisoner"): "exchange", ("sharing", "power"): "power-sharing"}
+                     ("swap", "prisoner"): "exchange", ("line", "swap"): "agreement", ("sharing", "power"): "power-sharing"}
 # Words before an agreement noun that say which kind of deal it is ("a trade deal").
 AGREEMENT_TOPICS = {"trade": "trade agreement", "free-trade": "trade agreement", "tariff": "trade agreement",
                     "debt": "debt agreement", "rescheduling": "debt agreement", "loan": "debt agreement",
                     "power-sharing": "power-sharing agreement", "coalition": "power-sharing agreement",
                     "peace": "peace agreement", "prisoner": "exchange", "hostage": "exchange",
                     "merger": "merger", "takeover": "acquisition"}
+# Kinds of deal a mention of another kind may stand for ("the agreement" for a merger told before).
+_COMPATIBLE = {"agreement": {"agreement", "treaty", "ceasefire", "contract", "merger", "acquisition",
+                             "settlement", "memorandum", "sale", "purchase"},
+               # goods bought from their maker: "the deal", "the order", never "the takeover"
+               "purchase": {"purchase", "agreement", "order", "contract", "sale"},
+               "treaty": {"treaty", "agreement"},
+               "merger": {"merger", "acquisition", "agreement", "sale"},
+               "acquisition": {"acquisition", "merger", "agreement", "sale"}}
+
+
+def compatible(kind: str, other: str) -> bool:
+    """Whether a mention of one kind of deal may stand for a deal of the other kind. A deal of
+    a topic ("a peace agreement", "a trade agreement") is an agreement."""
+    kind, other = (k if k in _COMPATIBLE or not k.endswith(" agreement") else "agreement" for k in (kind, other))
+    return kind == other or other in _COMPATIBLE.get(kind, ()) or kind in _COMPATIBLE.get(other, ())
+
+
 # Words before an agreement noun that make it one an other replaced ("the previous accord").
-EARLIER_WORDS = frozenset("previous earlier former old original prior existing outgoing".split())
+# Not "existing": "to increase existing swap lines" tells of lines in force, replaced by none.
+EARLIER_WORDS = frozenset("previous earlier former old original prior outgoing".split())
 # Words before an agreement noun that make it a proposal, not yet a deal ("a draft accord").
 PROPOSAL_WORDS = frozenset("draft proposed planned possible potential mooted suggested".split())
 

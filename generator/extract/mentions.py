@@ -9,6 +9,7 @@ government", "US officials").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,7 +48,38 @@ def find_mentions(doc: Doc, sent_of: dict[int, int]) -> list[Mention]:
             mentions.append(mention)
     mentions += _companies_ner_missed(doc, sent_of, mentions)
     mentions += _surnames_ner_missed(doc, sent_of, mentions)
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return _units_named(doc, sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+# Nouns for a company owned by another, named by its owner: "the Citicorp unit".
+_UNIT_NOUNS = frozenset("unit subsidiary arm affiliate division offshoot".split())
+
+
+def _units_named(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"The Citicorp unit" is not Citicorp but its unit, which the story names in full
+    ("Citicorp Capital Investors Ltd, a unit of Citicorp"): the one longer name of an
+    organisation in the document that starts with the owner's. With none, or several, the
+    mention stays the owner's, as before."""
+    named = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.label == "ORG" else None
+        head = span.root.head if span is not None and span.root.dep_ == "compound" else None
+        if head is not None and head.lemma_.lower() in _UNIT_NOUNS and head.tag_ == "NN" \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            longer = {m.name for m in mentions if m.label == "ORG" and m.name.startswith(mention.name + " ")
+                      and not _legal_form_only(m.name[len(mention.name):])}
+            if len(longer) == 1:
+                mention = replace(mention, name=longer.pop())
+        named.append(mention)
+    return named
+
+
+def _legal_form_only(rest: str) -> bool:
+    """"Citicorp Inc" is Citicorp itself, not a unit of it; "Yukos USA" is Yukos in one country,
+    not the unit a story means by "the Yukos unit"."""
+    words = [w.strip(".,") for w in rest.split()]
+    return all(w.lower() in _COMPANY_ENDINGS for w in words) or any(
+        lookup(" ".join(words[i:j])) is not None for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 _COMPANY_ENDINGS = frozenset("inc incorporated corp corporation co ltd limited plc llc".split())

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from generator.extract.countries import lookup
-from generator.extract.lexicon import AGREEMENT_KINDS, LINE_STOPS, MAKING_VERBS, REPORTING_VERBS
+from generator.extract.lexicon import AGREEMENT_KINDS, LINE_STOPS, MAKING_VERBS, REPORTING_VERBS, compatible
 from generator.extract.status import status_of
 from generator.extract.timex.calendar import precision_of
 from generator.model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, Graph,
@@ -375,7 +375,12 @@ def _join_partial_parties(groups: dict[tuple, list], actor_of=None) -> None:
             continue
         wider = [k for k in groups if k[0] == family and k[2] is None and set(parties) < set(k[1])]
         if len(wider) == 1:
-            groups[wider[0]] += groups.pop(key)
+            # but not "the treaty" signed by EU members into a deal bringing Turkey closer to the EU
+            fit = [(doc, i) for doc, i in groups[key] if _fits_kind(doc.agreements[i], doc, groups[wider[0]])]
+            groups[wider[0]] += fit
+            groups[key] = [m for m in groups[key] if m not in fit]
+            if not groups[key]:
+                del groups[key]
         elif wider and actor_of is not None:
             # each mention to the one wider deal whose parties its own source names
             kept = []
@@ -399,7 +404,8 @@ def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of, nam
     A proper name ("the Doha agreement") joins only a deal its words fit: named so, or made in
     the place or by a party it names ("the General Agreement on Tariffs and Trade" is no
     other name of a pact between two countries)."""
-    for doc, index in loose:
+    # "the arrangement" after "the deal" in one source: the plain nouns join first
+    for doc, index in sorted(loose, key=lambda m: _noun_of(m[0].agreements[m[1]]) in _FORMAL_NOUNS):
         fact = doc.agreements[index]
         here = {actor_of[(doc.source_id, m)] for m in range(len(doc.mentions)) if (doc.source_id, m) in actor_of}
         family = _family(fact.kind, fact.earlier)
@@ -408,8 +414,31 @@ def _join_nominal_mentions(groups: dict[tuple, list], loose: list, actor_of, nam
             found = [k for k in found if set(k[1]) <= here] or found
         if fact.name is not None:
             found = [k for k in found if _name_fits(fact.name, k, groups[k], actor_of, names or {})]
-        if len(found) == 1:
+        if len(found) == 1 and (fact.name is not None or _fits_kind(fact, doc, groups[found[0]])):
             groups[found[0]].append((doc, index))
+
+
+def _fits_kind(fact: AgreementFact, doc, members: list) -> bool:
+    """Whether a common noun may stand for the one deal its source could mean: "the takeover"
+    is no purchase of aircraft, "the treaty" no deal never called a treaty. A veto only: it
+    never makes one of several candidates the one."""
+    return _called_so(fact, doc, members) and all(
+        compatible(fact.kind, d.agreements[i].kind) for d, i in members if d.agreements[i].parties)
+
+
+# Nouns of a deal of a form of its own: "the treaty" is a deal the sources call a treaty.
+# Any other noun ("the deal", "the accord", "the merger") may be any deal of its family.
+_FORMAL_NOUNS = frozenset("treaty convention protocol memorandum arrangement compact".split())
+
+
+def _called_so(fact: AgreementFact, doc, members: list) -> bool:
+    """"The treaty" in another source is no deal its own sources never call a treaty ("the
+    treaty establishing a constitution for the European Union" is not a deal bringing Turkey
+    closer to EU membership). In a source that tells of the deal itself, it may be."""
+    noun = _noun_of(fact)
+    if noun not in _FORMAL_NOUNS or any(d.source_id == doc.source_id for d, _ in members):
+        return True
+    return any(noun in re.findall(r"[\w-]+", d.agreements[i].text.lower()) for d, i in members)
 
 
 def _name_fits(name: str, key: tuple, members: list, actor_of, names: dict) -> bool:
@@ -587,7 +616,7 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
         name = min(written, key=lambda p: (" between " in p or " with " in p, -phrases[p], len(p), p))
     elif parties:
         # The deal a newer one replaced is told apart from it in its title.
-        name = f"{'earlier ' if earlier else ''}{'–'.join(names[p].name for p in parties)} {kind}"
+        name = f"{'earlier ' if earlier else ''}{'–'.join(names[p].name for p in parties)} {_deal_noun(members, kind)}"
     else:                   # a part of another agreement: "the planned prisoner exchange"
         name = _bare_phrase(min(phrases, key=lambda p: (-phrases[p], len(p), p))) if phrases else kind
     name = name[:1].upper() + name[1:]
@@ -598,6 +627,21 @@ def _agreement_draft(family, parties, members, actor_of, names, quotes, source_o
                      date_text=date_text, place=place, aliases=aliases, terms=tuple(terms),
                      quotes=tuple(dict.fromkeys(said)), lifecycle=lifecycle,
                      status=status, status_since=status_since)
+
+
+def _deal_noun(members, kind: str) -> str:
+    """The word the sources call a deal of no more particular kind by: "the EU–Turkey deal" where
+    they say "deal" more often than "agreement"; the kind itself when they never say one, or
+    say it as often as another. An offer is an offer, whether they say "bid" or "proposal"."""
+    if kind != "agreement":
+        return kind
+    said = Counter()
+    for doc, index in members:
+        words = re.findall(r"[\w-]+", doc.agreements[index].text.lower())
+        said.update({w for w in words if AGREEMENT_KINDS.get(w) == kind})
+    if not said:
+        return kind
+    return min(said, key=lambda w: (-said[w], w != kind, w))
 
 
 _PLAN_WORDS = frozenset("planned proposed expected promised agreed future possible new first "
