@@ -434,7 +434,10 @@ def search_results(page, words: str):
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially(words)
-    page.locator(".md-search-result__item").first.wait_for()
+    # Results come as the query is typed: wait for those of the whole query (Material writes
+    # the query into each result's address, "?h=..."), not of its first letters.
+    page.wait_for_function("q => [...document.querySelectorAll('a.md-search-result__link')].some("
+                           "a => new URL(a.href).searchParams.get('h') === q)", arg=words.lower())
     return page.locator(".md-search-result__item > a.md-search-result__link")
 
 
@@ -485,13 +488,17 @@ def test_browser_graph_page_draws_nodes_that_open_actor_pages(tab, reading_site)
     node = page.evaluate("""() => { const cy = document.querySelector('.bw-graph').briefingGraph;
         const n = cy.nodes('[kind = "actor"]').sort((a, b) => b.degree() - a.degree())[0];
         const p = n.renderedPosition(); return {x: p.x, y: p.y, url: n.data('url'), label: n.data('label')}; }""")
-    # As a reader would, scroll the node to the middle of the window first: a click below the
-    # window hits nothing, and one at its top edge hits the sticky header.
+    # The whole drawing in the window, as on a tall screen: a click below the window hits
+    # nothing, and after a scroll the drawing reads clicks against where it was until its
+    # scroll handler has run, which a busy machine delays.
     box = page.locator(".bw-graph").bounding_box()
-    page.evaluate("y => window.scrollBy(0, y - window.innerHeight / 2)", box["y"] + node["y"])
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(box["y"] + box["height"]) + 40)})
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     box = page.locator(".bw-graph").bounding_box()
     page.mouse.click(box["x"] + node["x"], box["y"] + node["y"])
     opened(page, re.compile(re.escape(url + node["url"]) + "$"), node["label"])
+    page.set_viewport_size(size)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.goto(url + "graph/")
     _graph_drawn(page)
