@@ -218,3 +218,8 @@ def test_an_occurrence_put_off_or_called_off_with_no_one_named_has_not_happened(
     assert "delayed" in flight[0] and "called off" in summit[0].lower()
     # an agent's act of delaying is news of its own, done
     assert modality[release[0]] == "happened"
+    # the timeline says what did not happen where its title does not
+    timeline = (tmp_path / "content" / "timeline.md").read_text(encoding="utf-8")
+    line = next(x for x in timeline.splitlines() if "flight" in x.lower())
+    assert "*planned*" in line, line
+    assert not any("*planned*" in x or "did not happen" in x for x in timeline.splitlines() if "release" in x.lower())

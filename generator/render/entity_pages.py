@@ -94,14 +94,24 @@ def kept_events(events) -> list:
     return listings.kept(events, lambda e: e.date or "", lambda e: len(e.quotes))
 
 
+# Wherever an event is listed, one that did not happen says so, even when its title does not
+# ("First flight scheduled"): the same words as on the home page's latest developments.
+_NOT_DONE = {"planned": "planned", "negated": "did not happen", "claimed": "claimed"}
+
+
+def _not_done(event) -> str:
+    said = _NOT_DONE.get(event.modality)
+    return f" · *{said}*" if said else ""
+
+
 def event_table(r, events, here: str) -> str:
-    rows = "".join(f"| {_when(e)} | {r.link('event', e.id, here)} | {r.quote_link(e.quotes[0], here)} |\n"
+    rows = "".join(f"| {_when(e)} | {r.link('event', e.id, here)}{_not_done(e)} | {r.quote_link(e.quotes[0], here)} |\n"
                    for e in events)
     return "| When | What | Source |\n|---|---|---|\n" + rows
 
 
 def status_table(r, events, here: str) -> str:
-    rows = "".join(f"| {_when(e)} | {escape(e.status or 'mentioned')} | {r.link('event', e.id, here)} "
+    rows = "".join(f"| {_when(e)} | {escape(e.status or 'mentioned')} | {r.link('event', e.id, here)}{_not_done(e)} "
                    f"| {r.quote_link(e.quotes[0], here)} |\n" for e in events)
     return "| When | Status | What | Source |\n|---|---|---|---|\n" + rows
 
@@ -125,14 +135,14 @@ def timeline_entries(r, events, here: str) -> str:
     for e in events:
         actors = f": {', '.join(str(r.link('actor', a, here)) for a in e.actors[:4])}" if e.actors else ""
         status = f" · *{escape(e.status)}*" if e.status and e.agreements else ""
-        out.append(f"- **{escape(e.date)}** {r.link('event', e.id, here)}{actors}{status} · "
+        out.append(f"- **{escape(e.date)}** {r.link('event', e.id, here)}{actors}{status}{_not_done(e)} · "
                    f"{r.quote_link(e.quotes[0], here)}\n\n")
     return "".join(out)
 
 
 def undated_entries(r, events, here: str) -> str:
     return "".join(f"- {r.link('event', e.id, here)}{f' · *{escape(e.status)}*' if e.status and e.agreements else ''}"
-                   f" · {r.quote_link(e.quotes[0], here)}\n" for e in events)
+                   f"{_not_done(e)} · {r.quote_link(e.quotes[0], here)}\n" for e in events)
 
 
 # --- readers' corrections -------------------------------------------------------------
