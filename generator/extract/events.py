@@ -224,13 +224,13 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
 # vote or a summit with no one named doing it ("A test flight was delayed today", "the first
 # flight is scheduled for March", "the summit was called off"), the news is the occurrence,
 # and it has not happened. An agent's act ("Ghani delayed the release") is news of its own, done.
-# Not "plan": "the attack was planned for months" tells how something done was prepared.
-# An agreement put off is a step in its history instead (see status.py).
+# Not "plan": "the attack was planned for months" tells how something done was prepared; nor
+# "abandon" or "abort": "the search was abandoned" had begun. An agreement put off is a step in
+# its history instead (see status.py).
 _PUTTING_OFF = {"delay": "planned", "postpone": "planned", "defer": "planned", "reschedule": "planned",
-                "push back": "planned", "put off": "planned", "hold off": "planned",
+                "push back": "planned", "put off": "planned",
                 "schedule": "planned", "slate": "planned", "expect": "planned",
-                "cancel": "negated", "call off": "negated", "scrap": "negated", "scrub": "negated",
-                "abort": "negated", "abandon": "negated"}
+                "cancel": "negated", "call off": "negated", "scrap": "negated", "scrub": "negated"}
 
 
 # Occurrences that are put off besides those a date makes events of (_EVENT_NOUNS).
