@@ -64,6 +64,7 @@ def worth_a_page(event: Event, copy_of: dict[str, str] | None = None) -> bool:
 
 
 def _lead_act(event: Event) -> bool:
+    # A quote's sentence counts from 1: the lead is its first `_LEAD_SENTENCES` sentences.
     return any(p.role == "agent" and p.actor != event.place for p in event.participants) \
         and any(q.sent <= _LEAD_SENTENCES for q in event.quotes)
 
