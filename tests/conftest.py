@@ -84,11 +84,7 @@ def generate_sources(root: Path, sources: dict[str, str]):
 def seeds_site(tmp_path_factory, serve_site):
     """The seeds generated and built once: (project folder, report). Built for the address it is
     served at (`serve_site` of its site folder), as instant navigation and previews need."""
-    import subprocess
-    import sys
-
     from generator.config import load_settings
-    from generator.generate import generate
 
     root = tmp_path_factory.mktemp("seeds-site")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
@@ -96,12 +92,25 @@ def seeds_site(tmp_path_factory, serve_site):
     shutil.copytree(SEEDS, root / "seeds")
     settings = load_settings(root / "mkdocs.yml")
     settings.jobs = 1
+    _, report = generate_and_build(root, settings, serve_site)
+    return root, report
+
+
+def generate_and_build(root, settings, serve):
+    """Generate the wiki of the project in `root`, then build its site with `mkdocs build
+    --strict` for the address `serve` gives its site folder: (that address, the report)."""
+    import subprocess
+    import sys
+
+    from generator.generate import generate
+
     report = generate(settings)
+    url = serve(root / "site")
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                            capture_output=True, text=True,
-                           env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "SITE_URL": serve_site(root / "site")})
+                           env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "SITE_URL": url})
     assert build.returncode == 0, build.stderr
-    return root, report
+    return url, report
 
 
 # --- browser tests -------------------------------------------------------------------

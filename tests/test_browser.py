@@ -342,9 +342,8 @@ SCREENSHOTS = ROOT / "screenshots"      # ignored by git: what a reader sees, to
 def meantime_site(tmp_path_factory, serve_site):
     """The MEANTIME airbus topic (30 news documents) generated and built: (URL, report). Skips
     when the corpora or the scorer that turns them into sources are absent."""
-    from conftest import corpora_dir
+    from conftest import corpora_dir, generate_and_build
     from generator.config import settings_from
-    from generator.generate import generate
 
     gold = corpora_dir() / "meantime-en" / "intra_cross-doc_annotation" / "corpus_airbus"
     scorer = Path(os.environ.get("BRIEFING_TOOLS", ROOT.parent / "shared" / "tools")) / "score_meantime.py"
@@ -358,13 +357,7 @@ def meantime_site(tmp_path_factory, serve_site):
     assert made.returncode == 0, made.stderr
     settings = settings_from(root, {"sources": "seeds", "cache_dir": str(ROOT / ".briefing-cache")}, "content")
     settings.jobs = 1
-    report = generate(settings)
-    url = serve_site(root / "site")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
-                           capture_output=True, text=True,
-                           env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "SITE_URL": url})
-    assert build.returncode == 0, build.stderr
-    return url, report
+    return generate_and_build(root, settings, serve_site)
 
 
 @pytest.fixture(scope="module", params=["seeds", "meantime"])
@@ -572,9 +565,9 @@ def test_browser_home_screenshot(tab, reading_site):
 @pytest.fixture
 def cut_site(tmp_path, serve_site, monkeypatch):
     """The seeds with lists so short that the timeline is cut into pages: (URL, report)."""
+    from conftest import generate_and_build
     from generator.render import listings
     from generator.config import load_settings
-    from generator.generate import generate
 
     monkeypatch.setattr(listings, "PAGE_ROWS", 4)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
@@ -582,13 +575,7 @@ def cut_site(tmp_path, serve_site, monkeypatch):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     settings = load_settings(tmp_path / "mkdocs.yml")
     settings.jobs = 1
-    report = generate(settings)
-    url = serve_site(tmp_path / "site")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
-                           capture_output=True, text=True,
-                           env={**os.environ, "BRIEFING_SKIP_GENERATE": "1", "SITE_URL": url})
-    assert build.returncode == 0, build.stderr
-    return url, report
+    return generate_and_build(tmp_path, settings, serve_site)
 
 
 def test_browser_a_page_of_a_cut_timeline_draws_its_own_events(tab, cut_site):
