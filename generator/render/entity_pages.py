@@ -95,12 +95,12 @@ def kept_events(events) -> list:
 
 
 # Wherever an event is listed, one that did not happen says so, even when its title does not
-# ("First flight scheduled"): the same words as on the home page's latest developments.
-_NOT_DONE = {"planned": "planned", "negated": "did not happen", "claimed": "claimed"}
+# ("First flight scheduled"); the home page's latest developments say it in the same words.
+NOT_DONE = {"planned": "planned", "negated": "did not happen", "claimed": "claimed"}
 
 
 def _not_done(event) -> str:
-    said = _NOT_DONE.get(event.modality)
+    said = NOT_DONE.get(event.modality)
     return f" · *{said}*" if said else ""
 
 

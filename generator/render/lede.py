@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from .entity_pages import NOT_DONE
 from .mdtext import md
 
 LATEST = 6           # latest developments listed
@@ -16,7 +17,6 @@ MAIN_ACTORS = 8
 NAMED_IN_BRIEF = 3   # actors named in the opening sentence
 CHANGED_LISTED = 5   # new pages listed under "what changed"
 QUOTE_CHARS = 160
-_MODALITY = {"planned": " (planned)", "negated": " (did not happen)", "claimed": " (claimed)"}
 
 
 def _s(n: int, word: str, plural: str | None = None) -> str:
@@ -77,7 +77,7 @@ def developments(r, here: str) -> str:
     out = ["## Latest developments\n\n"]
     for e in events:
         q = e.quotes[0]
-        out.append(f"- **{escape(e.date)}** {r.link('event', e.id, here)}{_MODALITY.get(e.modality, '')}: "
+        out.append(f"- **{escape(e.date)}** {r.link('event', e.id, here)}{f' ({NOT_DONE[e.modality]})' if e.modality in NOT_DONE else ''}: "
                    f"\"{md(_snippet(q.text))}\" ({r.cite(q, here)})\n")
     return "".join(out)
 
