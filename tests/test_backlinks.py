@@ -95,3 +95,11 @@ def test_a_page_linked_from_thousands_lists_a_bounded_number_and_counts_the_rest
     assert len(listed) == backlinks.MAX_BACKLINKS
     assert any("../events/a-meeting.md" in line for line in listed)     # an event before sources
     assert "…and 51 more pages link here." in text
+
+
+def test_a_quoted_line_loses_its_emphasis_but_keeps_a_written_star():
+    text = ("- [Chile signs the accord](../events/a.md) · *planned*\n\n"
+            "A **bold** claim, rated 4\\* by [Peru](../actors/peru.md).\n")
+    quoted = dict(page_links("actors/x.md", text))
+    assert quoted["events/a.md"] == "Chile signs the accord · planned"
+    assert quoted["actors/peru.md"] == "A bold claim, rated 4* by Peru."

@@ -22,6 +22,7 @@ MAX_BACKLINKS = 200         # lines a page lists; the rest are counted
 MAX_LINKS_QUOTED = 4       # more links in a row make a list, not quoted as the linking line
 _TAG = re.compile(r"<[^>]+>")
 _ESCAPED = re.compile(r"\\(.)")
+_EMPHASIS = re.compile(r"(?<!\\)\*+")
 _LEAD = re.compile(r"^[\s>*\-|#\d.:]+")
 _SENTENCE = re.compile(r"#s\d+")      # a link to one sentence of a source: a citation
 
@@ -47,13 +48,15 @@ def plain(line: str, links: list[re.Match] | None = None) -> str:
         pieces += (line[at:start], match[1])
         at = end
     line = "".join(pieces) + line[at:]
+    if "*" in line:     # emphasis ("· *signed*", "**2020-03-10**"), before escaped stars come back
+        line = _EMPHASIS.sub("", line)
     # Most lines have no tag and no escape: those patterns are not even tried on them.
     if "<" in line:
         line = _TAG.sub("", line)
     if "\\" in line:
         line = _ESCAPED.sub(r"\1", line)
     line = line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    line = _LEAD.sub("", line).replace("|", " ").replace("**", "")
+    line = _LEAD.sub("", line).replace("|", " ")
     line = " ".join(line.split())
     return line if len(line) <= _MAX_LINE else line[:_MAX_LINE].rsplit(" ", 1)[0] + "…"
 
