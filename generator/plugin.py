@@ -1,7 +1,8 @@
 """The MkDocs plugin: `mkdocs build` and `mkdocs serve` regenerate content/ first.
 
 Options live under `plugins: - briefing:` in mkdocs.yml, the same entry the CLI reads.
-Generation writes only pages whose bytes change, so `mkdocs serve` is not woken by its own output.
+Generation writes only pages whose bytes change, so `mkdocs serve` is not woken by its own output,
+and the build renders only pages whose inputs changed (`sitebuild`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from generator.read.frontmatter import hidden, read_front_matter
 from generator.write.unpublished import plain_exclusions
 from .config import DEFAULTS, settings_from, with_site
 from .exceptions import BriefingError
+from .sitebuild import KeptPage, PageReuse
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 SKIP_ENV = "BRIEFING_SKIP_GENERATE"   # set by `briefing build`, which has just generated
@@ -41,6 +43,10 @@ class BriefingConfig(base.Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    command = "build"
+    dirty = False
+    reuse: PageReuse | None = None
+
     def _settings(self, config):
         config_file = Path(config.config_file_path).resolve()
         settings = with_site(settings_from(config_file.parent, dict(self.config), config.docs_dir), config)
@@ -59,13 +65,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 config.exclude_docs = type(spec).from_lines(kept)
         return config
 
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
+
     def on_pre_build(self, config) -> None:
+        try:
+            settings = self._settings(config)
+        except BriefingError as err:
+            raise PluginError(err.message) from None
+        # A dirty build renders only pages newer than their HTML, and writes no whole record.
+        self.reuse = PageReuse(config, settings.cache_dir, self.command,
+                               enabled=settings.incremental and not self.dirty)
         if os.environ.get(SKIP_ENV):
             return
         from .generate import generate
 
         try:
-            report = generate(self._settings(config), need_graph=False)
+            report = generate(settings, need_graph=False)
         except BriefingError as err:
             raise PluginError(err.message) from None
         for problem in report.problems:
@@ -79,6 +95,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         as the sources wrote them, so they are escaped here to stay text. Front matter MkDocs
         could not read is left in the Markdown: it is taken out, never published as a paragraph
         (`briefing check` and the generator report it)."""
+        if isinstance(page, KeptPage):
+            return markdown         # read and rendered by the build that kept it
         front = read_front_matter(markdown)
         if front.broken:
             log.info(f"briefing: {page.file.src_uri}:{front.line}: {front.error}")
@@ -91,26 +109,51 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             del page.meta["hide"]
         return markdown
 
+    def on_nav(self, nav, config, files):
+        if self.reuse is not None:
+            self.reuse.choose(nav, files)
+        return nav
+
+    def on_env(self, env, config, files):
+        return self.reuse.env(env) if self.reuse is not None else env
+
+    def on_pre_page(self, page, config, files):
+        return self.reuse.page(page) if self.reuse is not None else page
+
+    def on_post_page(self, output, page, config):
+        return self.reuse.output(output, page) if self.reuse is not None else output
+
+    def on_post_build(self, config):
+        if self.reuse is not None:
+            self.reuse.finish(succeeded=True)
+            self.reuse = None
+
+    def on_build_error(self, error):
+        if self.reuse is not None:
+            self.reuse.finish(succeeded=False)
+            self.reuse = None
+
     def on_files(self, files, config):
         """Pages a human hid (`hide: true`) stay in content/, so the decision is kept, but are
         not published. A page whose front matter is broken keeps the decision it last made."""
         from generator.incremental.record import Store
 
         last_good = None
-        for file in list(files.documentation_pages()):
-            with open(file.abs_src_path, "rb") as handle:
-                text = handle.read().decode("utf-8", errors="replace")
+
+        def judge(src_uri: str, text: str) -> tuple[bool, bool]:
+            nonlocal last_good
             front = read_front_matter(text)
-            if front.broken:
-                if last_good is None:
-                    settings = self._settings(config)
-                    last_good = Store(settings.cache_dir, settings.content).curation()
-                rel = Path(file.src_uri).as_posix()
-                gone = hidden(last_good.get(rel, {}))
-            else:
-                gone = hidden(front.meta)
-            if gone:
-                files.remove(file)
+            if not front.broken:
+                return hidden(front.meta), True
+            if last_good is None:
+                settings = self._settings(config)
+                last_good = Store(settings.cache_dir, settings.content).curation()
+            return hidden(last_good.get(Path(src_uri).as_posix(), {})), False
+
+        if self.reuse is None:
+            self.reuse = PageReuse(config, self._settings(config).cache_dir, self.command, enabled=False)
+        for src_uri in self.reuse.scan(files, judge):
+            files.remove(files.get_file_from_path(src_uri))
         return files
 
     def on_serve(self, server, config, builder):
