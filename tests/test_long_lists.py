@@ -1,4 +1,5 @@
-"""An event with more participants, and an agreement with more terms, than a page should hold:
+"""An event with more participants and agreements, and an agreement with more terms and parties,
+than a page should hold:
 the page keeps the first `KEPT_ROWS` and says so, subpages hold them all, numbered as on the
 page, and every link among them lands, in the built site too."""
 
@@ -22,7 +23,7 @@ from generator.render.renderer import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 LINK = re.compile(r"\]\(([^)#\s]+\.md)(#[^)]*)?\)")
-PEOPLE, TERMS = 120, 450
+PEOPLE, TERMS, DEALS = 120, 450, 80
 
 
 def _source(sentences: list[str]) -> tuple[Source, DocFacts]:
@@ -46,15 +47,18 @@ def large_graph() -> Graph:
         return Quote(source.id, n, sentences[n - 1])
     actors = tuple(Actor(id=f"delegate-{n}", name=f"Delegate {n}", type="person", quotes=(quote(n),), mentions=1,
                          sources=(source.id,)) for n in range(1, PEOPLE + 1))
+    pacts = tuple(Agreement(id=f"pact-{n}", name=f"Pact {n}", kind="agreement", parties=(actors[n].id,),
+                            date="2020-03-02", precision="day", date_text=None, place=None, terms=(),
+                            events=("2020-03-02-summit",), quotes=(quote(n),)) for n in range(1, DEALS))
     event = Event(id="2020-03-02-summit", title="Delegates meet at the summit", date="2020-03-02",
                   precision="day", date_text=None,
                   participants=tuple(Participant(a.id, "agent" if n < 10 else "other") for n, a in enumerate(actors)),
-                  place=None, quotes=(quote(1),), agreements=("accord",))
-    agreement = Agreement(id="accord", name="The accord", kind="agreement", parties=(actors[0].id, actors[1].id),
+                  place=None, quotes=(quote(1),), agreements=("accord", *(p.id for p in pacts)))
+    agreement = Agreement(id="accord", name="The accord", kind="agreement", parties=tuple(a.id for a in actors),
                           date="2020-03-02", precision="day", date_text=None, place=None,
                           terms=tuple(Term(sentences[PEOPLE + n - 1], quote(PEOPLE + n)) for n in range(1, TERMS + 1)),
                           events=(event.id,), quotes=(quote(PEOPLE + 1),))
-    return Graph(sources=(source,), actors=actors, events=(event,), agreements=(agreement,), facts=(facts,),
+    return Graph(sources=(source,), actors=actors, events=(event,), agreements=(agreement, *pacts), facts=(facts,),
                  mention_actors={})
 
 
@@ -119,6 +123,30 @@ def test_an_agreement_page_lists_its_first_terms_and_subpages_number_them_all_on
     assert "agreements/accord/terms-2.md" in _links(content, "agreements/accord/terms.md")
 
 
+def test_an_agreement_page_names_its_first_parties_and_a_subpage_names_them_all(large_wiki):
+    root, paths = large_wiki
+    content = root / "content"
+    page = paths["agreement/accord"]
+    parties = next(line for line in (content / page).read_text().splitlines() if "**Parties**" in line)
+    assert len(re.findall(r"\[Delegate \d+\]", parties)) == listings.KEPT_ROWS
+    assert f"the first {listings.KEPT_ROWS} of {PEOPLE} parties; [all of them](accord/parties.md)" in parties
+    listed = [link for link in _links(content, "agreements/accord/parties.md") if link.startswith("actors/")]
+    assert listed == [f"actors/delegate-{n}.md" for n in range(1, PEOPLE + 1)]
+
+
+def test_an_event_page_names_the_first_agreements_it_concerns_and_a_subpage_names_them_all(large_wiki):
+    root, paths = large_wiki
+    content = root / "content"
+    page = paths["event/2020-03-02-summit"]
+    concerns = next(line for line in (content / page).read_text().splitlines() if "**Concerns**" in line)
+    assert concerns.count("](../agreements/") == listings.KEPT_ROWS
+    assert f"the first {listings.KEPT_ROWS} of {DEALS} agreements; [all of them](" in concerns
+    sub = f"{page[:-3]}/concerns.md"
+    listed = [link for link in _links(content, sub) if link.startswith("agreements/")]
+    assert listed == ["agreements/accord.md"] + [f"agreements/pact-{n}.md" for n in range(1, DEALS)]
+    assert all((content / link).is_file() for link in _links(content, sub))
+
+
 @pytest.mark.slow
 def test_the_large_case_builds_strict_and_the_subpages_are_published(large_wiki):
     root, _ = large_wiki
@@ -128,7 +156,8 @@ def test_the_large_case_builds_strict_and_the_subpages_are_published(large_wiki)
                            text=True, env=env, timeout=900)
     assert built.returncode == 0, built.stderr[-3000:]
     site = root / "site"
-    for page in ("events/2020-03-02-summit/participants", "agreements/accord/terms", "agreements/accord/terms-3"):
+    for page in ("events/2020-03-02-summit/participants", "events/2020-03-02-summit/concerns",
+                 "agreements/accord/terms", "agreements/accord/terms-3", "agreements/accord/parties"):
         assert (site / page / "index.html").is_file(), page
     event = (site / "events/2020-03-02-summit/index.html").read_text()
     assert event.count('href="../../actors/delegate-') == listings.KEPT_ROWS

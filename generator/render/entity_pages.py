@@ -76,8 +76,9 @@ def quotes(r, items, here: str, owner: tuple[str, str] | None = None) -> str:
 # quoted sentence may be a wire story's table, a few KB of HTML.
 MORE_ROWS = {"timeline": listings.PAGE_ROWS, "sources": listings.PAGE_ROWS, "quotes": 100,
              "agreements": listings.PAGE_ROWS, "roles": 200, "terms": 200,
-             "participants": listings.PAGE_ROWS}
-MORE_TITLE = {name: name for name in MORE_ROWS}
+             "participants": listings.PAGE_ROWS, "parties": listings.PAGE_ROWS,
+             "concerns": listings.PAGE_ROWS}
+MORE_TITLE = {name: name for name in MORE_ROWS} | {"concerns": "agreements it concerns"}
 
 
 def more_path(section: str, item_id: str, name: str, n: int = 0) -> str:
@@ -337,7 +338,11 @@ def _event_infobox(r, here, event, **_) -> str:
     cut = cut_words(r, here, ("event", event.id), "participants", shown, event.participants, "the first")
     out.append(f"    **Who** {participant_list(r, shown, here)}{f' ({cut})' if cut else ''}<br>\n")
     if event.agreements:
-        out.append(f"    **Concerns** {SEP.join(str(r.link('agreement', a, here)) for a in event.agreements)}<br>\n")
+        shown = event.agreements[:listings.KEPT_ROWS]
+        cut = cut_words(r, here, ("event", event.id), "concerns", shown, event.agreements, "the first",
+                        "agreements")
+        out.append(f"    **Concerns** {SEP.join(str(r.link('agreement', a, here)) for a in shown)}"
+                   f"{f' ({cut})' if cut else ''}<br>\n")
     copies = {q.source: r.sources[q.source].copy_of for q in event.quotes if r.sources[q.source].copy_of}
     count = reporting_sources(event.quotes, copies)
     republished = sorted(copies)
@@ -403,7 +408,9 @@ def _agreement_infobox(r, here, agreement, parts, **_) -> str:
     out += [_hand_title(a), f"    **Kind** {escape(a.kind)}<br>\n"]
     if a.parties:
         parties = _hand(a, "parties", lambda value: actor_list(r, value, here) or "no parties")
-        out.append(f"    **Parties** {actor_list(r, a.parties, here)}{parties}<br>\n")
+        shown = a.parties[:listings.KEPT_ROWS]
+        cut = cut_words(r, here, ("agreement", a.id), "parties", shown, a.parties, "the first")
+        out.append(f"    **Parties** {actor_list(r, shown, here)}{f' ({cut})' if cut else ''}{parties}<br>\n")
     if a.part_of:
         out.append(f"    **Part of** {r.link('agreement', a.part_of, here)}<br>\n")
     if parts:
@@ -527,6 +534,10 @@ def _more_list(r, here, owner, owner_kind, name, items, before, after, first=0, 
         body = term_rows(r, items, here, first)
     elif name == "participants":
         body = "".join(f"- {r.link('actor', p.actor, here)} ({escape(p.role)})\n" for p in items)
+    elif name == "parties":
+        body = "".join(f"- {r.link('actor', a, here)}\n" for a in items)
+    elif name == "concerns":
+        body = "".join(f"- {r.link('agreement', a, here)}\n" for a in items)
     elif name == "sources":
         body = "".join(f"- {r.link('source', s, here)} ({escape(r.sources[s].date or 'undated')})\n" for s in items)
     else:

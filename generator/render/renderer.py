@@ -301,6 +301,8 @@ class Renderer:
                 found.append(("agreement", agreement, "quotes", list(agreement.quotes)))
             if len(agreement.terms) > keep:
                 found.append(("agreement", agreement, "terms", list(agreement.terms)))
+            if len(agreement.parties) > keep:
+                found.append(("agreement", agreement, "parties", list(agreement.parties)))
         for event in self.graph.events:
             if event.page == "":
                 continue
@@ -308,6 +310,8 @@ class Renderer:
                 found.append(("event", event, "quotes", list(event.quotes)))
             if len(event.participants) > keep:
                 found.append(("event", event, "participants", list(event.participants)))
+            if len(event.agreements) > keep:
+                found.append(("event", event, "concerns", list(event.agreements)))
         return found
 
     def more_specs(self) -> list:
