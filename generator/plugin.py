@@ -76,8 +76,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # A dirty build renders only pages newer than their HTML, and writes no whole record.
         self.reuse = PageReuse(config, settings.cache_dir, self.command,
                                enabled=settings.incremental and not self.dirty)
-        if os.environ.get(SKIP_ENV):
-            return
+        if not os.environ.get(SKIP_ENV):
+            self._generate(settings)
+        # Last, as MkDocs empties the site folder next: a build that stops before keeps its site.
+        self.reuse.set_aside()
+
+    def _generate(self, settings) -> None:
         from .generate import generate
 
         try:

@@ -115,9 +115,14 @@ class PageReuse:
         self.search_mark = 0
         self.problems = _Problems()
         logging.getLogger("mkdocs").addHandler(self.problems)
-        self.site = SiteFolder(Path(config.site_dir)) if self.record is not None and self.record.pages else None
+        self.site: SiteFolder | None = None
         self.dests: dict[str, str] = {}         # page -> its HTML file in the site folder
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+
+    def set_aside(self) -> None:
+        """Set the last site folder aside, for the kept pages to stay in (see `SiteFolder`)."""
+        if self.record is not None and self.record.pages:
+            self.site = SiteFolder(Path(self.config.site_dir))
 
     def _quiet(self, record: logging.LogRecord) -> bool:
         """MkDocs says it skipped a page it was given no HTML for: a kept page left in place."""
@@ -273,8 +278,11 @@ class SiteFolder:
     def finish(self, succeeded: bool) -> None:
         if self.last is None:
             return
-        if not succeeded:       # the new folder is what MkDocs left, as without this
-            shutil.rmtree(self.last, ignore_errors=True)
+        if not succeeded:
+            if self.folder.exists():    # what MkDocs wrote before it stopped, as without this
+                shutil.rmtree(self.last, ignore_errors=True)
+            else:                       # it stopped before it wrote anything
+                os.replace(self.last, self.folder)
             return
         new = self.folder
         written = set()

@@ -207,3 +207,14 @@ def test_a_page_whose_link_target_is_removed_renders_again(wiki):
         record.unlink()
     assert build(wiki, strict=False).returncode == 0
     assert_same(site, snapshot(wiki / "site"))
+
+
+def test_a_build_that_stops_before_writing_keeps_the_last_site(wiki):
+    """As without kept pages: MkDocs empties the site folder only once generation is done."""
+    assert build(wiki).returncode == 0
+    before = snapshot(wiki / "site")
+    shutil.move(wiki / "seeds", wiki / "elsewhere")
+    done = build(wiki)
+    assert done.returncode != 0
+    assert snapshot(wiki / "site") == before
+    assert not (wiki / ".site.briefing-last").exists()
