@@ -16,7 +16,9 @@ import hashlib
 import importlib.metadata
 import logging
 import os
+import re
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,17 +70,30 @@ class _Problems(logging.Handler):
         self.count += 1
 
 
+_ENV = re.compile(r"!ENV\s*\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
+_INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
+
+
 def _digest(config, nav, command: str) -> str:
-    """Everything every page's HTML follows from: settings, theme, navigation, the versions of
-    every installed package and the generator's code."""
+    """Everything every page's HTML follows from: settings (with the environment variables and
+    the file they name), theme, navigation, Python and the versions of every installed package,
+    and the generator's code."""
     digest = hashlib.sha256()
     for part in (command, config.site_url or "", config.docs_dir, config.site_dir,
-                 str(config.use_directory_urls), str(nav), code_digest()):
+                 str(config.use_directory_urls), str(nav), code_digest(), sys.version):
         digest.update(part.encode() + b"\0")
+    config_file = Path(config.config_file_path)
+    settings = config_file.read_text(encoding="utf-8", errors="replace")
     # Without the pages the generator lists as hidden (for Zensical): which pages exist is part
     # of each page's own key, so hiding one page renders only the pages that link to it.
-    settings = Path(config.config_file_path).read_text(encoding="utf-8", errors="replace")
     digest.update("\n".join(plain_exclusions(settings.splitlines())).encode())
+    for name in sorted(set(_ENV.findall(settings))):
+        digest.update(f"\0{name}={os.environ.get(name)}".encode())
+    for inherited in _INHERIT.findall(settings):
+        try:
+            digest.update((config_file.parent / inherited).read_bytes())
+        except OSError:
+            digest.update(b"\0missing")
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     digest.update("\n".join(packages).encode())
     custom = config.theme.custom_dir
@@ -126,8 +141,9 @@ class PageReuse:
 
     def _quiet(self, record: logging.LogRecord) -> bool:
         """MkDocs says it skipped a page it was given no HTML for: a kept page left in place."""
-        return not (record.msg.startswith("Page skipped: ") and self.site is not None and self.site.in_place
-                    and record.getMessage().split("'")[1] in self.site.in_place_uris)
+        if self.site is None or not self.site.in_place_uris or record.levelno != logging.INFO:
+            return True
+        return record.getMessage() not in self.site.skipped
 
     def scan(self, files, judge: Callable[[str, str], tuple[bool, bool]]) -> set[str]:
         """Every page's file as this build finds it, read only when it changed since the last
@@ -254,6 +270,7 @@ class SiteFolder:
         self.last: Path | None = folder.with_name(f".{folder.name}.briefing-last")
         self.in_place: set[str] = set()         # HTML files left as they were, relative
         self.in_place_uris: set[str] = set()
+        self.skipped: set[str] = set()
         try:
             if self.last.exists():              # left by a build that was stopped
                 shutil.rmtree(self.last)
@@ -273,6 +290,7 @@ class SiteFolder:
             return False
         self.in_place.add(dest)
         self.in_place_uris.add(uri)
+        self.skipped.add(f"Page skipped: '{uri}'. Generated empty output.")    # what MkDocs says then
         return True
 
     def finish(self, succeeded: bool) -> None:

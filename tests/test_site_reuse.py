@@ -5,6 +5,7 @@ bytes a build from nothing gives it, and strict mode still fails on what a full 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -38,10 +39,10 @@ def wiki(tmp_path) -> Path:
     return tmp_path
 
 
-def build(root: Path, strict: bool = True) -> subprocess.CompletedProcess:
+def build(root: Path, strict: bool = True, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build`, which generates first, as a user runs it."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build"] + ["--strict" if strict else "--no-strict"],
-                          cwd=root, capture_output=True, text=True, timeout=600)
+                          cwd=root, capture_output=True, text=True, timeout=600, env={**os.environ, **env})
 
 
 def kept(done: subprocess.CompletedProcess) -> int:
@@ -135,6 +136,15 @@ def test_a_changed_setting_renders_every_page(wiki):
     site, count = incremental(wiki)
     assert count == 0
     assert "Portmere" in site["actors/ellen-brack/index.html"].decode()
+
+
+def test_a_setting_read_from_the_environment_renders_every_page_when_it_changes(wiki):
+    """mkdocs.yml takes the address the site is published at from SITE_URL: every page's
+    canonical link names it."""
+    assert build(wiki, SITE_URL="https://one.example/").returncode == 0
+    done = build(wiki, SITE_URL="https://two.example/")
+    assert done.returncode == 0 and kept(done) == 0
+    assert "https://two.example/actors/ellen-brack/" in (wiki / "site/actors/ellen-brack/index.html").read_text()
 
 
 def test_a_site_folder_changed_by_hand_or_lost_is_made_whole(wiki):
