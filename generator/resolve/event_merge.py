@@ -2,9 +2,13 @@
 
 Pure. A report is one event fact of one source, with its actors resolved. Two reports are one
 event when they tell the same kind of action (the same verb, or its noun: "filed" and "the
-filing"), by the same participants, with dates and places that can be the same. Merging is
-conservative, since an over-merge misleads more than a split: two actions of one actor on
-different things, or on days that cannot be the same, stay apart.
+filing"), by the same participants, with dates and places that can be the same. A plan told
+before and the deed told after are one event that happened, when the deed is on the day the
+plan gave or is of what happens once; and what happens once, told by one source naming no one
+("since its launch in 2003"), is the one another source tells with its participants when the
+sentence names what that one acted on. Merging is conservative, since an over-merge misleads
+more than a split: two actions of one actor on different things, or on days that cannot be
+the same, stay apart.
 """
 
 from __future__ import annotations
@@ -40,12 +44,18 @@ _INTRANSITIVE = frozenset("resign retire die".split())
 # What happens once to one agreement: it is reached (struck, sealed, agreed), signed, ratified.
 # Reports of that by any words, on the agreement the sources resolve to, tell one event; the
 # verbs of the first group are one action ("reached a pact" is "agreed to a pact").
+# An agreement, an offer or a contract also ends once, whatever word ends it ("terminated its
+# offer", "ended its offer", "withdrew its offer"), and is carried out once ("completed",
+# "closed").
 _DEAL_ACTIONS = {"reach": "agree", "strike": "agree", "seal": "agree", "conclude": "agree",
-                 "hammer": "agree", "ink": "sign", "finalise": "finalize"}
-_ONCE_TO_A_DEAL = frozenset("agree sign ratify approve finalize complete".split())
+                 "hammer": "agree", "ink": "sign", "finalise": "finalize",
+                 **dict.fromkeys("terminate cancel scrap abandon withdraw collapse".split(), "end"),
+                 "close": "complete"}
+_ONCE_TO_A_DEAL = frozenset("agree sign ratify approve finalize complete end".split())
 _SPEECH = frozenset("say announce state tell claim declare".split())
 _SPEECH_FORMS = frozenset("said says saying told tells announced announces stated states claimed "
                           "claims declared declares that this with from have would will".split())
+_NAMED = "\0named"        # the index key of the reports that name who acted
 _RECENT_DAYS = 7         # a story reports as news what happened within the week before it
 _DISAGREE_DAYS = 2       # one event may be told a day or two apart by two sources
 _COPY_MIN_WORDS = 6
@@ -104,10 +114,16 @@ def cluster(reports: list[Report]) -> list[list[int]]:
     groups: list[list[int]] = []
     index: dict[tuple, list[int]] = {}
     for i, report in enumerate(reports):
-        keys = [(report.family, report.modality, actor) for actor in report.who] or \
-               [(report.family, report.modality, None)]
-        keys.append((report.family, report.modality, report.source))
-        candidates = sorted({g for key in keys for g in index.get(key, ())})
+        keys = [(report.family, actor) for actor in report.who] or [(report.family, None)]
+        keys.append((report.family, report.source))
+        looked = list(keys)
+        if report.family in _ONCE:
+            # What happens once, told by one source naming no one ("since its launch in
+            # 2003"), may be what another tells with its participants: each looks the other up.
+            looked.append((report.family, _NAMED if not report.who else None))
+            if report.agents:
+                keys.append((report.family, _NAMED))
+        candidates = sorted({g for key in looked for g in index.get(key, ())})
         home = next((g for g in candidates
                      if any(same_event(reports[j], report) for j in groups[g])
                      and all(_dates_fit(reports[j], report) for j in groups[g])), None)
@@ -124,23 +140,88 @@ def cluster(reports: list[Report]) -> list[list[int]]:
 
 def same_event(a: Report, b: Report) -> bool:
     """Whether two reports tell one event (see the module's docstring)."""
-    if a.family != b.family or a.modality != b.modality:
+    if a.family != b.family:
         return False
+    if a.modality != b.modality:
+        return _plan_and_deed(a, b)
     if a.source != b.source and a.who == b.who and copied(a, b):
         return _dates_fit(a, b)             # a wire story republished with small edits
-    if a.place and b.place and a.place != b.place:
+    if _told_unnamed(a, b) or _told_unnamed(b, a):
+        return True
+    if not _same_side(a, b):
         return False
-    if a.agents and b.agents:
-        if not set(a.agents) & set(b.agents):
-            return False
-    elif a.agents or b.agents or set(a.others) != set(b.others):
-        return False            # one names who acted and the other does not: not known to be one
     fit = _objects_fit(a, b)
     if not fit and _one_statement(a, b):
         return True
     if fit is None:             # one names what it acted on, the other nothing: the same day only
         return bool(a.date) and a.date == b.date and len(a.date) == 10
     return fit and _dates_agree(a, b)
+
+
+def _same_side(a: Report, b: Report) -> bool:
+    """The same place, if both give one, and the same participants: an agent in common, or,
+    where neither names who acted, the same others."""
+    if a.place and b.place and a.place != b.place:
+        return False
+    if a.agents and b.agents:
+        return bool(set(a.agents) & set(b.agents))
+    # one names who acted and the other does not: not known to be one
+    return not (a.agents or b.agents) and set(a.others) == set(b.others)
+
+
+def _told_unnamed(bare: Report, full: Report) -> bool:
+    """What happens once, told by one source with no one named ("4 billion songs were bought
+    from the iTunes store since its launch in 2003") and by another with who did it to what
+    ("Apple launched the iTunes Music Store in 2003"): one event when the name the first one's
+    sentence gives last before the action is a name of what the second acted on, and their
+    dates are one within the other. "Bands have played at the Norvale Arena since its launch"
+    is not the launch of the Norvale Film Club."""
+    if bare.who or not full.agents or bare.source == full.source or full.family not in _ONCE \
+            or not (bare.date and full.date and _within(bare.date, full.date)):
+        return False
+    acted_on = _names(full.rest) - _MINOR_WORDS
+    own = _names(bare.rest) - _MINOR_WORDS
+    if own and not own <= acted_on:
+        return False
+    owner = _owner_named(bare)
+    return bool(owner) and owner <= acted_on
+
+
+def _owner_named(report: Report) -> frozenset[str]:
+    """The words of the name its sentence gives last before the action's noun: whose launch
+    "its launch" is, in "downloaded from the iTunes store since its launch"."""
+    at = re.search(rf"\b{re.escape(report.trigger)}", report.sentence, re.IGNORECASE)
+    if at is None:
+        return frozenset()
+    names = re.findall(r"(?:\b[a-z]*[A-Z][\w-]*\s+)+", report.sentence[:at.start()])
+    return _names(names[-1]) - _MINOR_WORDS if names else frozenset()
+
+
+def _plan_and_deed(a: Report, b: Report) -> bool:
+    """A plan told by one source and its doing told by another: "CYACQ will terminate its
+    offer" and "CYACQ terminated its offer on April 3". By the same participants on the same
+    thing, told as planned before it was done, and either on the very day the plan gave, or,
+    for what happens once to what it acts on (a deal ends once, a product is launched once),
+    on a date the plan allows. A plan and a deed of what recurs, on days not known to be one,
+    stay two: "will sell shares" and "sold shares in March" may be two sales."""
+    plan, deed = (a, b) if a.modality == "planned" else (b, a)
+    if plan.modality != "planned" or deed.modality != "happened" or plan.source == deed.source \
+            or not plan.source_date:
+        return False
+    if not _same_side(plan, deed) or _objects_fit(plan, deed) is not True:
+        return False
+    told = plan.source_date[:10]
+    if deed.date and _span(deed.date)[1] < dt.date.fromisoformat(told):
+        return False            # done before the plan was told: not this plan's doing
+    if plan.date and deed.date and plan.date == deed.date and len(deed.date) == 10:
+        return True             # "will impose the tariffs on April 17" ... "imposed them on April 17"
+    if not _once(plan, deed):
+        return False
+    if deed.date:
+        return not plan.date or _dates_fit(plan, deed)
+    if not deed.source_date or deed.source_date[:10] < told:
+        return False
+    return not plan.date or _fits_story(plan.date, deed)
 
 
 def _one_statement(a: Report, b: Report) -> bool:
@@ -179,11 +260,13 @@ def _objects_fit(a: Report, b: Report) -> bool | None:
         return bool(a.deals & b.deals)      # "reached the agreement" and "reached a pact" alike
     if a.source == b.source and (a.place and a.place == b.place or _refers_back(a) or _refers_back(b)):
         return True         # "flew to Kabul ... the trip to Kabul", "... undertook the trip"
-    if not a.objects or not b.objects:
-        if a.source == b.source or not a.objects and not b.objects:
+    # The action's own noun is nothing it acted on: "since its launch" names no thing.
+    things_a, things_b = _things(a), _things(b)
+    if not things_a or not things_b:
+        if a.source == b.source or not things_a and not things_b:
             return bool(a.agents) or a.source == b.source
         return None
-    if not a.objects & b.objects:
+    if not things_a & things_b:
         return False
     models_a, models_b = _models(a.rest), _models(b.rest)
     if models_a and models_b and not models_a & models_b:
@@ -194,6 +277,10 @@ def _objects_fit(a: Report, b: Report) -> bool | None:
         return True             # one story telling one thing with more names the second time
     names_a, names_b = _names(a.rest), _names(b.rest)
     return not (names_a - names_b and names_b - names_a)
+
+
+def _things(report: Report) -> frozenset[str]:
+    return frozenset(w for w in report.objects if action_of(w) != report.family)
 
 
 def _dates_agree(a: Report, b: Report) -> bool:

@@ -688,7 +688,8 @@ def _source_text(doc, sentence, start, end) -> str:
 def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=None,
             parties_of=None) -> list[Event]:
     """Each fact of each source becomes a report; reports telling the same event (see
-    event_merge) become one event, titled as its first report tells it."""
+    event_merge) become one event, titled as its first report tells it (of a plan and its
+    doing, the first report of the doing)."""
     names = {a.id: a.name for a in actors}
     actor_at: dict[str, dict[int, str]] = defaultdict(dict)     # source -> mention -> actor
     for (source_id, index), actor_id in actor_of.items():
@@ -712,11 +713,15 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
     merged = []
     for group in cluster(reports):
         members = [drafts[i] for i in group]
+        # A plan and its doing told by two sources (event_merge) are one event that happened:
+        # titled, dated and given its status as the reports of its doing tell it.
+        # Of a report naming who acted and one naming no one (see event_merge), the first.
+        first = min(members, key=lambda m: (m["modality"] != "happened", not m["agents"]))
         # The date the text gives beats a report's date; a day beats a month or a year; of two
         # days, the earlier, since a story may give its own day for what happened before it.
         dated = min((m for m in members if m["date"]), default=None,
-                    key=lambda m: (m["date_basis"] != "text", -_PRECISION_RANK[m["precision"]], m["date"]))
-        first = members[0]
+                    key=lambda m: (m["modality"] != first["modality"], m["date_basis"] != "text",
+                                   -_PRECISION_RANK[m["precision"]], m["date"]))
         entry = dict(first)
         if dated is not None:
             entry.update({k: dated[k] for k in ("date", "precision", "date_text", "anchor", "date_basis",
