@@ -241,3 +241,58 @@ def test_event_coreference_sources_giving_other_figures_disagree():
     found = _disagreements(members, [a, b])
     assert sorted((d.kind, d.value, d.quote.source) for d in found) == [("figures", "15", "s1"),
                                                                          ("figures", "17", "s2")]
+
+
+# --- a plan and its doing; what happens once, told with no one named -----------------
+
+def test_event_coreference_a_deal_ended_in_other_words_is_one_ending():
+    deal = dict(deals=frozenset({"harrow-offer"}), date="2021-05-11")
+    ended = _report(trigger="terminate", rest="its tender offer", **deal)
+    assert same_event(ended, _report(source="s2", trigger="withdraw", rest="its bid", **deal))
+    other_deal = _report(source="s2", trigger="withdraw", rest="its bid", **{**deal, "deals": frozenset({"x"})})
+    assert not same_event(ended, other_deal)
+
+
+def test_event_coreference_a_plan_and_its_doing_of_what_happens_once_are_one_event():
+    deal = dict(deals=frozenset({"harrow-offer"}), rest="its tender offer for Belmont Mills")
+    plan = _report(trigger="terminate", modality="planned", source_date="2021-05-03", **deal)
+    deed = _report(source="s2", trigger="terminate", date="2021-05-11", source_date="2021-05-12", **deal)
+    assert same_event(plan, deed) and same_event(deed, plan)
+    # done before the plan was told: some other ending, as far as anyone knows
+    assert not same_event(_report(source="s3", trigger="terminate", modality="planned",
+                                  source_date="2021-05-20", **deal), deed)
+    # what did not happen is never what happened
+    assert not same_event(_report(trigger="terminate", modality="negated", source_date="2021-05-03", **deal), deed)
+
+
+def test_event_coreference_a_plan_and_a_deed_of_what_recurs_need_the_planned_day():
+    plan = _report(trigger="close", modality="planned", rest="its Leeds depot", date="2021-06-15",
+                   source_date="2021-06-01")
+    deed = _report(source="s2", trigger="close", rest="its Leeds depot", date="2021-06-15",
+                   source_date="2021-06-16")
+    assert same_event(plan, deed)
+    # "will sell shares in May" and "sold shares on May 18": perhaps two sales
+    sell = dict(trigger="sell", rest="shares of Belmont Mills")
+    assert not same_event(_report(modality="planned", date="2021-05", source_date="2021-05-03", **sell),
+                          _report(source="s2", date="2021-05-18", source_date="2021-05-20", **sell))
+    # the same day, another depot
+    assert not same_event(plan, _report(source="s2", trigger="close", rest="its Derby depot",
+                                        date="2021-06-15", source_date="2021-06-16"))
+
+
+def test_event_coreference_an_unnamed_launch_is_the_launch_of_what_its_sentence_names_last():
+    full = _report(trigger="launch", agents=("norvale-inc",), rest="the Norvale Film Club", date="2006")
+    bare = dict(source="s2", trigger="launch", agents=(), subject="launch", date="2006")
+    assert same_event(full, _report(sentence="More than 200 films were rented from the Norvale Film "
+                                             "Club since its launch in 2006.", **bare))
+    assert not same_event(full, _report(sentence="Over 500 bands have played at the Norvale Arena since "
+                                                 "its launch in 2006.", **bare))
+    assert not same_event(full, _report(sentence="The Norvale Film Club has grown since its launch in 2009.",
+                                        **{**bare, "date": "2009"}))
+
+
+def test_event_coreference_two_unnamed_launches_are_not_known_to_be_one():
+    """"since its launch in 2006" in two stories names no thing launched: two things, perhaps."""
+    bare = dict(trigger="launch", agents=(), subject="launch", date="2006")
+    assert not same_event(_report(sentence="Films were rented from the Kestrel Film Club since its launch.", **bare),
+                          _report(source="s2", sentence="Bands played at the Norvale Arena since its launch.", **bare))
