@@ -296,3 +296,19 @@ def test_event_coreference_two_unnamed_launches_are_not_known_to_be_one():
     bare = dict(trigger="launch", agents=(), subject="launch", date="2006")
     assert not same_event(_report(sentence="Films were rented from the Kestrel Film Club since its launch.", **bare),
                           _report(source="s2", sentence="Bands played at the Norvale Arena since its launch.", **bare))
+
+
+def test_event_coreference_reports_naming_no_one_need_a_name_in_common():
+    """"The auction results will be announced tomorrow" and "the 480 mln announced on Tuesday",
+    or two companies' "1986 results announced earlier today": no one named, nothing named in
+    common (the verb's own word and a year are no thing acted on): not known to be one."""
+    day = dict(agents=(), trigger="announce", date="1987-03-10")
+    done = _report(source="s2", rest="480 mln announced", source_date="1987-03-12", **day)
+    assert not same_event(_report(rest="auction results to be announced", modality="planned",
+                                  source_date="1987-03-09", **day), done)
+    assert not same_event(_report(rest="its 1986 results announced", **day),
+                          _report(source="s2", subject="announcement of 1986 pretax profit rise", **day))
+    # an index named by both: one fall
+    fall = dict(agents=(), trigger="fall", date="2008-10-06")
+    assert same_event(_report(subject="Nasdaq index", rest="by 3.16 % to 2138.14", **fall),
+                      _report(source="s2", subject="The Nasdaq index", rest="3.16 %", **fall))
