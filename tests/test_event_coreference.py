@@ -312,3 +312,14 @@ def test_event_coreference_reports_naming_no_one_need_a_name_in_common():
     fall = dict(agents=(), trigger="fall", date="2008-10-06")
     assert same_event(_report(subject="Nasdaq index", rest="by 3.16 % to 2138.14", **fall),
                       _report(source="s2", subject="The Nasdaq index", rest="3.16 %", **fall))
+
+
+def test_event_coreference_reports_naming_no_one_with_three_words_in_common_are_one():
+    day = dict(agents=(), trigger="begin", date="1987-01-19")
+    strike = _report(rest="in protest at employers' plans for 800 redundancies", subject="The dispute", **day)
+    assert same_event(strike, _report(source="s2", rest="in protest against plans for 800 redundancies",
+                                      subject="the strikes", **day))
+    # every company's third quarter ended on January 31
+    quarter = dict(agents=(), trigger="end", date="1987-01-31", rest="")
+    assert not same_event(_report(subject="the third quarter ended", **quarter),
+                          _report(source="s2", subject="its third quarter", **quarter))

@@ -58,6 +58,10 @@ _SPEECH_FORMS = frozenset("said says saying told tells announced announces state
 _NAMED = "\0named"        # the index key of the reports that name who acted
 _RECENT_DAYS = 7         # a story reports as news what happened within the week before it
 _DISAGREE_DAYS = 2       # one event may be told a day or two apart by two sources
+# Two reports naming no one and no name in common tell one thing only with this many words of
+# it in common ("[began] in protest at employers' plans for 800 redundancies", "in protest
+# against plans for 800 redundancies"): "the third quarter ended" is every company's.
+_UNNAMED_WORDS = 3
 _COPY_MIN_WORDS = 6
 _COPY_OVERLAP = 0.75
 _MINOR_WORDS = frozenset("the a an of to in on for from with by at as its his her their new first "
@@ -279,7 +283,8 @@ def _objects_fit(a: Report, b: Report) -> bool | None:
     if a.source == b.source:
         return True             # one story telling one thing with more names the second time
     if not (a.who or b.who or a.deals or b.deals) and \
-            not _names(f"{a.rest} {a.subject}") & _names(f"{b.rest} {b.subject}"):
+            not _names(f"{a.rest} {a.subject}") & _names(f"{b.rest} {b.subject}") and \
+            len({w for w in things_a & things_b if not w[:1].isdigit()}) < _UNNAMED_WORDS:
         return False            # no one named, and no name in common: "1986 results announced"
     names_a, names_b = _names(a.rest), _names(b.rest)
     return not (names_a - names_b and names_b - names_a)
@@ -288,9 +293,10 @@ def _objects_fit(a: Report, b: Report) -> bool | None:
 def _things(report: Report) -> frozenset[str]:
     """What it acted on, without the words of the action itself: a headline in the passive
     ("auction results to be announced") has its own verb among its words."""
-    stem = report.trigger.rstrip("e") if len(report.trigger) >= 4 else None
+    verb = report.trigger
+    stem = verb[:-1] if verb.endswith("e") and len(verb) >= 4 else verb     # "announc", "end", "see"
     return frozenset(w for w in report.objects
-                     if action_of(w) != report.family and not (stem and w.startswith(stem)))
+                     if action_of(w) != report.family and not (len(stem) >= 3 and w.startswith(stem)))
 
 
 def _dates_agree(a: Report, b: Report) -> bool:
