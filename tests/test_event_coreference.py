@@ -323,3 +323,13 @@ def test_event_coreference_reports_naming_no_one_with_three_words_in_common_are_
     quarter = dict(agents=(), trigger="end", date="1987-01-31", rest="")
     assert not same_event(_report(subject="the third quarter ended", **quarter),
                           _report(source="s2", subject="its third quarter", **quarter))
+
+
+def test_event_coreference_launching_an_attack_is_an_attack_not_a_launch():
+    """A product is launched once; attacks recur: "launched an attack on Kandor in March" and
+    "launched an attack on Kandor on March 5" are not known to be one."""
+    assert action_of("launch", "an attack on Kandor") == action_of("attack") != action_of("launch")
+    attack = dict(trigger="launch", agents=("rebels",), rest="an attack on Kandor")
+    assert not same_event(_report(date="2020-03", **attack), _report(source="s2", date="2020-03-05", **attack))
+    product = dict(trigger="launch", agents=("norvale",), rest="the Zephyr phone")
+    assert same_event(_report(date="2020-03", **product), _report(source="s2", date="2020-03-05", **product))

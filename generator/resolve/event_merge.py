@@ -33,6 +33,11 @@ _FAMILIES = {
 # Verbs that only carry the action of the noun they take: "undertook a trip" is a trip,
 # "made a visit" a visit, "held a meeting" a meeting.
 _LIGHT_VERBS = frozenset("make undertake take hold conduct pay stage carry".split())
+# Verbs that start what their object names: "launched an attack" is an attack, and attacks
+# recur; it is no launch, which happens once to what is launched ("launched the iPhone").
+_STARTING_VERBS = frozenset("launch mount".split())
+_STARTED = frozenset("attack offensive assault raid strike campaign bid probe investigation inquiry "
+                     "effort attempt appeal operation protest boycott review crackdown".split())
 # Actions that happen once to what they act on: a product is launched once, a person resigns a
 # post once. Two reports of one of these by the same actors on the same thing are one event
 # even when one gives only the year, or one a day the other misses by a day or two.
@@ -109,6 +114,10 @@ def action_of(trigger: str, rest: str = "") -> str:
         for word in re.findall(r"[a-z]+", rest.lower())[:6]:
             if word in _FAMILIES:
                 return _FAMILIES[word]
+    if trigger in _STARTING_VERBS:
+        for word in re.findall(r"[a-z]+", rest.lower())[:4]:
+            if word in _STARTED:
+                return _FAMILIES.get(word, word)
     return _FAMILIES.get(trigger, trigger)
 
 
