@@ -39,6 +39,24 @@ def test_extract_titles_become_roles_and_surnames_join(summit):
     assert "Kremlin spokesman" in actors["Dmitry Peskov"]["roles"]
 
 
+def test_who_someone_is_to_another_is_no_role_of_theirs(tmp_path, settings_for):
+    """"Renault and our partners", "Renault and its chairman": who someone is to the speaker or
+    to Renault, not a role of Renault's; "Volvo's European rival, Renault" makes Renault a
+    European rival, not an "s European rival"."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - briefing:\n      sources: seeds\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "cars.txt").write_text(
+        "date 2013-05-02 Renault Group opened a plant in Lyon on Tuesday.\n\n"
+        "\"That is an amazing thing for those who have worked on the car for years, here at Renault "
+        "and our partners around the world.\"\n\n"
+        "Critics say officials were biased against Renault and its chairman.\n\n"
+        "Volvo's European rival, Renault, is preparing to release a similar car in 2014.\n")
+    actors = by_name(graph_to_dict(generate(settings_for(tmp_path)).graph))
+    roles = next(a["roles"] for name, a in actors.items() if name.startswith("Renault"))
+    assert "European rival" in roles
+    assert not [role for role in roles if role.split()[0].lower() in {"our", "its", "s"}], roles
+
+
 def test_extract_collective_actors(summit):
     actors = by_name(summit)
     assert actors["Brazilian government"]["type"] == "organization"

@@ -22,6 +22,9 @@ from .parsed import NOUNS, ids, tagged, text_of
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# A phrase that opens with "our", "its" or "his" ("our partners", "Airbus and its CEO") says who
+# someone is to another, whom the page cannot name: no role of its own.
+_RELATIVE_TAGS = frozenset({"PRP$", "POS", "PRP"})
 _MAX_ROLE_WORDS = 14
 # Dependencies under which a name only describes a noun ("a Skype call", "inter-Afghan talks").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -517,8 +520,10 @@ def _role_of_head(ent: Span) -> str | None:
     if root.dep_ != "appos" or not is_title(root.head):
         return None
     head = root.head
+    # Without whose it is: "Boeing's European rival, Airbus" makes Airbus a European rival.
+    owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
     words = [t for t in head.subtree if t.i < head.i and t.dep_ not in {"det", "poss"}
-             and not t.is_punct] + [head]
+             and t.i not in owner and not t.is_punct] + [head]
     after = [t for t in head.subtree if t.i > head.i and t.i < ent.start and not t.is_punct]
     span = words + after
     return _tidy(" ".join(t.text for t in sorted(span, key=lambda t: t.i)))
@@ -533,7 +538,7 @@ def _phrase(token: Token) -> str | None:
     words = [t for t in token.subtree if t.i not in skip]
     while words and (words[0].lower_ in _ARTICLES or words[0].is_punct):
         words = words[1:]
-    if not words or len(words) > _MAX_ROLE_WORDS:
+    if not words or len(words) > _MAX_ROLE_WORDS or words[0].tag_ in _RELATIVE_TAGS:
         return None
     return _tidy(token.doc[words[0].i: words[-1].i + 1].text)
 
