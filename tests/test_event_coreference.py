@@ -333,3 +333,19 @@ def test_event_coreference_launching_an_attack_is_an_attack_not_a_launch():
     assert not same_event(_report(date="2020-03", **attack), _report(source="s2", date="2020-03-05", **attack))
     product = dict(trigger="launch", agents=("norvale",), rest="the Zephyr phone")
     assert same_event(_report(date="2020-03", **product), _report(source="s2", date="2020-03-05", **product))
+
+
+def test_event_coreference_a_headline_dated_by_its_story_is_the_day_the_story_tells():
+    """"Norvale 900 makes maiden flight" over a story of Wednesday that says the jet "made its
+    first test flight on Tuesday": one flight, on Tuesday."""
+    story = dict(agents=("norvale",), source_date="2009-12-16")
+    headline = _report(trigger="make", rest="maiden flight", date="2009-12-16", by_report=True, **story)
+    body = _report(trigger="make", rest="its first test flight on Tuesday", date="2009-12-15", place="everett",
+                   **story)
+    assert same_event(headline, body) and same_event(body, headline)
+    assert cluster([headline, body]) == [[0, 1]]
+    # Not a flight the story dates weeks before, nor one another story tells.
+    assert not same_event(headline, _report(trigger="make", rest="a test flight in March", date="2009-11-20",
+                                            **story))
+    assert not same_event(headline, _report(source="s2", trigger="make", rest="its first test flight",
+                                            date="2009-12-15", **story))

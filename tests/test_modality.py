@@ -141,3 +141,26 @@ def test_an_event_named_in_a_clause_takes_the_clauses_modality(later, words, mod
     assert {e["modality"] for e in found} == {modality}, found
     # Nothing still to come is moved back a year as if it were told as done.
     assert all(e["date"] >= "2020" for e in found), found
+
+
+PURPOSE = """date 2021-06-02 Norvale Shipping rolled out its first electric ferry to go into service in Lyon.
+The envoy Ilse Marquardt urged Norway to release the prisoners.
+Norway promised Ilse Marquardt to free the fishermen.
+"""
+
+
+@pytest.fixture(scope="module")
+def purpose(tmp_path_factory):
+    return graph_to_dict(generate_story(tmp_path_factory.mktemp("purpose"), PURPOSE).graph)["events"]
+
+
+def test_what_a_to_infinitive_after_an_object_says_is_a_purpose_done_by_that_object(purpose):
+    """"rolled out its ferry to go into service": the ferry is to go into service, Norvale
+    Shipping did not go into service; "urged Norway to release": Norway is to release; but
+    "promised Ilse Marquardt to free": Norway is to free."""
+    assert any("rolls out" in e["title"] for e in purpose)
+    assert not [e["title"] for e in purpose if "goes into service" in e["title"]]
+    release = [e for e in purpose if e["title"].startswith("Norway to release")]
+    assert release and release[0]["modality"] == "planned" and release[0]["actors"] == ["norway"], purpose
+    free = [e for e in purpose if e["title"].startswith("Norway to free")]
+    assert free and free[0]["actors"] == ["norway"], purpose

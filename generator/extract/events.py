@@ -326,8 +326,17 @@ def _clause(verb: Token) -> list[Token]:
     return sorted(words, key=lambda t: t.i)
 
 
+# Verbs whose subject, not their object, does what the to-infinitive after the object says:
+# "promised the envoy to release the prisoners".
+_SUBJECT_CONTROL = frozenset("promise vow pledge swear".split())
+
+
 def _subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent", "csubj"}]
+    if not subjects and verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if objects:
+            return objects      # "urged the Taliban to release", "rolled out the 787 to go into service"
     if not subjects and verb.dep_ in {"conj", "xcomp"}:
         return _subjects(verb.head)          # "was signed ... and required ...", "refused to sign"
     return subjects

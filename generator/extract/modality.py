@@ -99,6 +99,10 @@ def _planned(verb: Token) -> bool:
         if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
                 and token.tag_ == "VB":
             return True                     # "met to discuss": the purpose, not yet done
+        if token.dep_ == "xcomp" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in token.children) \
+                and any(c.dep_ == "dobj" and c.i < token.i for c in head.children):
+            return True                     # "rolled out the 787 to go into service": its purpose
         if token.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return True                     # "the accord to be signed in June": still to come
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in {"schedule", "plan", "set", "slate"}:

@@ -89,6 +89,7 @@ class Report:
     subject: str                # a described subject ("Stock markets around the world")
     sentence: str
     deals: frozenset[str] = frozenset()     # the agreements it acts on, as resolved
+    by_report: bool = False     # dated only by its story's date, no words of time of its own
     family: str = field(init=False)
     objects: frozenset[str] = field(init=False)
     told: frozenset[str] = field(init=False)
@@ -310,6 +311,8 @@ def _things(report: Report) -> frozenset[str]:
 
 def _dates_agree(a: Report, b: Report) -> bool:
     """Whether two reports that match otherwise can be of the same time."""
+    if _headline_of(a, b) or _headline_of(b, a):
+        return True
     if a.date and b.date:
         # A month or a year is too coarse to tell that two sources report one sale: two
         # sales of shares "in 2008" may be two.
@@ -335,6 +338,17 @@ def _dates_agree(a: Report, b: Report) -> bool:
         and _story_days_apart(a, b) <= _RECENT_DAYS
 
 
+def _headline_of(news: Report, told: Report) -> bool:
+    """One story telling its news twice: once with no time of its own, dated by the story
+    ("Boeing 787 Dreamliner makes maiden flight"), once with the day it happened, in the week
+    before ("made its first test flight Tuesday")."""
+    if news.source != told.source or not news.by_report or told.by_report or not (news.date and told.date):
+        return False
+    if len(told.date) != 10 or news.date != (news.source_date or "")[:10]:
+        return False
+    return 0 <= (dt.date.fromisoformat(news.date) - dt.date.fromisoformat(told.date)).days <= _RECENT_DAYS
+
+
 def _one_side(a: Report, b: Report) -> bool:
     return set(a.agents) <= set(b.agents) or set(b.agents) <= set(a.agents)
 
@@ -344,7 +358,8 @@ def _dates_fit(a: Report, b: Report) -> bool:
     one, may be the same time (one within the other, or a day or two apart)."""
     if not (a.date and b.date):
         return True
-    return _within(a.date, b.date) or _days_apart(a.date, b.date) <= _DISAGREE_DAYS
+    return _within(a.date, b.date) or _days_apart(a.date, b.date) <= _DISAGREE_DAYS \
+        or _headline_of(a, b) or _headline_of(b, a)
 
 
 def _fits_story(date: str, undated: Report) -> bool:

@@ -709,7 +709,8 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
                 source_date=source.date if source else None, trigger=fact.trigger,
                 modality=draft["modality"], agents=tuple(draft["agents"]), others=tuple(draft["others"]),
                 date=draft["date"], place=draft["place"], rest=fact.rest, subject=fact.subject,
-                sentence=doc.sentences[fact.sent].text, deals=frozenset(draft["agreements"])))
+                sentence=doc.sentences[fact.sent].text, deals=frozenset(draft["agreements"]),
+                by_report=draft["date_basis"] == "report"))
     merged = []
     for group in cluster(reports):
         members = [drafts[i] for i in group]
