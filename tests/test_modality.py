@@ -164,3 +164,16 @@ def test_what_a_to_infinitive_after_an_object_says_is_a_purpose_done_by_that_obj
     assert release and release[0]["modality"] == "planned" and release[0]["actors"] == ["norway"], purpose
     free = [e for e in purpose if e["title"].startswith("Norway to free")]
     assert free and free[0]["actors"] == ["norway"], purpose
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("A decree ordered the army to begin releasing the miners on June 14.", "planned"),
+    ("The police refused to begin releasing the miners.", "negated"),
+    ("The army began releasing the miners on Monday.", "happened"),
+])
+def test_what_an_infinitive_begins_takes_the_modality_of_the_beginning(nlp, sentence, modality):
+    """"ordered the army to begin releasing the miners": the release is to begin, not done."""
+    from generator.extract.modality import modality_of
+
+    verb = next(t for t in nlp(sentence) if t.lemma_ == "release")
+    assert modality_of(verb)[0] == modality

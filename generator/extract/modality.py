@@ -73,6 +73,8 @@ def _negated(verb: Token) -> bool:
             return True         # "did not sign", "nearly broke the record"
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in _NEGATING:
             return True         # "refused to sign", "failed to agree"
+        if token.dep_ == "xcomp" and token.tag_ == "VBG" and token.head.dep_ == "xcomp" and _negated(token.head):
+            return True         # "refused to begin releasing": what was not begun
         if any(c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                for c in token.children):
             return True         # "no agreement was reached"
@@ -91,6 +93,8 @@ def _planned(verb: Token) -> bool:
         if token.dep_ == "ccomp" and _subjunctive(token):
             return True                     # "insisted that the prisoners be released"
         head = token.head
+        if token.dep_ == "xcomp" and token.tag_ == "VBG" and head.dep_ == "xcomp" and _planned(head):
+            return True                     # "ordered it to begin releasing": what is to begin
         if token.dep_ in {"xcomp", "ccomp"} and token.tag_ == "VB" and head.lemma_.lower() in _PLANNING:
             return True                     # "plans to sign", "is to meet", "has yet to ratify"
         if token.dep_ == "xcomp" and token.tag_ == "VB" and head.pos_ == "ADJ" \
