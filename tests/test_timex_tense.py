@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from generator.extract.timex.find import find_timexes
 
@@ -49,7 +50,17 @@ def dated(nlp, text, dct=APRIL):
     ("The minister resigned on Friday.", "2021-04-16"),
     ("The minister will resign on Friday.", "2021-04-23"),
     ("The minister may resign on Friday.", "2021-04-23"),
-    ("The minister is resigning Friday.", "2021-04-16"),
+    # a present or present progressive with a day named is a timetable, an arrangement: the
+    # nearer of the two days
+    ("The minister is resigning Friday.", "2021-04-23"),
+    ("The two leaders meet separately Friday with the envoy.", "2021-04-23"),
+    ("Talks resume Friday in Geneva.", "2021-04-23"),
+    ("Talks resume Monday in Geneva.", "2021-04-19"),
+    # but a present of saying reports what was said, and a day in a possessive is not placed
+    # by the verb at all
+    ("The minister says Friday that the talks failed.", "2021-04-16"),
+    ("The notes are convertible at a premium over Friday's closing price.", "2021-04-16"),
+
     # "overnight": the night before the story's day, or the coming one
     ("Rebels shelled the town overnight, officials said.", "2021-04-19TNI"),
     ("The storm will reach the coast overnight.", "2021-04-20TNI"),
@@ -57,6 +68,34 @@ def dated(nlp, text, dct=APRIL):
 ])
 def test_a_partial_date_takes_its_year_from_the_tense(nlp, text, expected):
     assert [v for _, v in dated(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Buses would run to the coast from May 3, with the third departing each Friday from "
+     "September 6.", "2021-09-06"),
+    ("Two buses ran to the coast in March, with the third departing on September 6.",
+     "2020-09-06"),
+])
+def test_an_ing_form_is_in_the_time_of_the_clause_it_qualifies(nlp, text, expected):
+    """It has no tense of its own: "departing" is as ahead as "would run", as past as "ran"."""
+    assert dated(nlp, text)[-1] == ("September 6", expected)
+
+
+def test_a_date_before_the_that_of_a_clause_is_not_in_it(nlp):
+    """"brushed aside criticism on Thursday that sanctions could damage trade": a parser may
+    hang "on Thursday" on "damage"; the date stands before the "that", outside that clause, so
+    its modal does not send the Thursday a week ahead."""
+    words = ["He", "brushed", "criticism", "on", "Thursday", "that", "sanctions", "could",
+             "damage", "trade", "."]
+    heads = [8, 8, 1, 1, 3, 8, 8, 8, 8, 8, 8]     # the misreading: all under "damage"
+    deps = ["nsubj", "advmod", "dobj", "prep", "pobj", "mark", "nsubj", "aux", "ROOT", "dobj",
+            "punct"]
+    tags = ["PRP", "JJ", "NN", "IN", "NNP", "IN", "NNS", "MD", "VB", "NN", "."]
+    pos = ["PRON", "ADJ", "NOUN", "ADP", "PROPN", "SCONJ", "NOUN", "AUX", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              ents=["O", "O", "O", "O", "B-DATE", "O", "O", "O", "O", "O", "O"],
+              sent_starts=[True] + [False] * 10)
+    assert [(t.text, t.value) for t in find_timexes(doc, APRIL)] == [("Thursday", "2021-04-15")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -120,7 +120,8 @@ def weekday_near(anchor: dt.date, weekday: int, relation: str | None, tense: str
         return anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     if tense in ("future", "modal"):  # "could arrive Thursday"
         return anchor + dt.timedelta(days=ahead)
-    if tense == "planned":  # "planned a rally on Saturday": the nearer Saturday
+    if tense in ("planned", "present"):  # "planned a rally on Saturday": the nearer Saturday;
+        # "they meet Monday", "talks resume Friday": a present tense of a day named is a timetable
         return anchor + dt.timedelta(days=ahead) if ahead < back else anchor - dt.timedelta(days=back)
     return anchor - dt.timedelta(days=back)
 

@@ -19,9 +19,33 @@ def tense_of(span: Span) -> str | None:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    if verb.pos_ in ("VERB", "AUX") and _clause_begins_after(verb, span):
+        # "warned on Thursday that strikes could harm relations": a date before the "that" of
+        # a clause is no part of it, whatever a parser hung it on
+        return None
     tense = _verb_tense(verb, 3) if verb.pos_ in ("VERB", "AUX") else None
     tense = _deadline_tense(span, verb, tense)
+    if tense == "present" and (span.root.dep_ == "poss" or _in_headline(span)):
+        # "over Thursday's closing price": a day the verb does not place; "Stocks tumble on
+        # Friday" over a story: a headline tells what happened in the present tense
+        return None
     return "past-open" if tense == "past" and _open_ended(span) else tense
+
+
+def _in_headline(span: Span) -> bool:
+    """Whether the expression is on a story's first line, with no full stop at its end."""
+    text = span.doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return span.start_char < end and "\n" in text[start:] and not text[:end].rstrip().endswith(".")
+
+
+def _clause_begins_after(verb, span: Span) -> bool:
+    """Whether the clause of `verb` opens with a subordinator ("that", "whether", "if") that
+    stands after the expression."""
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") and c.i >= span.end
+               for c in verb.children)
 
 
 def _open_ended(span: Span) -> bool:
@@ -93,12 +117,22 @@ def _verb_tense(verb, depth: int) -> str | None:
         return "modal"
     if verb.tag_ == "VBD" or words & {"did", "was", "were"}:
         return "past"
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not words:
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and not words:
         return "past"       # "the accord signed on June 3rd": done before it is spoken of
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
         # "On Tuesday, the league plans to hold a news conference": what is planned lies ahead
+        if verb.lemma_ in _REPORTING:
+            return "past"   # "the minister says Tuesday": the saying is news, just gone
         return "future" if verb.lemma_ in _PLANS else "present"
     head = verb.head
+    if depth and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "advcl") and not words:
+        # "with the third flight departing from August 6", "after signing it on June 3": an
+        # -ing form has no tense of its own; it is in the time of the clause it qualifies
+        while head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth - 1)
+        return None
     if depth and verb.dep_ in ("xcomp", "ccomp", "conj") and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp" and (head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be") \
                 and not _aux_words(head) & {"had"}:
