@@ -156,6 +156,12 @@ def test_ranges(nlp, text, expected):
     ("The ceremony is held annually in the capital.", [("annually", "SET", "P1Y")]),
     ("The company expects sales to rise 8% annually.", []),
     ("The plant would produce about 10,000 units annually.", []),
+    # a year cut to two digits after a preposition of time; a date in figures
+    ("The index closed at its lowest level since '82.", [("'82", "DATE", "1982")]),
+    ("Rents have doubled since '08.", [("'08", "DATE", "2008")]),
+    ("The studio released Artbox '11 to good reviews.", []),
+    ("The plant was sold on 7/8/07 to a rival.", [("7/8/07", "DATE", "2007-07-08")]),
+    ("The stock fell 3/4 of a point.", []),
 ])
 def test_forms_found_in_text(nlp, text, expected):
     assert dated(nlp, text) == expected

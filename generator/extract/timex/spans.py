@@ -77,6 +77,11 @@ _MISSED = re.compile(
 _FULL_DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?"
     r" ?, ?\d{4}\b")
+# "since '82", "in '98": a year cut to two digits after a preposition of time ("iLife '11" is a
+# name); "7/8/07": a date in figures.
+_SHORT_YEAR = re.compile(r"\b(?:since|in|by|until|till|before|after|from|of|through) "
+                         r"(?P<year>['\u2019]\d\d)\b(?!['\u2019]|s\b)", re.IGNORECASE)
+_FIGURES_DATE = re.compile(r"(?<![\d/.])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
 _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
 _HALF_DAYS = ("morning", "afternoon", "evening", "night")
@@ -152,8 +157,10 @@ def _missed(doc: Doc) -> list[Span]:
                                      {w for w in WEEKDAYS if len(w) > 3}) \
                 and not _discourse_now(span) and not _ordinal_not_a_day(span):
             found.append(span)
-    for m in _FULL_DATE.finditer(text_of(doc)):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    for m in (*_FULL_DATE.finditer(text_of(doc)), *_SHORT_YEAR.finditer(text_of(doc)),
+              *_FIGURES_DATE.finditer(text_of(doc))):
+        group = "year" if m.re is _SHORT_YEAR else 0
+        span = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
         if span is not None and normalise(span.text, None):
             found.append(span)
     for token in tagged(doc, _MODIFIERS):

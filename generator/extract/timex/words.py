@@ -65,7 +65,8 @@ def canonical(text: str) -> str:
     t = re.sub(r"\b(\d{1,2})\.([0-5]\d)\s+(?=[ap]m\b)", r"\1:\2 ", t)  # "7.30pm", the British way
     t = re.sub(r"\b(\d{4})-(\d\d)-(\d\d)\b", r"\2/\3/\1", t)  # ISO date -> the M/D/Y form
     t = re.sub(r"'(\d0)s\b", r"19\1s", t)           # the '80s
-    t = re.sub(r"(?<![\w'])'(\d\d)\b", r"19\1", t)   # fiscal '89
+    t = re.sub(r"(?<![\w'])'(\d\d)\b",              # fiscal '89, since '08
+               lambda m: ("19" if int(m[1]) > 30 else "20") + m[1], t)
     t = re.sub(r"'s\b|(?<=s)'", "", t)               # possessives: "last year's"
     t = re.sub(r"\bthis past\b", "past", t)          # "this past weekend": the one just gone
     t = re.sub(r"\b(?:a |one )?(quarter|half)[- ]century\b",  # "a quarter-century": 25 years
