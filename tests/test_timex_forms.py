@@ -162,6 +162,12 @@ def test_ranges(nlp, text, expected):
     ("The studio released Artbox '11 to good reviews.", []),
     ("The plant was sold on 7/8/07 to a rival.", [("7/8/07", "DATE", "2007-07-08")]),
     ("The stock fell 3/4 of a point.", []),
+    # the n-th week or month of something, told in the present, is the one of writing; a rank
+    # ("its third") is no day of the month
+    ("The strike is in its third week.", [("its third week", "DATE", "2013-W11")]),
+    ("It is the fourth straight month of decline.",
+     [("the fourth straight month", "DATE", "2013-03")]),
+    ("The champion won her third title.", []),
 ])
 def test_forms_found_in_text(nlp, text, expected):
     assert dated(nlp, text) == expected

@@ -39,13 +39,17 @@ def _that_day(m, anchor: Anchor):
     return _day(anchor, anchor.dct)
 
 
-@RULES.add(r"\d{1,3}(?:st|nd|rd|th) (?:straight |consecutive |successive |full )?day")
+@RULES.add(r"\d{1,3}(?:st|nd|rd|th) (?:straight |consecutive |successive |full )?"
+           r"(?P<unit>day|week|month)")
 def _nth_day(m, anchor: Anchor):
-    """"Today is the eighth day of the operation", "it's the second day of an offensive": in the
-    present tense, the day of writing; told in the past, a day of a story the text tells."""
+    """"Today is the eighth day of the operation", "it's the second day of an offensive", "the
+    strike is in its third week": in the present tense, the day (week, month) of writing; told
+    in the past, one of a story the text tells."""
     if anchor.ctx.tense != "present" or not (anchor.definite or anchor.article):
         return None
-    return _day(anchor, anchor.dct)
+    if m["unit"] == "day":
+        return _day(anchor, anchor.dct)
+    return "DATE", value_at(anchor.dct, m["unit"]) if anchor.dct else UNKNOWN[m["unit"]]
 
 
 @RULES.add(r"(?P<dir>next|following|previous|prior|preceding) day|day (?P<dir2>before|after)")

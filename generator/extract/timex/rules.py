@@ -47,7 +47,7 @@ _ZONES = (r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time
 _PART = rf"(?P<part>{'|'.join(DAY_PARTS)})"
 
 COMPOUND_RULES = Rules()
-_ORDINAL_DAY = re.compile(r"(?:the )?\d{1,2}(?:st|nd|rd|th)")
+_ORDINAL_DAY = re.compile(r"(?:(?:the|its|their|our|his|her) )?\d{1,2}(?:st|nd|rd|th)")
 
 
 def normalise(text: str, dct: dt.date | None, *, context: TimexContext | None = None
