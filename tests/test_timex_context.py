@@ -192,7 +192,7 @@ def test_one_day_between_a_modal_and_its_verb_is_the_future(nlp, text, expected)
     # What is planned lies ahead of the plan.
     ("On Thursday, the league plans to hold a news conference.", "2020-03-26"),
     # A "would" that is no report stays with the default; a plain present of a day named is
-    # a timetable ("the league holds its meeting on Thursday"): the nearer Thursday.
+    # a timetable ("the league holds its meeting on Thursday"): the Thursday to come.
     ("The talks would have failed on Thursday without him.", "2020-03-19"),
     ("On Thursday, the league holds its annual meeting.", "2020-03-26"),
     # but a headline tells what happened in the present tense

@@ -118,10 +118,10 @@ def weekday_near(anchor: dt.date, weekday: int, relation: str | None, tense: str
         return anchor + dt.timedelta(days=ahead or 7)
     if relation == "this":
         return anchor + dt.timedelta(days=weekday - anchor.isoweekday())
-    if tense in ("future", "modal"):  # "could arrive Thursday"
+    if tense in ("future", "modal", "present"):  # "could arrive Thursday"; "the trial opens
+        # Monday", "they are meeting Friday": a present with a day named is a timetable
         return anchor + dt.timedelta(days=ahead)
-    if tense in ("planned", "present"):  # "planned a rally on Saturday": the nearer Saturday;
-        # "they meet Monday", "talks resume Friday": a present tense of a day named is a timetable
+    if tense == "planned":  # "planned a rally on Saturday": the nearer Saturday
         return anchor + dt.timedelta(days=ahead) if ahead < back else anchor - dt.timedelta(days=back)
     return anchor - dt.timedelta(days=back)
 

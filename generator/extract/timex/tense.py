@@ -42,8 +42,11 @@ def _in_headline(span: Span) -> bool:
 
 
 def _clause_begins_after(verb, span: Span) -> bool:
-    """Whether the clause of `verb` opens with a subordinator ("that", "whether", "if") that
-    stands after the expression."""
+    """Whether the clause of `verb` opens with a subordinator ("that", "whether", "if") or a
+    quotation mark that stands after the expression."""
+    if verb.i >= span.end and any(t.text in ("``", "\u201c", '"') or t.tag_ == "``"
+                                  for t in span.doc[span.end:verb.i]):
+        return True     # "Wechsler on Thursday: ``Without commenting...'' ": a quotation
     return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") and c.i >= span.end
                for c in verb.children)
 
@@ -119,6 +122,8 @@ def _verb_tense(verb, depth: int) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and not words:
         return "past"       # "the accord signed on June 3rd": done before it is spoken of
+    if verb.tag_ == "VBP" and verb.lower_ in _SAME_IN_THE_PAST and not words:
+        return "past"       # "weakness in tech stocks hurt the index on Friday": a past
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re"}:
         # "On Tuesday, the league plans to hold a news conference": what is planned lies ahead
         if verb.lemma_ in _REPORTING:
@@ -170,6 +175,10 @@ def _aux_words(verb) -> set[str]:
 
 _REPORTING = {"say", "announce", "tell", "report", "state", "add", "predict", "promise", "warn",
               "indicate", "confirm", "insist", "write"}
+# Verbs whose past is written as their present: a tagger may read "hurt" or "cut" as a present.
+_SAME_IN_THE_PAST = {"beat", "bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "forecast",
+                     "hit", "hurt", "let", "put", "quit", "read", "set", "shed", "shut", "slit",
+                     "split", "spread", "thrust", "upset"}
 _PLANS = {"plan", "intend", "schedule", "expect", "aim"}
 _FUTURE_MODALS = {"will", "'ll", "shall", "wo"}
 _MODALS = {"will", "'ll", "shall", "wo", "would", "'d", "may", "might", "could", "should", "must",
