@@ -191,6 +191,9 @@ def test_forms_found_in_text(nlp, text, expected):
      [("Thanksgiving weekend", "DATE", "2012-W47-WE")]),
     ("The park will reopen after the Memorial Day weekend.",
      [("the Memorial Day weekend", "DATE", "2013-W21-WE")]),
+    # a holiday's week is the week the day is in (Easter 2013 is Sunday, March 31)
+    ("Pilgrims will crowd the city in Easter week.", [("Easter week", "DATE", "2013-W13")]),
+    ("Shops stayed shut during Christmas week.", [("Christmas week", "DATE", "2012-W52")]),
 ])
 def test_holidays_and_their_weekends(nlp, text, expected):
     assert dated(nlp, text) == expected

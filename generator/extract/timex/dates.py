@@ -349,15 +349,16 @@ HOLIDAYS = (r"christmas(?: day| eve)?|new year(?: day| eve)?|thanksgiving(?: day
             r"|mother day|father day|(?:st|saint) patrick day|flag day")
 
 
-@RULES.add(rf"(?:{RELATION} )?(?P<name>{HOLIDAYS})(?P<weekend> weekend)?(?: {YEAR})?")
+@RULES.add(rf"(?:{RELATION} )?(?P<name>{HOLIDAYS})(?:(?P<weekend> weekend)|(?P<week> week))?"
+           rf"(?: {YEAR})?")
 def _named_day(m, anchor: Anchor):
     """"Thanksgiving", "last Christmas", "Labor Day 2012"; "the Labor Day weekend" is the weekend
-    next to the day, written as a weekend is (2012-W35-WE)."""
+    next to the day, written as a weekend is (2012-W35-WE); "Easter week" the week of the day."""
     name, year = m["name"], year_of(m["year"])
     if year:
         day = _holiday(name, year)
     elif not anchor.dct:
-        return "DATE", "XXXX-WXX-WE" if m["weekend"] else UNKNOWN["day"]
+        return "DATE", "XXXX-WXX-WE" if m["weekend"] else UNKNOWN["week" if m["week"] else "day"]
     else:
         dct = anchor.dct
         options = [_holiday(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -368,6 +369,8 @@ def _named_day(m, anchor: Anchor):
             day = min(d for d in options if d > dct)
         else:
             day = nearest(options, dct, anchor.ctx.tense)
+    if m["week"]:       # "Easter week", "Christmas week": the week the day is in
+        return "DATE", value_at(day, "week")
     if m["weekend"]:
         # the nearer Saturday: before a Monday holiday, after a Thursday or Friday one
         saturday = day + dt.timedelta(days=(6 - day.isoweekday() + 3) % 7 - 3)

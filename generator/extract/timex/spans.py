@@ -67,7 +67,7 @@ _MISSED = re.compile(
     r"|Memorial|Veterans'?|Independence|Flag|(?:St\.?|Saint) Patrick's) Day(?: (?:19|20)\d\d)?"
     r"|(?:(?:the|this|last|next) )?(?:Labor|Memorial|Presidents'?|Columbus|Independence|Veterans'?"
     r"|Father's|Mother's|Martin Luther King(?: Jr\.?)?) Day weekend"
-    r"|(?:(?:the|this|last|next) )?(?:Thanksgiving|Easter|Christmas|New Year's) weekend"
+    r"|(?:(?:the|this|last|next) )?(?:Thanksgiving|Easter|Christmas|New Year's) week(?:end)?"
     r"|(?:several|a few|many|\d+|(?:twenty|thirty|forty|fifty)?(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve)) (?:more |additional |straight |consecutive )?"
     r"(?:second|minute|hour|day|week|month|quarter|year|decade)s)\b",
