@@ -245,6 +245,8 @@ def test_anaphoric_and_vague_forms_found_in_text(nlp, text, expected):
     ('Baker, speaking on ABC News\' "This Week," said the request was valid.', []),
     ("This is VOA Today.", []),
     ("He told USA Today that he would resign.", []),
+    ("The senator said on CBS's \"60 Minutes\" that he would resign.", []),
+    ("The senator spoke for 60 minutes.", [("60 minutes", "DURATION", "PT60M")]),
     ("Today, the minister resigned.", [("Today", "DATE", "2013-03-14")]),
     ('"Today we won," he said.', [("Today", "DATE", "2013-03-14")]),
     ('The minister said "This week was hard."', [("This week", "DATE", "2013-W11")]),

@@ -429,13 +429,17 @@ def _is_age(span: Span) -> bool:
 
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
 _DEICTIC = re.compile(r"(?:today|tonight|tomorrow|yesterday|now|this (?:week|morning|year|month)"
-                      r"|(?:good )?morning|(?:the )?(?:\w+ )?hour)", re.IGNORECASE)
+                      r"|(?:good )?morning|(?:the )?(?:\w+ )?hour|\d+ (?:seconds|minutes|hours|days))",
+                      re.IGNORECASE)
 
 
 def _is_a_title(span: Span) -> bool:
-    """"ABC News' "This Week"", "This is VOA Today": a programme or a paper named after a time
-    ("USA Today"), told by capitals a sentence in ordinary case would not have."""
-    if not _DEICTIC.fullmatch(span.text) or not all(t.text[0].isupper() for t in span):
+    """"ABC News' "This Week"", "This is VOA Today", "CBS's "60 Minutes"": a programme or a
+    paper named after a time ("USA Today"), told by capitals a sentence in ordinary case would
+    not have."""
+    if not _DEICTIC.fullmatch(span.text) or not all(t.text[0].isupper() or t.text[0].isdigit()
+                                                    for t in span) \
+            or not any(t.text[0].isupper() for t in span):
         return False
     words = [t for t in span.sent if t.is_alpha and t.i != span.sent.start and not t.is_upper
              and not span.start <= t.i < span.end]
