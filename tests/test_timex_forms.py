@@ -168,6 +168,11 @@ def test_ranges(nlp, text, expected):
     ("It is the fourth straight month of decline.",
      [("the fourth straight month", "DATE", "2013-03")]),
     ("The champion won her third title.", []),
+    # a length after a verb of lasting, in a sentence long enough for the recogniser to miss it
+    ("The envoy came with some 40 experts for a visit likely to last over a week.",
+     [("over a week", "DURATION", "P1W")]),
+    ("Inspectors arrived with some 30 experts for a mission expected to last over a month.",
+     [("over a month", "DURATION", "P1M")]),
 ])
 def test_forms_found_in_text(nlp, text, expected):
     assert dated(nlp, text) == expected

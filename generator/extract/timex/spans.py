@@ -81,6 +81,11 @@ _FULL_DATE = re.compile(
 # name); "7/8/07": a date in figures.
 _SHORT_YEAR = re.compile(r"\b(?:since|in|by|until|till|before|after|from|of|through) "
                          r"(?P<year>['\u2019]\d\d)\b(?!['\u2019]|s\b)", re.IGNORECASE)
+# "a tour likely to last over a week": a length after a verb of lasting, which the recogniser
+# can miss when the sentence is long
+_LASTING = re.compile(r"\b(?:last|lasts|lasted|lasting|take|takes|took|taking) (?P<length>(?:(?:over"
+                      r"|more than|less than|about|nearly|almost|at least|up to) )?(?:a|an|one) "
+                      r"(?:minute|hour|day|week|fortnight|month|year|decade))\b", re.IGNORECASE)
 _FIGURES_DATE = re.compile(r"(?<![\d/.])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
 _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
@@ -158,8 +163,8 @@ def _missed(doc: Doc) -> list[Span]:
                 and not _discourse_now(span) and not _ordinal_not_a_day(span):
             found.append(span)
     for m in (*_FULL_DATE.finditer(text_of(doc)), *_SHORT_YEAR.finditer(text_of(doc)),
-              *_FIGURES_DATE.finditer(text_of(doc))):
-        group = "year" if m.re is _SHORT_YEAR else 0
+              *_FIGURES_DATE.finditer(text_of(doc)), *_LASTING.finditer(text_of(doc))):
+        group = {_SHORT_YEAR: "year", _LASTING: "length"}.get(m.re, 0)
         span = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
         if span is not None and normalise(span.text, None):
             found.append(span)
