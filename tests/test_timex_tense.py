@@ -65,6 +65,8 @@ def dated(nlp, text, dct=APRIL):
     # by the verb at all
     ("The minister says Friday that the talks failed.", "2021-04-16"),
     ("The notes are convertible at a premium over Friday's closing price.", "2021-04-16"),
+    ("The report on the attack on Friday blames the guards.", "2021-04-16"),
+    ("Damage from the storm on Friday is estimated at five million dollars.", "2021-04-16"),
 
     # "overnight": the night before the story's day, or the coming one
     ("Rebels shelled the town overnight, officials said.", "2021-04-19TNI"),

@@ -25,11 +25,20 @@ def tense_of(span: Span) -> str | None:
         return None
     tense = _verb_tense(verb, 3) if verb.pos_ in ("VERB", "AUX") else None
     tense = _deadline_tense(span, verb, tense)
-    if tense == "present" and (span.root.dep_ == "poss" or _in_headline(span)):
-        # "over Thursday's closing price": a day the verb does not place; "Stocks tumble on
-        # Friday" over a story: a headline tells what happened in the present tense
+    if tense == "present" and (not _modifies(span, verb) or _in_headline(span)):
+        # "over Thursday's closing price", "the toll from the quake on Monday rises": a day the
+        # verb does not place; "Stocks tumble on Friday" over a story: a headline tells what
+        # happened in the present tense
         return None
     return "past-open" if tense == "past" and _open_ended(span) else tense
+
+
+def _modifies(span: Span, verb) -> bool:
+    """Whether the expression hangs on the verb itself, or on a preposition that does."""
+    head = span.root.head
+    if head.pos_ == "ADP" and head.i != verb.i:
+        head = head.head
+    return head.i == verb.i and span.root.dep_ != "poss"
 
 
 def _in_headline(span: Span) -> bool:
