@@ -147,6 +147,14 @@ def test_an_event_page_names_the_first_agreements_it_concerns_and_a_subpage_name
     assert all((content / link).is_file() for link in _links(content, sub))
 
 
+def test_the_home_page_says_where_the_latest_agreements_stand_and_links_to_all(large_wiki):
+    root, _ = large_wiki
+    home = _region((root / "content" / "index.md").read_text(), "## Where the agreements stand")
+    assert f"The 20 agreements whose last reported step is the most recent, of {DEALS}: " \
+           "[all of them](agreements/index.md)." in home
+    assert len(re.findall(r"^- \[", home, re.M)) == 20
+
+
 @pytest.mark.slow
 def test_the_large_case_builds_strict_and_the_subpages_are_published(large_wiki):
     root, _ = large_wiki

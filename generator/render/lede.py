@@ -13,6 +13,9 @@ from .entity_pages import NOT_DONE
 from .mdtext import md
 
 LATEST = 6           # latest developments listed
+# Agreements listed with where they stand: a home page of every agreement of a large feed is
+# a list, not a lede (at 19,000 Reuters stories it grew to 460 KB); the index has them all.
+AGREEMENTS = 20
 MAIN_ACTORS = 8
 NAMED_IN_BRIEF = 3   # actors named in the opening sentence
 CHANGED_LISTED = 5   # new pages listed under "what changed"
@@ -87,6 +90,14 @@ def agreements(r, here: str) -> str:
     if not deals:
         return ""
     out = ["## Where the agreements stand\n\n"]
+    if len(deals) > AGREEMENTS:
+        # The ones whose latest step is the latest, as the latest developments are chosen.
+        latest = sorted(deals, key=lambda a: (a.lifecycle[-1].date or "" if a.lifecycle else "", len(a.quotes), a.id),
+                        reverse=True)[:AGREEMENTS]
+        shown = {a.id for a in latest}
+        out.append(f"The {AGREEMENTS} agreements whose last reported step is the most recent, of {len(deals)}: "
+                   "[all of them](agreements/index.md).\n\n")
+        deals = [a for a in deals if a.id in shown]
     for a in deals:
         if a.status and a.lifecycle:
             last = a.lifecycle[-1]
