@@ -113,3 +113,17 @@ def test_deals_in_the_plural_with_a_list_are_one_deal_with_each(tmp_path, settin
     deals = graph["agreements"]
     assert len(deals) == 3
     assert all("Initrode Inc" in names(graph, d["parties"]) and len(d["parties"]) == 2 for d in deals)
+
+
+def test_a_step_dated_only_by_its_source_held_as_of_that_day_not_since(tmp_path, settings_for):
+    """"Norvale Shipping has signed a supply agreement with Kestrel Mining", in a story of
+    2021-05-03, tells that the deal was signed by that day, not on it."""
+    graph = export(tmp_path, settings_for, {
+        "a.txt": "date 2021-05-03 Norvale Shipping has signed a supply agreement with Kestrel Mining.\n"})
+    [deal] = graph["agreements"]
+    assert deal["status"] == "signed" and deal["status_since"] == "2021-05-03"
+    page = (tmp_path / "content" / deal["page"]).read_text()
+    assert "**Status** signed as of 2021-05-03 (the date of the source)" in page
+    assert "signed since" not in page
+    home = (tmp_path / "content" / "index.md").read_text()
+    assert "**signed** as of 2021-05-03" in home

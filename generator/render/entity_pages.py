@@ -100,6 +100,14 @@ def kept_events(events) -> list:
 NOT_DONE = {"planned": "planned", "negated": "did not happen", "claimed": "claimed"}
 
 
+def status_since(step) -> str:
+    """" since 2024-07-29" for a step the text dates; " as of 2008-03-27" for one dated only by its
+    source ("Airbus has inked deals with ..." in a story of that day): signed by then, not on it."""
+    if not step.date:
+        return ""
+    return f" {'since' if step.date_text else 'as of'} {escape(step.date)}"
+
+
 def _not_done(event) -> str:
     said = NOT_DONE.get(event.modality)
     return f" · *{said}*" if said else ""
@@ -429,9 +437,8 @@ def _agreement_infobox(r, here, agreement, parts, **_) -> str:
         out.append(f"    **Status** {escape(a.status)}{since}{status_hand}<br>\n")
     elif a.status and a.lifecycle:
         last = a.lifecycle[-1]
-        since = f" since {escape(last.date)}" if last.date else ""
         read = f', from "{md(last.date_text)}"' if last.date_text else (" (the date of the source)" if last.date else "")
-        out.append(f"    **Status** {escape(a.status)}{since}{read} ({r.quote_link(last.quote, here)})<br>\n")
+        out.append(f"    **Status** {escape(a.status)}{status_since(last)}{read} ({r.quote_link(last.quote, here)})<br>\n")
     if a.aliases:
         out.append(f"    **Also called** {_texts(a.aliases)}<br>\n")
     documents, mentions = _distinct_sources(a.quotes), len(a.quotes)

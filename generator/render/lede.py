@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from .entity_pages import NOT_DONE
+from .entity_pages import NOT_DONE, status_since
 from .mdtext import md
 
 LATEST = 6           # latest developments listed
@@ -101,8 +101,7 @@ def agreements(r, here: str) -> str:
     for a in deals:
         if a.status and a.lifecycle:
             last = a.lifecycle[-1]
-            since = f" since {escape(last.date)}" if last.date else ""
-            state = f"**{escape(a.status)}**{since} ({r.cite(last.quote, here)})"
+            state = f"**{escape(a.status)}**{status_since(last)} ({r.cite(last.quote, here)})"
         else:
             state = f"no step of its life reported ({r.cite(a.quotes[0], here)})" if a.quotes else \
                 "no step of its life reported"
