@@ -141,7 +141,7 @@ class PageReuse:
 
     def _quiet(self, record: logging.LogRecord) -> bool:
         """MkDocs says it skipped a page it was given no HTML for: a kept page left in place."""
-        if self.site is None or not self.site.in_place_uris or record.levelno != logging.INFO:
+        if self.site is None or not self.site.in_place or record.levelno != logging.INFO:
             return True
         return record.getMessage() not in self.site.skipped
 
@@ -178,7 +178,7 @@ class PageReuse:
         self.record.digest = _digest(self.config, nav, self.command)
         published = {file.src_uri for file in files}
         in_nav = {page.file.src_uri for page in nav.pages}
-        dests = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
+        self.dests = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
         for uri, source in self.sources.items():
             key = page_key(source.text_hash, source.links, published.__contains__)
             self.keys[uri] = key
@@ -189,7 +189,7 @@ class PageReuse:
             if kept is None:
                 continue
             # Its file in the last site as that build left it, or else its HTML as stored.
-            if self.site is not None and self.site.leave(uri, dests[uri], kept) \
+            if self.site is not None and self.site.leave(uri, self.dests[uri], kept) \
                     or self.record.html(kept) is not None:
                 self.kept[uri] = kept
 
@@ -209,13 +209,12 @@ class PageReuse:
         uri = page.file.src_uri
         entries = _search_entries(self.config)
         added = entries[self.search_mark:] if entries is not None else []
-        self.dests[uri] = page.file.dest_uri
         if isinstance(page, KeptPage):
             if entries is not None:
                 del entries[self.search_mark:]
                 entries.extend(dict(entry) for entry in page.kept.search)
             self.built[uri] = dataclasses.replace(page.kept, source=self.sources[uri])
-            if self.site is not None and uri in self.site.in_place_uris:
+            if self.site is not None and uri in self.site.in_place:
                 html = ""           # MkDocs writes nothing; the last build's file stays
             else:
                 stored = self.record.html(page.kept)
@@ -245,7 +244,7 @@ class PageReuse:
         if succeeded and not self.problems.count:
             folder = Path(self.config.site_dir)
             for uri, kept in list(self.built.items()):
-                if self.site is None or uri not in self.site.in_place_uris:
+                if self.site is None or uri not in self.site.in_place:
                     try:
                         mtime = os.stat(folder / self.dests[uri]).st_mtime_ns
                     except (OSError, KeyError):
@@ -268,8 +267,7 @@ class SiteFolder:
     def __init__(self, folder: Path):
         self.folder = folder
         self.last: Path | None = folder.with_name(f".{folder.name}.briefing-last")
-        self.in_place: set[str] = set()         # HTML files left as they were, relative
-        self.in_place_uris: set[str] = set()
+        self.in_place: dict[str, str] = {}      # page -> its HTML file, left as it was
         self.skipped: set[str] = set()
         try:
             if self.last.exists():              # left by a build that was stopped
@@ -288,8 +286,7 @@ class SiteFolder:
             return False
         if (stat.st_size, stat.st_mtime_ns) != (kept.size, kept.mtime_ns):
             return False
-        self.in_place.add(dest)
-        self.in_place_uris.add(uri)
+        self.in_place[uri] = dest
         self.skipped.add(f"Page skipped: '{uri}'. Generated empty output.")    # what MkDocs says then
         return True
 
@@ -309,7 +306,7 @@ class SiteFolder:
                 written.add(Path(root, name).relative_to(new).as_posix())
         for rel in sorted(written):
             _move(new / rel, self.last / rel)
-        wanted = written | self.in_place
+        wanted = written | set(self.in_place.values())
         emptied = set()
         for root, dirs, names in os.walk(self.last):
             at_top = Path(root) == self.last
