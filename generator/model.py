@@ -164,6 +164,10 @@ class DocFacts:
     timexes: tuple[TimexFact, ...]
     events: tuple[EventFact, ...]
     agreements: tuple[AgreementFact, ...]
+    # The text's signature (extract.shingles): how many runs of five words it has, and a sample
+    # of their hashes, which finds the copies of one story among the sources.
+    shingles: int = 0
+    shingle_sample: tuple[int, ...] = ()
 
 
 # --- across documents (resolution) ---------------------------------------------------

@@ -18,7 +18,8 @@ def facts(source_id: str = "doc", sha: str = "ab" * 32) -> DocFacts:
         timexes=(TimexFact(22, 31, "on Monday", "DATE", "2020-03-23", 0),),
         events=(EventFact(0, "sign", "a decree", (0,), (), None, 0, agreements=(0,)),),
         agreements=(AgreementFact(0, 13, 21, "a decree", "decree", (0,), None,
-                                  terms=(Clause(6, 21, 0),)),))
+                                  terms=(Clause(6, 21, 0),)),),
+        shingles=31, shingle_sample=(4, 4_000_000_000))
 
 
 def test_model_docfacts_round_trip():

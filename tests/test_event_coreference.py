@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from generator.extract.shingles import signature
 from generator.generate import generate
-from generator.model import Source
-from generator.read.sources import copies_of
+from generator.model import DocFacts, Source
+from generator.resolve.copies import copies_of
 from generator.resolve.export import graph_to_dict
 from generator.resolve.event_merge import Report, action_of, cluster, same_event
 from tests.conftest import generate_sources
@@ -96,6 +97,21 @@ def test_event_coreference_a_republished_story_is_one_source_with_its_copy_liste
 
 
 @pytest.mark.slow
+def test_event_coreference_a_copy_added_later_is_found_against_cached_facts(tmp_path):
+    """The first telling's facts come from the cache on the second run, and still find the copy."""
+    from generator.config import load_settings
+
+    generate_sources(tmp_path, {"g.txt": SOURCES["g.txt"]})
+    (tmp_path / "seeds" / "h.txt").write_text(SOURCES["h.txt"])
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    settings.jobs = 1
+    report = generate(settings)
+    assert report.extracted == 1
+    assert report.graph.copies == {"h": "g"}
+    assert "**Copy of**" in (tmp_path / "content" / "sources" / "h.md").read_text()
+
+
+@pytest.mark.slow
 def test_event_coreference_copies_count_once_in_reported_by(built):
     root, graph, _ = built
     told = [e for e in graph.events + graph.statements if {q.source for q in e.quotes} == {"g", "h"}]
@@ -174,7 +190,8 @@ def test_event_coreference_copies_found_by_shingles():
     other = " ".join(f"thing{i} delta" for i in range(60))
     sources = [Source(id=i, path=f"{i}.txt", title=i, date=d, text=t, sha256=i)
                for i, d, t in (("x", "2020-01-02", text), ("y", "2020-01-01", edited), ("z", None, other))]
-    assert copies_of(sources) == {"x": "y"}
+    facts = {s.id: DocFacts(s.id, s.sha256, (), (), (), (), (), *signature(s.text)) for s in sources}
+    assert copies_of(sources, facts) == {"x": "y"}
 
 
 def test_event_coreference_one_speaker_one_day_told_in_other_words_is_one_statement():

@@ -18,6 +18,7 @@ from generator.incremental.record import Store, code_digest, listing, listing_di
 from generator.model import DocFacts, Sentence, Source
 from generator.read.sources import reader_for
 from . import nlp as nlp_module
+from .shingles import signature
 
 Progress = Callable[[str, int], Callable[[int], None]]
 
@@ -151,6 +152,7 @@ class Extraction:
 
 def _plain(source: Source) -> DocFacts:
     """Facts of a source with none found: its text, one sentence, names no one."""
+    count, sample = signature(source.text)
     return DocFacts(source_id=source.id, sha256=source.sha256,
                     sentences=(Sentence(0, len(source.text), source.text),),
-                    mentions=(), timexes=(), events=(), agreements=())
+                    mentions=(), timexes=(), events=(), agreements=(), shingles=count, shingle_sample=sample)

