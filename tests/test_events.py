@@ -45,3 +45,39 @@ def test_reported_speech_is_evidence_not_an_event(graph):
     assert not any(t.startswith(("Ashraf Ghani says", "Ghani says", "Ashraf Ghani tweets")) for t in titles)
     [attack] = [e for e in graph["events"] if e["title"].startswith("Taliban attacks")]
     assert "ashraf-ghani" in attack["actors"]          # who said so, as a witness
+
+
+PASSIVES = """date 2020-03-23 The United States and the Taliban signed a peace agreement in Doha on February 29.
+Apart from the dispute over the peace agreement, the Afghan government is plagued by a deep political divide.
+Under the peace agreement, the Taliban released 20 soldiers on March 10.
+Flights from Marlow were grounded by a strike on Friday.
+The bridge at Marlow was built by Norvale Inc. in 1990.
+"""
+
+
+@pytest.fixture(scope="module")
+def passives(tmp_path_factory):
+    from tests.conftest import generate_story
+
+    return generate_story(tmp_path_factory.mktemp("passives"), PASSIVES).graph
+
+
+@pytest.mark.slow
+def test_a_passive_headline_keeps_what_did_it_when_that_is_no_actor(passives):
+    titles = {e.title for e in passives.events + passives.statements}
+    assert "Afghan government plagued by deep political divide" in titles
+    assert any(t.startswith("Flights from Marlow grounded by strike") for t in titles), titles
+    # An agent that is an actor becomes the subject, as before.
+    assert any(t.startswith("Norvale Inc. builds bridge") for t in titles), titles
+
+
+@pytest.mark.slow
+def test_a_deal_named_only_to_set_it_aside_is_not_what_the_event_concerns(passives):
+    deal = next(a for a in passives.agreements if "peace agreement" in a.name)
+    plagued = next(e for e in passives.events + passives.statements if "plagued" in e.title)
+    assert plagued.agreements == ()
+    assert plagued.id not in deal.events
+    assert plagued not in passives.events        # undated, placeless, one source: no page of its own
+    # What is done under the deal still concerns it.
+    released = next(e for e in passives.events if "releases 20 soldiers" in e.title)
+    assert released.id in deal.events

@@ -168,7 +168,8 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         return None
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _participle(verb)
     agents, others = _participants(verb, mention_at, mentions, passive, clause)
-    linked = sorted({agreement_at[t.i] for t in clause if t.i in agreement_at})
+    aside = _set_aside(verb)
+    linked = sorted({agreement_at[t.i] for t in clause if t.i in agreement_at and t.i not in aside})
     made = _made_agreement(verb, agreement_at) if lemma in MAKING_VERBS else None
     if made is not None:
         linked = sorted(set(linked) | {made})
@@ -464,6 +465,16 @@ def _modifies(token: Token, verb: Token) -> bool:
     return token.i == verb.i
 
 
+_ASIDE = frozenset({"apart", "aside", "besides", "except", "unlike"})
+
+
+def _set_aside(verb: Token) -> set[int]:
+    """The tokens of a phrase that sets something aside ("Apart from the dispute over the
+    release, the government is plagued by a divide"): what it names is not what the clause
+    tells of."""
+    return {t.i for child in verb.children if child.lower_ in _ASIDE for t in child.subtree}
+
+
 def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happened") -> str:
     """The headline words after the verb: objects, particles and where it went. For a passive
     without an agent, the whole headline: "27 people are killed in recent attack"."""
@@ -475,8 +486,11 @@ def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happene
             continue
         if child.i < verb.i or len(words) >= _MAX_REST_WORDS:
             continue
+        # A passive's "by" phrase that names no one who acts is what did it: "Afghan government
+        # plagued by deep political divide", not "Afghan government plagued".
         if child.dep_ in {"dobj", "prt", "attr", "dative", "acomp", "oprd", "xcomp"} or (
-                child.dep_ == "prep" and child.lower_ in _HEADLINE_PREPS and not _temporal(child)):
+                child.dep_ == "prep" and child.lower_ in _HEADLINE_PREPS and not _temporal(child)) or (
+                child.dep_ == "agent" and passive and not has_agents):
             words += _trim(child, between=not (has_agents and verb.lemma_ in MAKING_VERBS))
     place = _join(fronted)
     text = " ".join(p for p in (_join(words), place[:1].lower() + place[1:]) if p)
