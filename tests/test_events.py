@@ -81,3 +81,36 @@ def test_a_deal_named_only_to_set_it_aside_is_not_what_the_event_concerns(passiv
     # What is done under the deal still concerns it.
     released = next(e for e in passives.events if "releases 20 soldiers" in e.title)
     assert released.id in deal.events
+
+
+HEADLINES = """date 2009-04-20 Boeing has received five orders for the 777-200LR since it was announced in February 2000.
+The 787 shows the strategies adopted by Boeing and Airbus, whose double-decker A380 first flew in April 2005.
+Analysts wonder whether Boeing will deliver the tanker in May.
+The Pentagon must decide whether Northrop Grumman built the tanker on time in March.
+"""
+
+
+@pytest.fixture(scope="module")
+def headlines(tmp_path_factory):
+    from tests.conftest import generate_story
+
+    return generate_story(tmp_path_factory.mktemp("headlines"), HEADLINES).graph
+
+
+@pytest.mark.slow
+def test_no_headline_of_a_passive_whose_subject_is_a_bare_pronoun(headlines):
+    titles = [e.title for e in headlines.events + headlines.statements]
+    assert not [t for t in titles if t.split()[0].lower() in {"it", "he", "she", "they", "this", "that"}], titles
+    assert any(t.startswith("Boeing receives five orders") for t in titles), titles
+
+
+@pytest.mark.slow
+def test_a_relative_whose_is_no_word_of_a_headline(headlines):
+    flew = next(e for e in headlines.events if "flies" in e.title or "flew" in e.title)
+    assert flew.title.startswith("Double-decker A380") and flew.date == "2005-04"
+
+
+@pytest.mark.slow
+def test_a_question_asked_is_no_event(headlines):
+    titles = [e.title.lower() for e in headlines.events + headlines.statements]
+    assert not [t for t in titles if "tanker" in t], titles

@@ -158,6 +158,8 @@ def _full_clause(verb: Token) -> bool:
 
 def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at):
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+        return None     # "asked whether the deal should be seen as a step": a question, no event
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     clause = _clause(verb)
     timex = _date(verb, timexes, clause, sent_of[verb.i])
@@ -202,6 +204,8 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         return None         # "X takes", "Google shows [that...]": no headline without its object
     if passive and not agents and not rest.strip() and not others:
         return None         # "[it is] to be imposed": neither who acts nor what is acted on
+    if passive and not agents and not others and _pronoun_subject(verb):
+        return None         # "since it was announced": "It announced" tells a reader nothing
     place = _place(clause, mention_at, mentions)
     acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
                      | ({made} if made is not None else set()))
@@ -475,6 +479,14 @@ def _set_aside(verb: Token) -> set[int]:
     return {t.i for child in verb.children if child.lower_ in _ASIDE for t in child.subtree}
 
 
+def _pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.tag_ == "PRP" or c.lower_ in _DEMONSTRATIVES)
+               for c in verb.children)
+
+
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
 def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happened") -> str:
     """The headline words after the verb: objects, particles and where it went. For a passive
     without an agent, the whole headline: "27 people are killed in recent attack"."""
@@ -522,8 +534,9 @@ def _temporal(prep: Token) -> bool:
 
 
 def _join(words: list[Token]) -> str:
-    # A paragraph break inside a phrase ("Agreement \n\n signed") is a token of its own.
-    words = sorted({t for t in words if not t.is_space}, key=lambda t: t.i)
+    # A paragraph break inside a phrase ("Agreement \n\n signed") is a token of its own; a
+    # relative "whose" ("Airbus, whose A380 first flew") is no word of a headline.
+    words = sorted({t for t in words if not t.is_space and t.tag_ != "WP$"}, key=lambda t: t.i)
     text = " ".join(t.text for t in words)
     return text.replace(" 's", "'s").replace(" ,", ",").replace(" - ", "-").replace(" .", ".")
 
