@@ -125,6 +125,9 @@ class EventFact:
     # What befalls the occurrence the clause is about when no one is named doing it: "A test
     # flight was delayed" leaves the flight `planned`, "the summit was called off" `negated`.
     put_off: str = ""
+    # Passive, no one named, its subject a description that points back ("the plane was
+    # delivered"): the thing the story has already named (see event_merge).
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True)

@@ -366,3 +366,42 @@ def test_event_coreference_a_headline_dated_by_its_story_is_the_day_the_story_te
                                             **story))
     assert not same_event(headline, _report(source="s2", trigger="make", rest="its first test flight",
                                             date="2009-12-15", **story))
+
+
+def _delivery_story(tmp_path, text):
+    export = graph_to_dict(generate_sources(tmp_path, {"k.txt": f"date 2019-05-14 {text}\n"}).graph)
+    return [e for e in export["events"] if "deliver" in e["title"].lower()]
+
+
+@pytest.mark.slow
+def test_event_coreference_the_aircraft_delivered_is_the_delivery_just_told(tmp_path):
+    """"The first K90 freighter ... was delivered today to Nordvik Cargo. After the freighter was
+    delivered in Bergen, ...": "the freighter" points back, so one delivery, dated today."""
+    [delivery] = _delivery_story(tmp_path, (
+        "The first K90 freighter, built by Halvard Aero, was delivered today to Nordvik Cargo. "
+        "After the freighter was delivered in Bergen, it was flown to Oslo for a ceremony."))
+    assert len(delivery["quotes"]) == 2 and delivery["date"] == "2019-05-14"
+
+
+@pytest.mark.slow
+def test_event_coreference_a_second_aircraft_delivered_is_another_delivery(tmp_path):
+    """"The second freighter" tells another aircraft: no description pointing back."""
+    deliveries = _delivery_story(tmp_path, (
+        "The first K90 freighter, built by Halvard Aero, was delivered today to Nordvik Cargo. "
+        "The second freighter was delivered in Bergen, and was flown to Oslo for a ceremony."))
+    assert len(deliveries) == 2 and all(len(e["quotes"]) == 1 for e in deliveries)
+
+
+def test_event_coreference_a_description_pointing_back_to_one_of_two_actions_joins_neither():
+    """"The plane was delivered" after two deliveries: which one cannot be told. Nor does it
+    reach back further than the sentences just before, or name someone the first did not."""
+    story = dict(trigger="deliver", modality="happened", source_date="2019-05-14", agents=())
+    first = _report(others=("nordvik-cargo",), rest="first K90 freighter delivered to Nordvik Cargo",
+                    date="2019-05-14", sent=1, **story)
+    second = _report(others=("fjell-air",), rest="K70 delivered to Fjell Air", date="2019-05-13", sent=2, **story)
+    told = dict(rest="plane delivered in Bergen", place="bergen", sent=3, anaphoric=True, **story)
+    assert cluster([first, _report(**told)]) == [[0, 1]]
+    assert cluster([first, second, _report(**told)]) == [[0], [1], [2]]
+    assert cluster([first, _report(**{**told, "sent": 9})]) == [[0], [1]]
+    assert not same_event(first, _report(**{**told, "rest": "plane delivered to Fjell Air"}))
+    assert not same_event(first, _report(**{**told, "anaphoric": False}))

@@ -212,6 +212,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     put_off = _put_off(verb, passive) if modality == "happened" and not agents and not acts_on else ""
     return EventFact(
         sent=sent_of[verb.i], trigger=lemma, rest=rest, put_off=put_off,
+        anaphoric=passive and not agents and _points_back(verb, mention_at),
         agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
         place=place, timex=timex, agreements=tuple(linked),
         negated=modality == "negated", passive=passive and not agents,
@@ -253,6 +254,29 @@ def _put_off(verb: Token, passive: bool) -> str:
         return ""
     theme = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return outcome if theme is not None and theme.lemma_.lower() in _OCCURRENCES else ""
+
+
+_POINTING = frozenset({"the", "this", "that", "these", "those"})
+_OWNING = frozenset({"its", "their"})
+
+
+def _points_back(verb: Token, mention_at: dict[int, int]) -> bool:
+    """"the plane was delivered in Singapore": a passive subject that is a common noun with
+    only a definite article or "its" before it points back to what the story has named. Not a
+    name, a number or a description that tells one thing from another ("the second plane",
+    "the new plane"), nor a pronoun, which may stand for anything."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head
+    if subject is None or subject.pos_ != "NOUN" or mentions_in(subject, mention_at):
+        return False
+    pointing = False
+    for child in subject.children:
+        if child.dep_ in {"det", "poss"} and child.lower_ in _POINTING | _OWNING:
+            pointing = True
+        elif not (child.dep_ == "compound" and child.pos_ == "NOUN" or child.is_punct):
+            return False
+    return pointing
 
 
 # Verbs of saying that also name an act of business: "posted gains", "reported a loss", "added

@@ -63,6 +63,7 @@ _SPEECH_FORMS = frozenset("said says saying told tells announced announces state
 _NAMED = "\0named"        # the index key of the reports that name who acted
 _RECENT_DAYS = 7         # a story reports as news what happened within the week before it
 _DISAGREE_DAYS = 2       # one event may be told a day or two apart by two sources
+_ANAPHOR_REACH = 2       # sentences back that a description pointing back may reach ("the plane")
 # Two reports naming no one and no name in common tell one thing only with this many words of
 # it in common ("[began] in protest at employers' plans for 800 redundancies", "in protest
 # against plans for 800 redundancies"): "the third quarter ended" is every company's.
@@ -90,6 +91,8 @@ class Report:
     sentence: str
     deals: frozenset[str] = frozenset()     # the agreements it acts on, as resolved
     by_report: bool = False     # dated only by its story's date, no words of time of its own
+    sent: int = 0               # its sentence's place in its source
+    anaphoric: bool = False     # its subject points back: "the plane was delivered"
     family: str = field(init=False)
     objects: frozenset[str] = field(init=False)
     told: frozenset[str] = field(init=False)
@@ -139,6 +142,12 @@ def cluster(reports: list[Report]) -> list[list[int]]:
             if report.agents:
                 keys.append((report.family, _NAMED))
         candidates = sorted({g for key in looked for g in index.get(key, ())})
+        if report.anaphoric and not report.who:
+            # "The plane was delivered": of two actions of this kind told just before, which
+            # one it points back to cannot be told, so it joins neither.
+            antecedents = [g for g in candidates if any(_told_again(reports[j], report) for j in groups[g])]
+            if len(antecedents) > 1:
+                candidates = [g for g in candidates if g not in antecedents]
         home = next((g for g in candidates
                      if any(same_event(reports[j], report) for j in groups[g])
                      and all(_dates_fit(reports[j], report) for j in groups[g])), None)
@@ -162,6 +171,8 @@ def same_event(a: Report, b: Report) -> bool:
     if a.source != b.source and a.who == b.who and copied(a, b):
         return _dates_fit(a, b)             # a wire story republished with small edits
     if _told_unnamed(a, b) or _told_unnamed(b, a):
+        return True
+    if _told_again(a, b) or _told_again(b, a):
         return True
     if not _same_side(a, b):
         return False
@@ -210,6 +221,24 @@ def _owner_named(report: Report) -> frozenset[str]:
         return frozenset()
     names = re.findall(r"(?:\b[a-z]*[A-Z][\w-]*\s+)+", report.sentence[:at.start()])
     return _names(names[-1]) - _MINOR_WORDS if names else frozenset()
+
+
+def _told_again(first: Report, again: Report) -> bool:
+    """One story telling an action with its participants ("The first A380 was delivered today
+    to Singapore Airlines") and, just after, again by a description that points back and names
+    no one ("After the plane was delivered in Singapore, ..."): one event. The second names no
+    one, so the first's participants are not contradicted; a place or a name of its own must
+    agree with the first's, and its date, if any, fit the first's."""
+    if first.source != again.source or not again.anaphoric or again.who or not first.who:
+        return False
+    if not first.sent < again.sent <= first.sent + _ANAPHOR_REACH:
+        return False
+    if first.place and again.place and first.place != again.place:
+        return False
+    own = _names(again.rest) - set((again.place or "").split("-"))
+    if own - _names(f"{first.rest} {first.subject}"):
+        return False
+    return _dates_fit(first, again)
 
 
 def _plan_and_deed(a: Report, b: Report) -> bool:

@@ -710,7 +710,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
                 modality=draft["modality"], agents=tuple(draft["agents"]), others=tuple(draft["others"]),
                 date=draft["date"], place=draft["place"], rest=fact.rest, subject=fact.subject,
                 sentence=doc.sentences[fact.sent].text, deals=frozenset(draft["agreements"]),
-                by_report=draft["date_basis"] == "report"))
+                by_report=draft["date_basis"] == "report", sent=fact.sent, anaphoric=fact.anaphoric))
     merged = []
     for group in cluster(reports):
         members = [drafts[i] for i in group]
