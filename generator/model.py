@@ -128,6 +128,13 @@ class EventFact:
     # Passive, no one named, its subject a description that points back ("the plane was
     # delivered"): the thing the story has already named (see event_merge).
     anaphoric: bool = False
+    # An occurrence put off to a time ("the delivery will be delayed until October 2007"): its
+    # noun, whose action is planned for that time; who it concerns and what it acts on, as its
+    # own words name them or as the sentence before named the occurrence ("delay in delivery of
+    # its new A380s"); see event_merge.
+    postponed: str = ""
+    postponed_of: tuple[int, ...] = ()
+    postponed_words: str = ""
 
 
 @dataclass(frozen=True)

@@ -405,3 +405,59 @@ def test_event_coreference_a_description_pointing_back_to_one_of_two_actions_joi
     assert cluster([first, _report(**{**told, "sent": 9})]) == [[0], [1]]
     assert not same_event(first, _report(**{**told, "rest": "plane delivered to Fjell Air"}))
     assert not same_event(first, _report(**{**told, "anaphoric": False}))
+
+
+POSTPONED = ("date 2021-03-01 Harbin Rail said that it will be compensated by Norvale Works for the "
+             "additional delay in delivery of its new K90 locomotives. The locomotives' delivery, "
+             "originally due this spring, will be delayed until October 2021.\n")
+
+
+def _deliveries(tmp_path, deed):
+    export = graph_to_dict(generate_sources(tmp_path, {"p.txt": POSTPONED, "q.txt": deed}).graph)
+    return [e for e in export["events"] if "deliver" in e["title"].lower() and "compensate" not in e["title"]]
+
+
+@pytest.mark.slow
+def test_event_coreference_a_delivery_put_off_to_a_month_is_the_delivery_done_in_it(tmp_path):
+    """"will be delayed until October 2021": the delivery is planned for October, the one the
+    sentence before named ("delivery of its new K90 locomotives": Harbin Rail's). Done in
+    October, told by another source, it is one delivery that happened; the delay stays its own."""
+    deliveries = _deliveries(tmp_path, "date 2021-10-12 The first K90 locomotive, built by Norvale Works, "
+                                       "was delivered today to Harbin Rail.\n")
+    [done] = [e for e in deliveries if e["modality"] == "happened"]
+    assert _sources(done) == ["p", "q"] and done["date"] == "2021-10-12"
+    [delay] = [e for e in deliveries if e["modality"] == "planned"]
+    assert _sources(delay) == ["p"] and "delayed" in delay["title"] and delay["date"] == "2021-10"
+
+
+@pytest.mark.slow
+def test_event_coreference_a_delivery_put_off_to_a_month_is_not_one_done_later(tmp_path):
+    deliveries = _deliveries(tmp_path, "date 2021-12-02 The first K90 locomotive, built by Norvale Works, "
+                                       "was delivered today to Harbin Rail.\n")
+    assert sorted(_sources(e) for e in deliveries) == [["p"], ["q"]]
+
+
+def test_event_coreference_what_was_put_off_to_a_month_is_done_once_in_it():
+    """A delivery recurs ("will deliver locomotives in October" and "delivered locomotives on
+    October 12" may be two); one put off to October is the one set, done once, in October."""
+    told = dict(trigger="delivery", agents=(), others=("harbin-rail",), rest="its new K90 locomotives",
+                modality="planned", date="2021-10", source_date="2021-03-01")
+    deed = dict(source="s2", trigger="deliver", agents=(), others=("harbin-rail",),
+                rest="first K90 locomotive delivered to Harbin Rail", source_date="2021-12-02")
+    assert same_event(_report(postponed=True, **told), _report(date="2021-10-12", **deed))
+    assert not same_event(_report(**told), _report(date="2021-10-12", **deed))
+    assert not same_event(_report(postponed=True, **told), _report(date="2021-12-02", **deed))
+    assert not same_event(_report(postponed=True, **{**told, "others": ("fjell-air",)}),
+                          _report(date="2021-10-12", **deed))
+
+
+@pytest.mark.slow
+def test_event_coreference_a_delivery_put_off_naming_no_one_is_no_ones_delivery(tmp_path):
+    """"The delivery will be delayed until October 2021", with no delivery named before it:
+    whose delivery cannot be told, so it joins no delivery done that month."""
+    export = graph_to_dict(generate_sources(tmp_path, {
+        "p.txt": "date 2021-03-01 Harbin Rail said it faced higher costs. The delivery, originally due "
+                 "this spring, will be delayed until October 2021.\n",
+        "q.txt": "date 2021-10-12 The first K90 locomotive, built by Norvale Works, was delivered today "
+                 "to Harbin Rail.\n"}).graph)
+    assert sorted(_sources(e) for e in export["events"] if "deliver" in e["title"].lower()) == [["p"], ["q"]]

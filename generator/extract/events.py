@@ -210,9 +210,14 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
                      | ({made} if made is not None else set()))
     put_off = _put_off(verb, passive) if modality == "happened" and not agents and not acts_on else ""
+    # "has been delayed until" and "will be delayed until" alike put the occurrence off.
+    postponed = _postponed(verb, timex, timexes, mention_at, mentions) \
+        if modality in {"happened", "planned"} and not agents and not acts_on \
+        and _put_off(verb, passive) == "planned" else None
     return EventFact(
         sent=sent_of[verb.i], trigger=lemma, rest=rest, put_off=put_off,
         anaphoric=passive and not agents and _points_back(verb, mention_at),
+        **(postponed or {}),
         agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
         place=place, timex=timex, agreements=tuple(linked),
         negated=modality == "negated", passive=passive and not agents,
@@ -254,6 +259,63 @@ def _put_off(verb: Token, passive: bool) -> str:
         return ""
     theme = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return outcome if theme is not None and theme.lemma_.lower() in _OCCURRENCES else ""
+
+
+# "delayed until October 2007", "postponed to March", "pushed back to 2008", "rescheduled for May"
+_PUT_OFF_TO = frozenset({"until", "till", "to", "for", "into"})
+
+
+def _postponed(verb: Token, timex: int | None, timexes: list[TimexFact], mention_at: dict[int, int],
+               mentions: list[Mention]) -> dict | None:
+    """An occurrence put off to the time the clause gives: its noun, the actors it concerns and
+    the words of what it acts on. The date is the occurrence's, planned; the putting off is the
+    clause's news. A definite occurrence that names no one ("The aircraft's delivery ... will
+    be delayed until October 2007") is the one the sentence just before named with its owner
+    ("the additional delay in delivery of its new superjumbo A380s"), if it named one."""
+    theme = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if theme is None or timex is None or not _put_off_to(verb, timexes[timex]):
+        return None
+    owned = _occurrence_of(theme, mention_at, mentions)
+    words = theme
+    if not owned and _definite(theme):
+        earlier = next((t for t in reversed(verb.doc[_sentence_before(theme): theme.i])
+                        if t.lemma_ == theme.lemma_ and t.pos_ == "NOUN"), None)
+        if earlier is not None:
+            owned, words = _occurrence_of(earlier, mention_at, mentions), earlier
+    if not owned:
+        return None
+    return {"postponed": theme.lemma_.lower(), "postponed_of": tuple(owned),
+            "postponed_words": _join([t for t in _trim(words) if t.i != words.i])}
+
+
+def _put_off_to(verb: Token, timex: TimexFact) -> bool:
+    """Whether the date hangs on the verb through "until", "to", "for": the time put off to."""
+    return any(c.dep_ == "prep" and c.lower_ in _PUT_OFF_TO and
+               any(t.idx <= timex.start < t.idx + len(t) for t in c.subtree) for c in verb.children)
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _POINTING for c in noun.children)
+
+
+def _sentence_before(token: Token) -> int:
+    sent = token.sent
+    return sent.start if sent.start == 0 else token.doc[sent.start - 1].sent.start
+
+
+def _occurrence_of(noun: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """Who an occurrence concerns: the actors its phrase names ("Apple's launch"), or, for
+    "its"/"their" in it, the subject of the clause it stands in ("Singapore Airlines says that
+    it will be compensated for the delay in delivery of its new A380s": Singapore Airlines)."""
+    named = acting(mentions_in(noun, mention_at), mentions)
+    if named:
+        return named
+    if not any(t.lower_ in _OWNING and t.dep_ == "poss" for t in noun.subtree):
+        return []
+    clause = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}] if clause is not None else []
+    owners = [m for s in subjects for m in subject_mentions(s, mention_at, mentions)]
+    return owners if len(owners) == 1 else []
 
 
 _POINTING = frozenset({"the", "this", "that", "these", "those"})

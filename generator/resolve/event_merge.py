@@ -93,6 +93,7 @@ class Report:
     by_report: bool = False     # dated only by its story's date, no words of time of its own
     sent: int = 0               # its sentence's place in its source
     anaphoric: bool = False     # its subject points back: "the plane was delivered"
+    postponed: bool = False     # an occurrence put off to its date: "the delivery delayed until October"
     family: str = field(init=False)
     objects: frozenset[str] = field(init=False)
     told: frozenset[str] = field(init=False)
@@ -261,7 +262,9 @@ def _plan_and_deed(a: Report, b: Report) -> bool:
         return False            # done before the plan was told: not this plan's doing
     if plan.date and deed.date and plan.date == deed.date and len(deed.date) == 10:
         return True             # "will impose the tariffs on April 17" ... "imposed them on April 17"
-    if not _once(plan, deed):
+    # What was put off to a time is one occurrence already set ("the delivery, originally due
+    # this year, will be delayed until October 2007"): done in that time, it is that one.
+    if not (_once(plan, deed) or plan.postponed):
         return False
     if deed.date:
         return not plan.date or _dates_fit(plan, deed)

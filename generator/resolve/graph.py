@@ -695,6 +695,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
     for (source_id, index), actor_id in actor_of.items():
         actor_at[source_id][index] = actor_id
     drafts, reports = [], []
+    shadows: set[int] = set()       # reports of a postponed occurrence (see below)
     for doc in facts:
         source = source_of.get(doc.source_id)
         here = actor_at[doc.source_id]
@@ -711,8 +712,26 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
                 date=draft["date"], place=draft["place"], rest=fact.rest, subject=fact.subject,
                 sentence=doc.sentences[fact.sent].text, deals=frozenset(draft["agreements"]),
                 by_report=draft["date_basis"] == "report", sent=fact.sent, anaphoric=fact.anaphoric))
+            owners = _ids(here, fact.postponed_of) if fact.postponed else []
+            if owners and draft["modality"] == "planned" and draft["date"]:
+                # "The delivery will be delayed until October 2007": besides the delay, the
+                # delivery planned for then, which a later report of the delivery may do.
+                shadows.add(len(reports))
+                drafts.append(draft)
+                reports.append(replace(reports[-1], trigger=fact.postponed, agents=(), others=tuple(owners),
+                                       place=None, rest=fact.postponed_words, subject="", deals=frozenset(),
+                                       by_report=False, anaphoric=False, postponed=True))
     merged = []
     for group in cluster(reports):
+        if shadows.intersection(group):
+            # A postponed occurrence stands only in the event that did it: alone, or with
+            # other plans, it would repeat the report of its putting off.
+            kept = [i for i in group if i not in shadows]
+            if any(drafts[i]["modality"] == "happened" for i in group):
+                kept += [i for i in group if i in shadows]
+            if not kept:
+                continue
+            group = kept
         members = [drafts[i] for i in group]
         # A plan and its doing told by two sources (event_merge) are one event that happened:
         # titled, dated and given its status as the reports of its doing tell it.
