@@ -114,3 +114,14 @@ def test_a_relative_whose_is_no_word_of_a_headline(headlines):
 def test_a_question_asked_is_no_event(headlines):
     titles = [e.title.lower() for e in headlines.events + headlines.statements]
     assert not [t for t in titles if "tanker" in t], titles
+
+
+@pytest.mark.slow
+def test_a_statement_about_what_was_done_to_a_deal_concerns_the_deal(tmp_path):
+    from tests.conftest import generate_story
+
+    graph = generate_story(tmp_path, "date 1987-03-13 Japan and the United States signed a semiconductor "
+                                     "pact in July 1986.\nJapan denied breaking the pact.\n").graph
+    pact = next(a for a in graph.agreements if "pact" in a.name.lower())
+    denial = next(e for e in graph.events if e.title.startswith("Japan denies"))
+    assert pact.id in denial.agreements and denial.id in pact.events

@@ -171,7 +171,8 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _participle(verb)
     agents, others = _participants(verb, mention_at, mentions, passive, clause)
     aside = _set_aside(verb)
-    linked = sorted({agreement_at[t.i] for t in clause if t.i in agreement_at and t.i not in aside})
+    linked = sorted({agreement_at[t.i] for t in clause if t.i in agreement_at and t.i not in aside}
+                    | (_told_deals(verb, agreement_at) if lemma in REPORTING_VERBS else set()))
     made = _made_agreement(verb, agreement_at) if lemma in MAKING_VERBS else None
     if made is not None:
         linked = sorted(set(linked) | {made})
@@ -553,6 +554,13 @@ def _modifies(token: Token, verb: Token) -> bool:
                 and setting.head.head.i == verb.i
         token = token.head
     return token.i == verb.i
+
+
+def _told_deals(verb: Token, agreement_at: dict[int, int]) -> set[int]:
+    """The deals a statement tells what was done to: "Japan denied breaking a pact with the
+    U.S." concerns the pact, though the breaking is a clause of its own."""
+    told = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    return {agreement_at[t.i] for c in told for t in _arguments(c) if t.i in agreement_at}
 
 
 _ASIDE = frozenset({"apart", "aside", "besides", "except", "unlike"})
