@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.atomic import remove_leftovers, to_lf, write_if_changed
+from generator.atomic import remove_leftovers, to_lf, write_atomic, write_if_changed
 from generator.read.markers import region, region_span, regions, stamp, touched
 from generator.write.merge import merge_page, orphan
 
@@ -148,6 +149,36 @@ def test_merge_remove_leftovers_removes_only_temporary_files(tmp_path):
         path.write_text("x")
     remove_leftovers(tmp_path)
     assert not leftover.exists() and all(p.exists() for p in keep)
+
+
+def test_merge_a_whole_file_write_is_readable_by_others_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    """A redirect stub written for a renamed page is published: a web server running as another
+    user must be able to read it. A run killed before the rename leaves a file the next removes."""
+    import os
+    import stat
+
+    import generator.atomic as atomic
+
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "events" / "old-name" / "index.html"
+        write_atomic(path, b"<meta http-equiv=refresh>")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        assert os.listdir(path.parent) == ["index.html"]
+    finally:
+        os.umask(old)
+
+    made = []
+
+    def killed(tmp, target):
+        made.append(Path(tmp))
+        raise KeyboardInterrupt
+    monkeypatch.setattr(atomic, "rename", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "state.json", b"{}")
+    made[0].write_bytes(b"{")          # what a run killed at that moment leaves
+    remove_leftovers(tmp_path)
+    assert not list(tmp_path.glob(".*")) and not (tmp_path / "state.json").exists()
 
 
 def test_merge_write_if_changed_writes_only_new_bytes(tmp_path):
