@@ -125,3 +125,14 @@ def test_a_statement_about_what_was_done_to_a_deal_concerns_the_deal(tmp_path):
     pact = next(a for a in graph.agreements if "pact" in a.name.lower())
     denial = next(e for e in graph.events if e.title.startswith("Japan denies"))
     assert pact.id in denial.agreements and denial.id in pact.events
+
+
+@pytest.mark.slow
+def test_a_headline_cut_short_leaves_out_the_phrase_it_cuts(tmp_path):
+    from tests.conftest import generate_story
+
+    graph = generate_story(tmp_path, "date 2005-03-01 In January 2005, Boeing announced that it would cancel "
+                                     "the 717 program after completing all outstanding orders.\n").graph
+    titles = [e.title for e in graph.events + graph.statements]
+    assert "Boeing announces that it would cancel 717 program" in titles, titles
+    assert not [t for t in titles if t.endswith(("after completing", "after"))], titles

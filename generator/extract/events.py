@@ -651,13 +651,22 @@ def _trim(token: Token, between: bool = True) -> list[Token]:
         keep.append(t)
     if len(keep) > _MAX_PHRASE_WORDS:
         head_end = max(i for i, t in enumerate(keep) if t.i <= token.i)
-        keep = keep[: max(head_end + 1, _MAX_PHRASE_WORDS)]
+        end = max(head_end + 1, _MAX_PHRASE_WORDS)
+        # A phrase the cut runs through is ended, if a few words end it ("release of up to
+        # 5,000 Taliban fighters"), or else left out whole: "would cancel 717 program", not
+        # "would cancel 717 program after completing" with what it completes cut off.
+        inside = {t.i: {p.i for p in _path(t, token) if p.dep_ in {"prep", "agent"}} for t in keep}
+        broken = set().union(*(inside[t.i] for t in keep[end:]))
+        ended = {p for p in broken if 0 < sum(p in inside[t.i] for t in keep[end:]) <= _PHRASE_END_WORDS}
+        keep = [t for n, t in enumerate(keep)
+                if not inside[t.i] & (broken - ended) and (n < end or inside[t.i] & ended)]
         while keep and keep[-1].dep_ in {"prep", "cc", "det", "amod", "compound", "poss", "case"}:
             keep.pop()
     return keep
 
 
 _MAX_PHRASE_WORDS = 8
+_PHRASE_END_WORDS = 2     # words past the cut that may still end a phrase it runs through
 
 
 def _path(token: Token, top: Token) -> list[Token]:
