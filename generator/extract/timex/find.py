@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from ..parsed import text_of
 from .calendar import CALENDAR_VALUE as _CALENDAR_VALUE
 from .calendar import precision_of, value_at
 from .context import TimexContext
@@ -182,7 +183,7 @@ def _dateline(span: Span) -> bool:
     doc = span.doc
     before = doc[max(0, span.start - 1)] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
-    opening = doc.text[:span.start_char].count("\n") <= 2  # headline, then the dateline
+    opening = text_of(doc)[:span.start_char].count("\n") <= 2  # headline, then the dateline
     return opening and (before is None or "\n" in before.text_with_ws) \
         and (after is None or "\n" in after.text or "\n" in span[-1].whitespace_)
 

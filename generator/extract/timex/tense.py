@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..parsed import text_of
+
 def tense_of(span: Span) -> str | None:
     """The tense of the verb an expression hangs from: "past", "past-open" (a past sentence
     setting a term: "payable Dec. 7"), "present", "future", "modal" (a modal other than "will":
@@ -43,7 +45,7 @@ def _modifies(span: Span, verb) -> bool:
 
 def _in_headline(span: Span) -> bool:
     """Whether the expression is on a story's first line, with no full stop at its end."""
-    text = span.doc.text
+    text = text_of(span.doc)
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
