@@ -574,7 +574,8 @@ def _set_aside(verb: Token) -> set[int]:
 
 
 def _pronoun_subject(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.tag_ == "PRP" or c.lower_ in _DEMONSTRATIVES)
+    """"it", "they", "this": not a relative "that", which stands for the noun it follows."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.tag_ == "PRP" or c.tag_ == "DT" and c.lower_ in _DEMONSTRATIVES)
                for c in verb.children)
 
 
