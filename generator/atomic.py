@@ -8,7 +8,6 @@ mark an editor saved it with. Every stage writes through here, so it sits below 
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -29,24 +28,11 @@ def rename(tmp: str | Path, path: str | Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`. The file is made as
-    any new file is (0666 less the umask), not private to its owner: some are published (the
-    redirect of a renamed page) and a web server must be able to read them. The temporary
-    name is one a later run removes if this one is killed before the rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    while True:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{_TEMP}")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:     # another thread's, by a one in four billion chance
-            continue
-    try:
-        write_new(fd, data)
-        rename(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write to a temporary file beside `path`, then rename it over `path`, as pages are
+    written (`_replace`): made as any new file is (0666 less the umask), not private to its
+    owner, since some are published (the redirect of a renamed page); and named as a later run
+    removes it if this one is killed before the rename."""
+    _replace(path, data, None, new=False)
 
 
 # --- line ends and the disk ----------------------------------------------------------

@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from ..parsed import text_of
 
+
 def tense_of(span: Span) -> str | None:
     """The tense of the verb an expression hangs from: "past", "past-open" (a past sentence
     setting a term: "payable Dec. 7"), "present", "future", "modal" (a modal other than "will":
