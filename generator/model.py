@@ -118,6 +118,9 @@ class EventFact:
     subject: str = ""        # the subject as written when it is more than a name ("Intra-Afghan talks")
     plural: bool = False     # whether that subject is plural
     done: bool = False       # told as done (past or perfect), not planned or ongoing
+    # Told as done in the present perfect ("has won", "have been sold"), in what its sentence
+    # asserts or reports, not in a clause in the background.
+    perfect: bool = False
     modality: str = "happened"  # happened, planned, negated or claimed (see modality.py)
     nominal: bool = False    # named by a noun ("Saturday's opening ceremony"): `subject` is its title
     progressive: bool = False  # present progressive ("is travelling"): with a date, an arrangement

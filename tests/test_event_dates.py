@@ -19,6 +19,9 @@ The February 29th deal between the United States and the Taliban was praised by 
 The power-sharing accord signed on March 1st by Ashraf Ghani and Abdullah Abdullah collapsed last week.
 Pre-orders of the new phone began on Tuesday.
 NATO announced that it would send observers.
+Boeing has lost 20 percent of its value since January.
+Since February, Airbus has hired 500 engineers.
+Lufthansa posted its biggest loss since the September 11, 2001, attacks.
 """
 
 
@@ -54,7 +57,52 @@ def test_a_date_describing_a_noun_does_not_date_the_verb(events):
     assert praise["date"] != "2020-02-29"
 
 
+@pytest.mark.parametrize("words", [("boeing", "lose"), ("airbus", "hire"), ("lufthansa", "post")])
+def test_a_date_after_since_starts_a_stretch_and_dates_nothing(events, words):
+    """"Lost 20 percent since January" is no loss of January: the date is where the losing began."""
+    event = _one(events, *words)
+    assert event["date_basis"] != "text" and event["date_text"] is None
+
+
 def test_a_statement_without_a_time_takes_its_report_date_said_so(events):
     statement = [e for e in events if e["title"].startswith("NATO announces")]
     for event in statement:
         assert event["date"] is None or event["date_basis"] == "report"
+
+
+# A wire story: headline, date line, lead. The lead's present perfect is the day's news; the
+# same tense deeper in the story, or a simple past in the lead, may be any day before.
+WIRE = {
+    "tanker.txt": """date 2008-03-27 Airbus parent EADS in tanker news
+March 27, 2008
+EADS has won a contract to supply aerial refueling tankers to the Royal Air Force.
+Boeing has hired 300 engineers in Seattle.
+""",
+    "travel.txt": """date 2008-03-29 Tanker talks
+Pompeo flew to Kabul, although US officials have cut back most international travel.
+""",
+    "hires.txt": """date 2008-03-28 Aircraft makers
+Lockheed hired 200 engineers in Texas.
+Lockheed has not won the contract.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def wire(tmp_path_factory):
+    from tests.conftest import generate_sources
+
+    return graph_to_dict(generate_sources(tmp_path_factory.mktemp("wire"), WIRE).graph)["events"]
+
+
+def test_a_lead_told_in_the_present_perfect_is_the_news_of_its_story_date(wire):
+    won = _one(wire, "eads", "win")
+    assert (won["date"], won["date_basis"]) == ("2008-03-27", "report")
+
+
+@pytest.mark.parametrize("words", [("boeing", "hire"), ("lockheed", "hire"), ("lockheed", "win"),
+                                   ("cuts back", "travel")])
+def test_no_story_date_for_what_is_past_deeper_in_the_story_or_not_done(wire, words):
+    """Deeper than the lead, in a simple past, negated, or in a clause in the background of the
+    lead's news: when it happened is not said."""
+    assert _one(wire, *words)["date"] is None

@@ -228,8 +228,29 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
         done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might", "to"}
                                                       for c in verb.children if c.dep_ == "aux"),
+        perfect=_present_perfect(verb) and _main_clause(verb),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))
+
+
+def _present_perfect(verb: Token) -> bool:
+    """"has won", "have been sold"; not "had won", nor "could have won"."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBN" and bool(_PRESENT_HAVE.intersection(aux)) and not _MODALS.intersection(aux)
+
+
+def _main_clause(verb: Token) -> bool:
+    """What the sentence asserts, or what its reporting verb reports ("EADS said it has won"),
+    not a clause in the background ("although officials have cut back travel")."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+_PRESENT_HAVE = frozenset({"has", "have", "'s", "'ve"})
+_MODALS = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "shall", "to"})
 
 
 # Verbs that put an occurrence off, or call it off, or set it for later. Said of a flight, a
@@ -520,7 +541,8 @@ def _fronted(first: Token, verb: Token) -> bool:
     """A date opening the sentence ("Today, X flew...", "On March 3rd, ...") sets the time of
     its main clause, wherever the parser hung it."""
     start = first.sent.start
-    opening = first.i == start or (first.i == start + 1 and first.doc[start].pos_ == "ADP")
+    opening = first.i == start or (first.i == start + 1 and first.doc[start].pos_ == "ADP"
+                                   and first.doc[start].lower_ not in _SPAN_OPENERS)
     return opening and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
@@ -541,12 +563,20 @@ def _calendar(value: str) -> str | None:
     return precision_of(value[:10]) if value[:10] else None
 
 
+# A date after "since" is where a stretch of time begins, not when the action happened: "prices
+# have risen since Monday", "its biggest fall since the September 11, 2001, attacks".
+_SPAN_OPENERS = frozenset({"since"})
+
+
 def _modifies(token: Token, verb: Token) -> bool:
     """Whether a date word hangs on the verb through adverbial arcs only ("on Monday",
-    "Monday", "yesterday"), not through a noun it describes ("this year's conference")."""
+    "Monday", "yesterday"), not through a noun it describes ("this year's conference"), nor
+    as the start of a stretch of time ("since Monday")."""
     for _ in range(4):
         if token.i == verb.i:
             return True
+        if token.lower_ in _SPAN_OPENERS and token.dep_ in {"prep", "mark"}:
+            return False
         if token.dep_ in {"poss", "compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
             # "said in a July 16 press conference": the setting the verb happens in
             setting = token.head

@@ -806,7 +806,7 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
             date, date_text = value, timex.text
             anchor = (f"from \"{timex.text}\" in a source dated {source.date}"
                       if source and source.date else f"from \"{timex.text}\"")
-    elif _reported_as_news(fact, source):
+    elif _reported_as_news(fact, doc, source):
         date, precision = source.date, "day"
         anchor = ("the date of the source: its opening sentence reports this as done "
                   "and gives no other date")
@@ -893,13 +893,38 @@ def _headline_news(fact, doc, source) -> bool:
     return bool(text) and text[-1] not in LINE_STOPS and len(doc.sentences) > 1
 
 
-def _reported_as_news(fact, source) -> bool:
-    """A dated story that opens with something done to a deal ("Chemlawn and Ecolab said they
-    signed a merger agreement", "the group said it raised its tender offer") reports that
-    day's news: the wire convention. With `_headline_news`, the only cases where an event the
-    text does not date takes its source's date."""
-    return (source is not None and source.date is not None and fact.sent < _LEAD_SENTENCES
-            and fact.done and not fact.negated and bool(fact.acts_on))
+def _reported_as_news(fact, doc, source) -> bool:
+    """A dated story whose lead tells something as done to a deal ("Chemlawn and Ecolab said
+    they signed a merger agreement", "the group said it raised its tender offer"), or tells an
+    action done in the present perfect ("EADS has won a £13 billion contract", "markets
+    worldwide have surged"), reports that day's news: the wire convention. The present perfect
+    says the action is done and belongs to the time of telling; a simple past may be the day
+    before ("stocks fell"). With `_headline_news`, the only cases where an event the text does
+    not date takes its source's date."""
+    return (source is not None and source.date is not None and _in_lead(doc, fact.sent)
+            and fact.done and not fact.negated
+            and (bool(fact.acts_on) or fact.perfect and fact.modality == "happened"))
+
+
+def _in_lead(doc: DocFacts, sent: int) -> bool:
+    """Whether a sentence is the story's headline or its first sentence, a date line between
+    them ("May 24, 2008") not counted."""
+    if sent < _LEAD_SENTENCES:
+        return True
+    if sent >= _LEAD_SENTENCES + 1:
+        return False
+    return any(_date_line(doc, i) for i in range(sent))
+
+
+def _date_line(doc: DocFacts, index: int) -> bool:
+    """A sentence that is only a date: no word of it outside its time expressions."""
+    sentence = doc.sentences[index]
+    text = sentence.text
+    for timex in doc.timexes:
+        if timex.sent == index:
+            start, end = timex.start - sentence.start, timex.end - sentence.start
+            text = text[:max(start, 0)] + " " * (end - start) + text[max(end, 0):]
+    return not re.search(r"\w", text)
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
