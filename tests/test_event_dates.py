@@ -22,6 +22,8 @@ NATO announced that it would send observers.
 Boeing has lost 20 percent of its value since January.
 Since February, Airbus has hired 500 engineers.
 Lufthansa posted its biggest loss since the September 11, 2001, attacks.
+Airbus gained 2 percent, after a large loss on Monday.
+Lufthansa cut 300 jobs before February.
 """
 
 
@@ -57,9 +59,11 @@ def test_a_date_describing_a_noun_does_not_date_the_verb(events):
     assert praise["date"] != "2020-02-29"
 
 
-@pytest.mark.parametrize("words", [("boeing", "lose"), ("airbus", "hire"), ("lufthansa", "post")])
-def test_a_date_after_since_starts_a_stretch_and_dates_nothing(events, words):
-    """"Lost 20 percent since January" is no loss of January: the date is where the losing began."""
+@pytest.mark.parametrize("words", [("boeing", "lose"), ("airbus", "hire"), ("lufthansa", "post"),
+                                   ("airbus", "gain"), ("lufthansa", "cut")])
+def test_a_date_after_since_after_or_before_dates_nothing(events, words):
+    """"Lost 20 percent since January" is no loss of January: the date is where the losing
+    began. A gain after Monday's loss, or cuts before February, are of no day the text gives."""
     event = _one(events, *words)
     assert event["date_basis"] != "text" and event["date_text"] is None
 

@@ -564,8 +564,10 @@ def _calendar(value: str) -> str | None:
 
 
 # A date after "since" is where a stretch of time begins, not when the action happened: "prices
-# have risen since Monday", "its biggest fall since the September 11, 2001, attacks".
-_SPAN_OPENERS = frozenset({"since"})
+# have risen since Monday", "its biggest fall since the September 11, 2001, attacks". After
+# "after" or "before" it is a time the action came after or before: "gained 0.77%, after a
+# large loss yesterday" is no gain of yesterday.
+_SPAN_OPENERS = frozenset({"since", "after", "before"})
 
 
 def _modifies(token: Token, verb: Token) -> bool:
@@ -575,7 +577,7 @@ def _modifies(token: Token, verb: Token) -> bool:
     for _ in range(4):
         if token.i == verb.i:
             return True
-        if token.lower_ in _SPAN_OPENERS and token.dep_ in {"prep", "mark"}:
+        if token.lower_ in _SPAN_OPENERS and token.pos_ in {"ADP", "SCONJ"}:
             return False
         if token.dep_ in {"poss", "compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
             # "said in a July 16 press conference": the setting the verb happens in
