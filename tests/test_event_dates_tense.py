@@ -45,3 +45,12 @@ def test_the_dateline_says_which_day_the_day_is(tmp_path):
                                  "Banks led the gains at the start of the day, traders said.\n")
     gains = _one(events, "gains")
     assert (gains["date"], gains["date_text"]) == ("2011-03-10", "the start of the day")
+
+
+def test_a_day_told_as_done_just_after_the_story_date_is_that_day(tmp_path):
+    """An editorial for the next morning's paper, dated the evening before: said on the 25th,
+    not on the 25th a year before; nor is it a plan, being told as done."""
+    events = events_of(tmp_path, "date 1998-04-24 The New York Times criticized the court in an "
+                                 "editorial on Saturday, April 25.\n")
+    said = _one(events, "criticize")
+    assert (said["date"], said["modality"]) == ("1998-04-25", "happened")

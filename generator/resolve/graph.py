@@ -6,6 +6,7 @@ in a sorted order so the same inputs always give the same ids.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -821,7 +822,9 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
         statement = True
     modality = fact.modality
     if date and source and source.date and _after(date, source.date):
-        if fact.done and modality == "happened" and not _YEAR.search(date_text or ""):
+        if fact.done and modality == "happened" and _days_after(date, source.date) <= _LAGGING_DAYS:
+            pass    # "said in an editorial on Saturday, April 25" in a story dated the 24th: see below
+        elif fact.done and modality == "happened" and not _YEAR.search(date_text or ""):
             # "signed on June 3rd" in a story of April: told as done, so last June.
             date = f"{int(date[:4]) - 1:04d}{date[4:]}"
             anchor = f"{anchor}, the year before the source's since it is told as done"
@@ -929,6 +932,22 @@ def _date_line(doc: DocFacts, index: int) -> bool:
 
 _YEAR = re.compile(r"\b\d{4}\b")
 _CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}T")
+
+
+# A story's date may be a day or two behind what it tells as done: an advance text for the next
+# morning's paper, a time zone ahead of the desk's. Told as done within that much after it, a
+# day is that day, not the same day a year before.
+_LAGGING_DAYS = 2
+
+
+def _days_after(date: str, reference: str) -> float:
+    """Days from the reference day to a day; infinite for a month or a year."""
+    if len(date) != 10 or len(reference) < 10:
+        return float("inf")
+    try:
+        return (dt.date.fromisoformat(date) - dt.date.fromisoformat(reference[:10])).days
+    except ValueError:
+        return float("inf")
 
 
 def _after(date: str, reference: str) -> bool:
