@@ -139,3 +139,32 @@ def test_a_headline_cut_short_leaves_out_the_phrase_it_cuts(tmp_path):
     titles = [e.title for e in graph.events + graph.statements]
     assert "Boeing announces that it would cancel 717 program" in titles, titles
     assert not [t for t in titles if t.endswith(("after completing", "after"))], titles
+
+
+MARKETS = """date 2008-10-24 For the day, the Nikkei closed down 6.4 percent, or 486.18 points.
+Citigroup gained 9.7% to $2.51 a share.
+The Merval index is another one that fared badly today.
+Toyota expanded again in Kentucky.
+"""
+
+
+@pytest.fixture(scope="module")
+def markets(tmp_path_factory):
+    from tests.conftest import generate_story
+
+    graph = generate_story(tmp_path_factory.mktemp("markets"), MARKETS).graph
+    return [e.title for e in graph.events + graph.statements]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("title", ["Nikkei closes down 6.4 percent or 486.18 points",   # how, by how much
+                                   "Citigroup gains 9.7% to $ 2.51 share",              # a percent sign kept
+                                   "Another one fares badly"])                          # how it went
+def test_a_headline_keeps_how_an_action_went_and_by_how_much(markets, title):
+    assert title in markets, markets
+
+
+@pytest.mark.slow
+def test_a_headline_leaves_out_adverbs_that_say_nothing_of_how(markets):
+    """"again", "today": when, or how often, not how."""
+    assert "Toyota expands in Kentucky" in markets, markets

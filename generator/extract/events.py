@@ -631,6 +631,8 @@ def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happene
                 child.dep_ == "prep" and child.lower_ in _HEADLINE_PREPS and not _temporal(child)) or (
                 child.dep_ == "agent" and passive and not has_agents):
             words += _trim(child, between=not (has_agents and verb.lemma_ in MAKING_VERBS))
+        elif not passive and _how_it_went(child, verb):
+            words += _trim(child)
     place = _join(fronted)
     text = " ".join(p for p in (_join(words), place[:1].lower() + place[1:]) if p)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
@@ -646,6 +648,24 @@ def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happene
         aux = {"negated": "not", "planned": "to be"}.get(modality, "")
         return " ".join(p for p in (_join(_trim(subject)), aux, verb.text.lower(), text) if p)
     return text
+
+
+def _how_it_went(child: Token, verb: Token) -> bool:
+    """What a verb says nothing without when it has no object: how it went, right after it
+    ("fared badly", "have done particularly well", "closed down"), and by how much ("closed
+    down 6.4 percent"), not when ("today") or anything else an adverb adds ("also")."""
+    if child.dep_ == "advmod" and child.pos_ == "ADV":
+        return child.left_edge.i == verb.i + 1 and child.lower_ not in _NOT_HOW \
+            and not child.ent_type_ and not any(t.lower_ in _NOT_HOW for t in child.subtree)
+    return child.dep_ == "npadvmod" and child.i > verb.i and not child.ent_type_ in {"DATE", "TIME"} \
+        and any(c.dep_ == "nummod" for c in child.children)
+
+
+_NOT_HOW = frozenset("""also still already now then again today yesterday tomorrow just even only
+later earlier soon ago recently currently meanwhile however too instead so not n't never ever
+first once twice thereby therefore thus hopefully reportedly apparently allegedly probably possibly
+perhaps maybe certainly clearly obviously actually really finally eventually initially originally
+officially presumably supposedly""".split())
 
 
 _HEADLINE_PREPS = frozenset({"to", "with", "in", "into", "on", "for", "from", "against", "of", "over"})
@@ -665,7 +685,7 @@ def _join(words: list[Token]) -> str:
     # relative "whose" ("Airbus, whose A380 first flew") is no word of a headline.
     words = sorted({t for t in words if not t.is_space and t.tag_ != "WP$"}, key=lambda t: t.i)
     text = " ".join(t.text for t in words)
-    return text.replace(" 's", "'s").replace(" ,", ",").replace(" - ", "-").replace(" .", ".")
+    return text.replace(" 's", "'s").replace(" ,", ",").replace(" - ", "-").replace(" .", ".").replace(" %", "%")
 
 
 def _trim(token: Token, between: bool = True) -> list[Token]:
@@ -679,7 +699,7 @@ def _trim(token: Token, between: bool = True) -> list[Token]:
             continue
         if not between and any(a.dep_ == "prep" and a.lower_ in {"between", "among"} for a in path):
             continue
-        if t.dep_ == "det" and t.lower_ in {"the", "a", "an"} or t.is_punct and t.text != "-":
+        if t.dep_ == "det" and t.lower_ in {"the", "a", "an"} or t.is_punct and t.text not in {"-", "%"}:
             continue
         keep.append(t)
     if len(keep) > _MAX_PHRASE_WORDS:
