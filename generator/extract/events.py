@@ -376,13 +376,31 @@ def _counts_something(verb: Token, reported: list[Token]) -> bool:
         for c in verb.children)
 
 
+def _antecedent(relative: Token) -> Token:
+    """What a relative clause's "that" or "who" stands for: the noun it follows, or, when that
+    noun only says what the subject of "is" is ("The Merval index is another one that fared
+    badly", "The Dow is one of the indexes that have done well", "Apple is the company that
+    makes the iPod"), that subject. A clause set off by a comma adds to the noun before it."""
+    noun = relative.head
+    if relative.left_edge.i > 0 and relative.doc[relative.left_edge.i - 1].text == ",":
+        return noun         # "the largest shareholder of Disney, which owns Pixar": Disney
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "among"} and noun.head.head.dep_ == "attr" \
+            and noun.head.head.lemma_ == "one":
+        noun = noun.head.head               # "one of the indexes"
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+            return subject
+    return relative.head
+
+
 def _named_subject(verb: Token) -> Token | None:
     """A subject that is a noun phrase, not a pronoun or a relative word."""
     for subject in reversed(_subjects(verb)):      # "Pre - orders": the head is the last
         if subject.dep_ != "nsubj":
             continue
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            subject = verb.head         # "the indices that today suffered"
+            subject = _antecedent(verb)         # "the indices that today suffered"
         if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ not in _RELATIVE:
             return subject
     return None
@@ -468,7 +486,7 @@ def _participants(verb, mention_at, mentions, passive, clause) -> tuple[list[int
         if subject.dep_ == "nsubjpass" and not controlled and not shared:
             continue            # but "X is scheduled to meet": X meets
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            subject = verb.head               # "John Bass, who left Kabul"
+            subject = _antecedent(verb)               # "John Bass, who left Kabul"
         agents += subject_mentions(subject, mention_at, mentions)
     if passive:
         for child in verb.children:
@@ -637,7 +655,7 @@ def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happene
     text = " ".join(p for p in (_join(words), place[:1].lower() + place[1:]) if p)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
     if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-        subject = verb.head
+        subject = _antecedent(verb)
     if subject is None and passive and verb.dep_ == "acl":
         subject = verb.head                 # "the accord signed by X": X signs the accord
     if subject is not None and has_agents:       # "brokered by X" -> "X brokers <subject>"
