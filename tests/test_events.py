@@ -88,6 +88,9 @@ The 787 shows the strategies adopted by Boeing and Airbus, whose double-decker A
 Analysts wonder whether Boeing will deliver the tanker in May.
 The ceasefire deal that was announced on Monday collapsed.
 The Pentagon must decide whether Northrop Grumman built the tanker on time in March.
+The new iPhone is slated for a U.S. release on June 24.
+It is slated for a U.S. release on June 24.
+Apple also announced the update that was released to developers and is scheduled for public release in June.
 """
 
 
@@ -105,6 +108,15 @@ def test_no_headline_of_a_passive_whose_subject_is_a_bare_pronoun(headlines):
     assert any(t.startswith("Boeing receives five orders") for t in titles), titles
     # A relative "that" stands for the noun before it: no bare pronoun.
     assert any(t.startswith("Ceasefire deal") and "announced" in t for t in titles), titles
+
+
+@pytest.mark.slow
+def test_no_headline_of_a_passive_that_names_neither_who_nor_what(headlines):
+    """"[The update ...] is scheduled for public release in June" names no subject of its own:
+    "For public release" is no headline. With its subject, the same passive is one."""
+    titles = [e.title for e in headlines.events + headlines.statements]
+    assert not [t for t in titles if t.split()[0].lower() in {"for", "to", "in", "on"}], titles
+    assert any(t.startswith("New iPhone slated for U.S. release") for t in titles), titles
 
 
 @pytest.mark.slow

@@ -205,8 +205,10 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         return None         # "X takes", "Google shows [that...]": no headline without its object
     if passive and not agents and not rest.strip() and not others:
         return None         # "[it is] to be imposed": neither who acts nor what is acted on
-    if passive and not agents and not others and _pronoun_subject(verb):
+    if passive and not agents and _pronoun_subject(verb):
         return None         # "since it was announced": "It announced" tells a reader nothing
+    if passive and not agents and _passive_subject(verb) is None:
+        return None         # "[the update ... is] scheduled for public release": of what, untold
     place = _place(clause, mention_at, mentions)
     acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
                      | ({made} if made is not None else set()))
@@ -653,11 +655,7 @@ def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happene
             words += _trim(child)
     place = _join(fronted)
     text = " ".join(p for p in (_join(words), place[:1].lower() + place[1:]) if p)
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
-    if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-        subject = _antecedent(verb)
-    if subject is None and passive and verb.dep_ == "acl":
-        subject = verb.head                 # "the accord signed by X": X signs the accord
+    subject = _passive_subject(verb) if passive else None
     if subject is not None and has_agents:       # "brokered by X" -> "X brokers <subject>"
         return _join(_trim(subject, between=verb.lemma_ not in MAKING_VERBS) + words)
     if subject is not None:
@@ -666,6 +664,16 @@ def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happene
         aux = {"negated": "not", "planned": "to be"}.get(modality, "")
         return " ".join(p for p in (_join(_trim(subject)), aux, verb.text.lower(), text) if p)
     return text
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """What a passive verb befalls, as its headline names it first."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subject = _antecedent(verb)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head                 # "the accord signed by X": X signs the accord
+    return subject
 
 
 def _how_it_went(child: Token, verb: Token) -> bool:
