@@ -24,6 +24,7 @@ Since February, Airbus has hired 500 engineers.
 Lufthansa posted its biggest loss since the September 11, 2001, attacks.
 Airbus gained 2 percent, after a large loss on Monday.
 Lufthansa cut 300 jobs before February.
+Boeing shares remained above their November 20, 2019 low of 161.
 """
 
 
@@ -66,6 +67,11 @@ def test_a_date_after_since_after_or_before_dates_nothing(events, words):
     began. A gain after Monday's loss, or cuts before February, are of no day the text gives."""
     event = _one(events, *words)
     assert event["date_basis"] != "text" and event["date_text"] is None
+
+
+def test_a_date_that_is_something_s_dates_that_thing_not_the_action(events):
+    """"Remained above their November 20, 2019 low": the low is of that day, the staying not."""
+    assert not [e["title"] for e in events if e["date"] == "2019-11-20"]
 
 
 def test_a_statement_without_a_time_takes_its_report_date_said_so(events):

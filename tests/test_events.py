@@ -157,6 +157,7 @@ MARKETS = """date 2008-10-24 For the day, the Nikkei closed down 6.4 percent, or
 Citigroup gained 9.7% to $2.51 a share.
 The Merval index is another one that fared badly today.
 Toyota expanded again in Kentucky.
+The Nasdaq rose by 11.81% by 17:30 UTC.
 """
 
 
@@ -171,7 +172,8 @@ def markets(tmp_path_factory):
 @pytest.mark.slow
 @pytest.mark.parametrize("title", ["Nikkei closes down 6.4 percent or 486.18 points",   # how, by how much
                                    "Citigroup gains 9.7% to $ 2.51 share",              # a percent sign kept
-                                   "Merval index fares badly"])                         # how it went
+                                   "Merval index fares badly",                          # how it went
+                                   "Nasdaq rises by 11.81%"])                           # not by what time
 def test_a_headline_keeps_how_an_action_went_and_by_how_much(markets, title):
     assert title in markets, markets
 

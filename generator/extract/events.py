@@ -205,7 +205,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         return None         # "X takes", "Google shows [that...]": no headline without its object
     if passive and not agents and not rest.strip() and not others:
         return None         # "[it is] to be imposed": neither who acts nor what is acted on
-    if passive and not agents and _pronoun_subject(verb):
+    if passive and not agents and not others and _pronoun_subject(verb):
         return None         # "since it was announced": "It announced" tells a reader nothing
     if passive and not agents and _passive_subject(verb) is None:
         return None         # "[the update ... is] scheduled for public release": of what, untold
@@ -593,7 +593,10 @@ _SPAN_OPENERS = frozenset({"since", "after", "before"})
 def _modifies(token: Token, verb: Token) -> bool:
     """Whether a date word hangs on the verb through adverbial arcs only ("on Monday",
     "Monday", "yesterday"), not through a noun it describes ("this year's conference"), nor
-    as the start of a stretch of time ("since Monday")."""
+    as the start of a stretch of time ("since Monday"). A date that is someone's ("remained
+    above its November 20, 2008 low") names a thing, not the action's time."""
+    if any(c.dep_ == "poss" for c in token.children):
+        return False
     for _ in range(4):
         if token.i == verb.i:
             return True
@@ -683,8 +686,18 @@ def _how_it_went(child: Token, verb: Token) -> bool:
     if child.dep_ == "advmod" and child.pos_ == "ADV":
         return child.left_edge.i == verb.i + 1 and child.lower_ not in _NOT_HOW \
             and not child.ent_type_ and not any(t.lower_ in _NOT_HOW for t in child.subtree)
-    return child.dep_ == "npadvmod" and child.i > verb.i and not child.ent_type_ in {"DATE", "TIME"} \
-        and any(c.dep_ == "nummod" for c in child.children)
+    if child.dep_ == "prep" and child.lower_ == "by":          # "rose by 11.81%"
+        return any(c.dep_ == "pobj" and _amount(c) for c in child.children)
+    # By how much, right after the verb or its adverb: "closed down 6.4 percent"
+    between = verb.doc[verb.i + 1: child.left_edge.i]
+    return child.dep_ == "npadvmod" and child.i > verb.i and _amount(child) \
+        and all(t.dep_ in {"advmod", "prt"} and t.head.i == verb.i for t in between)
+
+
+def _amount(noun: Token) -> bool:
+    """"6.4 percent", "486 points", "9.7%": a number of something, not a date or a time."""
+    return not any(t.ent_type_ in {"DATE", "TIME"} or ":" in t.text for t in noun.subtree) \
+        and (noun.like_num or any(c.dep_ == "nummod" for c in noun.children))
 
 
 _NOT_HOW = frozenset("""also still already now then again today yesterday tomorrow just even only
