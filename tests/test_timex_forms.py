@@ -266,3 +266,23 @@ def test_a_name_written_like_a_time_is_none(nlp, text, expected):
                                          ("17 February next year", "1988-02-17")])
 def test_a_month_and_day_of_this_last_or_next_year(text, value):
     assert normalise(text, dt.date(1987, 3, 18))[1] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # four figures on a 24-hour clock are a time, not the year they would spell
+    ("The hearing was moved to 1430 on Friday.", [("1430 on Friday", "TIME", "2013-03-15T14:30")]),
+    ("The convoy leaves at 0600 tomorrow.", [("0600 tomorrow", "TIME", "2013-03-15T06:00")]),
+    ("The ferry sank at 0200 hours.", [("0200 hours", "TIME", "2013-03-14T02:00")]),
+    ("A curfew begins at 2200 local time.", [("2200 local time", "TIME", "2013-03-14T22:00")]),
+    ("The envoy lands at 1745.", [("1745", "TIME", "2013-03-14T17:45")]),
+    # a recent year stays a year, whatever stands around it
+    ("Wages are still below their level at 2008 prices.", [("2008", "DATE", "2008")]),
+    ("The abbey was built around 1430.", [("around 1430", "DATE", "1430")]),
+    # minutes without "a.m." after a preposition of time; the part of the day gives the half
+    ("The blaze started at 3:15.", [("3:15", "TIME", "2013-03-14T03:15")]),
+    ("The blaze started at 3:15 in the afternoon.",
+     [("3:15 in the afternoon", "TIME", "2013-03-14T15:15")]),
+])
+def test_clock_times_in_figures(nlp, text, expected):
+    assert dated(nlp, text) == expected

@@ -10,7 +10,7 @@ import re
 
 from .calendar import SEASON_START, easter, in_year_near, nearest, nth_weekday, shift, value_at
 from .context import (DAY, MONTH, NEXT_WORDS, PAST_WORDS, RELATION, SEASON, UNKNOWN, WEEKDAY, YEAR, Anchor, Groups,
-                      Rules, TimexContext, make_date, step_of, year_of)
+                      Rules, TimexContext, make_date, military_clock, step_of, year_of)
 from .words import DECADE_WORDS, MONTHS, SEASONS, WEEKDAYS
 
 RULES = Rules()
@@ -123,6 +123,8 @@ def _month(m, anchor: Anchor):
 @RULES.add(rf"(?:(?:fiscal|calendar|fiscal year|calendar year|year|fy|model year) )?{YEAR}"
            r"(?: (?:fiscal |calendar |model )?year)?", r"fy (?P<yy>\d\d)")
 def _year(m, anchor: Anchor):
+    if m[0] == m["year"] and military_clock(m["year"], anchor.ctx.before):
+        return None     # "at 1430": a clock time, which the clock rule values
     year = year_of(m["year"]) if m["year"] else _two_digit_year(m["yy"])
     return ("DATE", f"{year:04d}") if year else None
 

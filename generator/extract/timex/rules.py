@@ -17,7 +17,7 @@ import re
 
 from . import dates, durations, relative
 from .calendar import value_at
-from .context import UNKNOWN, Anchor, Groups, Rules, TimexContext
+from .context import UNKNOWN, Anchor, Groups, Rules, TimexContext, military_clock
 from .words import DAY_PARTS, canonical
 
 Result = tuple[str, str, str | None]
@@ -41,7 +41,7 @@ _DAY_VALUE = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d))(?:T
 # An hour needs its minutes or "a.m."/"p.m.": in "5 p.m. EST Nov. 9" the 9 is a day, not a time.
 _CLOCK = (r"(?:(?P<h>\d{1,2})(?=:| [ap]m\b| o clock\b)(?::(?P<mi>\d\d))?(?P<oc> o clock)?"
           r"(?: (?P<ap>am|pm))?"
-          r"|(?P<named>noon|midday|midnight)|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?= (?:utc|gmt)))")
+          r"|(?P<named>noon|midday|midnight)|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?P<hrs> hours| hrs)?)")
 _ZONES = (r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local"
           r"|(?:eastern|central|mountain|pacific)(?: standard| daylight)?(?: time)?)")
 _PART = rf"(?P<part>{'|'.join(DAY_PARTS)})"
@@ -128,7 +128,10 @@ def _clock_time(m, anchor: Anchor):
     """"10:35 a.m.", "noon Thursday", "5 p.m. EST Nov. 9": the day (the DCT's if none) at a time."""
     if m["named"]:
         hour, minute = {"noon": 12, "midday": 12, "midnight": 24}[m["named"]], 0
-    elif m["hh"]:  # "0800 UTC"
+    elif m["hh"]:  # "0800 UTC", "0600 hours", "1430 on Friday"
+        if not military_clock(m["hh"] + m["mm"], anchor.ctx.before, zone=bool(m["tz"]),
+                              day=bool(m["pre"] or m["post"])):
+            return None
         hour, minute = int(m["hh"]), int(m["mm"])
     elif m["ap"] or m["mi"] or m["oc"]:
         hour, minute = int(m["h"]) % 12 + (12 if m["ap"] == "pm" else 0), int(m["mi"] or 0)
@@ -230,7 +233,8 @@ def _half_of_month(m, anchor: Anchor):
     return "DATE", month[0], "START" if m["which"] == "1st" else "END"
 
 
-@COMPOUND_RULES.add(r"(?P<h>\d{1,2})(?: o clock)? in the (?P<part>morning|afternoon|evening|night)")
+@COMPOUND_RULES.add(r"(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?(?: o clock)? in the "
+                   r"(?P<part>morning|afternoon|evening|night)")
 def _hour_of_the_part(m, anchor: Anchor):
     """"4 in the morning", "9 in the evening": a clock time, the part of the day saying which
     half of the day its hour is in."""
@@ -242,4 +246,4 @@ def _hour_of_the_part(m, anchor: Anchor):
     elif m["part"] == "morning" and hour == 12:
         hour = 0
     day = anchor.dct.isoformat() if anchor.dct else UNKNOWN["day"]
-    return "TIME", f"{day}T{hour:02d}:00"
+    return "TIME", f"{day}T{hour:02d}:{m['mi'] or '00'}"

@@ -26,8 +26,8 @@ _MISSED = re.compile(
     r"|today|tonight|yesterday|tomorrow"
     # company-report shorthand: "Q3", "Q3 2012", "3Q12", "FY2012", "H1 2013"
     r"|Q[1-4](?: ?(?:19|20)\d\d)?|[1-4]Q(?:(?:19|20)?\d\d)?|FY ?(?:19|20)?\d\d|H[12] (?:19|20)\d\d"
-    r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock)?"
-    r" in the (?:morning|afternoon|evening|night)"
+    r"|(?:\d{1,2}(?::[0-5]\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?: o'clock)? in the (?:morning|afternoon|evening|night)"
     r"|\d{1,2} o'clock|\d{1,2}[.:][0-5]\d ?[ap]\.?m\b\.?"
     # "on the 21st" of a month the story is in; "hours later", counted from what it tells of
     r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
@@ -40,6 +40,13 @@ _MISSED = re.compile(
     r"|(?<!as )soon(?! (?:after|before|as|thereafter)\b)(?!-)"
     r"|the (?:near|short|long|longer) term"
     r"|\d{1,2}:?\d\d (?:UTC|GMT)"
+    # a clock time in figures without "a.m." ("at 3:15", "until 14:30") or on a 24-hour clock
+    # ("at 1430", "0600 hours", "1600 Monday"), where no recent year could be meant
+    r"|(?:(?<=\bat )|(?<=\bby )|(?<=\buntil )|(?<=\btill )|(?<=\bfrom )|(?<=\bto )|(?<=\bafter )"
+    r"|(?<=\bbefore )|(?<=\baround )|(?<=\babout )|(?<=\bsince ))\d{1,2}:[0-5]\d(?![:.,]?\d)"
+    r"|(?:(?<=\bat )(?!19\d\d|20\d\d)|0(?=\d[0-5]\d (?:hours|hrs|local time)\b)"
+    r"|(?!19\d\d|20\d\d)(?=\d{4} (?:on )?(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)day)\b))(?:[01]\d|2[0-3])[0-5]\d(?: (?:hours|hrs|local time))?(?![:.,]?\d)"
     r"|the (?:near |foreseeable |distant )?future"
     r"|the past(?! (?:\w+ )?(?:\w+ )?(?:decade|year|month|week|day|hour|minute|quarter|century"
     r"|centuries|summer|winter|spring|fall|autumn)s?\b)"
