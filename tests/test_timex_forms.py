@@ -286,3 +286,15 @@ def test_a_month_and_day_of_this_last_or_next_year(text, value):
 ])
 def test_clock_times_in_figures(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a day of a month cut short the way news writes dates, even where the recogniser reads a name
+    ("Hotels emptied after the Aug. 7 Embassy bombings in Nairobi.",
+     [("Aug. 7", "DATE", "2012-08-07")]),
+    ("Bookings fell after the Aug. 7 Embassy bombings in Nairobi.",
+     [("Aug. 7", "DATE", "2012-08-07")]),
+])
+def test_a_day_of_a_shortened_month_before_a_name(nlp, text, expected):
+    assert dated(nlp, text) == expected

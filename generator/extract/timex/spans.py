@@ -84,6 +84,11 @@ _MISSED = re.compile(
 _FULL_DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?"
     r" ?, ?\d{4}\b")
+# A day of a month written with the month cut short, as news writes dates, which the recogniser
+# can take for part of a name ("the Aug. 7 Embassy bombings"); a full month name with a day is
+# as often the name of an event ("the September 11th attacks"), left to the recogniser.
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\. \d{1,2}(?:st|nd|rd|th)?"
+                        r"\b(?![.,:/]?\d)")
 # "since '82", "in '98": a year cut to two digits after a preposition of time ("iLife '11" is a
 # name); "7/8/07": a date in figures.
 _SHORT_YEAR = re.compile(r"\b(?:since|in|by|until|till|before|after|from|of|through) "
@@ -169,7 +174,8 @@ def _missed(doc: Doc) -> list[Span]:
                                      {w for w in WEEKDAYS if len(w) > 3}) \
                 and not _discourse_now(span) and not _ordinal_not_a_day(span):
             found.append(span)
-    for m in (*_FULL_DATE.finditer(text_of(doc)), *_SHORT_YEAR.finditer(text_of(doc)),
+    for m in (*_FULL_DATE.finditer(text_of(doc)), *_MONTH_DAY.finditer(text_of(doc)),
+              *_SHORT_YEAR.finditer(text_of(doc)),
               *_FIGURES_DATE.finditer(text_of(doc)), *_LASTING.finditer(text_of(doc))):
         group = {_SHORT_YEAR: "year", _LASTING: "length"}.get(m.re, 0)
         span = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
