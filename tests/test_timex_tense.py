@@ -193,3 +193,14 @@ def test_the_night_of_a_date_is_that_date(nlp, text, expected):
     """"the night of Oct. 23", "the early hours of Saturday": the date says which night; "the
     night" or "the early hours" alone is no other time."""
     assert dated(nlp, text, dt.date(1998, 11, 21)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month at the end of a period in the subject takes the tense of the sentence's verb,
+    # however many words it hangs through
+    ("Exports in the three months to August rose by a tenth.", "2020-08"),
+    ("Output in the six months through November fell by a fifth.", "2020-11"),
+    ("Exports in the three months to August will rise by a tenth.", "2021-08"),
+])
+def test_a_month_deep_in_the_subject_takes_the_sentence_tense(nlp, text, expected):
+    assert [v for _, v in dated(nlp, text)] == [expected]

@@ -18,7 +18,7 @@ def tense_of(span: Span) -> str | None:
     tense of its own ("will begin withdrawing") takes the tense of the verb it completes.
     """
     verb = span.root
-    for _ in range(4):
+    for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
