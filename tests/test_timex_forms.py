@@ -298,3 +298,21 @@ def test_clock_times_in_figures(nlp, text, expected):
 ])
 def test_a_day_of_a_shortened_month_before_a_name(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # the n-th day or week of a run, told in the present, is the day or week of writing;
+    # "a second" there is a rank, not one second
+    ("Trading is halted for a second straight day.",
+     [("a second straight day", "DATE", "2013-03-14")]),
+    ("The strike is now in a second straight week.",
+     [("now", "DATE", "PRESENT_REF"), ("a second straight week", "DATE", "2013-W11")]),
+    ("Exports are falling for a third consecutive month.",
+     [("a third consecutive month", "DATE", "2013-03")]),
+    # told in the past it is one of the story's days, which the text does not name
+    ("Trading was halted for a second consecutive day.", []),
+    ("The ball hung in the air for a second longer.", []),
+])
+def test_the_nth_day_of_a_run(nlp, text, expected):
+    assert dated(nlp, text) == expected

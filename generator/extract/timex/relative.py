@@ -40,10 +40,11 @@ def _that_day(m, anchor: Anchor):
 
 
 @RULES.add(r"\d{1,3}(?:st|nd|rd|th) (?:straight |consecutive |successive |full )?"
-           r"(?P<unit>day|week|month)")
+           r"(?P<unit>day|week|month|year)(?: in a row)?")
 def _nth_day(m, anchor: Anchor):
     """"Today is the eighth day of the operation", "it's the second day of an offensive", "the
-    strike is in its third week": in the present tense, the day (week, month) of writing; told
+    strike is in its third week", "trading is halted for a second straight day": in the
+    present tense, the day (week, month) of writing; told
     in the past, one of a story the text tells."""
     if anchor.ctx.tense != "present" or not (anchor.definite or anchor.article):
         return None

@@ -33,6 +33,11 @@ _MISSED = re.compile(
     r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
     r"|(?:hours|minutes|days|weeks|months|years|decades) (?:later|earlier|ago)"
     r"|(?:year|month|week|day|decade|hour|minute)s?-long"
+    # "for a second straight day", "in its third week": the day or week of writing, if the
+    # present tense says so
+    r"|(?:a|the|its|their) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |successive )?(?:day|week|month|year)\b"
+    r"(?!-)"
     # "twice a year", "three times a week": how often, a recurrence
     r"|(?:once|twice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) times)"
     r" (?:a|an|per|each|every) (?:second|minute|hour|day|night|week|month|quarter|year)"

@@ -83,7 +83,8 @@ def _fold_numbers(tokens: list[str]) -> list[str]:
     while i < len(tokens):
         word = tokens[i]
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if word in ("a", "an", "another") and _unit_follows(tokens, i + 1):
+        if word in ("a", "an", "another") and _unit_follows(tokens, i + 1) \
+                and not _second_of_a_run(tokens, i + 1):
             out.extend(["another", "1"] if word == "another" else ["1"])  # "an additional year"
             i += 1
             continue
@@ -129,6 +130,18 @@ def _unit_follows(tokens: list[str], i: int) -> bool:
     return i < len(tokens) and tokens[i] in _UNIT_WORDS - {"half"}
 
 
+_RUN_WORDS = {"straight", "consecutive", "successive", "full"}
+
+
+def _second_of_a_run(tokens: list[str], i: int) -> bool:
+    """"a second day", "a second consecutive year": "second" is a rank, not the unit "a"
+    counts."""
+    j = i + 1
+    while j < len(tokens) and tokens[j] in _RUN_WORDS:
+        j += 1
+    return tokens[i] == "second" and j < len(tokens) and tokens[j] in _UNIT_WORDS
+
+
 def _ordinal(tokens: list[str], i: int) -> tuple[int, str] | None:
     """"twenty-first" -> "21st"; "second" only when it cannot be the unit (a second quarter)."""
     word = tokens[i]
@@ -140,7 +153,8 @@ def _ordinal(tokens: list[str], i: int) -> tuple[int, str] | None:
         return None
     following = tokens[i + 1] if i + 1 < len(tokens) else ""
     previous = tokens[i - 1] if i > 0 else ""
-    if word == "second" and not tens and following not in _UNIT_WORDS | {"quarter", "half"} \
+    if word == "second" and not tens \
+            and following not in _UNIT_WORDS | _RUN_WORDS | {"quarter", "half"} \
             and previous not in ("the", "its", "fiscal"):
         return None
     n = tens + ORDINALS[word]
