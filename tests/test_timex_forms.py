@@ -316,3 +316,13 @@ def test_a_day_of_a_shortened_month_before_a_name(nlp, text, expected):
 ])
 def test_the_nth_day_of_a_run(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a range of years before the noun it qualifies: the noun is no part of either end
+    ("The 2011-12 season was a success.", [("2011", "DATE", "2011"), ("12", "DATE", "2012")]),
+    ("Ticket sales for the 2009-10 season fell.", [("2009", "DATE", "2009"), ("10", "DATE", "2010")]),
+])
+def test_a_range_of_years_before_a_noun(nlp, text, expected):
+    assert dated(nlp, text) == expected

@@ -228,6 +228,9 @@ def _pieces(span: Span) -> list[Span]:
     pieces, start = [], span.start
     for cut in cuts + [span.end]:
         piece = _trim(doc[start:cut])
+        if piece is not None and len(piece) > 1 and piece[0].is_digit and piece.start > span.start \
+                and normalise(piece.text, None) is None:
+            piece = doc[piece.start:piece.start + 1]  # "the 2011-12 season": the 12 ends a range
         if piece is not None:
             pieces.append(piece)
         start = cut + 1
