@@ -326,3 +326,20 @@ def test_the_nth_day_of_a_run(nlp, text, expected):
 ])
 def test_a_range_of_years_before_a_noun(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # the end of a hyphenated word is no time of its own
+    ("Shares of the bank fell in after-hours trading.", []),
+    ("Shares of the bank fell 3 percent in after-hours trading on Friday.",
+     [("Friday", "DATE", "2013-03-08")]),
+])
+def test_the_end_of_a_hyphenated_word_is_no_time(nlp, text, expected):
+    assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_a_length_after_a_hyphenated_word_is_still_found(nlp):
+    found = dated(nlp, "Profit in the year-earlier nine months was higher.")
+    assert [(kind, value) for _, kind, value in found] == [("DURATION", "P9M")]

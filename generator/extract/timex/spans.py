@@ -294,9 +294,18 @@ def _trim(span: Span) -> Span | None:
         doc, start, end = span.doc, trimmed.start, trimmed.end
         for a, b in ((start + 1, end), (start, end - 1), (start + 2, end)):
             shorter = _trim_edges(doc[a:b]) if b > a else None
+            if shorter is not None and _end_of_a_word(shorter):
+                continue    # "after-hours": the end of a word is no time of its own
             if shorter is not None and normalise(shorter.text, None) is not None:
                 return shorter
     return trimmed
+
+
+def _end_of_a_word(span: Span) -> bool:
+    """Whether the span is the tail of a hyphenated word ("hours" of "after-hours")."""
+    doc, i = span.doc, span.start
+    return 0 < i and not doc[i - 1].whitespace_ and "-" in (doc[i - 1].text, doc[i].text) \
+        and all(not t.whitespace_ for t in span[:-1])
 
 
 def _trim_edges(span: Span) -> Span | None:
@@ -314,6 +323,9 @@ def _drop_first(doc: Doc, i: int, end: int) -> bool:
     token = doc[i]
     if token.lower_ == "at" and i + 1 < end and doc[i + 1].lower_ in ("least", "most"):
         return False
+    if token.lower_ in _LEADING_DROP and not token.whitespace_ and i + 1 < end \
+            and doc[i + 1].text == "-" and not doc[i + 1].whitespace_:
+        return False    # "after-hours trading": the preposition is part of one word
     return (token.lower_ in _LEADING_DROP or token.is_punct or token.is_space
             or (token.lower_ == "last" and token.pos_ in ("VERB", "AUX"))  # "will last a day"
             or (i + 1 < end and token.lower_ == doc[i + 1].lower_)  # "the the end"
