@@ -343,3 +343,22 @@ def test_the_end_of_a_hyphenated_word_is_no_time(nlp, text, expected):
 def test_a_length_after_a_hyphenated_word_is_still_found(nlp):
     found = dated(nlp, "Profit in the year-earlier nine months was higher.")
     assert [(kind, value) for _, kind, value in found] == [("DURATION", "P9M")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # the middle of the year, month or week of writing, in one word or two, as "mid-March" is
+    ("The merger should close by mid-year.", [("mid-year", "DATE", "2013")]),
+    ("The merger should close by midyear.", [("midyear", "DATE", "2013")]),
+    ("The index slipped in midweek trading.", [("midweek", "DATE", "2013-W11")]),
+    ("The index had recovered by midmorning.", [("midmorning", "TIME", "2013-03-14TMO")]),
+    # "midday" stays noon
+    ("The markets closed at midday.", [("midday", "TIME", "2013-03-14T12:00")]),
+])
+def test_the_middle_of_a_unit_in_one_word(nlp, text, expected):
+    assert dated(nlp, text) == expected
+
+
+def test_the_middle_of_a_unit_carries_its_mod():
+    assert normalise("mid-year", THURSDAY) == ("DATE", "2013", "MID")
+    assert normalise("midweek", THURSDAY) == ("DATE", "2013-W11", "MID")

@@ -105,6 +105,8 @@ def _strip_mods(words: str) -> tuple[str, str | None]:
                 break
     if re.fullmatch(r"\w+ end", words):
         return "the " + words[:-4], mod or "END"
+    if mod in ("START", "MID", "END") and words in ("year", "month", "week"):
+        return "the " + words, mod     # "by mid-year": the middle of this year
     if " or so " in words:  # "a week or so ago"
         return words.replace(" or so ", " "), mod or "APPROX"
     for pattern, name in _SUFFIX_MODS:

@@ -69,6 +69,8 @@ def canonical(text: str) -> str:
                lambda m: ("19" if int(m[1]) > 30 else "20") + m[1], t)
     t = re.sub(r"'s\b|(?<=s)'", "", t)               # possessives: "last year's"
     t = re.sub(r"\bthis past\b", "past", t)          # "this past weekend": the one just gone
+    # "midyear", "mid-week", "midmorning": the middle of the unit, as "mid-March" is of March
+    t = re.sub(r"\bmid-?(year|month|week|morning|afternoon)\b", r"mid \1", t)
     t = re.sub(r"\b(?:a |one )?(quarter|half)[- ]century\b",  # "a quarter-century": 25 years
                lambda m: "25 years" if m[1] == "quarter" else "50 years", t)
     tokens = _TOKEN.findall(t.replace("-", " "))
