@@ -362,3 +362,14 @@ def test_the_middle_of_a_unit_in_one_word(nlp, text, expected):
 def test_the_middle_of_a_unit_carries_its_mod():
     assert normalise("mid-year", THURSDAY) == ("DATE", "2013", "MID")
     assert normalise("midweek", THURSDAY) == ("DATE", "2013-W11", "MID")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a part of a day named from the day of writing, wherever the recogniser loses it
+    ("The bill was passed in the Commons last night.", [("last night", "TIME", "2013-03-13TNI")]),
+    ("The measure was approved in the Senate this morning.",
+     [("this morning", "TIME", "2013-03-14TMO")]),
+])
+def test_a_part_of_a_day_named_from_today(nlp, text, expected):
+    assert dated(nlp, text) == expected

@@ -23,6 +23,7 @@ _MISSED = re.compile(
     # trying them all at each of the other words (half the time this search takes).
     r"\b(?=[rnclatyseimwfoqhdpv\d])"
     r"(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
+    r"|(?:last|this|yesterday|tomorrow) (?:night|morning|afternoon|evening)"
     r"|today|tonight|yesterday|tomorrow"
     # company-report shorthand: "Q3", "Q3 2012", "3Q12", "FY2012", "H1 2013"
     r"|Q[1-4](?: ?(?:19|20)\d\d)?|[1-4]Q(?:(?:19|20)?\d\d)?|FY ?(?:19|20)?\d\d|H[12] (?:19|20)\d\d"
