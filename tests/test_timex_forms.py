@@ -373,3 +373,19 @@ def test_the_middle_of_a_unit_carries_its_mod():
 ])
 def test_a_part_of_a_day_named_from_today(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # the days of the church year counted from Easter (Easter 2013 is Sunday, March 31; 2012
+    # April 8), the year from the tense as for any holiday
+    ("The pope will celebrate Mass on Palm Sunday.", [("Palm Sunday", "DATE", "2013-03-24")]),
+    ("Pilgrims will gather on Good Friday.", [("Good Friday", "DATE", "2013-03-29")]),
+    ("The pope washed feet on Holy Thursday.", [("Holy Thursday", "DATE", "2012-04-05")]),
+    ("Rome fills up during Holy Week.", [("Holy Week", "DATE", "2013-W13")]),
+    ("Lent began on Ash Wednesday.", [("Ash Wednesday", "DATE", "2013-02-13")]),
+    # and the shopping days after Thanksgiving
+    ("Shoppers crowded stores on Black Friday.", [("Black Friday", "DATE", "2012-11-23")]),
+])
+def test_days_counted_from_easter_and_thanksgiving(nlp, text, expected):
+    assert dated(nlp, text) == expected

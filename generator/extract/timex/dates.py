@@ -316,7 +316,8 @@ def _holiday(name: str, year: int) -> dt.date | None:
              "new year": (1, 1), "new year day": (1, 1), "new year eve": (12, 31),
              "independence day": (7, 4), "halloween": (10, 31), "valentine day": (2, 14),
              "veterans day": (11, 11), "boxing day": (12, 26), "bastille day": (7, 14),
-             "st patrick day": (3, 17), "saint patrick day": (3, 17), "flag day": (6, 14)}
+             "st patrick day": (3, 17), "saint patrick day": (3, 17), "flag day": (6, 14),
+             "remembrance day": (11, 11), "armistice day": (11, 11), "canada day": (7, 1)}
     if name in fixed:
         return dt.date(year, *fixed[name])
     if name.startswith("thanksgiving"):
@@ -339,16 +340,27 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return nth_weekday(year, 6, 7, 3)
     if name.startswith("easter"):
         return easter(year) + dt.timedelta(days=1 if name == "easter monday" else 0)
-    if name == "good friday":
-        return easter(year) - dt.timedelta(days=2)
+    if name in _FROM_EASTER:
+        return easter(year) + dt.timedelta(days=_FROM_EASTER[name])
+    if name in ("black friday", "cyber monday"):   # the Friday, the Monday after Thanksgiving
+        return nth_weekday(year, 11, 4, 4) + dt.timedelta(days=1 if name == "black friday" else 4)
     return None
+
+
+# The days of the church year counted from Easter Sunday; "Holy Week" is the week of its
+# Thursday.
+_FROM_EASTER = {"good friday": -2, "palm sunday": -7, "ash wednesday": -46, "maundy thursday": -3,
+                "holy thursday": -3, "holy saturday": -1, "holy week": -3, "pentecost": 49,
+                "whit sunday": 49, "ascension day": 39}
 
 
 HOLIDAYS = (r"christmas(?: day| eve)?|new year(?: day| eve)?|thanksgiving(?: day)?|easter"
             r"(?: sunday| monday)?|good friday|independence day|election day|halloween"
             r"|valentine day|labor day|memorial day|veterans day|boxing day|bastille day"
             r"|martin luther king(?: jr)? day|presidents? day|washington birthday|columbus day"
-            r"|mother day|father day|(?:st|saint) patrick day|flag day")
+            r"|mother day|father day|(?:st|saint) patrick day|flag day|palm sunday|ash wednesday"
+            r"|(?:maundy|holy) thursday|holy saturday|holy week|pentecost|whit sunday|ascension day"
+            r"|black friday|cyber monday|remembrance day|armistice day|canada day")
 
 
 @RULES.add(rf"(?:{RELATION} )?(?P<name>{HOLIDAYS})(?:(?P<weekend> weekend)|(?P<week> week))?"
@@ -371,7 +383,7 @@ def _named_day(m, anchor: Anchor):
             day = min(d for d in options if d > dct)
         else:
             day = nearest(options, dct, anchor.ctx.tense)
-    if m["week"]:       # "Easter week", "Christmas week": the week the day is in
+    if m["week"] or name == "holy week":  # "Easter week": the week the day is in
         return "DATE", value_at(day, "week")
     if m["weekend"]:
         # the nearer Saturday: before a Monday holiday, after a Thursday or Friday one

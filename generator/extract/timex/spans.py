@@ -21,7 +21,7 @@ from .words import ADVERB_SETS, DAY_PARTS, MONTHS, ORDINALS, UNITS, WEEKDAYS
 _MISSED = re.compile(
     # Every alternative below begins with one of these: the lookahead spares the regex engine
     # trying them all at each of the other words (half the time this search takes).
-    r"\b(?=[rnclatyseimwfoqhdpv\d])"
+    r"\b(?=[rnclatyseimwfoqhdpvgb\d])"
     r"(?:(?:right )?now|currently|recently|lately|nowadays|as soon as possible"
     r"|(?:last|this|yesterday|tomorrow) (?:night|morning|afternoon|evening)"
     r"|today|tonight|yesterday|tomorrow"
@@ -72,6 +72,8 @@ _MISSED = re.compile(
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?"
     r"|(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?quarter"
     r"|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)?|Election Day|Easter"
+    r"|(?:Palm|Easter|Whit) Sunday|Good Friday|Holy (?:Thursday|Saturday|Week)|Maundy Thursday"
+    r"|Ash Wednesday|Pentecost|Black Friday|Cyber Monday"
     # "in the fall": a season after a preposition of time ("the fall of Rome", "the fall in
     # prices" are no season)
     r"|(?:(?<=in )|(?<=by )|(?<=until )|(?<=during )|(?<=since ))the (?:fall|autumn|spring|summer"
