@@ -389,3 +389,21 @@ def test_a_part_of_a_day_named_from_today(nlp, text, expected):
 ])
 def test_days_counted_from_easter_and_thanksgiving(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # the n-th weekday, or the first or last day, of a month or a year
+    ("Applications close on the last day of March.",
+     [("the last day of March", "DATE", "2013-03-31")]),
+    ("Voting will start on the first Monday of April.",
+     [("the first Monday of April", "DATE", "2013-04-01")]),
+    ("The board will meet on the second Tuesday in May.",
+     [("the second Tuesday in May", "DATE", "2013-05-14")]),
+    ("The firm was founded on the first day of 2010.",
+     [("the first day of 2010", "DATE", "2010-01-01")]),
+    # the first day of something else is no day of the calendar
+    ("The first day of the trial went badly.", []),
+])
+def test_the_nth_weekday_or_day_of_a_month(nlp, text, expected):
+    assert dated(nlp, text) == expected

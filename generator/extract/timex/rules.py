@@ -16,9 +16,9 @@ import functools
 import re
 
 from . import dates, durations, relative
-from .calendar import value_at
+from .calendar import nth_weekday, value_at
 from .context import UNKNOWN, Anchor, Groups, Rules, TimexContext, military_clock
-from .words import DAY_PARTS, canonical
+from .words import DAY_PARTS, WEEKDAYS, canonical
 
 Result = tuple[str, str, str | None]
 
@@ -224,6 +224,35 @@ def _week_of_month(m, anchor: Anchor):
     else:
         day = dt.date(year, number, 7 * (_NTH[m["n"]] - 1) + 4)
     return "DATE", value_at(day, "week")
+
+
+_FULL_WEEKDAY = "|".join(w for w in WEEKDAYS if w.endswith("day"))
+
+
+@COMPOUND_RULES.add(rf"(?P<n>1st|2nd|3rd|4th|5th|last|final) (?P<wd>{_FULL_WEEKDAY}|day) (?:of|in)"
+                    r" (?P<month>.+)")
+def _nth_day_of_month(m, anchor: Anchor):
+    """"the first Monday of April", "the last Friday in June", "the last day of March": one day
+    of the month named (of the year named: "the first day of 2014")."""
+    n = -1 if m["n"] in ("last", "final") else _NTH.get(m["n"], 5)
+    month = _month_of(m["month"], anchor)
+    if month is None:
+        found = _match(m["month"], anchor)
+        year = found[1] if found and found[0] == "DATE" and re.fullmatch(r"\d{4}", found[1]) else None
+        if not year or m["wd"] != "day":
+            return None
+        return "DATE", f"{year}-01-01" if n == 1 else f"{year}-12-31" if n == -1 else None
+    if month["year"] == "XXXX":
+        return "DATE", UNKNOWN["day"]
+    year, number = int(month["year"]), int(month["month"])
+    if m["wd"] == "day":
+        last = calendar.monthrange(year, number)[1]
+        return ("DATE", f"{year:04d}-{number:02d}-{1 if n == 1 else last:02d}") \
+            if n in (1, -1) else None
+    try:
+        return "DATE", nth_weekday(year, number, WEEKDAYS[m["wd"]], n).isoformat()
+    except IndexError:
+        return None     # "the fifth Monday" of a month that has four
 
 
 @COMPOUND_RULES.add(r"(?P<which>1st|2nd|last|latter) half (?:of|in) (?P<month>.+)")

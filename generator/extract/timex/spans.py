@@ -34,6 +34,10 @@ _MISSED = re.compile(
     r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
     r"|(?:hours|minutes|days|weeks|months|years|decades) (?:later|earlier|ago)"
     r"|(?:year|month|week|day|decade|hour|minute)s?-long"
+    # "the first Tuesday in November", "the last day of March"
+    r"|the (?:first|second|third|fourth|fifth|last|final) (?:(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day|day) (?:of|in) (?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)(?: \d{4})?"
     # "for a second straight day", "in its third week": the day or week of writing, if the
     # present tense says so
     r"|(?:a|the|its|their) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
