@@ -204,3 +204,16 @@ def test_the_night_of_a_date_is_that_date(nlp, text, expected):
 ])
 def test_a_month_deep_in_the_subject_takes_the_sentence_tense(nlp, text, expected):
     assert [v for _, v in dated(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day something is set for, after a verb of setting or moving, lies ahead of the
+    # setting: the nearer of the two days either side of the story's, not the one gone
+    ("The meeting was rescheduled for Friday.", "2021-04-23"),
+    ("The court set a hearing for Friday.", "2021-04-23"),
+    ("The union called a strike for Friday.", "2021-04-23"),
+    # what was done on a day stays in the past
+    ("The union held a strike on Friday.", "2021-04-16"),
+])
+def test_a_day_something_is_set_for_lies_ahead(nlp, text, expected):
+    assert [v for _, v in dated(nlp, text)] == [expected]

@@ -93,6 +93,11 @@ def _deadline_tense(span: Span, verb, tense: str | None) -> str | None:
         # "planned a rally on Saturday", "has scheduled a news conference Thursday": the date is
         # of what was planned, ahead of the planning, so the nearer of the two either side
         return "planned"
+    if previous == "for" and verb.lemma_ in _RESCHEDULING | _CHOOSING | {"call", "book"} \
+            and tense in ("past", "present") and span.start > verb.i:
+        # "was rescheduled for Friday", "set a hearing for Friday", "called a strike for
+        # Friday": the day something is set for, ahead of the setting, so the nearer of the two
+        return "planned"
     perfect = _perfect(verb) if previous in ("until", "till") else None
     if perfect:
         # "has kept the markets closed until Friday": a state lasting up to now, and on to then;
