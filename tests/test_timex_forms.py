@@ -407,3 +407,19 @@ def test_days_counted_from_easter_and_thanksgiving(nlp, text, expected):
 ])
 def test_the_nth_weekday_or_day_of_a_month(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # "early in", "late in" a month or a year is one expression, as "early 2014" is
+    ("The accord was signed earlier in March.", [("earlier in March", "DATE", "2013-03")]),
+    ("The accord was signed late in February.", [("late in February", "DATE", "2013-02")]),
+    ("The accord will be signed early in 2014.", [("early in 2014", "DATE", "2014")]),
+])
+def test_early_or_late_in_a_month_or_year(nlp, text, expected):
+    assert dated(nlp, text) == expected
+
+
+def test_early_or_late_in_carries_its_mod():
+    assert normalise("early in 2014", THURSDAY) == ("DATE", "2014", "START")
+    assert normalise("late in February", THURSDAY) == ("DATE", "2013-02", "END")

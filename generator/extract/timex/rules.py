@@ -23,9 +23,9 @@ from .words import DAY_PARTS, WEEKDAYS, canonical
 Result = tuple[str, str, str | None]
 
 _PREFIX_MODS = [
-    (r"(?:the )?(?:very )?(?:early|earlier(?: in| on)?|beginning of|start of|dawn of)", "START"),
+    (r"(?:the )?(?:very )?(?:(?:early|earlier)(?: in| on)?|beginning of|start of|dawn of)", "START"),
     (r"(?:the )?(?:mid|middle of|midst of)", "MID"),
-    (r"(?:the )?(?:late|later(?: in| on)?|end of|close of)", "END"),
+    (r"(?:the )?(?:(?:late|later)(?: in| on)?|end of|close of)", "END"),
     (r"(?:about|around|approximately|roughly|some|circa|sometime|some time)", "APPROX"),
     (r"(?:nearly|almost|less than|fewer than|under|just under)", "LESS_THAN"),
     (r"(?:more than|over|upwards of|just over|longer than)", "MORE_THAN"),

@@ -373,6 +373,10 @@ def _widen(span: Span) -> Span:
             and doc[start - 1].lower_ == "in" and doc[start - 2].like_num:
         # "4 in the morning": a clock time, one expression
         start -= 2
+    if start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in (
+            "early", "earlier", "late", "later") and not _is_ref(span) \
+            and normalise(doc[start - 2:end].text, None) is not None:
+        start -= 2      # "earlier in March", "early in 2014": one expression, as "early 2014"
     previous = doc[start - 1].lower_ if start > 0 else ""
     quantity = span[0].like_num or span[0].lower_ in ("a", "an")
     if previous in _CALENDAR_MODIFIERS and not _is_ref(span) or previous in ("every", "each") \
