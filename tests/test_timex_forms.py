@@ -423,3 +423,23 @@ def test_early_or_late_in_a_month_or_year(nlp, text, expected):
 def test_early_or_late_in_carries_its_mod():
     assert normalise("early in 2014", THURSDAY) == ("DATE", "2014", "START")
     assert normalise("late in February", THURSDAY) == ("DATE", "2013-02", "END")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a calendar quarter named by its months, or by the month it runs to
+    ("Profit rose in the July-September quarter.",
+     [("the July-September quarter", "DATE", "2012-Q3")]),
+    ("Profit rose in the April to June quarter.",
+     [("the April to June quarter", "DATE", "2012-Q2")]),
+    ("Profit rose in the quarter through June.", [("the quarter through June", "DATE", "2012-Q2")]),
+    # TimeML's two expressions for "the quarter ended <day>" stay two
+    ("Profit rose in the quarter ended Sept. 30.",
+     [("the quarter", "DATE", "2012-Q3"), ("Sept. 30", "DATE", "2012-09-30")]),
+])
+def test_a_quarter_named_by_its_months(nlp, text, expected):
+    assert dated(nlp, text) == expected
+
+
+def test_three_months_that_are_no_calendar_quarter_keep_the_quarter_unknown():
+    assert normalise("the February-April quarter", THURSDAY)[:2] == ("DATE", "2013-QX")

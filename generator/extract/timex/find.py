@@ -102,14 +102,18 @@ _BARE_QUARTER = re.compile(r"(?:(?:the|its|that) )?(?:(?:fiscal|latest|current|s
 
 
 def _quarter_ended(span: Span, following: list[Span], dct: dt.date | None) -> str | None:
-    """"the quarter ended Sept. 30", "the quarter ending March 31": the quarter that day is in,
-    whatever quarter the report spoke of before."""
+    """"the quarter ended Sept. 30", "the quarter ending March 31", "the quarter to June": the
+    quarter that day or month is in, whatever quarter the report spoke of before."""
     doc = span.doc
     if not following or not _BARE_QUARTER.fullmatch(canonical(span.text)) \
-            or span.end + 1 != following[0].start or doc[span.end].lower_ not in ("ended", "ending"):
+            or span.end + 1 != following[0].start \
+            or doc[span.end].lower_ not in ("ended", "ending", "to", "through"):
         return None
     found = normalise(following[0].text, dct)
     day = _DAY.fullmatch(found[1]) if found else None
+    month = re.fullmatch(r"(\d{4})-(\d\d)", found[1]) if found and not day else None
+    if month:   # "the quarter through June": the quarter that month ends
+        return f"{month[1]}-Q{(int(month[2]) - 1) // 3 + 1}"
     return value_at(dt.date.fromisoformat(day[0]), "quarter") if day else None
 
 

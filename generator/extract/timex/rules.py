@@ -18,7 +18,7 @@ import re
 from . import dates, durations, relative
 from .calendar import nth_weekday, value_at
 from .context import UNKNOWN, Anchor, Groups, Rules, TimexContext, military_clock
-from .words import DAY_PARTS, WEEKDAYS, canonical
+from .words import DAY_PARTS, MONTHS, WEEKDAYS, canonical
 
 Result = tuple[str, str, str | None]
 
@@ -224,6 +224,34 @@ def _week_of_month(m, anchor: Anchor):
     else:
         day = dt.date(year, number, 7 * (_NTH[m["n"]] - 1) + 4)
     return "DATE", value_at(day, "week")
+
+
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+@COMPOUND_RULES.add(rf"(?P<first>{_MONTH_NAME})(?: to| through)? (?P<last>{_MONTH_NAME})"
+                    r"(?: (?P<y>\d{4}))? (?:quarter|period)",
+                    rf"quarter (?:ended|ending|to|through) (?P<end>.+)")
+def _quarter_of_months(m, anchor: Anchor):
+    """"the July-September quarter", "the April to June period", "the quarter through June": a
+    calendar quarter named by its months, its year that of its last month."""
+    if m["end"]:
+        last = _month_of(m["end"], anchor)
+        if last is None:
+            found = _match(m["end"], anchor)
+            day = _DAY_VALUE.fullmatch(found[1]) if found else None
+            last = _MONTH_VALUE.match(day["day"]) if day else None
+        if last is None:
+            return None
+    else:
+        first, end = MONTHS[m["first"]], MONTHS[m["last"]]
+        if (end - first) % 12 != 2:
+            return None     # not three months: no quarter
+        last = _month_of(f"{m['last']} {m['y']}" if m["y"] else m["last"], anchor)
+        if last is None or (first - 1) % 3:
+            return ("DATE", f"{last['year']}-QX") if last is not None else None
+    quarter = (int(last["month"]) - 1) // 3 + 1
+    return "DATE", f"{last['year']}-Q{quarter}"
 
 
 _FULL_WEEKDAY = "|".join(w for w in WEEKDAYS if w.endswith("day"))

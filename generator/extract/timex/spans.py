@@ -232,6 +232,11 @@ def _pieces(span: Span) -> list[Span]:
                          doc[t.i + 1].is_digit or doc[t.i + 1].lower_.rstrip(".") in MONTHS)))
             # but "2007-2008", "March 3-5", "Dec. 31-Jan. 2" are two expressions
             and not _and_a_half(doc, t.i)]
+    whole = _trim(span)
+    if cuts and whole is not None and doc[cuts[0]].lower_ not in ("ended", "ending") \
+            and re.fullmatch(r"\d{4}-Q\d", (normalise(whole.text, None) or ("", "XXXX"))[1]
+                             .replace("XXXX", "0000")):
+        return [whole]  # "the April to June quarter": one quarter, named by its months
     pieces, start = [], span.start
     for cut in cuts + [span.end]:
         piece = _trim(doc[start:cut])
