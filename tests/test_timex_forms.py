@@ -443,3 +443,14 @@ def test_a_quarter_named_by_its_months(nlp, text, expected):
 
 def test_three_months_that_are_no_calendar_quarter_keep_the_quarter_unknown():
     assert normalise("the February-April quarter", THURSDAY)[:2] == ("DATE", "2013-QX")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a decade in words, capitalised or not; a person's decade of life is an age
+    ("Punk music was born in the Seventies.", [("the Seventies", "DATE", "197")]),
+    ("Rents soared in the late nineties.", [("the late nineties", "DATE", "199")]),
+    ("The minister is in her forties.", []),
+])
+def test_a_decade_in_words(nlp, text, expected):
+    assert dated(nlp, text) == expected

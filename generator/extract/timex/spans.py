@@ -34,6 +34,9 @@ _MISSED = re.compile(
     r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
     r"|(?:hours|minutes|days|weeks|months|years|decades) (?:later|earlier|ago)"
     r"|(?:year|month|week|day|decade|hour|minute)s?-long"
+    # "the Eighties", "the late nineties": a decade in words (not "his forties", an age)
+    r"|the (?:(?:early|mid|late)[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies"
+    r"|eighties|nineties)"
     # "the first Tuesday in November", "the last day of March"
     r"|the (?:first|second|third|fourth|fifth|last|final) (?:(?:mon|tues|wednes|thurs|fri|satur"
     r"|sun)day|day) (?:of|in) (?:january|february|march|april|may|june|july|august|september"
