@@ -454,3 +454,14 @@ def test_three_months_that_are_no_calendar_quarter_keep_the_quarter_unknown():
 ])
 def test_a_decade_in_words(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # lengths the recogniser misses: a fortnight, and a count with a half written as one word
+    ("The bank will reopen in a fortnight.", [("a fortnight", "DURATION", "P2W")]),
+    ("The hearing lasted four-and-a-half hours.",
+     [("four-and-a-half hours", "DURATION", "PT4H30M")]),
+])
+def test_a_fortnight_and_a_hyphenated_half(nlp, text, expected):
+    assert dated(nlp, text) == expected

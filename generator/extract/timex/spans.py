@@ -34,6 +34,10 @@ _MISSED = re.compile(
     r"|the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?! *(?:[a-z]|\d))"
     r"|(?:hours|minutes|days|weeks|months|years|decades) (?:later|earlier|ago)"
     r"|(?:year|month|week|day|decade|hour|minute)s?-long"
+    # "in a fortnight", "four-and-a-half hours": lengths the recogniser misses
+    r"|(?:a|one|two|three|four|\d+) fortnights?\b"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-and-a-half[- ]"
+    r"(?:second|minute|hour|day|week|month|year)s?\b"
     # "the Eighties", "the late nineties": a decade in words (not "his forties", an age)
     r"|the (?:(?:early|mid|late)[- ])?(?:twenties|thirties|forties|fifties|sixties|seventies"
     r"|eighties|nineties)"
