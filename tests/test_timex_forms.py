@@ -465,3 +465,13 @@ def test_a_decade_in_words(nlp, text, expected):
 ])
 def test_a_fortnight_and_a_hyphenated_half(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # every such part of such a day is a recurrence, as "every Sunday" is
+    ("The market is held every Sunday morning.", [("every Sunday morning", "SET", "XXXX-WXX-7TMO")]),
+    ("The club meets each Friday night.", [("each Friday night", "SET", "XXXX-WXX-5TNI")]),
+])
+def test_every_part_of_a_weekday_is_a_recurrence(nlp, text, expected):
+    assert dated(nlp, text) == expected

@@ -178,6 +178,8 @@ def _part_of_day(m, anchor: Anchor):
         day = base.isoformat() if base else UNKNOWN["day"]
     else:
         return None  # "morning" alone names no particular one
+    if day and pre and pre.split()[0] in ("every", "each"):
+        return "SET", f"{day}T{part}"   # "every Sunday morning": a recurrence, not one morning
     return ("TIME", f"{day}T{part}") if day else None
 
 
