@@ -475,3 +475,14 @@ def test_a_fortnight_and_a_hyphenated_half(nlp, text, expected):
 ])
 def test_every_part_of_a_weekday_is_a_recurrence(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # how often, every two weeks or months, or twice a year
+    ("The newsletter is published biweekly.", [("biweekly", "SET", "P2W")]),
+    ("The newsletter is published bimonthly.", [("bimonthly", "SET", "P2M")]),
+    ("The rates are reviewed semiannually.", [("semiannually", "SET", "P6M")]),
+])
+def test_recurrences_of_two_weeks_months_or_half_years(nlp, text, expected):
+    assert dated(nlp, text) == expected

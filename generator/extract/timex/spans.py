@@ -118,7 +118,8 @@ _LASTING = re.compile(r"\b(?:last|lasts|lasted|lasting|take|takes|took|taking) (
                       r"|more than|less than|about|nearly|almost|at least|up to) )?(?:a|an|one) "
                       r"(?:minute|hour|day|week|fortnight|month|year|decade))\b", re.IGNORECASE)
 _FIGURES_DATE = re.compile(r"(?<![\d/.])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
-_RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|week|month|year)ly", re.IGNORECASE)
+_RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|(?:bi-?)?week|(?:bi-?)?month|year)ly"
+                                r"|(?:bi|semi)-?annually", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
 _HALF_DAYS = ("morning", "afternoon", "evening", "night")
 _SUDDEN_CHANGE = {"become", "change", "turn", "transform", "vanish", "disappear"}

@@ -34,7 +34,7 @@ UNITS = {
 UNIT_SCALE = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 ADVERB_SETS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
                "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
-               "biweekly": "P2W", "biannually": "P6M", "semiannually": "P6M"}
+               "biweekly": "P2W", "bimonthly": "P2M", "biannually": "P6M", "semiannually": "P6M"}
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
