@@ -486,3 +486,17 @@ def test_every_part_of_a_weekday_is_a_recurrence(nlp, text, expected):
 ])
 def test_recurrences_of_two_weeks_months_or_half_years(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a month ending a range of months is after the first, in the next year if need be; "May"
+    # there is the month, not the verb
+    ("The ski season runs from November to May.",
+     [("November", "DATE", "2012-11"), ("May", "DATE", "2013-05")]),
+    ("The roadworks lasted from January until May.",
+     [("January", "DATE", "2013-01"), ("May", "DATE", "2013-05")]),
+    ("The ministers said March may be too late.", [("March", "DATE", "2013-03")]),
+])
+def test_the_months_of_a_range(nlp, text, expected):
+    assert dated(nlp, text) == expected

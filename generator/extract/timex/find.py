@@ -61,7 +61,7 @@ def find_timexes(doc: Doc, dct: dt.date | None) -> list[Timex]:
             ref = _calendar_part(value) or ref
         if _is_reported_quarter(value, span.text, dct):
             quarter = max(quarter or value, value)  # "after a flat second quarter": the past
-    return _clocks_on_their_day(found)
+    return _clocks_on_their_day(_months_of_a_range(found))
 
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -115,6 +115,27 @@ def _quarter_ended(span: Span, following: list[Span], dct: dt.date | None) -> st
     if month:   # "the quarter through June": the quarter that month ends
         return f"{month[1]}-Q{(int(month[2]) - 1) // 3 + 1}"
     return value_at(dt.date.fromisoformat(day[0]), "quarter") if day else None
+
+
+_MONTH_ALONE = re.compile(r"(?:\d{4}|XXXX)-(\d\d)")
+_RANGE_WORDS = {"to", "through", "until", "till", "and", "or", "-", "\u2013"}
+
+
+def _months_of_a_range(found: list[tuple[Span, Timex]]) -> list[tuple[Span, Timex]]:
+    """"from October to May", "in April and May": a month with no year of its own that ends a
+    range of months is in the year that puts it after the first (2012-10 to 2013-05), whatever
+    its own tense made of it."""
+    out = list(found)
+    for i in range(1, len(out)):
+        (before, first), (span, timex) = out[i - 1], out[i]
+        a, b = _MONTH_ALONE.fullmatch(first.value), _MONTH_ALONE.fullmatch(timex.value)
+        gap = [t.lower_ for t in span.doc[before.end:span.start]]
+        if not (a and b and first.value[:4].isdigit() and len(gap) == 1 and gap[0] in _RANGE_WORDS
+                and not re.search(r"\d", span.text)):
+            continue
+        year = int(first.value[:4]) + (1 if int(b[1]) < int(a[1]) else 0)
+        out[i] = (span, replace(timex, value=f"{year:04d}-{b[1]}"))
+    return out
 
 
 def _clocks_on_their_day(found: list[tuple[Span, Timex]]) -> list[Timex]:

@@ -108,6 +108,12 @@ _FULL_DATE = re.compile(
 # as often the name of an event ("the September 11th attacks"), left to the recogniser.
 _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\. \d{1,2}(?:st|nd|rd|th)?"
                         r"\b(?![.,:/]?\d)")
+# "from October to May": the month that is also a modal verb, which the recogniser leaves out,
+# found when it ends a range of months
+_MAY_ENDING_A_RANGE = re.compile(
+    r"(?:(?<=January)|(?<=February)|(?<=March)|(?<=April)|(?<=June)|(?<=July)|(?<=August)"
+    r"|(?<=September)|(?<=October)|(?<=November)|(?<=December))(?: (?:to|through|until|till|and|or)"
+    r" |-)(?P<may>May)\b")
 # "since '82", "in '98": a year cut to two digits after a preposition of time ("iLife '11" is a
 # name); "7/8/07": a date in figures.
 _SHORT_YEAR = re.compile(r"\b(?:since|in|by|until|till|before|after|from|of|through) "
@@ -195,9 +201,9 @@ def _missed(doc: Doc) -> list[Span]:
                 and not _discourse_now(span) and not _ordinal_not_a_day(span):
             found.append(span)
     for m in (*_FULL_DATE.finditer(text_of(doc)), *_MONTH_DAY.finditer(text_of(doc)),
-              *_SHORT_YEAR.finditer(text_of(doc)),
+              *_SHORT_YEAR.finditer(text_of(doc)), *_MAY_ENDING_A_RANGE.finditer(text_of(doc)),
               *_FIGURES_DATE.finditer(text_of(doc)), *_LASTING.finditer(text_of(doc))):
-        group = {_SHORT_YEAR: "year", _LASTING: "length"}.get(m.re, 0)
+        group = {_SHORT_YEAR: "year", _LASTING: "length", _MAY_ENDING_A_RANGE: "may"}.get(m.re, 0)
         span = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
         if span is not None and normalise(span.text, None):
             found.append(span)
