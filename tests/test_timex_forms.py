@@ -322,7 +322,8 @@ def test_the_nth_day_of_a_run(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # a range of years before the noun it qualifies: the noun is no part of either end
     ("The 2011-12 season was a success.", [("2011", "DATE", "2011"), ("12", "DATE", "2012")]),
-    ("Ticket sales for the 2009-10 season fell.", [("2009", "DATE", "2009"), ("10", "DATE", "2010")]),
+    ("Ticket sales for the 2009-10 season fell.",
+     [("2009", "DATE", "2009"), ("10", "DATE", "2010")]),
 ])
 def test_a_range_of_years_before_a_noun(nlp, text, expected):
     assert dated(nlp, text) == expected
@@ -470,7 +471,8 @@ def test_a_fortnight_and_a_hyphenated_half(nlp, text, expected):
 @pytest.mark.slow
 @pytest.mark.parametrize("text, expected", [
     # every such part of such a day is a recurrence, as "every Sunday" is
-    ("The market is held every Sunday morning.", [("every Sunday morning", "SET", "XXXX-WXX-7TMO")]),
+    ("The market is held every Sunday morning.",
+     [("every Sunday morning", "SET", "XXXX-WXX-7TMO")]),
     ("The club meets each Friday night.", [("each Friday night", "SET", "XXXX-WXX-5TNI")]),
 ])
 def test_every_part_of_a_weekday_is_a_recurrence(nlp, text, expected):

@@ -23,7 +23,8 @@ from .words import DAY_PARTS, MONTHS, WEEKDAYS, canonical
 Result = tuple[str, str, str | None]
 
 _PREFIX_MODS = [
-    (r"(?:the )?(?:very )?(?:(?:early|earlier)(?: in| on)?|beginning of|start of|dawn of)", "START"),
+    (r"(?:the )?(?:very )?(?:(?:early|earlier)(?: in| on)?|beginning of|start of|dawn of)",
+     "START"),
     (r"(?:the )?(?:mid|middle of|midst of)", "MID"),
     (r"(?:the )?(?:(?:late|later)(?: in| on)?|end of|close of)", "END"),
     (r"(?:about|around|approximately|roughly|some|circa|sometime|some time)", "APPROX"),
@@ -41,7 +42,8 @@ _DAY_VALUE = re.compile(r"(?P<day>(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d))(?:T
 # An hour needs its minutes or "a.m."/"p.m.": in "5 p.m. EST Nov. 9" the 9 is a day, not a time.
 _CLOCK = (r"(?:(?P<h>\d{1,2})(?=:| [ap]m\b| o clock\b)(?::(?P<mi>\d\d))?(?P<oc> o clock)?"
           r"(?: (?P<ap>am|pm))?"
-          r"|(?P<named>noon|midday|midnight)|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?P<hrs> hours| hrs)?)")
+          r"|(?P<named>noon|midday|midnight)"
+          r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?P<hrs> hours| hrs)?)")
 _ZONES = (r"(?P<tz>est|edt|cst|cdt|mst|mdt|pst|pdt|et|gmt|utc|bst|cet|local time|local"
           r"|(?:eastern|central|mountain|pacific)(?: standard| daylight)?(?: time)?)")
 _PART = rf"(?P<part>{'|'.join(DAY_PARTS)})"
@@ -268,8 +270,8 @@ def _nth_day_of_month(m, anchor: Anchor):
     month = _month_of(m["month"], anchor)
     if month is None:
         found = _match(m["month"], anchor)
-        year = found[1] if found and found[0] == "DATE" and re.fullmatch(r"\d{4}", found[1]) else None
-        if not year or m["wd"] != "day":
+        year = found[1] if found and found[0] == "DATE" else None
+        if not year or not re.fullmatch(r"\d{4}", year) or m["wd"] != "day":
             return None
         return "DATE", f"{year}-01-01" if n == 1 else f"{year}-12-31" if n == -1 else None
     if month["year"] == "XXXX":
