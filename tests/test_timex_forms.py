@@ -502,3 +502,17 @@ def test_recurrences_of_two_weeks_months_or_half_years(nlp, text, expected):
 ])
 def test_the_months_of_a_range(nlp, text, expected):
     assert dated(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a date in figures whose first number cannot be a month is written day first; a year
+    # written first leads; dots stand for slashes in the day-first way
+    ("The clinic opened on 14/03/2011.", [("14/03/2011", "DATE", "2011-03-14")]),
+    ("The clinic opened on 2011/03/14.", [("2011/03/14", "DATE", "2011-03-14")]),
+    ("The clinic opened on 14.03.2011.", [("14.03.2011", "DATE", "2011-03-14")]),
+    # the US order stays first where both read
+    ("The clinic opened on 7/8/07.", [("7/8/07", "DATE", "2007-07-08")]),
+])
+def test_dates_in_figures_day_first_or_year_first(nlp, text, expected):
+    assert dated(nlp, text) == expected

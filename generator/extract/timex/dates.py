@@ -21,12 +21,15 @@ def _ref_year(anchor: Anchor) -> int | None:
     return ref.year if ref else None
 
 
-@RULES.add(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})")
+@RULES.add(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})",
+           r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})",
+           r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})")
 def _slashed(m, anchor: Anchor):
-    """US order, as news writes it: 7/8/07 is July 8."""
+    """US order, as news writes it: 7/8/07 is July 8; but 14/03/2011 can only be March 14, the
+    day first, as 14.03.2011 is; 2011/03/14 has the year first."""
     y = int(m["y"])
     year = y if y >= 1000 else 1900 + y if y > 30 else 2000 + y
-    day = make_date(year, int(m["m"]), int(m["d"]))
+    day = make_date(year, int(m["m"]), int(m["d"])) or make_date(year, int(m["d"]), int(m["m"]))
     return ("DATE", day.isoformat()) if day else None
 
 

@@ -123,7 +123,8 @@ _SHORT_YEAR = re.compile(r"\b(?:since|in|by|until|till|before|after|from|of|thro
 _LASTING = re.compile(r"\b(?:last|lasts|lasted|lasting|take|takes|took|taking) (?P<length>(?:(?:over"
                       r"|more than|less than|about|nearly|almost|at least|up to) )?(?:a|an|one) "
                       r"(?:minute|hour|day|week|fortnight|month|year|decade))\b", re.IGNORECASE)
-_FIGURES_DATE = re.compile(r"(?<![\d/.])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
+_FIGURES_DATE = re.compile(r"(?<![\d/.])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|\d{4}/\d{1,2}/\d{1,2}"
+                           r"|\d{1,2}\.\d{1,2}\.\d{4})(?![\d/]|\.\d)")
 _RECURRING_ADVERBS = re.compile(r"(?:hour|dai|night|(?:bi-?)?week|(?:bi-?)?month|year)ly"
                                 r"|(?:bi|semi)-?annually", re.IGNORECASE)
 _CURRENT = re.compile(r"current|recent", re.IGNORECASE)
