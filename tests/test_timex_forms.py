@@ -275,7 +275,8 @@ def test_a_month_and_day_of_this_last_or_next_year(text, value):
     ("The convoy leaves at 0600 tomorrow.", [("0600 tomorrow", "TIME", "2013-03-15T06:00")]),
     ("The ferry sank at 0200 hours.", [("0200 hours", "TIME", "2013-03-14T02:00")]),
     ("A curfew begins at 2200 local time.", [("2200 local time", "TIME", "2013-03-14T22:00")]),
-    ("The envoy lands at 1745.", [("1745", "TIME", "2013-03-14T17:45")]),
+    # after "at" alone, four figures are a level, neither a time nor a year
+    ("The S&P 500 index closed at 1150.", []),
     # a recent year stays a year, whatever stands around it
     ("Wages are still below their level at 2008 prices.", [("2008", "DATE", "2008")]),
     ("The abbey was built around 1430.", [("around 1430", "DATE", "1430")]),

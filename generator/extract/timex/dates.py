@@ -126,8 +126,10 @@ def _month(m, anchor: Anchor):
 @RULES.add(rf"(?:(?:fiscal|calendar|fiscal year|calendar year|year|fy|model year) )?{YEAR}"
            r"(?: (?:fiscal |calendar |model )?year)?", r"fy (?P<yy>\d\d)")
 def _year(m, anchor: Anchor):
-    if m[0] == m["year"] and military_clock(m["year"], anchor.ctx.before):
-        return None     # "at 1430": a clock time, which the clock rule values
+    if m[0] == m["year"] and military_clock(m["year"]):
+        return None     # "0600": a clock time, which the clock rule values
+    if m[0] == m["year"] and anchor.ctx.before.split()[-1:] == ["at"] and not 1900 <= int(m["year"]) < 2100:
+        return None     # "the index closed at 1150": a level; "at 2008 prices" is a year
     year = year_of(m["year"]) if m["year"] else _two_digit_year(m["yy"])
     return ("DATE", f"{year:04d}") if year else None
 
