@@ -196,3 +196,18 @@ def test_a_relative_clause_on_what_the_subject_is_tells_of_the_subject(tmp_path)
     titles = [e.title for e in graph.events + graph.statements]
     assert "Dow Jones index does particularly well" in titles, titles
     assert not [t for t in titles if t.startswith("Steve Jobs owns")], titles
+
+
+@pytest.mark.slow
+def test_a_passive_he_or_she_is_the_one_person_just_named(tmp_path):
+    """"He was rescued": the headline names whom "he" stands for, when the text has just named
+    one person; of two, it cannot be told, and no name is guessed."""
+    from tests.conftest import generate_story
+
+    graph = generate_story(tmp_path, "date 2000-01-10 Elian Gonzalez is six years old. He was rescued off "
+                                     "the coast of Florida in late November.\nBush met Clinton in Miami. He was "
+                                     "criticized in Florida on Monday.\n").graph
+    titles = [e.title for e in graph.events + graph.statements]
+    rescued = next(e for e in graph.events + graph.statements if "rescued" in e.title)
+    assert rescued.title.startswith("Elian Gonzalez rescued") and rescued.date == "1999-11", titles
+    assert not [t for t in titles if t.startswith(("Bush criticized", "Clinton criticized"))], titles

@@ -106,11 +106,15 @@ def _owner_named_before(noun: Token, mention_at: dict[int, int], mentions: list[
     """"his release from prison": the one person named last, in this sentence or the one before,
     is whose it is (one person only: of two, "his" cannot be told)."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
-    if owner is None:
-        return []
-    sent = noun.sent
-    start = sent.start if sent.start == 0 else next(iter(noun.doc[sent.start - 1].sent)).i
-    named = [mention_at[t.i] for t in noun.doc[start: noun.i]
+    return [] if owner is None else _person_named_before(noun, mention_at, mentions)
+
+
+def _person_named_before(token: Token, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """The one person named before `token`, in its sentence or the one before: whom "he" or
+    "his" stands for. Two people named there, and it cannot be told."""
+    sent = token.sent
+    start = sent.start if sent.start == 0 else next(iter(token.doc[sent.start - 1].sent)).i
+    named = [mention_at[t.i] for t in token.doc[start: token.i]
              if t.i in mention_at and mentions[mention_at[t.i]].label == "PERSON"]
     return named[-1:] if len({mentions[m].name for m in named}) == 1 else []
 
@@ -197,7 +201,17 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     modality, reporter = modality_of(verb)
     said_by = tuple(m for m in (subject_mentions(reporter, mention_at, mentions) if reporter is not None else ())
                     if m not in agents)
-    rest = _rest(verb, passive, bool(agents), modality)
+    patient = None
+    if passive and not agents and _pronoun_subject(verb):
+        # "he was rescued off the coast of Florida": the one person just named, if one only
+        pronoun = next(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"PRP", "DT"})
+        named = _person_named_before(pronoun, mention_at, mentions) if pronoun.lower_ in {"he", "she"} else []
+        if named:
+            patient = named[0]
+            others = [patient] + [o for o in others if o != patient]
+        elif not others:
+            return None     # "since it was announced": "It announced" tells a reader nothing
+    rest = _rest(verb, passive, bool(agents), modality, mentions[patient].name if patient is not None else None)
     if statement and not rest:
         rest = _join(_trim(reported[0]))        # "Ryanair announces it is exercising its options"
     subject = _described_subject(verb, mention_at) if agents and not passive else bare
@@ -205,8 +219,6 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         return None         # "X takes", "Google shows [that...]": no headline without its object
     if passive and not agents and not rest.strip() and not others:
         return None         # "[it is] to be imposed": neither who acts nor what is acted on
-    if passive and not agents and not others and _pronoun_subject(verb):
-        return None         # "since it was announced": "It announced" tells a reader nothing
     if passive and not agents and _passive_subject(verb) is None:
         return None         # "[the update ... is] scheduled for public release": of what, untold
     place = _place(clause, mention_at, mentions)
@@ -637,9 +649,11 @@ def _pronoun_subject(verb: Token) -> bool:
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
-def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happened") -> str:
+def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happened",
+          patient: str | None = None) -> str:
     """The headline words after the verb: objects, particles and where it went. For a passive
-    without an agent, the whole headline: "27 people are killed in recent attack"."""
+    without an agent, the whole headline: "27 people are killed in recent attack"; `patient`,
+    the name its pronoun subject stands for."""
     words: list[Token] = []
     fronted: list[Token] = []
     for child in verb.children:
@@ -665,7 +679,8 @@ def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happene
         # Headline passive: "At least 15 soldiers killed in Kunduz", "Prisoners not released",
         # "Up to 5,000 prisoners to be released".
         aux = {"negated": "not", "planned": "to be"}.get(modality, "")
-        return " ".join(p for p in (_join(_trim(subject)), aux, verb.text.lower(), text) if p)
+        named = patient if patient is not None and subject.tag_ == "PRP" else _join(_trim(subject))
+        return " ".join(p for p in (named, aux, verb.text.lower(), text) if p)
     return text
 
 
