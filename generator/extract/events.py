@@ -202,9 +202,9 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     said_by = tuple(m for m in (subject_mentions(reporter, mention_at, mentions) if reporter is not None else ())
                     if m not in agents)
     patient = None
-    if passive and not agents and _pronoun_subject(verb):
+    pronoun = _pronoun_subject(verb) if passive and not agents else None
+    if pronoun is not None:
         # "he was rescued off the coast of Florida": the one person just named, if one only
-        pronoun = next(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"PRP", "DT"})
         named = _person_named_before(pronoun, mention_at, mentions) if pronoun.lower_ in {"he", "she"} else []
         if named:
             patient = named[0]
@@ -640,10 +640,10 @@ def _set_aside(verb: Token) -> set[int]:
     return {t.i for child in verb.children if child.lower_ in _ASIDE for t in child.subtree}
 
 
-def _pronoun_subject(verb: Token) -> bool:
+def _pronoun_subject(verb: Token) -> Token | None:
     """"it", "they", "this": not a relative "that", which stands for the noun it follows."""
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.tag_ == "PRP" or c.tag_ == "DT" and c.lower_ in _DEMONSTRATIVES)
-               for c in verb.children)
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                 and (c.tag_ == "PRP" or c.tag_ == "DT" and c.lower_ in _DEMONSTRATIVES)), None)
 
 
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})

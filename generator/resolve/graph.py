@@ -823,7 +823,7 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
     modality = fact.modality
     if date and source and source.date and _after(date, source.date):
         if fact.done and modality == "happened" and _days_after(date, source.date) <= _LAGGING_DAYS:
-            pass    # "said in an editorial on Saturday, April 25" in a story dated the 24th: see below
+            pass    # "said in an editorial on Saturday, April 25" in a story of the 24th (_LAGGING_DAYS)
         elif fact.done and modality == "happened" and not _YEAR.search(date_text or ""):
             # "signed on June 3rd" in a story of April: told as done, so last June.
             date = f"{int(date[:4]) - 1:04d}{date[4:]}"
