@@ -208,3 +208,16 @@ def test_render_a_region_mark_inside_a_region_is_text_not_a_region():
     assert "said @@region:b@@ here" in page.text
     assert [r.name for r in regions(page.text)] == ["a", "b"]
     assert stamp("test/t", page.text) == page.text and not touched(page.text)
+
+
+@pytest.mark.slow
+def test_an_event_page_has_no_empty_who_line(tmp_path):
+    """An event no actor takes part in ("Markets worldwide have surged") says nothing of who,
+    rather than "Who" followed by nothing."""
+    from tests.conftest import generate_story
+
+    generate_story(tmp_path, "date 2008-10-13 Global markets surge in value\nOctober 13, 2008\n"
+                             "Markets worldwide have surged in value.\nBoeing has hired 300 engineers.\n")
+    pages = {p.name: p.read_text() for p in (tmp_path / "content" / "events").glob("2008-*.md")}
+    surged = next(text for name, text in pages.items() if "markets-worldwide-surge" in name)
+    assert "**Who**" not in surged and "**When** reported on 2008-10-13" in surged

@@ -342,9 +342,10 @@ def _event_infobox(r, here, event, **_) -> str:
     where = _hand(event, "place", _place_said(r, here))
     if event.place:
         out.append(f"    **Where** {r.link('actor', event.place, here)}{where}<br>\n")
-    shown = kept_participants(event.participants)
-    cut = cut_words(r, here, ("event", event.id), "participants", shown, event.participants, "the first")
-    out.append(f"    **Who** {participant_list(r, shown, here)}{f' ({cut})' if cut else ''}<br>\n")
+    if event.participants:      # "Markets worldwide have surged": no one the sources name takes part
+        shown = kept_participants(event.participants)
+        cut = cut_words(r, here, ("event", event.id), "participants", shown, event.participants, "the first")
+        out.append(f"    **Who** {participant_list(r, shown, here)}{f' ({cut})' if cut else ''}<br>\n")
     if event.agreements:
         shown = event.agreements[:listings.KEPT_ROWS]
         cut = cut_words(r, here, ("event", event.id), "concerns", shown, event.agreements, "the first",
