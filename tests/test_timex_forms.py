@@ -274,6 +274,7 @@ def test_a_month_and_day_of_this_last_or_next_year(text, value):
     ("The hearing was moved to 1430 on Friday.", [("1430 on Friday", "TIME", "2013-03-15T14:30")]),
     ("The convoy leaves at 0600 tomorrow.", [("0600 tomorrow", "TIME", "2013-03-15T06:00")]),
     ("The ferry sank at 0200 hours.", [("0200 hours", "TIME", "2013-03-14T02:00")]),
+    ("The ferry sank at 1430 hours.", [("1430 hours", "TIME", "2013-03-14T14:30")]),
     ("A curfew begins at 2200 local time.", [("2200 local time", "TIME", "2013-03-14T22:00")]),
     # after "at" alone, four figures are a level, neither a time nor a year
     ("The S&P 500 index closed at 1150.", []),

@@ -93,14 +93,15 @@ def step_of(rel: str | None) -> int:
     return -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
 
 
-def military_clock(figures: str, *, zone: bool = False, day: bool = False) -> bool:
+def military_clock(figures: str, *, marked: bool = False, day: bool = False) -> bool:
     """Whether four figures ("1430", "0600") are a clock time rather than a year: written with a
-    leading zero or a time zone they are ("0600", "2200 GMT"); before a day ("1430 on Friday")
+    leading zero, or marked by a time zone or "hours", they are ("0600", "2200 GMT", "1430
+    hours"); before a day ("1430 on Friday")
     they are when no recent year reads that way ("for 2014 on Monday" keeps its year). After
     "at" alone they are not: "the index closed at 1150" is a level, no time (see `_year`)."""
     if not re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", figures):
         return False
-    if figures[0] == "0" or zone:
+    if figures[0] == "0" or marked:
         return True
     return day and not 1900 <= int(figures) < 2100
 

@@ -133,7 +133,7 @@ def _clock_time(m, anchor: Anchor):
     if m["named"]:
         hour, minute = {"noon": 12, "midday": 12, "midnight": 24}[m["named"]], 0
     elif m["hh"]:  # "0800 UTC", "0600 hours", "1430 on Friday"
-        if not military_clock(m["hh"] + m["mm"], zone=bool(m["tz"]),
+        if not military_clock(m["hh"] + m["mm"], marked=bool(m["tz"] or m["hrs"]),
                               day=bool(m["pre"] or m["post"])):
             return None
         hour, minute = int(m["hh"]), int(m["mm"])
