@@ -703,10 +703,11 @@ def _how_it_went(child: Token, verb: Token) -> bool:
             and not child.ent_type_ and not any(t.lower_ in _NOT_HOW for t in child.subtree)
     if child.dep_ == "prep" and child.lower_ == "by":          # "rose by 11.81%"
         return any(c.dep_ == "pobj" and _amount(c) for c in child.children)
+    if child.dep_ != "npadvmod" or child.i < verb.i or not _amount(child):
+        return False
     # By how much, right after the verb or its adverb: "closed down 6.4 percent"
-    between = verb.doc[verb.i + 1: child.left_edge.i]
-    return child.dep_ == "npadvmod" and child.i > verb.i and _amount(child) \
-        and all(t.dep_ in {"advmod", "prt"} and t.head.i == verb.i for t in between)
+    return all(t.dep_ in {"advmod", "prt"} and t.head.i == verb.i
+               for t in verb.doc[verb.i + 1: child.left_edge.i])
 
 
 def _amount(noun: Token) -> bool:
