@@ -121,6 +121,9 @@ class EventFact:
     # Told as done in the present perfect ("has won", "have been sold"), in what its sentence
     # asserts or reports, not in a clause in the background.
     perfect: bool = False
+    # Told in the simple past ("fell", "was suspended"), in what its sentence asserts or reports:
+    # the next step of a story told in order, at the time the story last named (see resolve).
+    narrated: bool = False
     modality: str = "happened"  # happened, planned, negated or claimed (see modality.py)
     nominal: bool = False    # named by a noun ("Saturday's opening ceremony"): `subject` is its title
     progressive: bool = False  # present progressive ("is travelling"): with a date, an arrangement
@@ -250,8 +253,10 @@ class Event:
     page: str | None = None
     modality: str = "happened"    # happened, planned, negated or claimed
     attribution: tuple[str, ...] = ()  # actor ids of who the sources report it from ("according to X")
-    date_basis: str | None = None  # "text": words of the sentence date it; "report": the source's date
-    statement: bool = False       # a saying dated only by its report: no page of its own for that
+    date_basis: str | None = None  # "text": words of the sentence date it; "report": the source's date;
+    # "story": words earlier in the story (the day it last named, which it goes on telling)
+    statement: bool = False       # a saying dated only by its report, or an event only by the story's day:
+                                  # no page of its own for that
     disagreements: tuple[Disagreement, ...] = ()  # where its sources tell it differently
     verb: str | None = None       # the lemma of its verb: what it does to an agreement, whatever its modality
     summary: str | None = None    # a human's, from the page's front matter

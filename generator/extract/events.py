@@ -243,6 +243,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might", "to"}
                                                       for c in verb.children if c.dep_ == "aux"),
         perfect=_present_perfect(verb) and _main_clause(verb),
+        narrated=_simple_past(verb) and _main_clause(verb),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))
 
@@ -251,6 +252,14 @@ def _present_perfect(verb: Token) -> bool:
     """"has won", "have been sold"; not "had won", nor "could have won"."""
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     return verb.tag_ == "VBN" and bool(_PRESENT_HAVE.intersection(aux)) and not _MODALS.intersection(aux)
+
+
+def _simple_past(verb: Token) -> bool:
+    """"fell", "was suspended"; not "had fallen" (before the time told), nor "would fall"."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBN" and bool(aux) and all(a in {"was", "were"} for a in aux)
 
 
 def _main_clause(verb: Token) -> bool:

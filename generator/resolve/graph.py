@@ -15,7 +15,7 @@ from generator.extract.countries import lookup
 from generator.extract.lexicon import AGREEMENT_KINDS, LINE_STOPS, MAKING_VERBS, REPORTING_VERBS, compatible
 from generator.extract.status import status_of
 from generator.extract.timex.calendar import precision_of
-from generator.model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, Graph,
+from generator.model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, EventFact, Graph,
                              Participant, Quote, Role, Source, Term, Transition)
 from generator.read.curation import Curation, name_key
 from generator.read.slugs import slug, unique_slugs
@@ -700,9 +700,10 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
     for doc in facts:
         source = source_of.get(doc.source_id)
         here = actor_at[doc.source_id]
-        for fact in doc.events:
-            draft = _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
-                                 parties_of or {})
+        told = [(fact, _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
+                                    parties_of or {})) for fact in doc.events]
+        _follow_the_story(doc, told)
+        for fact, draft in told:
             if draft is None:
                 continue
             drafts.append(draft)
@@ -847,6 +848,41 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
         "statement": statement,
         "status": status_of(fact.trigger, fact.negated, modality) if fact.acts_on else None,
         "verb": fact.trigger if fact.acts_on else None}
+
+
+def _follow_the_story(doc: DocFacts, told: list[tuple[EventFact, dict | None]]) -> None:
+    """A story told in order stays at the day it last named: "Stocks fell sharply on Thursday.
+    The Dow dropped 4%." drops on Thursday too. An event told next in the simple past, in what
+    its sentence asserts, with no time of its own, takes that day, a few sentences on at most
+    and unless a time expression in between moves the story elsewhere ("Last year, ...") or it
+    turns to the present in between ("The government has agreed ...").
+    Not from a plan, a denial or a statement dated by its report; and not "had fallen", which
+    goes back before it. Marked as the story's date (`date_basis` "story") and given no page
+    by that date alone, as a statement's."""
+    focus = None            # (sentence, draft) of the last day named
+    for fact, draft in sorted(told, key=lambda pair: pair[0].sent):
+        if focus is not None and (fact.sent - focus[0] > _STORY_SENTENCES or any(
+                focus[0] < t.sent <= fact.sent and t.type in ("DATE", "TIME")
+                and not t.value.startswith(focus[1]["date"]) for t in doc.timexes)):
+            focus = None
+        if fact.perfect and focus is not None and fact.sent > focus[0]:
+            focus = None    # "has agreed": the story turns to the present, and the past it told is left
+        if draft is None:
+            continue
+        if draft["date_basis"] == "text":
+            if fact.narrated or fact.perfect:   # dated in the story's own line, not in its background
+                day = draft["precision"] == "day" and draft["modality"] == "happened"
+                focus = (fact.sent, draft) if day else None
+        elif draft["date"] is None and focus is not None and fact.narrated and draft["modality"] == "happened" \
+                and not fact.nominal:
+            day = focus[1]
+            draft.update(date=day["date"], precision="day", date_text=day["date_text"], date_basis="story",
+                         statement=True, anchor=f'from "{day["date_text"]}" in sentence {focus[0] + 1}: the story '
+                                                "goes on in the past at the day it last named, giving no other time")
+
+
+# How many sentences on a story is still at the day it last named: a paragraph, about.
+_STORY_SENTENCES = 3
 
 
 def _disagreements(members: list[dict], reports: list[Report]) -> tuple[Disagreement, ...]:
