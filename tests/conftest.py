@@ -65,6 +65,20 @@ def generate_story(root: Path, text: str):
     return generate_sources(root, {"story.txt": text})
 
 
+def story_events(root: Path, text: str) -> list[dict]:
+    """The events `briefing export` gives for a project whose one source is `text`."""
+    from generator.resolve.export import graph_to_dict
+
+    return graph_to_dict(generate_story(root, text).graph)["events"]
+
+
+def event_titled(events: list[dict], *words: str) -> dict:
+    """The one exported event whose title has all these (lower-case) words."""
+    found = [e for e in events if all(w in e["title"].lower() for w in words)]
+    assert len(found) == 1, [e["title"] for e in events]
+    return found[0]
+
+
 def generate_sources(root: Path, sources: dict[str, str]):
     """A project in `root` with these sources (file name -> text), generated with one
     process: the run's report."""

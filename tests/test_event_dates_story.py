@@ -6,71 +6,60 @@ from __future__ import annotations
 
 import pytest
 
-from generator.resolve.export import graph_to_dict
-from tests.conftest import generate_story
+from tests.conftest import event_titled, story_events
 
 pytestmark = pytest.mark.slow
 
 LEAD = "date 2009-03-06 US stocks dropped to twelve-year lows on Thursday. "
 
 
-def events_of(tmp_path, text):
-    return graph_to_dict(generate_story(tmp_path, text).graph)["events"]
-
-
-def _one(events, *words):
-    found = [e for e in events if all(w in e["title"].lower() for w in words)]
-    assert len(found) == 1, [e["title"] for e in events]
-    return found[0]
-
-
 def test_the_next_step_told_in_the_past_takes_the_day_the_story_named(tmp_path):
-    events = events_of(tmp_path, LEAD + "The Nasdaq Composite lost 54 points.\n")
-    lost = _one(events, "nasdaq")
+    events = story_events(tmp_path, LEAD + "The Nasdaq Composite lost 54 points.\n")
+    lost = event_titled(events, "nasdaq")
     assert (lost["date"], lost["date_text"], lost["date_basis"]) == ("2009-03-05", "Thursday", "story")
     # Its date is the story's, not words of its own: no page for it on that alone.
     assert lost["page"] is None
 
 
 def test_an_earlier_past_is_not_that_day(tmp_path):
-    events = events_of(tmp_path, LEAD + "The Nasdaq Composite had lost 54 points.\n")
-    assert _one(events, "nasdaq")["date"] is None
+    events = story_events(tmp_path, LEAD + "The Nasdaq Composite had lost 54 points.\n")
+    assert event_titled(events, "nasdaq")["date"] is None
 
 
 def test_a_denial_or_a_plan_is_not_dated_by_the_story(tmp_path):
-    events = events_of(tmp_path, LEAD + "The Nasdaq Composite did not lose ground. "
-                                        "The Federal Reserve will cut its rate.\n")
-    assert _one(events, "nasdaq")["date"] is None
-    assert _one(events, "federal reserve")["date"] is None
+    events = story_events(tmp_path, LEAD + "The Nasdaq Composite did not lose ground. "
+                                           "The Federal Reserve will cut its rate.\n")
+    assert event_titled(events, "nasdaq")["date"] is None
+    assert event_titled(events, "federal reserve")["date"] is None
 
 
 def test_another_time_named_in_between_moves_the_story(tmp_path):
-    events = events_of(tmp_path, LEAD + "Last year the index fell by a third. "
-                                        "The Nasdaq Composite lost 54 points.\n")
-    assert _one(events, "nasdaq")["date"] is None
+    events = story_events(tmp_path, LEAD + "Last year the index fell by a third. "
+                                           "The Nasdaq Composite lost 54 points.\n")
+    assert event_titled(events, "nasdaq")["date"] is None
 
 
 def test_a_turn_to_the_present_in_between_leaves_the_day(tmp_path):
-    events = events_of(tmp_path, LEAD + "The Federal Reserve has lowered its rate. "
-                                        "The Nasdaq Composite lost 54 points.\n")
-    assert _one(events, "nasdaq")["date"] is None
+    events = story_events(tmp_path, LEAD + "The Federal Reserve has lowered its rate. "
+                                           "The Nasdaq Composite lost 54 points.\n")
+    assert event_titled(events, "nasdaq")["date"] is None
 
 
 def test_a_paragraph_on_the_day_is_left(tmp_path):
     filler = "Goldman Sachs sold shares. Morgan Stanley bought bonds. Citigroup raised its forecasts. "
-    events = events_of(tmp_path, LEAD + filler + "The Nasdaq Composite lost 54 points.\n")
-    assert _one(events, "nasdaq")["date"] is None
-    assert _one(events, "goldman")["date"] == "2009-03-05"
+    events = story_events(tmp_path, LEAD + filler + "The Nasdaq Composite lost 54 points.\n")
+    assert event_titled(events, "nasdaq")["date"] is None
+    assert event_titled(events, "goldman")["date"] == "2009-03-05"
 
 
 def test_a_statement_in_between_keeps_the_day(tmp_path):
-    events = events_of(tmp_path, LEAD + "Analysts at Barclays said the market was weak. "
-                                        "The Nasdaq Composite lost 54 points.\n")
-    assert _one(events, "nasdaq")["date"] == "2009-03-05"
+    events = story_events(tmp_path, LEAD + "Analysts at Barclays said the market was weak. "
+                                           "The Nasdaq Composite lost 54 points.\n")
+    assert event_titled(events, "nasdaq")["date"] == "2009-03-05"
 
 
 def test_a_day_named_in_the_background_is_not_the_story_s(tmp_path):
     """"which had lost 5% on Monday" goes back before the story's time: it does not set it."""
-    events = events_of(tmp_path, "date 2009-03-06 Citigroup, which had lost 5% on Monday, recovered. "
-                                 "The Nasdaq Composite lost 54 points.\n")
-    assert _one(events, "nasdaq")["date"] is None
+    events = story_events(tmp_path, "date 2009-03-06 Citigroup, which had lost 5% on Monday, recovered. "
+                                    "The Nasdaq Composite lost 54 points.\n")
+    assert event_titled(events, "nasdaq")["date"] is None

@@ -6,51 +6,40 @@ from __future__ import annotations
 
 import pytest
 
-from generator.resolve.export import graph_to_dict
-from tests.conftest import generate_story
+from tests.conftest import event_titled, story_events
 
 pytestmark = pytest.mark.slow
 
 
-def events_of(tmp_path, text):
-    return graph_to_dict(generate_story(tmp_path, text).graph)["events"]
-
-
-def _one(events, *words):
-    found = [e for e in events if all(w in e["title"].lower() for w in words)]
-    assert len(found) == 1, [e["title"] for e in events]
-    return found[0]
-
-
 def test_a_past_signing_on_a_day_ahead_in_the_calendar_is_last_year(tmp_path):
-    events = events_of(tmp_path, "date 2021-04-20 The accord signed on June 3rd by Chile and "
-                                 "Vietnam cut tariffs. Chile and Vietnam will meet again on June 9th.\n")
-    assert _one(events, "sign", "accord")["date"] == "2020-06-03"
-    meet = _one(events, "meet")
+    events = story_events(tmp_path, "date 2021-04-20 The accord signed on June 3rd by Chile and "
+                                    "Vietnam cut tariffs. Chile and Vietnam will meet again on June 9th.\n")
+    assert event_titled(events, "sign", "accord")["date"] == "2020-06-03"
+    meet = event_titled(events, "meet")
     assert (meet["date"], meet["modality"]) == ("2021-06-09", "planned")
 
 
 def test_a_week_ago_dates_the_event_it_governs(tmp_path):
-    events = events_of(tmp_path, "date 2011-03-18 Shares in Tokyo fell another 1.4 % on Thursday "
-                                 "after the earthquake hit the country a week ago.\n")
-    quake = _one(events, "earthquake")
+    events = story_events(tmp_path, "date 2011-03-18 Shares in Tokyo fell another 1.4 % on Thursday "
+                                    "after the earthquake hit the country a week ago.\n")
+    quake = event_titled(events, "earthquake")
     assert (quake["date"], quake["date_text"]) == ("2011-03-11", "a week ago")
-    assert _one(events, "shares")["date"] == "2011-03-17"
+    assert event_titled(events, "shares")["date"] == "2011-03-17"
 
 
 def test_the_dateline_says_which_day_the_day_is(tmp_path):
     """Filed on the 18th, the story's dateline says the 10th."""
-    events = events_of(tmp_path, "date 2011-03-18 Banks lead a rally in Asian markets\n"
-                                 "March 10 , 2011\n"
-                                 "Banks led the gains at the start of the day, traders said.\n")
-    gains = _one(events, "gains")
+    events = story_events(tmp_path, "date 2011-03-18 Banks lead a rally in Asian markets\n"
+                                    "March 10 , 2011\n"
+                                    "Banks led the gains at the start of the day, traders said.\n")
+    gains = event_titled(events, "gains")
     assert (gains["date"], gains["date_text"]) == ("2011-03-10", "the start of the day")
 
 
 def test_a_day_told_as_done_just_after_the_story_date_is_that_day(tmp_path):
     """An editorial for the next morning's paper, dated the evening before: said on the 25th,
     not on the 25th a year before; nor is it a plan, being told as done."""
-    events = events_of(tmp_path, "date 1998-04-24 The New York Times criticized the court in an "
-                                 "editorial on Saturday, April 25.\n")
-    said = _one(events, "criticize")
+    events = story_events(tmp_path, "date 1998-04-24 The New York Times criticized the court in an "
+                                    "editorial on Saturday, April 25.\n")
+    said = event_titled(events, "criticize")
     assert (said["date"], said["modality"]) == ("1998-04-25", "happened")

@@ -15,8 +15,8 @@ from generator.extract.countries import lookup
 from generator.extract.lexicon import AGREEMENT_KINDS, LINE_STOPS, MAKING_VERBS, REPORTING_VERBS, compatible
 from generator.extract.status import status_of
 from generator.extract.timex.calendar import precision_of
-from generator.model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, EventFact, Graph,
-                             Participant, Quote, Role, Source, Term, Transition)
+from generator.model import (LIFECYCLE, Actor, Agreement, AgreementFact, Disagreement, DocFacts, Event, EventFact,
+                             Graph, Participant, Quote, Role, Source, Term, Transition)
 from generator.read.curation import Curation, name_key
 from generator.read.slugs import slug, unique_slugs
 from .actors import Cluster, cluster_mentions, learn_names, lower_words
