@@ -211,3 +211,20 @@ def test_a_passive_he_or_she_is_the_one_person_just_named(tmp_path):
     rescued = next(e for e in graph.events + graph.statements if "rescued" in e.title)
     assert rescued.title.startswith("Elian Gonzalez rescued") and rescued.date == "1999-11", titles
     assert not [t for t in titles if t.startswith(("Bush criticized", "Clinton criticized"))], titles
+
+
+def test_he_who_acts_is_the_one_person_just_named(tmp_path):
+    from tests.conftest import event_titled, story_events
+
+    events = story_events(tmp_path, "date 2011-01-17 Apple chief executive Steve Jobs will take a medical "
+                                    "leave. He fought pancreatic cancer in 2004.\n")
+    fought = event_titled(events, "pancreatic cancer")
+    assert (fought["actors"], fought["date"]) == (["steve-jobs"], "2004")
+
+
+def test_he_after_two_people_named_is_no_one_s_act(tmp_path):
+    from tests.conftest import story_events
+
+    events = story_events(tmp_path, "date 2011-01-17 Steve Jobs met Bill Gates on Monday. "
+                                    "He fought pancreatic cancer in 2004.\n")
+    assert not [e for e in events if "cancer" in e["title"].lower()]

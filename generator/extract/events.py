@@ -186,6 +186,11 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         # "Ghani delayed the release, thereby undermining the agreement": Ghani undermines it.
         agents = [m for s in _subjects(verb.head) if s.dep_ != "nsubjpass"
                   for m in subject_mentions(s, mention_at, mentions)]
+    if not agents and not passive:
+        # "He fought pancreatic cancer in 2004 and took six months off": the one person just
+        # named, if one only.
+        pronoun = next((s for s in _subjects(verb) if s.dep_ == "nsubj" and s.lower_ in {"he", "she"}), None)
+        agents = _person_named_before(pronoun, mention_at, mentions) if pronoun is not None else []
     bare = None
     if not agents and not passive:
         # An action needs someone who acts; or, dated in its own words, something named that
