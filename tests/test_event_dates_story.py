@@ -63,3 +63,15 @@ def test_a_day_named_in_the_background_is_not_the_story_s(tmp_path):
     events = story_events(tmp_path, "date 2009-03-06 Citigroup, which had lost 5% on Monday, recovered. "
                                     "The Nasdaq Composite lost 54 points.\n")
     assert event_titled(events, "nasdaq")["date"] is None
+
+
+def test_the_page_says_which_words_and_sentence_the_day_comes_from(tmp_path):
+    """Placed as well as dated, the event has a page, whose When line says where its day is
+    read: the words, their sentence and the source's date."""
+    from tests.conftest import generate_story
+
+    report = generate_story(tmp_path, LEAD + "The Nasdaq Composite lost 54 points in New York.\n")
+    [event] = [e for e in report.graph.events if "Nasdaq" in e.title]
+    page = (tmp_path / "content" / f"events/{event.id}.md").read_text(encoding="utf-8")
+    assert '**When** 2009-03-05 (day), from "Thursday" in sentence 1 of a source dated 2009-03-06, ' \
+           "which goes on to tell this in the past with no time of its own" in page

@@ -702,7 +702,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
         here = actor_at[doc.source_id]
         told = [(fact, _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
                                     parties_of or {})) for fact in doc.events]
-        _follow_the_story(doc, told)
+        _follow_the_story(doc, told, source)
         for fact, draft in told:
             if draft is None:
                 continue
@@ -850,15 +850,17 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
         "verb": fact.trigger if fact.acts_on else None}
 
 
-def _follow_the_story(doc: DocFacts, told: list[tuple[EventFact, dict | None]]) -> None:
+def _follow_the_story(doc: DocFacts, told: list[tuple[EventFact, dict | None]], source: Source | None) -> None:
     """A story told in order stays at the day it last named: "Stocks fell sharply on Thursday.
-    The Dow dropped 4%." drops on Thursday too. An event told next in the simple past, in what
-    its sentence asserts, with no time of its own, takes that day, a few sentences on at most
-    and unless a time expression in between moves the story elsewhere ("Last year, ...") or it
-    turns to the present in between ("The government has agreed ...").
-    Not from a plan, a denial or a statement dated by its report; and not "had fallen", which
-    goes back before it. Marked as the story's date (`date_basis` "story") and given no page
-    by that date alone, as a statement's."""
+    The Dow dropped 4%." drops on Thursday too. The day is named by an event of the story's own
+    line (a simple past or present perfect in what its sentence asserts) that its words date to
+    a day and that happened; not by a clause in its background ("which had lost 5% on Monday").
+    An event told next in the simple past, in what its sentence asserts, with no time of its
+    own, takes that day, a few sentences on at most, unless a time expression in between moves
+    the story elsewhere ("Last year, ...") or it turns to the present ("The Fed has cut its
+    rate"). Never a plan or a denial, nor "had fallen", which goes back before the day. Marked
+    as the story's date (`date_basis` "story"), with the words and sentence it follows, and
+    given no page by that date alone, as a statement's."""
     focus = None            # (sentence, draft) of the last day named
     for fact, draft in sorted(told, key=lambda pair: pair[0].sent):
         if focus is not None and (fact.sent - focus[0] > _STORY_SENTENCES or any(
@@ -876,9 +878,11 @@ def _follow_the_story(doc: DocFacts, told: list[tuple[EventFact, dict | None]]) 
         elif draft["date"] is None and focus is not None and fact.narrated and draft["modality"] == "happened" \
                 and not fact.nominal:
             day = focus[1]
+            dated = f" dated {source.date}" if source and source.date else ""
+            anchor = (f'from "{day["date_text"]}" in sentence {focus[0] + 1} of a source{dated}, which goes on '
+                      "to tell this in the past with no time of its own")
             draft.update(date=day["date"], precision="day", date_text=day["date_text"], date_basis="story",
-                         statement=True, anchor=f'from "{day["date_text"]}" in sentence {focus[0] + 1}: the story '
-                                                "goes on in the past at the day it last named, giving no other time")
+                         statement=True, anchor=anchor)
 
 
 # How many sentences on a story is still at the day it last named: a paragraph, about.
