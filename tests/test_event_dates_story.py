@@ -75,3 +75,9 @@ def test_the_page_says_which_words_and_sentence_the_day_comes_from(tmp_path):
     page = (tmp_path / "content" / f"events/{event.id}.md").read_text(encoding="utf-8")
     assert '**When** 2009-03-05 (day), from "Thursday" in sentence 1 of a source dated 2009-03-06, ' \
            "which goes on to tell this in the past with no time of its own" in page
+
+
+def test_a_time_that_dates_nothing_does_not_move_the_story(tmp_path):
+    events = story_events(tmp_path, LEAD + "Trading volume was the highest since October 2008. "
+                                           "The Nasdaq Composite lost 54 points.\n")
+    assert event_titled(events, "nasdaq")["date"] == "2009-03-05"

@@ -856,17 +856,18 @@ def _follow_the_story(doc: DocFacts, told: list[tuple[EventFact, dict | None]], 
     line (a simple past or present perfect in what its sentence asserts) that its words date to
     a day and that happened; not by a clause in its background ("which had lost 5% on Monday").
     An event told next in the simple past, in what its sentence asserts, with no time of its
-    own, takes that day, a few sentences on at most, unless a time expression in between moves
-    the story elsewhere ("Last year, ...") or it turns to the present ("The Fed has cut its
-    rate"). Never a plan or a denial, nor "had fallen", which goes back before the day. Marked
-    as the story's date (`date_basis` "story"), with the words and sentence it follows, and
-    given no page by that date alone, as a statement's."""
+    own (nor another time named in its sentence), takes that day, a few sentences on at most,
+    unless the story moves in between to another time that dates what it tells ("Last year the
+    index fell by a third") or turns to the present ("The Fed has cut its rate"). A time that
+    dates nothing ("the highest since October 2008") does not move it. Never a plan or a
+    denial, nor "had fallen", which goes back before the day. Marked as the story's date
+    (`date_basis` "story"), with the words and sentence it follows, and given no page by that
+    date alone, as a statement's."""
     focus = None            # (sentence, draft) of the last day named
     for fact, draft in sorted(told, key=lambda pair: pair[0].sent):
-        if focus is not None and (fact.sent - focus[0] > _STORY_SENTENCES or any(
-                focus[0] < t.sent <= fact.sent and t.type in ("DATE", "TIME")
-                and not t.value.startswith(focus[1]["date"]) for t in doc.timexes)):
-            focus = None
+        if focus is not None and (fact.sent - focus[0] > _STORY_SENTENCES or fact.timex is not None
+                                  and not doc.timexes[fact.timex].value.startswith(focus[1]["date"])):
+            focus = None    # a paragraph on, or another time dates what it tells
         if fact.perfect and focus is not None and fact.sent > focus[0]:
             focus = None    # "has agreed": the story turns to the present, and the past it told is left
         if draft is None:
@@ -876,7 +877,7 @@ def _follow_the_story(doc: DocFacts, told: list[tuple[EventFact, dict | None]], 
                 day = draft["precision"] == "day" and draft["modality"] == "happened"
                 focus = (fact.sent, draft) if day else None
         elif draft["date"] is None and focus is not None and fact.narrated and draft["modality"] == "happened" \
-                and not fact.nominal:
+                and not fact.nominal and not _other_time(doc, fact.sent, focus[1]["date"]):
             day = focus[1]
             dated = f" dated {source.date}" if source and source.date else ""
             anchor = (f'from "{day["date_text"]}" in sentence {focus[0] + 1} of a source{dated}, which goes on '
@@ -887,6 +888,12 @@ def _follow_the_story(doc: DocFacts, told: list[tuple[EventFact, dict | None]], 
 
 # How many sentences on a story is still at the day it last named: a paragraph, about.
 _STORY_SENTENCES = 3
+
+
+def _other_time(doc: DocFacts, sent: int, day: str) -> bool:
+    """Whether a sentence names a date or a time other than the day: it tells of a time of its
+    own, even where its event could not be tied to it ("invited Sinn Fein two weeks ago")."""
+    return any(t.sent == sent and t.type in ("DATE", "TIME") and not t.value.startswith(day) for t in doc.timexes)
 
 
 def _disagreements(members: list[dict], reports: list[Report]) -> tuple[Disagreement, ...]:
