@@ -119,6 +119,14 @@ def _person_named_before(token: Token, mention_at: dict[int, int], mentions: lis
     return named[-1:] if len({mentions[m].name for m in named}) == 1 else []
 
 
+def _person_meant(pronoun: Token | None, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
+    """Whom a subject "he" or "she" stands for: the one person just named, if one only (see
+    `_person_named_before`); no one for any other subject."""
+    if pronoun is None or pronoun.lower_ not in {"he", "she"}:
+        return []
+    return _person_named_before(pronoun, mention_at, mentions)
+
+
 def _noun_date(noun: Token, timex_at: dict[int, int]) -> int | None:
     """A date written on the noun itself: "Monday's", "the 1991", "on 11 December"."""
     for child in noun.children:
@@ -187,10 +195,8 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         agents = [m for s in _subjects(verb.head) if s.dep_ != "nsubjpass"
                   for m in subject_mentions(s, mention_at, mentions)]
     if not agents and not passive:
-        # "He fought pancreatic cancer in 2004 and took six months off": the one person just
-        # named, if one only.
-        pronoun = next((s for s in _subjects(verb) if s.dep_ == "nsubj" and s.lower_ in {"he", "she"}), None)
-        agents = _person_named_before(pronoun, mention_at, mentions) if pronoun is not None else []
+        # "He fought pancreatic cancer in 2004 and took six months off"
+        agents = _person_meant(next((s for s in _subjects(verb) if s.dep_ == "nsubj"), None), mention_at, mentions)
     bare = None
     if not agents and not passive:
         # An action needs someone who acts; or, dated in its own words, something named that
@@ -209,8 +215,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     patient = None
     pronoun = _pronoun_subject(verb) if passive and not agents else None
     if pronoun is not None:
-        # "he was rescued off the coast of Florida": the one person just named, if one only
-        named = _person_named_before(pronoun, mention_at, mentions) if pronoun.lower_ in {"he", "she"} else []
+        named = _person_meant(pronoun, mention_at, mentions)     # "he was rescued off the coast of Florida"
         if named:
             patient = named[0]
             others = [patient] + [o for o in others if o != patient]
@@ -234,6 +239,7 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     postponed = _postponed(verb, timex, timexes, mention_at, mentions) \
         if modality in {"happened", "planned"} and not agents and not acts_on \
         and _put_off(verb, passive) == "planned" else None
+    main = _main_clause(verb)     # what the sentence asserts or reports
     return EventFact(
         sent=sent_of[verb.i], trigger=lemma, rest=rest, put_off=put_off,
         anaphoric=passive and not agents and _points_back(verb, mention_at),
@@ -247,8 +253,8 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
         done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might", "to"}
                                                       for c in verb.children if c.dep_ == "aux"),
-        perfect=_present_perfect(verb) and _main_clause(verb),
-        narrated=_simple_past(verb) and _main_clause(verb),
+        perfect=main and _present_perfect(verb),
+        narrated=main and _simple_past(verb),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))
 
