@@ -141,6 +141,9 @@ class EventFact:
     postponed: str = ""
     postponed_of: tuple[int, ...] = ()
     postponed_words: str = ""
+    # The action a verb of doing carries, by its lemma: "release" of "began releasing the
+    # prisoners", whose trigger is "begin". What kind of event it is (see event_merge).
+    action: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from generator.model import AgreementFact, EventFact, Mention, TimexFact
-from .lexicon import MAKING_VERBS, NEWSWORTHY_SPEECH, REPORTING_VERBS
+from .lexicon import CARRYING_VERBS, MAKING_VERBS, NEWSWORTHY_SPEECH, REPORTING_VERBS
 from .modality import modality_of
 from .parsed import ids, tagged
 from .reference import acting, mentions_in, nested_clause, subject_mentions
@@ -40,6 +40,8 @@ def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
             continue
         if _wrapper(verb):
             continue        # "refused to sign": the signing, negated, is the event
+        if verb.dep_ == "xcomp" and getattr(_carried(verb.head), "i", None) == verb.i:
+            continue        # "began cutting jobs": the beginning's event tells it
         event = _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at)
         if event is not None:
             found.append(event)
@@ -141,13 +143,39 @@ def _noun_date(noun: Token, timex_at: dict[int, int]) -> int | None:
 
 # Verbs that only frame the action of the infinitive they govern: "plans to visit" is a
 # planned visit, "failed to agree" a negated agreement (see modality.py).
-_WRAPPERS = frozenset("""plan intend expect schedule set aim hope want wish seek try attempt prepare
-refuse fail decline neglect mean have""".split())
+_WRAPPERS = frozenset("""plan intend expect schedule set aim hope want wish like seek try attempt
+prepare refuse fail decline neglect mean have""".split())
 
 
 def _wrapper(verb: Token) -> bool:
+    """A verb that only frames the action it governs, which is the event: "plans to visit",
+    "is going to sell" (not "went to sell", a journey)."""
+    if verb.lemma_.lower() == "go":
+        return _going_to(verb)
     return verb.lemma_.lower() in _WRAPPERS and any(
         c.dep_ == "xcomp" and c.tag_ == "VB" and c.pos_ == "VERB" for c in verb.children)
+
+
+def _going_to(verb: Token) -> bool:
+    """"is going to sell", "was going to sell": the future of selling, told by "going"."""
+    return verb.lemma_.lower() == "go" and verb.tag_ == "VBG" \
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children) \
+        and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children)
+
+
+def _carried(verb: Token) -> Token | None:
+    """The action a verb of CARRYING_VERBS governs ("managed to sell", "began cutting"): one
+    action with it, told by its event ("X begins cutting jobs"), not by an event of its own."""
+    if verb.lemma_.lower() not in CARRYING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in {"VB", "VBG"} and c.pos_ == "VERB"),
+                None)
+
+
+def _frame(verb: Token) -> Token:
+    """The verb that tells when the action is: its own, or "going" ("Today Apple is going to
+    reinvent the phone")."""
+    return verb.head if verb.dep_ == "xcomp" and _going_to(verb.head) else verb
 
 
 _DESCRIBING = frozenset("lead head own control base locate run".split())
@@ -174,6 +202,9 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
         return None     # "asked whether the deal should be seen as a step": a question, no event
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     clause = _clause(verb)
+    carried = _carried(verb)
+    if carried is not None:     # "began to fall apart in mid-1996": its words are the beginning's
+        clause = sorted(clause + _clause(carried), key=lambda t: t.i)
     timex = _date(verb, timexes, clause, sent_of[verb.i])
     # The reported clause is the event and this verb its evidence; but a statement with a
     # time of its own ("announced today that...") is news of its own, dated by it.
@@ -232,29 +263,32 @@ def _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_a
     if passive and not agents and _passive_subject(verb) is None:
         return None         # "[the update ... is] scheduled for public release": of what, untold
     place = _place(clause, mention_at, mentions)
-    acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) if t.i in agreement_at}
+    acts_on = sorted({agreement_at[t.i] for t in _arguments(verb) + (_arguments(carried) if carried else [])
+                      if t.i in agreement_at}
                      | ({made} if made is not None else set()))
     put_off = _put_off(verb, passive) if modality == "happened" and not agents and not acts_on else ""
     # "has been delayed until" and "will be delayed until" alike put the occurrence off.
     postponed = _postponed(verb, timex, timexes, mention_at, mentions) \
         if modality in {"happened", "planned"} and not agents and not acts_on \
         and _put_off(verb, passive) == "planned" else None
-    main = _main_clause(verb)     # what the sentence asserts or reports
+    frame = _frame(verb)
+    main = _main_clause(frame)     # what the sentence asserts or reports
     return EventFact(
         sent=sent_of[verb.i], trigger=lemma, rest=rest, put_off=put_off,
+        action=carried.lemma_.lower() if carried is not None else "",
         anaphoric=passive and not agents and _points_back(verb, mention_at),
         **(postponed or {}),
         agents=tuple(agents), others=tuple(m for m in others if m not in agents and m != place),
         place=place, timex=timex, agreements=tuple(linked),
         negated=modality == "negated", passive=passive and not agents,
         modality=modality, said_by=said_by,
-        progressive=verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"}
-                                               for c in verb.children),
+        progressive=frame.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"}
+                                                for c in frame.children),
         acts_on=tuple(acts_on), subject=_join(_trim(subject)) if subject is not None else "",
-        done=verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might", "to"}
-                                                      for c in verb.children if c.dep_ == "aux"),
-        perfect=main and _present_perfect(verb),
-        narrated=main and _simple_past(verb),
+        done=frame.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "could", "may", "might", "to"}
+                                                       for c in frame.children if c.dep_ == "aux"),
+        perfect=main and _present_perfect(frame),
+        narrated=main and _simple_past(frame),
         plural=subject is not None and (subject.tag_ in {"NNS", "NNPS"}
                                         or any(c.dep_ == "conj" for c in subject.children)))
 
@@ -573,6 +607,9 @@ def _date(verb: Token, timexes: list[TimexFact], clause: list[Token], sent: int)
     """A date in the verb's own clause; else one governing the verb that reports it. Of
     several, the most precise; never one that only describes a noun ("praised the February
     29th deal", "at this year's conference"): that dates the noun's event, not the verb's."""
+    frame = _frame(verb)        # "Today Apple is going to reinvent the phone": reinvents today
+    if frame is not verb:
+        verb, clause = frame, sorted({*clause, *_clause(frame)}, key=lambda t: t.i)
     for scope, top in ((clause, verb), (_clause(verb.head), verb.head) if verb.dep_ in {"ccomp", "conj"} else ([], None)):
         if not scope:
             continue
@@ -676,11 +713,17 @@ def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happene
     the name its pronoun subject stands for."""
     words: list[Token] = []
     fronted: list[Token] = []
+    carried, action = _carried(verb), ""
     for child in verb.children:
         if child.i < verb.i and _fronted_place(child) and not fronted:
             fronted = _trim(child)      # "In Kunduz, ... were killed": "... killed in Kunduz"
             continue
         if child.i < verb.i or len(words) >= _MAX_REST_WORDS:
+            continue
+        if carried is not None and child.i == carried.i:
+            # "began releasing 1,500 prisoners on March 14": the action's own headline words
+            words += [c for c in child.children if c.dep_ == "aux" and c.i < child.i] + [child]
+            action = _rest(child, False, has_agents)
             continue
         # A passive's "by" phrase that names no one who acts is what did it: "Afghan government
         # plagued by deep political divide", not "Afghan government plagued".
@@ -691,7 +734,7 @@ def _rest(verb: Token, passive: bool, has_agents: bool, modality: str = "happene
         elif not passive and _how_it_went(child, verb):
             words += _trim(child)
     place = _join(fronted)
-    text = " ".join(p for p in (_join(words), place[:1].lower() + place[1:]) if p)
+    text = " ".join(p for p in (_join(words), action, place[:1].lower() + place[1:]) if p)
     subject = _passive_subject(verb) if passive else None
     if subject is not None and has_agents:       # "brokered by X" -> "X brokers <subject>"
         return _join(_trim(subject, between=verb.lemma_ not in MAKING_VERBS) + words)

@@ -15,7 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from .lexicon import REPORTING_VERBS
+from .lexicon import CARRYING_VERBS, REPORTING_VERBS
 
 Modality = Literal["happened", "planned", "negated", "claimed"]
 MODALITIES: tuple[str, ...] = ("happened", "planned", "negated", "claimed")
@@ -73,8 +73,9 @@ def _negated(verb: Token) -> bool:
             return True         # "did not sign", "nearly broke the record"
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in _NEGATING:
             return True         # "refused to sign", "failed to agree"
-        if token.dep_ == "xcomp" and token.tag_ == "VBG" and token.head.dep_ == "xcomp" and _negated(token.head):
-            return True         # "refused to begin releasing": what was not begun
+        if token.dep_ == "xcomp" and (token.head.lemma_.lower() in CARRYING_VERBS or token.tag_ == "VBG"
+                                      and token.head.dep_ == "xcomp") and _negated(token.head):
+            return True         # "did not manage to sell", "refused to begin releasing": not done
         if any(c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                for c in token.children):
             return True         # "no agreement was reached"
@@ -93,8 +94,8 @@ def _planned(verb: Token) -> bool:
         if token.dep_ == "ccomp" and _subjunctive(token):
             return True                     # "insisted that the prisoners be released"
         head = token.head
-        if token.dep_ == "xcomp" and token.tag_ == "VBG" and head.dep_ == "xcomp" and _planned(head):
-            return True                     # "ordered it to begin releasing": what is to begin
+        if token.dep_ == "xcomp" and _planned(head):
+            return True                     # "will continue to expand", "could begin cutting": to come
         if token.dep_ in {"xcomp", "ccomp"} and token.tag_ == "VB" and head.lemma_.lower() in _PLANNING:
             return True                     # "plans to sign", "is to meet", "has yet to ratify"
         if token.dep_ == "xcomp" and token.tag_ == "VB" and head.pos_ == "ADJ" \
