@@ -20,6 +20,10 @@ Earlier this year, Samsung managed to outsell Apple.
 Alcatel began to cut jobs in mid-2009.
 If Volvo starts to sell trucks in India, Tata will respond.
 Fiat never began building the plant in Turin.
+Todd Tiahrt said: We should have an American tanker built by Lockheed.
+Continental will buy the factory built by Daimler in 1990.
+Best Buy did not appear to be having the same problems.
+Tim Cook was recommended by Steve Jobs to take over as CEO.
 """
 
 
@@ -37,6 +41,9 @@ def events(tmp_path_factory):
     (("fiat", "build"), "negated"),             # never began
     (("samsung", "outsell"), "happened"),       # managed to
     (("alcatel", "cut"), "happened"),           # began to
+    (("lockheed", "build"), "planned"),         # should have it built by
+    (("daimler", "build"), "happened"),         # the factory built in 1990, whatever is to come
+    (("best buy", "problems"), "negated"),      # did not appear to be having
 ])
 def test_one_event_with_the_framing_verbs_modality(events, words, modality):
     assert event_titled(events, *words)["modality"] == modality
@@ -57,6 +64,13 @@ def test_a_journey_and_a_hesitation_are_not_frames(events):
 @pytest.mark.parametrize("words, date", [
     (("samsung", "outsell"), "2010"),           # "Earlier this year", on the framing verb
     (("alcatel", "cut"), "2009"),               # "in mid-2009", in the action's words
+    (("daimler", "build"), "1990"),
 ])
 def test_the_time_of_a_framed_action(events, words, date):
     assert event_titled(events, *words)["date"] == date
+
+
+def test_who_is_told_to_act_acts(events):
+    """"Cook was recommended by Jobs to take over": Cook is to take over, Jobs is not."""
+    taking_over = [e for e in events if e["title"].lower().startswith("tim cook")]
+    assert [(e["actors"], e["modality"]) for e in taking_over] == [(["tim-cook"], "planned")]

@@ -549,8 +549,8 @@ def _participants(verb, mention_at, mentions, passive, clause) -> tuple[list[int
     shared = verb.dep_ == "conj" and not passive and not any(
         c.dep_ in {"nsubj", "nsubjpass", "agent", "csubj"} for c in verb.children)
     for subject in _subjects(verb):
-        if shared and subject.dep_ == "agent":
-            continue
+        if (shared or controlled) and subject.dep_ == "agent":
+            continue            # "Cook was recommended by Jobs to take over": Cook takes over
         if subject.dep_ == "nsubjpass" and not controlled and not shared:
             continue            # but "X is scheduled to meet": X meets
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":

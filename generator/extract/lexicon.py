@@ -61,8 +61,10 @@ confirm deny announce believe think hope fear warn estimate expect quote cite
 
 # Verbs of saying that make the statement itself the news.
 # Verbs whose doing is the doing of the action they govern ("managed to sell", "began
-# cutting"): what is said of them is said of it. Not so "did not hesitate to attack".
-CARRYING_VERBS = frozenset("manage begin start continue keep resume proceed bother dare remember get".split())
+# cutting", "did not appear to be having problems"): what is said of them is said of it.
+# Not so "did not hesitate to attack".
+CARRYING_VERBS = frozenset("""manage begin start continue keep resume proceed bother dare remember get
+appear seem""".split())
 
 NEWSWORTHY_SPEECH = frozenset("announce confirm deny warn declare reject".split())
 

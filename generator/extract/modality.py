@@ -26,7 +26,7 @@ _MODAL_AUX = frozenset("will shall 'll wo would could may might must should can 
 _PLANNING = frozenset("""plan intend expect schedule set due aim hope want wish seek try attempt
 propose promise pledge vow threaten prepare decide agree offer need have be go mean hold
 require urge ask call demand order oblige force push press encourage invite allow permit
-consider mull weigh study eye target""".split())
+consider mull weigh study eye target recommend advise""".split())
 # Verbs that say the infinitive they govern did not happen: "refused to sign".
 _NEGATING = frozenset("refuse fail decline reject neglect avoid stop cease omit".split())
 # What a deal or a demand asks for has not happened yet: "required the withdrawal".
@@ -36,6 +36,8 @@ _CONTESTING = frozenset("claim allege deny dispute contest accuse".split())
 _DENYING = frozenset("deny dispute contest".split())
 _ACCUSING = frozenset("accuse charge suspect".split())
 _HEDGES = frozenset("allegedly reportedly purportedly supposedly".split())
+# "have it built", "get it done": what is to be done to the object.
+_CAUSATIVE = frozenset("have get want need".split())
 _CONDITIONS = frozenset("if unless provided providing whether".split())
 
 
@@ -112,6 +114,9 @@ def _planned(verb: Token) -> bool:
             return True                     # "the accord to be signed in June": still to come
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in {"schedule", "plan", "set", "slate"}:
             return True                     # "the summit scheduled for March 20": arranged, not held
+        if token.dep_ == "acl" and token.tag_ == "VBN" and head.dep_ == "dobj" \
+                and head.head.lemma_.lower() in _CAUSATIVE and _planned(head.head):
+            return True                     # "should have a tanker built by an American company"
     return False
 
 
