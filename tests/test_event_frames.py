@@ -24,6 +24,7 @@ Todd Tiahrt said: We should have an American tanker built by Lockheed.
 Continental will buy the factory built by Daimler in 1990.
 Best Buy did not appear to be having the same problems.
 Tim Cook was recommended by Steve Jobs to take over as CEO.
+Vodafone considered selling its German branch.
 """
 
 
@@ -44,6 +45,8 @@ def events(tmp_path_factory):
     (("lockheed", "build"), "planned"),         # should have it built by
     (("daimler", "build"), "happened"),         # the factory built in 1990, whatever is to come
     (("best buy", "problems"), "negated"),      # did not appear to be having
+    (("vodafone to sell",), "planned"),         # considered selling
+    (("vodafone considers",), "happened"),      # but it did consider it
 ])
 def test_one_event_with_the_framing_verbs_modality(events, words, modality):
     assert event_titled(events, *words)["modality"] == modality

@@ -36,6 +36,9 @@ _CONTESTING = frozenset("claim allege deny dispute contest accuse".split())
 _DENYING = frozenset("deny dispute contest".split())
 _ACCUSING = frozenset("accuse charge suspect".split())
 _HEDGES = frozenset("allegedly reportedly purportedly supposedly".split())
+# Verbs that weigh or put forward the action their gerund names: "considered selling the plant"
+# sold nothing (not so "tried selling", "went shopping").
+_WEIGHING = frozenset("consider contemplate mull weigh suggest recommend advise propose".split())
 # "have it built", "get it done": what is to be done to the object.
 _CAUSATIVE = frozenset("have get want need".split())
 _CONDITIONS = frozenset("if unless provided providing whether".split())
@@ -100,6 +103,8 @@ def _planned(verb: Token) -> bool:
             return True                     # "will continue to expand", "could begin cutting": to come
         if token.dep_ in {"xcomp", "ccomp"} and token.tag_ == "VB" and head.lemma_.lower() in _PLANNING:
             return True                     # "plans to sign", "is to meet", "has yet to ratify"
+        if token.dep_ == "xcomp" and token.tag_ == "VBG" and head.lemma_.lower() in _WEIGHING:
+            return True                     # "considered selling", "recommended cutting 500 jobs"
         if token.dep_ == "xcomp" and token.tag_ == "VB" and head.pos_ == "ADJ" \
                 and head.lower_ in {"due", "set", "likely", "expected", "scheduled", "poised", "ready", "able"}:
             return True                     # "is due to arrive"
