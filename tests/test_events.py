@@ -228,3 +228,12 @@ def test_he_after_two_people_named_is_no_one_s_act(tmp_path):
     events = story_events(tmp_path, "date 2011-01-17 Steve Jobs met Bill Gates on Monday. "
                                     "He fought pancreatic cancer in 2004.\n")
     assert not [e for e in events if "cancer" in e["title"].lower()]
+
+
+def test_a_title_before_a_name_is_no_subject_of_its_own(tmp_path):
+    """"Apple co-founder Steve Jobs died": the parser may make "co" a subject beside Jobs; the
+    headline is Jobs's death, not "Apple co dies"."""
+    from tests.conftest import story_events
+
+    events = story_events(tmp_path, "date 2011-10-06 Apple co-founder Steve Jobs died on Wednesday.\n")
+    assert [(e["title"], e["actors"]) for e in events] == [("Steve Jobs dies", ["steve-jobs"])]

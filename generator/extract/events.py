@@ -492,8 +492,11 @@ def _own_date(clause: list[Token], timexes: list[TimexFact], sent: int) -> bool:
 def _described_subject(verb: Token, mention_at: dict[int, int]) -> Token | None:
     """A subject that is a thing the actors own or take part in ("Pompeo's visit",
     "intra-Afghan negotiations"): the headline keeps it rather than just the names."""
-    for subject in _subjects(verb):
-        if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"} and subject.i not in mention_at \
+    subjects = [s for s in _subjects(verb) if s.dep_ == "nsubj"]
+    if len(subjects) > 1 and any(s.i in mention_at for s in subjects):
+        return None     # "Apple co-founder Steve Jobs died", parsed with "co" a subject beside Jobs
+    for subject in subjects:
+        if subject.pos_ in {"NOUN", "PROPN"} and subject.i not in mention_at \
                 and mentions_in(subject, mention_at) \
                 and not any(c.dep_ == "appos" and c.i in mention_at for c in subject.children):
             return subject          # but "A Taliban spokesman, Suhail Shaheen," is Shaheen
