@@ -237,3 +237,17 @@ def test_a_title_before_a_name_is_no_subject_of_its_own(tmp_path):
 
     events = story_events(tmp_path, "date 2011-10-06 Apple co-founder Steve Jobs died on Wednesday.\n")
     assert [(e["title"], e["actors"]) for e in events] == [("Steve Jobs dies", ["steve-jobs"])]
+
+
+def test_he_after_a_surname_is_the_person_of_that_surname(tmp_path):
+    """"Steve Jobs ... that Jobs, aged 55, has taken medical leave. He fought ...": the surname
+    is the person named in full before it (NER may take it for an organisation), so "he" is
+    one person, Jobs."""
+    from tests.conftest import event_titled, story_events
+
+    events = story_events(tmp_path, "date 2011-01-17 Steve Jobs announced Monday in an internal memo that "
+                                    "he would be on medical leave. Monday's email announcement marked the "
+                                    "third time in the past decade that Jobs, aged 55, has taken medical "
+                                    "leave. He fought pancreatic cancer in 2004.\n")
+    fought = event_titled(events, "pancreatic cancer")
+    assert (fought["actors"], fought["date"]) == (["steve-jobs"], "2004")

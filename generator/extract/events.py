@@ -116,9 +116,17 @@ def _person_named_before(token: Token, mention_at: dict[int, int], mentions: lis
     "his" stands for. Two people named there, and it cannot be told."""
     sent = token.sent
     start = sent.start if sent.start == 0 else next(iter(token.doc[sent.start - 1].sent)).i
+    # "Steve Jobs ... Jobs": a surname after the full name is that person, even where NER
+    # took it for an organisation ("that Jobs, aged 55, has taken medical leave").
+    full_name = {}
+    for m in mentions:
+        if m.label == "PERSON" and " " in m.name and m.start < token.idx:
+            full_name.setdefault(m.name.split()[-1], m.name)
     named = [mention_at[t.i] for t in token.doc[start: token.i]
-             if t.i in mention_at and mentions[mention_at[t.i]].label == "PERSON"]
-    return named[-1:] if len({mentions[m].name for m in named}) == 1 else []
+             if t.i in mention_at and (mentions[mention_at[t.i]].label == "PERSON"
+                                       or mentions[mention_at[t.i]].name in full_name)]
+    people = {full_name.get(mentions[m].name, mentions[m].name) for m in named}
+    return named[-1:] if len(people) == 1 else []
 
 
 def _person_meant(pronoun: Token | None, mention_at: dict[int, int], mentions: list[Mention]) -> list[int]:
