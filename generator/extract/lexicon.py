@@ -59,13 +59,13 @@ insist stress argue suggest describe reply respond assert declare acknowledge ad
 confirm deny announce believe think hope fear warn estimate expect quote cite
 """.split())
 
-# Verbs of saying that make the statement itself the news.
 # Verbs whose doing is the doing of the action they govern ("managed to sell", "began
 # cutting", "did not appear to be having problems"): what is said of them is said of it.
 # Not so "did not hesitate to attack".
 CARRYING_VERBS = frozenset("""manage begin start continue keep resume proceed bother dare remember get
 appear seem""".split())
 
+# Verbs of saying that make the statement itself the news.
 NEWSWORTHY_SPEECH = frozenset("announce confirm deny warn declare reject".split())
 
 # Marks a line of text ends on when it ends a sentence: a line ending otherwise is a headline
