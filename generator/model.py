@@ -142,8 +142,14 @@ class EventFact:
     postponed_of: tuple[int, ...] = ()
     postponed_words: str = ""
     # The action a verb of doing carries, by its lemma: "release" of "began releasing the
-    # prisoners", whose trigger is "begin". What kind of event it is (see event_merge).
+    # prisoners", whose trigger is "begin".
     action: str = ""
+
+    @property
+    def verb(self) -> str:
+        """The lemma of what is done, which says what kind of event it is (see event_merge)
+        and what it does to an agreement: "release" of "began releasing the prisoners"."""
+        return self.action or self.trigger
 
 
 @dataclass(frozen=True)

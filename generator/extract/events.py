@@ -40,7 +40,7 @@ def find_events(doc: Doc, sent_of: dict[int, int], mentions: list[Mention],
             continue
         if _wrapper(verb):
             continue        # "refused to sign": the signing, negated, is the event
-        if verb.dep_ == "xcomp" and getattr(_carried(verb.head), "i", None) == verb.i:
+        if verb.dep_ == "xcomp" and (carrier := _carried(verb.head)) is not None and carrier.i == verb.i:
             continue        # "began cutting jobs": the beginning's event tells it
         event = _event(verb, sent_of, mentions, mention_at, timexes, agreements, agreement_at)
         if event is not None:

@@ -710,7 +710,7 @@ def _events(facts, actor_of, agreement_of, source_of, actors, quotes, copy_of=No
             reports.append(Report(
                 source=(copy_of or {}).get(doc.source_id, doc.source_id),
                 # "began releasing the prisoners" releases them, as "released" does
-                source_date=source.date if source else None, trigger=fact.action or fact.trigger,
+                source_date=source.date if source else None, trigger=fact.verb,
                 modality=draft["modality"], agents=tuple(draft["agents"]), others=tuple(draft["others"]),
                 date=draft["date"], place=draft["place"], rest=fact.rest, subject=fact.subject,
                 sentence=doc.sentences[fact.sent].text, deals=frozenset(draft["agreements"]),
@@ -847,8 +847,8 @@ def _event_draft(doc, fact, here, actor_of, agreement_of, source, names, quotes,
         "modality": modality, "attribution": said_by,
         "date_basis": "report" if date is not None and fact.timex is None else "text" if date else None,
         "statement": statement,
-        "status": status_of(fact.action or fact.trigger, fact.negated, modality) if fact.acts_on else None,
-        "verb": fact.action or fact.trigger if fact.acts_on else None}
+        "status": status_of(fact.verb, fact.negated, modality) if fact.acts_on else None,
+        "verb": fact.verb if fact.acts_on else None}
 
 
 def _follow_the_story(doc: DocFacts, told: list[tuple[EventFact, dict | None]], source: Source | None) -> None:
